@@ -1,23 +1,65 @@
+using SmartOffice.Signing.Trust;
+
 namespace SmartOffice.Signing;
 
-/// <summary>Decides whether a PDF letter carries exactly one valid signature. Thread-safe; create once and reuse.</summary>
+/// <summary>
+/// Decides whether a PDF letter carries exactly one valid signature (DESIGN.md's table, in order).
+/// Thread-safe: create one, reuse it for every letter; trust material is loaded once and swapped on reload.
+/// </summary>
 public sealed class PdfSignatureValidator
 {
     private readonly SignatureValidationOptions _options;
+    private readonly CertificatePathValidator _paths;
+    private volatile TrustMaterial _trust;
 
+    /// <summary>Loads trust anchors, intermediates and CRLs from the options' paths.</summary>
     public PdfSignatureValidator(SignatureValidationOptions options)
+        : this(options, TrustMaterial.Load(options))
     {
+    }
+
+    /// <summary>Uses trust material held elsewhere (e.g. a trust list administrators manage in a database).</summary>
+    public PdfSignatureValidator(SignatureValidationOptions options, TrustMaterial trust)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(trust);
         _options = options;
+        _trust = trust;
+        _paths = new CertificatePathValidator(options.ChainCacheDuration);
     }
 
     public SignatureValidationOptions Options => _options;
 
-    /// <summary>Validates the bytes of one file. Never throws on hostile input: every outcome is a report.</summary>
-    public ValidationReport Validate(ReadOnlyMemory<byte> file, ValidationRequest? request = null) => throw new NotImplementedException();
+    /// <summary>The trust snapshot in use.</summary>
+    public TrustMaterial Trust => _trust;
 
-    /// <summary>Reads at most MaxFileBytes + 1 from the stream (file_too_large past that), then validates.</summary>
-    public Task<ValidationReport> ValidateAsync(Stream file, ValidationRequest? request = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <summary>Chain building shared with other checks of the same trust (e.g. login certificates).</summary>
+    public CertificatePathValidator Paths => _paths;
+
+    /// <summary>Validates the bytes of one file. Never throws on hostile input: every outcome is a report.</summary>
+    public ValidationReport Validate(ReadOnlyMemory<byte> file, ValidationRequest? request = null) =>
+        new ValidationRun(file, request ?? new ValidationRequest(), _options, _trust, _paths).Execute();
+
+    /// <summary>Reads at most MaxFileBytes + 1 bytes from the stream (file_too_large past that), then validates.</summary>
+    public async Task<ValidationReport> ValidateAsync(Stream file, ValidationRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var (buffer, length, isTooLarge) = await BoundedReader.ReadAsync(file, _options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        if (isTooLarge)
+        {
+            return ValidationRun.TooLarge(length, _options.MaxFileBytes);
+        }
+
+        return Validate(buffer.AsMemory(0, length), request);
+    }
 
     /// <summary>Loads trust anchors, intermediates and CRLs again from the configured paths.</summary>
-    public void ReloadTrust() => throw new NotImplementedException();
+    public void ReloadTrust() => _trust = TrustMaterial.Load(_options);
+
+    /// <summary>Replaces the trust material (e.g. after administrators changed the trust list).</summary>
+    public void ReloadTrust(TrustMaterial trust)
+    {
+        ArgumentNullException.ThrowIfNull(trust);
+        _trust = trust;
+    }
 }

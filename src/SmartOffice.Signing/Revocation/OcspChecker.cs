@@ -1,0 +1,105 @@
+using System.Security.Cryptography.X509Certificates;
+using Org.BouncyCastle.Ocsp;
+using Org.BouncyCastle.X509;
+
+namespace SmartOffice.Signing.Revocation;
+
+/// <summary>
+/// Reads OCSP responses embedded in the letter. .NET has no OCSP API; BouncyCastle parses and verifies them.
+/// A response counts only when signed by the issuer or by a responder the issuer delegated (id-kp-OCSPSigning).
+/// </summary>
+internal static class OcspChecker
+{
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private const string OcspSigning = "1.3.6.1.5.5.7.3.9";
+
+    public static CertificateStatus? Check(X509Certificate2 certificate, X509Certificate2 issuer, IReadOnlyList<byte[]> responses, DateTimeOffset validationTime, DateTimeOffset referenceTime)
+    {
+        if (responses.Count == 0)
+        {
+            return null;
+        }
+
+        var parser = new X509CertificateParser();
+        var bcIssuer = parser.ReadCertificate(issuer.RawData);
+        var serial = new Org.BouncyCastle.Math.BigInteger(1, certificate.SerialNumberBytes.ToArray());
+        foreach (var encoded in responses)
+        {
+            try
+            {
+                if (Evaluate(encoded, bcIssuer, serial, validationTime, referenceTime) is { } status)
+                {
+                    return status;
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A response we cannot read covers nothing; the caller reports the certificate as not covered.
+            }
+        }
+
+        return null;
+    }
+
+    private static CertificateStatus? Evaluate(byte[] encoded, Org.BouncyCastle.X509.X509Certificate issuer, Org.BouncyCastle.Math.BigInteger serial, DateTimeOffset validationTime, DateTimeOffset referenceTime)
+    {
+        var response = new OcspResp(encoded);
+        if (response.Status != OcspRespStatus.Successful || response.GetResponseObject() is not BasicOcspResp basic || !IsSignedByIssuerOrDelegate(basic, issuer))
+        {
+            return null;
+        }
+
+        foreach (var single in basic.Responses)
+        {
+            var id = single.GetCertID();
+            if (!id.SerialNumber.Equals(serial) || !id.MatchesIssuer(issuer))
+            {
+                continue;
+            }
+
+            var thisUpdate = new DateTimeOffset(DateTime.SpecifyKind(single.ThisUpdate, DateTimeKind.Utc));
+            var nextUpdate = single.NextUpdate is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next.Value, DateTimeKind.Utc)) : thisUpdate.AddDays(1);
+            if (thisUpdate > validationTime + ClockSkew || nextUpdate < referenceTime)
+            {
+                continue;
+            }
+
+            return single.GetCertStatus() switch
+            {
+                null => CertificateStatus.Good($"an embedded OCSP response of {thisUpdate:u} says the certificate is good"),
+                RevokedStatus revoked when new DateTimeOffset(DateTime.SpecifyKind(revoked.RevocationTime, DateTimeKind.Utc)) <= referenceTime =>
+                    CertificateStatus.Revoked($"an embedded OCSP response says the certificate was revoked on {revoked.RevocationTime:u}"),
+                RevokedStatus => CertificateStatus.Good($"an embedded OCSP response of {thisUpdate:u} shows a revocation after the signature time"),
+                _ => null,
+            };
+        }
+
+        return null;
+    }
+
+    private static bool IsSignedByIssuerOrDelegate(BasicOcspResp basic, Org.BouncyCastle.X509.X509Certificate issuer)
+    {
+        if (basic.Verify(issuer.GetPublicKey()))
+        {
+            return true;
+        }
+
+        foreach (var responder in basic.GetCerts() ?? [])
+        {
+            try
+            {
+                responder.Verify(issuer.GetPublicKey());
+                if (responder.GetExtendedKeyUsage()?.Cast<object>().Any(usage => usage.ToString() == OcspSigning) == true && basic.Verify(responder.GetPublicKey()))
+                {
+                    return true;
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // not a responder of this issuer
+            }
+        }
+
+        return false;
+    }
+}
