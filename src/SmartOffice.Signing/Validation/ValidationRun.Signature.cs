@@ -9,6 +9,8 @@ namespace SmartOffice.Signing;
 /// <summary>The CMS: it parses, its digest matches the signed bytes, its signature verifies, its algorithms are strong.</summary>
 internal sealed partial class ValidationRun
 {
+    // A CMS with its chain, a timestamp and embedded revocation data stays well below this.
+    private const int MaxSignatureValueBytes = 1024 * 1024;
     private static readonly string[] SupportedSubFilters = ["ETSI.CAdES.detached", "adbe.pkcs7.detached"];
     private CmsSignerInfo? _cmsSigner;
     private CmsSignedData? _cms;
@@ -94,6 +96,11 @@ internal sealed partial class ValidationRun
             return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "the signature value (/Contents) is empty");
         }
 
+        if (contents.Length > MaxSignatureValueBytes)
+        {
+            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, $"the signature value is {contents.Length} bytes, far more than a signature needs (limit {MaxSignatureValueBytes})");
+        }
+
         int encodedLength;
         try
         {
@@ -103,6 +110,11 @@ internal sealed partial class ValidationRun
         catch (AsnContentException)
         {
             return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "the signature value is not a CMS structure");
+        }
+
+        if (contents.AsSpan(encodedLength).ContainsAnyExcept((byte)0))
+        {
+            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "data is hidden in /Contents after the signature value (the padding must be zeros)");
         }
 
         _cms = CmsParser.TryParse(contents.AsMemory(0, encodedLength), out var problem);

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace SmartOffice.Signing.Tests.Validation.Corpus;
+
+/// <summary>
+/// Adds a signature as an incremental update, written byte by byte: a /Sig dictionary that no form field
+/// points at, a ByteRange over the whole new file, and a CMS made with SignedCms. Used to make second
+/// signatures, hidden signatures and signatures over files PDFsharp would rewrite.
+/// </summary>
+internal static class RawSigner
+{
+    private const int ByteRangeWidth = 48;
+
+    public static byte[] AppendSignature(
+        byte[] pdf,
+        X509Certificate2 certificate,
+        IEnumerable<X509Certificate2> chain,
+        Func<byte[], byte[]>? tamperCms = null,
+        int contentsBytes = 12_000,
+        IReadOnlyDictionary<int, string>? extraObjects = null)
+    {
+        var number = IncrementalUpdate.NextObjectNumber(pdf);
+        var placeholder = new string('0', contentsBytes * 2);
+        var byteRangeSlot = "[0 0 0 0]".PadRight(ByteRangeWidth);
+        var objects = new Dictionary<int, string>(extraObjects ?? new Dictionary<int, string>())
+        {
+            [number] = $"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (D:20261122100000Z) /ByteRange {byteRangeSlot} /Contents <{placeholder}> >>",
+        };
+
+        var file = IncrementalUpdate.Append(pdf, objects);
+        var text = Encoding.Latin1.GetString(file);
+        var contentsStart = text.LastIndexOf("/Contents <", StringComparison.Ordinal) + "/Contents ".Length;
+        var contentsEnd = contentsStart + placeholder.Length + 2;
+        var byteRange = string.Create(CultureInfo.InvariantCulture, $"[0 {contentsStart} {contentsEnd} {file.Length - contentsEnd}]").PadRight(ByteRangeWidth);
+        var slot = text.LastIndexOf(byteRangeSlot, StringComparison.Ordinal);
+        Encoding.Latin1.GetBytes(byteRange).CopyTo(file, slot);
+
+        byte[] signed = [.. file.AsSpan(0, contentsStart), .. file.AsSpan(contentsEnd)];
+        var cms = SignCms(signed, certificate, chain);
+        cms = tamperCms?.Invoke(cms) ?? cms;
+        var hex = Encoding.ASCII.GetBytes(Convert.ToHexString(cms));
+        hex.CopyTo(file, contentsStart + 1);
+        return file;
+    }
+
+    public static byte[] SignCms(byte[] content, X509Certificate2 certificate, IEnumerable<X509Certificate2> chain)
+    {
+        var cms = new SignedCms(new ContentInfo(content), detached: true);
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
+        {
+            DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),
+            IncludeOption = X509IncludeOption.EndCertOnly,
+        };
+        signer.Certificates.AddRange([.. chain]);
+        // A signed attribute forces SignedCms to write signed attributes (content type, message digest), as PAdES requires.
+        signer.SignedAttributes.Add(new Pkcs9SigningTime(DateTime.UtcNow));
+        cms.ComputeSignature(signer, silent: true);
+        return cms.Encode();
+    }
+}
