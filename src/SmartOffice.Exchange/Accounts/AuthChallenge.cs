@@ -1,0 +1,13 @@
+namespace SmartOffice.Exchange.Accounts;
+
+/// <summary>A login nonce: single use (UsedAt set atomically), short-lived.</summary>
+public sealed class AuthChallenge
+{
+    public required string Nonce { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset? UsedAt { get; set; }
+}

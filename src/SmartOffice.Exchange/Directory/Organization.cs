@@ -1,0 +1,35 @@
+namespace SmartOffice.Exchange.Directory;
+
+/// <summary>An organization of the directory: a city agency or a company, known by its registry number.</summary>
+public sealed class Organization
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    /// <summary>National register number, e.g. "5123456"; unique.</summary>
+    public required string RegistryNumber { get; set; }
+
+    /// <summary>Official name in Mongolian.</summary>
+    public required string Name { get; set; }
+
+    public OrganizationKind Kind { get; set; }
+
+    /// <summary>Registry number of the parent organization (e.g. a district office under its district), if any.</summary>
+    public string? ParentRegistryNumber { get; set; }
+
+    public OrganizationStatus Status { get; set; } = OrganizationStatus.Active;
+
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
+public enum OrganizationKind
+{
+    Company,
+    Agency,
+}
+
+public enum OrganizationStatus
+{
+    Active,
+    Suspended,
+    Removed,
+}

@@ -1,0 +1,15 @@
+namespace SmartOffice.Exchange.Letters;
+
+/// <summary>The first answer to a submission with an Idempotency-Key, replayed for retries of the same key by the same account.</summary>
+public sealed class IdempotencyRecord
+{
+    public Guid AccountId { get; set; }
+
+    public required string Key { get; set; }
+
+    public Guid LetterId { get; set; }
+
+    public required string ResponseJson { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+}

@@ -1,0 +1,39 @@
+namespace SmartOffice.Exchange.Letters;
+
+/// <summary>One signed PDF letter as accepted from its sender, with its recipients.</summary>
+public sealed class Letter
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid SenderOrganizationId { get; set; }
+
+    public required string SenderRegistryNumber { get; set; }
+
+    public Guid SenderAccountId { get; set; }
+
+    public required string Subject { get; set; }
+
+    /// <summary>The sender's own outgoing number.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>The letter this one answers, if any.</summary>
+    public Guid? InReplyToLetterId { get; set; }
+
+    /// <summary>SHA-256 of the exact bytes, lowercase hex; also the archive key of the document.</summary>
+    public required string DocumentSha256 { get; set; }
+
+    public long DocumentSize { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The validation report (JSON) produced at submission.</summary>
+    public required string ValidationReportJson { get; set; }
+
+    /// <summary>Signer certificate subject and registry number, for lists and search without parsing the report.</summary>
+    public string? SignerSubject { get; set; }
+
+    /// <summary>Sorted registry numbers of the recipients joined by ','; with the SHA-256 it finds duplicate letters.</summary>
+    public required string RecipientKey { get; set; }
+
+    public List<Delivery> Deliveries { get; set; } = [];
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Outbox;
+
+namespace SmartOffice.Exchange.Persistence.Configurations;
+
+internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
+{
+    public void Configure(EntityTypeBuilder<Letter> builder)
+    {
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Subject).HasMaxLength(500);
+        builder.Property(l => l.Reference).HasMaxLength(100);
+        builder.Property(l => l.DocumentSha256).HasMaxLength(64);
+        builder.Property(l => l.SenderRegistryNumber).HasMaxLength(32);
+        builder.Property(l => l.RecipientKey).HasMaxLength(4000);
+        builder.Property(l => l.SignerSubject).HasMaxLength(1000);
+        builder.HasIndex(l => new { l.SenderOrganizationId, l.SubmittedAt });
+        builder.HasIndex(l => new { l.DocumentSha256, l.SenderOrganizationId });
+        builder.HasMany(l => l.Deliveries).WithOne(d => d.Letter).HasForeignKey(d => d.LetterId);
+    }
+}
+
+internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery> builder)
+    {
+        builder.HasKey(d => d.Id);
+        // One delivery per recipient: a redelivered message hits this index and is treated as done.
+        builder.HasIndex(d => new { d.LetterId, d.RecipientOrganizationId }).IsUnique();
+        builder.HasIndex(d => new { d.RecipientOrganizationId, d.State });
+        builder.Property(d => d.RecipientRegistryNumber).HasMaxLength(32);
+        builder.Property(d => d.IncomingNumber).HasMaxLength(32);
+        builder.Property(d => d.CloseReason).HasMaxLength(2000);
+        builder.Property(d => d.FailureReason).HasMaxLength(2000);
+    }
+}
+
+internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<EvidenceRecord>
+{
+    public void Configure(EntityTypeBuilder<EvidenceRecord> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => new { e.LetterId, e.EventTime });
+        builder.Property(e => e.Event).HasMaxLength(64);
+        builder.Property(e => e.RecipientRegistryNumber).HasMaxLength(32);
+    }
+}
+
+internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.MessageType).HasMaxLength(300);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(100);
+        builder.Property(m => m.CorrelationId).HasMaxLength(100);
+        builder.HasIndex(m => new { m.SentAt, m.Id });
+    }
+}
+
+internal sealed class IdempotencyConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.HasKey(r => new { r.AccountId, r.Key });
+        builder.Property(r => r.Key).HasMaxLength(200);
+    }
+}
