@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SmartOffice.Exchange.Accounts;
-using SmartOffice.Exchange.Directory;
+using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Outbox;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SmartOffice.Exchange.Directory;
+using SmartOffice.Exchange.Organizations;
 
 namespace SmartOffice.Exchange.Persistence.Configurations;
 

@@ -1,4 +1,4 @@
-namespace SmartOffice.Exchange.Directory;
+namespace SmartOffice.Exchange.Organizations;
 
 /// <summary>An organization of the directory: a city agency or a company, known by its registry number.</summary>
 public sealed class Organization
