@@ -1,0 +1,31 @@
+namespace SmartOffice.Exchange.Evidence;
+
+/// <summary>The JSON document an evidence seals (field names are what verifiers read).</summary>
+public sealed record EvidenceDocument
+{
+    public Guid EvidenceId { get; init; } = Guid.NewGuid();
+
+    public required string Event { get; init; }
+
+    public DateTimeOffset EventTime { get; init; } = DateTimeOffset.UtcNow;
+
+    public required string Issuer { get; init; }
+
+    public required string Sender { get; init; }
+
+    public string? Recipient { get; init; }
+
+    public Guid LetterId { get; init; }
+
+    public DateTimeOffset SubmissionTime { get; init; }
+
+    public string? DocumentSha256 { get; init; }
+
+    /// <summary>Why, on every negative event (rejection, non-delivery).</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    public Guid? PreviousEvidenceId { get; init; }
+
+    /// <summary>Event details: incoming number, due date, reply letter id.</summary>
+    public IReadOnlyDictionary<string, string>? Details { get; init; }
+}

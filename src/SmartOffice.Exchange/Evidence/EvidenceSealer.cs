@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+
+namespace SmartOffice.Exchange.Evidence;
+
+/// <summary>
+/// Seals evidence documents with the system's own certificate (Seal:*): a detached CMS over the exact UTF-8
+/// bytes, with the seal certificate and its chain, so anyone can verify it offline without trusting us.
+/// </summary>
+public sealed class EvidenceSealer(X509Certificate2 sealCertificate, IReadOnlyList<X509Certificate2> chain)
+{
+    public X509Certificate2 Certificate => sealCertificate;
+
+    public byte[] Seal(ReadOnlySpan<byte> document)
+    {
+        var cms = new SignedCms(new ContentInfo(document.ToArray()), detached: true);
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, sealCertificate)
+        {
+            DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),
+            IncludeOption = X509IncludeOption.EndCertOnly,
+        };
+        signer.Certificates.AddRange([.. chain]);
+        signer.SignedAttributes.Add(new Pkcs9SigningTime(DateTime.UtcNow));
+        cms.ComputeSignature(signer, silent: true);
+        return cms.Encode();
+    }
+}

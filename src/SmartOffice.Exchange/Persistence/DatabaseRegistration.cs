@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SmartOffice.Exchange.Persistence;
+
+/// <summary>Chooses the database provider from Database:Provider (Sqlite | Postgres) and ConnectionStrings:SmartOffice.</summary>
+public static class DatabaseRegistration
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    public static IServiceCollection AddExchangeDatabase(this IServiceCollection services, IConfiguration configuration, string defaultDataDirectory)
+    {
+        var provider = configuration["Database:Provider"] ?? Sqlite;
+        var connectionString = configuration.GetConnectionString("SmartOffice");
+        services.AddDbContextPool<ExchangeDbContext>(options =>
+        {
+            if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
+            {
+                options.UseNpgsql(connectionString ?? throw new InvalidOperationException("ConnectionStrings:SmartOffice is required for PostgreSQL"));
+            }
+            else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+            {
+                Directory.CreateDirectory(defaultDataDirectory);
+                options.UseSqlite(connectionString ?? $"Data Source={Path.Combine(defaultDataDirectory, "smartoffice.db")}");
+            }
+            else
+            {
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported (Sqlite or Postgres)");
+            }
+
+            // Migrations are written by hand (no design-time package here), without a model snapshot.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        return services;
+    }
+
+    /// <summary>Applies migrations; on SQLite also turns on WAL so readers do not block the single writer.</summary>
+    public static async Task MigrateExchangeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        if (db.IsSqlite)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether an exception is a unique-constraint violation (PostgreSQL 23505, SQLite 19/2067).</summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.InnerException switch
+        {
+            Npgsql.PostgresException postgres => postgres.SqlState == "23505",
+            Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+            _ => false,
+        };
+    }
+}
