@@ -20,7 +20,7 @@ public sealed class EvidenceSealer(X509Certificate2 sealCertificate, IReadOnlyLi
             DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),
             IncludeOption = X509IncludeOption.EndCertOnly,
         };
-        signer.Certificates.AddRange([.. chain]);
+        signer.Certificates.AddRange(chain.ToArray());
         signer.SignedAttributes.Add(new Pkcs9SigningTime(DateTime.UtcNow));
         cms.ComputeSignature(signer, silent: true);
         return cms.Encode();

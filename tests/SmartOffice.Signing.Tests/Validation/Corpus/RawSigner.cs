@@ -55,7 +55,7 @@ internal static class RawSigner
             DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),
             IncludeOption = X509IncludeOption.EndCertOnly,
         };
-        signer.Certificates.AddRange([.. chain]);
+        signer.Certificates.AddRange(chain.ToArray());
         // A signed attribute forces SignedCms to write signed attributes (content type, message digest), as PAdES requires.
         signer.SignedAttributes.Add(new Pkcs9SigningTime(DateTime.UtcNow));
         cms.ComputeSignature(signer, silent: true);
