@@ -40,6 +40,17 @@ public sealed class PdfSignatureValidator
     public ValidationReport Validate(ReadOnlyMemory<byte> file, ValidationRequest? request = null) =>
         new ValidationRun(file, request ?? new ValidationRequest(), _options, _trust, _paths).Execute();
 
+    /// <summary>
+    /// Checks a certificate alone (chain to the anchors, key usage, validity, revocation, organization identifier),
+    /// with the rules applied to a letter's signer; used to log in with a signing certificate.
+    /// </summary>
+    public ValidationReport ValidateCertificate(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2>? extraCertificates = null, ValidationRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return new ValidationRun(ReadOnlyMemory<byte>.Empty, request ?? new ValidationRequest(), _options, _trust, _paths)
+            .ExecuteForCertificate(certificate, extraCertificates ?? []);
+    }
+
     /// <summary>Reads at most MaxFileBytes + 1 bytes from the stream (file_too_large past that), then validates.</summary>
     public async Task<ValidationReport> ValidateAsync(Stream file, ValidationRequest? request = null, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ namespace SmartOffice.Signing;
 /// <summary>The signer's certificate: trusted chain, usage, validity, revocation; then content and organization policy.</summary>
 internal sealed partial class ValidationRun
 {
-    private Refusal? CheckCertificate(PdfScanResult scan)
+    private Refusal? CheckCertificate(PdfScanResult? scan)
     {
         var certificate = _signerCertificate!;
         var others = _cmsCertificates.Where(c => !ReferenceEquals(c, certificate)).ToList();
@@ -47,11 +47,16 @@ internal sealed partial class ValidationRun
         }
 
         Pass(CheckNames.Validity, $"every certificate of the chain is valid at {referenceTime:u}{(_timestamp?.IsTrusted == true ? " (the trusted signature timestamp)" : "")}");
-        return CheckRevocation(scan, chain.Elements, referenceTime) ?? CheckContent(scan) ?? CheckOrganization(certificate);
+        return CheckRevocation(scan, chain.Elements, referenceTime) ?? (scan is null ? null : CheckContent(scan)) ?? CheckOrganization(certificate);
     }
 
     private DateTimeOffset ReferenceTime(List<X509Certificate2> others)
     {
+        if (_cmsSigner is null)
+        {
+            return _validationTime;
+        }
+
         _timestamp = SignatureTimestampVerifier.Verify(_cmsSigner!, others, _trust, _paths, out var problem);
         if (problem is not null)
         {
@@ -61,9 +66,9 @@ internal sealed partial class ValidationRun
         return _timestamp is { IsTrusted: true } timestamp && timestamp.Time <= _validationTime ? timestamp.Time : _validationTime;
     }
 
-    private Refusal? CheckRevocation(PdfScanResult scan, IReadOnlyList<X509Certificate2> chain, DateTimeOffset referenceTime)
+    private Refusal? CheckRevocation(PdfScanResult? scan, IReadOnlyList<X509Certificate2> chain, DateTimeOffset referenceTime)
     {
-        var embedded = EmbeddedRevocation.Collect(scan, _cms!, _cmsSigner!);
+        var embedded = scan is null ? RevocationEvidence.Empty : EmbeddedRevocation.Collect(scan, _cms!, _cmsSigner!);
         var outcome = RevocationChecker.Check(chain, _trust, embedded, _validationTime, referenceTime, _options.CrlGracePeriod);
         _warnings.AddRange(outcome.Warnings.Select(w => $"Revocation: {w}."));
         switch (outcome.Code)
