@@ -38,6 +38,9 @@ public sealed class TrustMaterial
     /// <summary>Oldest nextUpdate among the configured CRLs; readiness checks report a stale one.</summary>
     public DateTimeOffset? EarliestCrlNextUpdate => Crls.Where(c => c.NextUpdate is not null).Select(c => c.NextUpdate).Min();
 
+    /// <summary>How many configured CRLs were read.</summary>
+    public int CrlCount => Crls.Count;
+
     internal IReadOnlyList<CrlEntry> Crls { get; }
 
     internal X509Certificate2Collection AnchorCollection { get; }

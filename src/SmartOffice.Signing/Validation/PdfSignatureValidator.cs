@@ -55,7 +55,7 @@ public sealed class PdfSignatureValidator
     public async Task<ValidationReport> ValidateAsync(Stream file, ValidationRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var (buffer, length, isTooLarge) = await BoundedReader.ReadAsync(file, _options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        var (buffer, length, isTooLarge) = await BoundedRead.ReadAsync(file, _options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         if (isTooLarge)
         {
             return ValidationRun.TooLarge(length, _options.MaxFileBytes);

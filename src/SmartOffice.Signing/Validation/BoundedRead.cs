@@ -1,8 +1,9 @@
 namespace SmartOffice.Signing;
 
 /// <summary>Reads a stream into memory but never more than the limit plus one byte, so a huge upload costs nothing.</summary>
-internal static class BoundedReader
+public static class BoundedRead
 {
+    /// <summary>Reads the whole stream when it holds at most <paramref name="limit"/> bytes; otherwise stops one byte past the limit.</summary>
     public static async Task<(byte[] Buffer, int Length, bool IsTooLarge)> ReadAsync(Stream stream, long limit, CancellationToken cancellationToken)
     {
         var capacity = (int)Math.Min(limit + 1, stream.CanSeek ? Math.Max(stream.Length - stream.Position + 1, 1) : 64 * 1024);

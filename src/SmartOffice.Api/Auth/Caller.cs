@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace SmartOffice.Api.Auth;
+
+/// <summary>Who is calling: an organization's account (certificate login) or one of its staff (with roles).</summary>
+public sealed record Caller(Guid OrganizationId, string RegistryNumber, string Kind, Guid? AccountId, Guid? StaffUserId, IReadOnlyList<string> Roles)
+{
+    public const string OrganizationClaim = "org";
+    public const string RegistryNumberClaim = "reg";
+    public const string KindClaim = "kind";
+    public const string AccountClaim = "acct";
+    public const string StaffClaim = "staff";
+    public const string RoleClaim = "role";
+
+    public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
+    public static Caller? From(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (!Guid.TryParse(principal.FindFirstValue(OrganizationClaim), out var organization) || principal.FindFirstValue(RegistryNumberClaim) is not { } registryNumber)
+        {
+            return null;
+        }
+
+        return new Caller(
+            organization,
+            registryNumber,
+            principal.FindFirstValue(KindClaim) ?? "Company",
+            Guid.TryParse(principal.FindFirstValue(AccountClaim), out var account) ? account : null,
+            Guid.TryParse(principal.FindFirstValue(StaffClaim), out var staff) ? staff : null,
+            [.. principal.FindAll(RoleClaim).Select(c => c.Value)]);
+    }
+
+    public IEnumerable<Claim> ToClaims()
+    {
+        yield return new Claim(OrganizationClaim, OrganizationId.ToString());
+        yield return new Claim(RegistryNumberClaim, RegistryNumber);
+        yield return new Claim(KindClaim, Kind);
+        yield return new Claim("sub", (StaffUserId ?? AccountId ?? OrganizationId).ToString(null, CultureInfo.InvariantCulture));
+        if (AccountId is { } account)
+        {
+            yield return new Claim(AccountClaim, account.ToString());
+        }
+
+        if (StaffUserId is { } staff)
+        {
+            yield return new Claim(StaffClaim, staff.ToString());
+        }
+
+        foreach (var role in Roles)
+        {
+            yield return new Claim(RoleClaim, role);
+        }
+    }
+}

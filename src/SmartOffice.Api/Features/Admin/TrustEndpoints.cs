@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SmartOffice.Api.Errors;
+using SmartOffice.Signing;
+
+namespace SmartOffice.Api.Features.Admin;
+
+public sealed record TrustSummary(IReadOnlyList<string> Anchors, IReadOnlyList<string> Intermediates, int Crls, DateTimeOffset? EarliestCrlNextUpdate, IReadOnlyList<string> Problems);
+
+/// <summary>
+/// The trust list, managed without a restart: certificates and CRLs uploaded here are written to the trust and
+/// CRL folders (shared by every instance) and the validator reloads them.
+/// </summary>
+internal static class TrustEndpoints
+{
+    public static RouteGroupBuilder MapTrustApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("trust", (PdfSignatureValidator validator) => TypedResults.Ok(Summary(validator)));
+        group.MapPost("trust/anchors", AddCertificateAsync).DisableAntiforgery();
+        group.MapPost("trust/crls", AddCrlAsync).DisableAntiforgery();
+        group.MapPost("trust/reload", (PdfSignatureValidator validator) =>
+        {
+            validator.ReloadTrust();
+            return TypedResults.Ok(Summary(validator));
+        });
+        return group;
+    }
+
+    private static async Task<Results<Ok<TrustSummary>, ProblemHttpResult>> AddCertificateAsync(HttpRequest request, PdfSignatureValidator validator, IOptions<SignatureValidationOptions> options, CancellationToken cancellationToken)
+    {
+        var (bytes, _, tooLarge) = await BoundedRead.ReadAsync(request.Body, 256 * 1024, cancellationToken);
+        X509Certificate2 certificate;
+        try
+        {
+            var text = System.Text.Encoding.ASCII.GetString(bytes);
+            certificate = text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal) ? X509Certificate2.CreateFromPem(text) : X509CertificateLoader.LoadCertificate(bytes);
+        }
+        catch (CryptographicException) when (!tooLarge)
+        {
+            return Problems.Validation("The body is not a certificate (PEM or DER).");
+        }
+
+        var folder = options.Value.TrustDir ?? throw new InvalidOperationException("Signing:TrustDir is not configured");
+        await File.WriteAllTextAsync(Path.Combine(folder, certificate.GetCertHashString(HashAlgorithmName.SHA256) + ".pem"), certificate.ExportCertificatePem(), cancellationToken);
+        validator.ReloadTrust();
+        return TypedResults.Ok(Summary(validator));
+    }
+
+    private static async Task<Results<Ok<TrustSummary>, ProblemHttpResult>> AddCrlAsync(HttpRequest request, PdfSignatureValidator validator, IOptions<SignatureValidationOptions> options, CancellationToken cancellationToken)
+    {
+        var (bytes, length, tooLarge) = await BoundedRead.ReadAsync(request.Body, 16 * 1024 * 1024, cancellationToken);
+        var crl = bytes.AsSpan(0, length).ToArray();
+        if (tooLarge || SmartOffice.Signing.Trust.TrustMaterial.Create([], [(crl, "upload")]).Problems.Count > 0)
+        {
+            return Problems.Validation("The body is not a CRL (DER or PEM), or it is larger than 16 MiB.");
+        }
+
+        var folder = options.Value.CrlDir ?? options.Value.CrlPaths.FirstOrDefault() ?? throw new InvalidOperationException("Signing:CrlDir is not configured");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(crl))[..16] + ".crl"), crl, cancellationToken);
+        validator.ReloadTrust();
+        return TypedResults.Ok(Summary(validator));
+    }
+
+    private static TrustSummary Summary(PdfSignatureValidator validator) => new(
+        [.. validator.Trust.Anchors.Select(c => c.Subject)],
+        [.. validator.Trust.Intermediates.Select(c => c.Subject)],
+        validator.Trust.CrlCount,
+        validator.Trust.EarliestCrlNextUpdate,
+        validator.Trust.Problems);
+}

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmartOffice.Api.Auth;
+using SmartOffice.Api.Errors;
+using SmartOffice.Api.Infrastructure;
+using SmartOffice.Exchange.Accounts;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Api.Features.Auth;
+
+public sealed record ChallengeResponse(string Nonce, DateTimeOffset ExpiresAt);
+
+public sealed record TokenRequest(string? Nonce, string? Signature);
+
+public sealed record PasswordLoginRequest(string? UserName, string? Password);
+
+public sealed record OrganizationSummary(string RegistryNumber, string Name, string Kind);
+
+public sealed record TokenResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt, OrganizationSummary Organization, IReadOnlyList<string> Roles);
+
+/// <summary>POST /api/auth/challenge, /api/auth/token (certificate) and /api/auth/login (agency staff password).</summary>
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("api/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(RateLimiting.LoginPolicy);
+        group.MapPost("challenge", CreateChallengeAsync);
+        group.MapPost("token", CertificateLogin.LoginAsync);
+        group.MapPost("login", PasswordLoginAsync);
+        return routes;
+    }
+
+    private static async Task<Ok<ChallengeResponse>> CreateChallengeAsync(ExchangeDbContext db, IOptions<AuthOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var challenge = new AuthChallenge
+        {
+            Nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+            CreatedAt = now,
+            ExpiresAt = now.AddSeconds(options.Value.ChallengeLifetimeSeconds),
+        };
+        db.AuthChallenges.Add(challenge);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ChallengeResponse(challenge.Nonce, challenge.ExpiresAt));
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> PasswordLoginAsync(
+        PasswordLoginRequest request, ExchangeDbContext db, TokenIssuer tokens, CancellationToken cancellationToken)
+    {
+        var user = string.IsNullOrWhiteSpace(request.UserName) ? null
+            : await db.StaffUsers.FirstOrDefaultAsync(u => u.UserName == request.UserName.Trim(), cancellationToken);
+        var hasher = new PasswordHasher<StaffUser>();
+        if (user is null || user.IsDisabled || user.PasswordHash is null || string.IsNullOrEmpty(request.Password)
+            || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+        {
+            return Problems.Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Login failed", "The user name or password is wrong.");
+        }
+
+        var organization = await db.Organizations.SingleAsync(o => o.Id == user.OrganizationId, cancellationToken);
+        return TypedResults.Ok(CertificateLogin.Respond(tokens, StaffCaller(user, organization), organization));
+    }
+
+    internal static Caller StaffCaller(StaffUser user, Exchange.Organizations.Organization organization) =>
+        new(organization.Id, organization.RegistryNumber, organization.Kind.ToString(), null, user.Id,
+            [.. user.Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
+}

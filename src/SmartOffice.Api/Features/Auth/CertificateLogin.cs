@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Auth;
+using SmartOffice.Api.Errors;
+using SmartOffice.Exchange.Accounts;
+using SmartOffice.Exchange.Organizations;
+using SmartOffice.Exchange.Persistence;
+using SmartOffice.Signing;
+
+namespace SmartOffice.Api.Features.Auth;
+
+/// <summary>
+/// Login with a signing certificate: the nonce (single use, unexpired) signed as detached CMS, the certificate
+/// checked with the same rules as a letter's signer. Agency staff are found by their certificate; a company
+/// reaches its one account (created on its first login).
+/// </summary>
+internal static class CertificateLogin
+{
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
+        TokenRequest request, ExchangeDbContext db, PdfSignatureValidator validator, AccountProvisioner accounts, TokenIssuer tokens, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.Nonce) || string.IsNullOrEmpty(request.Signature))
+        {
+            return Problems.Validation("nonce and signature are required");
+        }
+
+        var now = time.GetUtcNow();
+        var consumed = await db.AuthChallenges
+            .Where(c => c.Nonce == request.Nonce && c.UsedAt == null && c.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), cancellationToken);
+        if (consumed != 1)
+        {
+            return Unauthorized("The challenge is unknown, already used or expired: ask for a new one.");
+        }
+
+        SignedCms cms;
+        try
+        {
+            cms = new SignedCms(new ContentInfo(Encoding.UTF8.GetBytes(request.Nonce)), detached: true);
+            cms.Decode(Convert.FromBase64String(request.Signature));
+            cms.CheckSignature(verifySignatureOnly: true);
+        }
+        catch (Exception exception) when (exception is CryptographicException or FormatException)
+        {
+            return Unauthorized("The signature over the challenge does not verify.");
+        }
+
+        var certificate = cms.SignerInfos.Count == 1 ? cms.SignerInfos[0].Certificate : null;
+        if (certificate is null)
+        {
+            return Unauthorized("The signature must carry exactly one signer with its certificate.");
+        }
+
+        var report = validator.ValidateCertificate(certificate, [.. cms.Certificates]);
+        var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        var staff = await db.StaffUsers.FirstOrDefaultAsync(u => u.CertificateThumbprint == thumbprint && !u.IsDisabled, cancellationToken);
+        if (!report.Accepted)
+        {
+            return Problems.Create(StatusCodes.Status401Unauthorized, report.Code, "The certificate is not accepted", report.Message, new Dictionary<string, object?> { ["report"] = report });
+        }
+
+        if (staff is not null)
+        {
+            var agency = await db.Organizations.SingleAsync(o => o.Id == staff.OrganizationId, cancellationToken);
+            return TypedResults.Ok(Respond(tokens, AuthEndpoints.StaffCaller(staff, agency), agency));
+        }
+
+        var (organization, account, problem) = await accounts.ResolveAsync(report.Signer!, certificate, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var caller = new Caller(organization!.Id, organization.RegistryNumber, organization.Kind.ToString(), account!.Id, null, []);
+        return TypedResults.Ok(Respond(tokens, caller, organization));
+    }
+
+    public static TokenResponse Respond(TokenIssuer tokens, Caller caller, Organization organization)
+    {
+        var (token, expires) = tokens.Issue(caller);
+        return new TokenResponse(token, "Bearer", expires, new OrganizationSummary(organization.RegistryNumber, organization.Name, organization.Kind.ToString()), caller.Roles);
+    }
+
+    private static ProblemHttpResult Unauthorized(string detail) =>
+        Problems.Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Login failed", detail);
+}

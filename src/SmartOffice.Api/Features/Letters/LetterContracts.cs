@@ -1,0 +1,46 @@
+using SmartOffice.Signing;
+
+namespace SmartOffice.Api.Features.Letters;
+
+public sealed record RecipientStatus(
+    string RegistryNumber,
+    string? Name,
+    string State,
+    DateTimeOffset? DeliveredAt,
+    DateTimeOffset? OpenedAt,
+    DateTimeOffset? RegisteredAt,
+    string? IncomingNumber,
+    DateOnly? DueDate,
+    DateTimeOffset? AnsweredAt,
+    Guid? ReplyLetterId,
+    DateTimeOffset? ClosedAt,
+    string? FailureReason);
+
+public sealed record EvidenceItem(Guid EvidenceId, string Event, DateTimeOffset EventTime, string? Recipient, string Json, string? Seal);
+
+public sealed record SubmitLetterResponse(Guid Id, string Status, string DocumentSha256, IReadOnlyList<RecipientStatus> Recipients, EvidenceItem Evidence);
+
+public sealed record LetterDetails(
+    Guid Id,
+    string Subject,
+    string? Reference,
+    string Sender,
+    string? SenderName,
+    Guid? InReplyTo,
+    string DocumentSha256,
+    long DocumentSize,
+    DateTimeOffset SubmittedAt,
+    string? SignerSubject,
+    IReadOnlyList<RecipientStatus> Recipients);
+
+public sealed record MailboxItem(
+    Guid LetterId,
+    string Subject,
+    string? Reference,
+    string Sender,
+    string? SenderName,
+    DateTimeOffset SubmittedAt,
+    IReadOnlyList<RecipientStatus> Recipients);
+
+/// <summary>The report stored with a letter, as the API returns it.</summary>
+public sealed record LetterReport(Guid LetterId, ValidationReport Report);

@@ -1,0 +1,186 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmartOffice.Api.Auth;
+using SmartOffice.Api.Errors;
+using SmartOffice.Api.Infrastructure;
+using SmartOffice.Api.Outbox;
+using SmartOffice.Exchange.Archive;
+using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Exchange.Organizations;
+using SmartOffice.Exchange.Outbox;
+using SmartOffice.Exchange.Persistence;
+using SmartOffice.Signing;
+
+namespace SmartOffice.Api.Features.Letters;
+
+/// <summary>
+/// Accepts a letter so that nothing accepted is lost: recipients checked, PDF validated with the sender as the
+/// expected signer, the bytes written to the archive (fsync'd) first, then letter, deliveries, the sealed
+/// acceptance evidence and the outbox row committed in one transaction.
+/// </summary>
+internal sealed class LetterSubmission(
+    ExchangeDbContext db,
+    PdfSignatureValidator validator,
+    IArchiveStore archive,
+    EvidenceWriter evidence,
+    OutboxSignal outboxSignal,
+    IOptions<LimitsOptions> limits,
+    TimeProvider time,
+    ILogger<LetterSubmission> logger)
+{
+    public sealed record Outcome(SubmitLetterResponse? Response, ProblemHttpResult? Problem);
+
+    public async Task<Outcome> SubmitAsync(Caller caller, SubmissionForm form, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var submitter = caller.AccountId ?? caller.StaffUserId ?? caller.OrganizationId;
+        if (idempotencyKey is not null && await ReplayAsync(submitter, idempotencyKey, cancellationToken) is { } replay)
+        {
+            return new Outcome(replay, null);
+        }
+
+        if (CheckForm(caller, form) is { } invalid)
+        {
+            return new Outcome(null, invalid);
+        }
+
+        var recipientNumbers = form.Recipients.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var recipients = await db.Organizations.Where(o => recipientNumbers.Contains(o.RegistryNumber)).ToListAsync(cancellationToken);
+        var unknown = recipientNumbers.Where(n => !recipients.Any(o => o.RegistryNumber == n && o.Status == OrganizationStatus.Active)).ToList();
+        if (unknown.Count > 0)
+        {
+            return new Outcome(null, Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemCodes.RecipientUnknown, "Unknown recipient",
+                $"These recipients are not active organizations of the directory: {string.Join(", ", unknown)}.", new Dictionary<string, object?> { ["recipients"] = unknown }));
+        }
+
+        Guid? inReplyTo = null;
+        if (!string.IsNullOrEmpty(form.InReplyTo))
+        {
+            inReplyTo = Guid.TryParse(form.InReplyTo, out var original) && await LetterAccess.CanReadAsync(db, caller, original, cancellationToken) ? original : null;
+            if (inReplyTo is null)
+            {
+                return new Outcome(null, Problems.Validation("inReplyTo does not name a letter you received or sent."));
+            }
+        }
+
+        var content = form.File.AsMemory(0, form.FileLength);
+        var report = validator.Validate(content, new ValidationRequest { ExpectedRegistryNumber = caller.RegistryNumber });
+        if (!report.Accepted)
+        {
+            logger.LogInformation("Letter from {Sender} refused: {Code}", caller.RegistryNumber, report.Code);
+            return new Outcome(null, Problems.Rejected(report));
+        }
+
+        var now = time.GetUtcNow();
+        var recipientKey = string.Join(',', recipientNumbers);
+        var since = now.AddHours(-limits.Value.DuplicateWindowHours);
+        var duplicate = await db.Letters.Where(l => l.DocumentSha256 == report.DocumentSha256 && l.SenderOrganizationId == caller.OrganizationId && l.RecipientKey == recipientKey && l.SubmittedAt > since)
+            .Select(l => (Guid?)l.Id).FirstOrDefaultAsync(cancellationToken);
+        if (duplicate is not null)
+        {
+            return new Outcome(null, Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.DuplicateLetter, "Duplicate letter",
+                $"The same document was already sent to the same recipients within {limits.Value.DuplicateWindowHours} hours.", new Dictionary<string, object?> { ["letterId"] = duplicate }));
+        }
+
+        var letter = new Letter
+        {
+            SenderOrganizationId = caller.OrganizationId,
+            SenderRegistryNumber = caller.RegistryNumber,
+            SenderAccountId = submitter,
+            Subject = form.Subject!,
+            Reference = string.IsNullOrEmpty(form.Reference) ? null : form.Reference,
+            InReplyToLetterId = inReplyTo,
+            DocumentSha256 = report.DocumentSha256!,
+            DocumentSize = form.FileLength,
+            SubmittedAt = now,
+            ValidationReportJson = JsonSerializer.Serialize(report, EvidenceWriter.Json),
+            SignerSubject = report.Signer?.Subject,
+            RecipientKey = recipientKey,
+        };
+        await archive.StoreDocumentAsync(letter.DocumentSha256, content, cancellationToken);
+        await archive.StoreRecordAsync(letter.Id, "report.json", Encoding.UTF8.GetBytes(letter.ValidationReportJson), cancellationToken);
+        return await CommitAsync(letter, recipients, submitter, idempotencyKey, cancellationToken);
+    }
+
+    private async Task<Outcome> CommitAsync(Letter letter, List<Organization> recipients, Guid submitter, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        foreach (var recipient in recipients.OrderBy(r => r.RegistryNumber, StringComparer.Ordinal))
+        {
+            letter.Deliveries.Add(new Delivery { LetterId = letter.Id, RecipientOrganizationId = recipient.Id, RecipientRegistryNumber = recipient.RegistryNumber });
+        }
+
+        db.Letters.Add(letter);
+        var acceptance = await evidence.AddAsync(db, new EvidenceDocument
+        {
+            Event = EvidenceEvents.SubmissionAcceptance,
+            EventTime = letter.SubmittedAt,
+            Issuer = evidence.Issuer,
+            Sender = letter.SenderRegistryNumber,
+            Recipient = letter.RecipientKey,
+            LetterId = letter.Id,
+            SubmissionTime = letter.SubmittedAt,
+            DocumentSha256 = letter.DocumentSha256,
+        }, cancellationToken);
+        var message = new LetterSubmitted
+        {
+            LetterId = letter.Id,
+            SenderRegistryNumber = letter.SenderRegistryNumber,
+            RecipientRegistryNumbers = [.. letter.Deliveries.Select(d => d.RecipientRegistryNumber)],
+            DocumentSha256 = letter.DocumentSha256,
+            SubmittedAt = letter.SubmittedAt,
+            CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
+        };
+        db.OutboxMessages.Add(new OutboxMessage { MessageType = typeof(LetterSubmitted).FullName!, Payload = JsonSerializer.Serialize(message, EvidenceWriter.Json), CreatedAt = letter.SubmittedAt, CorrelationId = message.CorrelationId });
+        var response = Respond(letter, recipients, acceptance);
+        if (idempotencyKey is not null)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord { AccountId = submitter, Key = idempotencyKey, LetterId = letter.Id, ResponseJson = JsonSerializer.Serialize(response, EvidenceWriter.Json), CreatedAt = letter.SubmittedAt });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (idempotencyKey is not null && exception.IsUniqueViolation())
+        {
+            // A concurrent retry with the same key committed first: answer what it answered.
+            db.ChangeTracker.Clear();
+            return new Outcome(await ReplayAsync(submitter, idempotencyKey, cancellationToken), null);
+        }
+
+        outboxSignal.Notify();
+        logger.LogInformation("Letter {LetterId} accepted from {Sender} to {RecipientCount} recipient(s)", letter.Id, letter.SenderRegistryNumber, letter.Deliveries.Count);
+        return new Outcome(response, null);
+    }
+
+    private async Task<SubmitLetterResponse?> ReplayAsync(Guid submitter, string key, CancellationToken cancellationToken)
+    {
+        var json = await db.IdempotencyRecords.Where(r => r.AccountId == submitter && r.Key == key).Select(r => r.ResponseJson).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<SubmitLetterResponse>(json, EvidenceWriter.Json);
+    }
+
+    private ProblemHttpResult? CheckForm(Caller caller, SubmissionForm form)
+    {
+        var problems = new List<string>();
+        if (form.File is null || form.FileLength == 0) { problems.Add("file (the signed PDF) is required"); }
+        if (string.IsNullOrWhiteSpace(form.Subject)) { problems.Add("subject is required"); }
+        if (form.Subject is { Length: > 500 }) { problems.Add("subject is longer than 500 characters"); }
+        if (form.Reference is { Length: > 100 }) { problems.Add("reference is longer than 100 characters"); }
+        if (form.Recipients.Count == 0) { problems.Add("at least one recipient is required"); }
+        if (form.Recipients.Count != form.Recipients.Distinct(StringComparer.Ordinal).Count()) { problems.Add("a recipient is listed twice"); }
+        if (form.Recipients.Contains(caller.RegistryNumber, StringComparer.Ordinal)) { problems.Add("a letter cannot be sent to its own sender"); }
+        if (form.Recipients.Count > limits.Value.MaxRecipients) { problems.Add($"at most {limits.Value.MaxRecipients} recipients per letter"); }
+        return problems.Count == 0 ? null : Problems.Validation(string.Join("; ", problems) + ".");
+    }
+
+    internal static SubmitLetterResponse Respond(Letter letter, List<Organization> recipients, EvidenceRecord acceptance) => new(
+        letter.Id,
+        "Accepted",
+        letter.DocumentSha256,
+        [.. letter.Deliveries.Select(d => LetterAccess.ToStatus(d, recipients.FirstOrDefault(r => r.Id == d.RecipientOrganizationId)?.Name))],
+        LetterAccess.ToEvidence(acceptance));
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmartOffice.Api.Auth;
+using SmartOffice.Api.Errors;
+using SmartOffice.Api.Infrastructure;
+using SmartOffice.Exchange.Persistence;
+using SmartOffice.Signing;
+
+namespace SmartOffice.Api.Features.Letters;
+
+/// <summary>POST /api/letters: a signed PDF to one or more recipients; 202 when accepted, 422 with the report when refused.</summary>
+internal static class SubmitLetterEndpoint
+{
+    private const int MultipartOverheadBytes = 256 * 1024;
+
+    public static RouteGroupBuilder MapSubmitLetter(this RouteGroupBuilder group)
+    {
+        group.MapPost("", SubmitAsync).RequireRateLimiting(RateLimiting.SubmissionPolicy).DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data");
+        return group;
+    }
+
+    private static async Task<Results<Accepted<SubmitLetterResponse>, ProblemHttpResult>> SubmitAsync(
+        HttpContext context, ExchangeDbContext db, LetterSubmission submission, IOptions<SignatureValidationOptions> signing, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(context.User)!;
+        var maxFileBytes = signing.Value.MaxFileBytes;
+        if (context.Request.ContentLength > maxFileBytes + MultipartOverheadBytes)
+        {
+            return Problems.Rejected(SizeReport(context.Request.ContentLength.Value, maxFileBytes));
+        }
+
+        if (caller.AccountId is { } accountId && await db.Accounts.AnyAsync(a => a.Id == accountId && a.IsSuspended, cancellationToken))
+        {
+            return Problems.Create(StatusCodes.Status403Forbidden, ProblemCodes.AccountSuspended, "The account is suspended",
+                "An administrator suspended this account (e.g. after reports of advertising). Contact the service administrator.");
+        }
+
+        var form = await SubmissionForm.ReadAsync(context.Request, maxFileBytes, cancellationToken);
+        if (form is null)
+        {
+            return Problems.Validation("Send the letter as multipart/form-data with fields file, subject and recipients.");
+        }
+
+        if (form.IsFileTooLarge)
+        {
+            return Problems.Rejected(SizeReport(form.FileLength, maxFileBytes));
+        }
+
+        var idempotencyKey = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
+        if (idempotencyKey is { Length: > 200 })
+        {
+            return Problems.Validation("Idempotency-Key must be at most 200 characters.");
+        }
+
+        var outcome = await submission.SubmitAsync(caller, form, idempotencyKey, cancellationToken);
+        if (outcome.Problem is not null)
+        {
+            return outcome.Problem;
+        }
+
+        return TypedResults.Accepted($"/api/letters/{outcome.Response!.Id}", outcome.Response);
+    }
+
+    private static ValidationReport SizeReport(long size, long limit) => new()
+    {
+        Code = ValidationCodes.FileTooLarge,
+        Indication = Indications.TotalFailed,
+        SubIndication = SubIndications.FormatFailure,
+        Message = $"The file is larger than the {limit / (1024 * 1024)} MiB allowed ({size} bytes). Reduce the letter and sign it again.",
+        MessageMn = $"Файлын хэмжээ зөвшөөрөгдөх {limit / (1024 * 1024)} MiB-аас их байна. Бичгийн хэмжээг багасгаж дахин гарын үсэг зурна уу.",
+        Checks = [new ValidationCheck(CheckNames.Format, false, $"{size} bytes, limit {limit}")],
+        ValidatedAt = DateTimeOffset.UtcNow,
+    };
+}

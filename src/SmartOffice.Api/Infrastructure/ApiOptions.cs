@@ -1,0 +1,40 @@
+namespace SmartOffice.Api.Infrastructure;
+
+/// <summary>Login and tokens (section "Auth").</summary>
+public sealed record AuthOptions
+{
+    public const string SectionName = "Auth";
+
+    public int TokenLifetimeMinutes { get; init; } = 30;
+
+    public int ChallengeLifetimeSeconds { get; init; } = 300;
+
+    /// <summary>Base64 HMAC key for bearer tokens; the embedded default generates one under the data folder.</summary>
+    public string? SigningKey { get; init; }
+
+    public string Issuer { get; init; } = "smartoffice";
+}
+
+/// <summary>Anti-advertising limits (section "Limits").</summary>
+public sealed record LimitsOptions
+{
+    public const string SectionName = "Limits";
+
+    public int MaxRecipients { get; init; } = 50;
+
+    /// <summary>Letters one account may submit per window.</summary>
+    public int SubmissionsPerWindow { get; init; } = 600;
+
+    public int WindowSeconds { get; init; } = 60;
+
+    /// <summary>The same document to the same recipients within this many hours is a duplicate.</summary>
+    public int DuplicateWindowHours { get; init; } = 24;
+}
+
+/// <summary>Where the embedded default keeps its files, and what it made (section "Data").</summary>
+public sealed record DataOptions
+{
+    public const string SectionName = "Data";
+
+    public string Path { get; init; } = "data";
+}

@@ -1,0 +1,42 @@
+using SmartOffice.Signing.Pki;
+
+namespace SmartOffice.Api.Infrastructure;
+
+/// <summary>
+/// The embedded default: with no configuration the Api runs on SQLite, the in-process bus and a file archive
+/// under ./data, with a demo PKI (made on first start) and the sample directory. Only missing keys are filled.
+/// </summary>
+internal static class EmbeddedDefaults
+{
+    public const string DemoPassword = "demo";
+
+    public static bool Apply(IConfigurationManager configuration)
+    {
+        var data = Path.GetFullPath(configuration["Data:Path"] ?? "data");
+        var defaults = new Dictionary<string, string?>
+        {
+            ["Data:Path"] = data,
+            ["Archive:Path"] = Path.Combine(data, "archive"),
+            ["Directory:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "samples", "directory.csv"),
+        };
+        var isDemo = string.IsNullOrEmpty(configuration["Signing:TrustDir"]);
+        if (isDemo)
+        {
+            var pki = Path.Combine(data, "pki");
+            if (!File.Exists(Path.Combine(pki, "trust", "root.pem")))
+            {
+                DemoPki.Create().WriteTo(pki);
+            }
+
+            defaults["Signing:TrustDir"] = Path.Combine(pki, "trust");
+            defaults["Signing:CrlDir"] = Path.Combine(pki, "crl");
+            defaults["Seal:CertificatePath"] = Path.Combine(pki, "p12", "seal.p12");
+            defaults["Seal:Password"] = DemoPassword;
+            defaults["Demo:SeedUsers"] = "true";
+        }
+
+        var missing = defaults.Where(d => string.IsNullOrEmpty(configuration[d.Key])).ToDictionary(d => d.Key, d => d.Value);
+        configuration.AddInMemoryCollection(missing);
+        return isDemo;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Security.Cryptography.X509Certificates;
+using SmartOffice.Exchange.Evidence;
+
+namespace SmartOffice.Api.Infrastructure;
+
+/// <summary>Loads the system's sealing certificate (Seal:CertificatePath|Password) with its chain from a PKCS#12 file.</summary>
+internal static class SealLoader
+{
+    public static EvidenceSealer Load(string path, string? password)
+    {
+        var collection = X509CertificateLoader.LoadPkcs12CollectionFromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+        var seal = collection.First(c => c.HasPrivateKey);
+        return new EvidenceSealer(seal, [.. collection.Where(c => !c.HasPrivateKey)]);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.Json.Serialization;
+using MassTransit;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using SmartOffice.Api.Auth;
+using SmartOffice.Api.Errors;
+using SmartOffice.Api.Features.Admin;
+using SmartOffice.Api.Features.Auth;
+using SmartOffice.Api.Features.Health;
+using SmartOffice.Api.Features.Letters;
+using SmartOffice.Api.Features.Organizations;
+using SmartOffice.Api.Outbox;
+using SmartOffice.Exchange.Accounts;
+using SmartOffice.Exchange.Archive;
+using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Persistence;
+using SmartOffice.Signing;
+
+namespace SmartOffice.Api.Infrastructure;
+
+/// <summary>Everything the Api registers and maps, so Program.cs stays a few lines.</summary>
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddSmartOfficeApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var isDemo = EmbeddedDefaults.Apply(builder.Configuration);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName);
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
+        services.AddOptions<SignatureValidationOptions>().BindConfiguration(SignatureValidationOptions.SectionName);
+        services.AddSingleton(sp => new PdfSignatureValidator(sp.GetRequiredService<IOptions<SignatureValidationOptions>>().Value));
+        services.AddSingleton<IArchiveStore>(new FileArchiveStore(configuration["Archive:Path"]!));
+        services.AddSingleton(_ => SealLoader.Load(configuration["Seal:CertificatePath"]!, configuration["Seal:Password"]));
+        services.AddSingleton<EvidenceWriter>();
+        services.AddExchangeDatabase(configuration, configuration["Data:Path"]!);
+
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddScoped<AccountProvisioner>();
+        services.AddScoped<LetterSubmission>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxPublisher>();
+        services.AddSingleton(new StartupInfo(isDemo));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddSmartOfficeHealthChecks();
+        services.AddSmartOfficeRateLimits(configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions());
+        AddAuthentication(services);
+        AddBus(services, configuration);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = (configuration.GetValue<long?>("Signing:MaxFileBytes") ?? 20L * 1024 * 1024) + (1024 * 1024));
+        return builder;
+    }
+
+    public static WebApplication MapSmartOfficeApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapAuthApi();
+        app.MapOrganizationsApi();
+        app.MapLettersApi();
+        app.MapMailboxApi();
+        app.MapAdminApi();
+        return app;
+    }
+
+    private static void AddAuthentication(IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeyProvider, IOptions<AuthOptions>>((options, keys, auth) =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = auth.Value.Issuer,
+                ValidAudience = auth.Value.Issuer,
+                IssuerSigningKey = keys.Key,
+                RoleClaimType = Caller.RoleClaim,
+                NameClaimType = "sub",
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            options.Events = new JwtBearerEvents
+            {
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    await Problems.Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Authentication required",
+                        "Log in with your organization's certificate (POST /api/auth/challenge, then /api/auth/token) and send the bearer token.").ExecuteAsync(context.HttpContext);
+                },
+                OnForbidden = context => Problems.Forbidden("Your role does not allow this.").ExecuteAsync(context.HttpContext),
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, StaffRoles.ServiceAdmin));
+    }
+
+    private static void AddBus(IServiceCollection services, IConfiguration configuration)
+    {
+        var transport = configuration["Messaging:Transport"] ?? "InMemory";
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            if (string.Equals(transport, "RabbitMq", StringComparison.OrdinalIgnoreCase))
+            {
+                var rabbit = configuration.GetSection("Messaging:RabbitMq");
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(rabbit["Host"] ?? "127.0.0.1", rabbit.GetValue<ushort?>("Port") ?? 5672, rabbit["VirtualHost"] ?? "/", h =>
+                    {
+                        h.Username(rabbit["Username"] ?? "guest");
+                        h.Password(rabbit["Password"] ?? "guest");
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+    }
+}
+
+/// <summary>Whether the Api started on the embedded default (demo PKI, demo users).</summary>
+public sealed record StartupInfo(bool IsDemo);

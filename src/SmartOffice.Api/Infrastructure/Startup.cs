@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Exchange.Accounts;
+using SmartOffice.Exchange.Organizations;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Api.Infrastructure;
+
+/// <summary>Work done once at start: migrations, the directory, and on the embedded default the demo users and a how-to.</summary>
+public static class Startup
+{
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.MigrateExchangeDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var seedFile = app.Configuration["Directory:SeedFile"];
+        if (!string.IsNullOrEmpty(seedFile) && File.Exists(seedFile))
+        {
+            await DirectorySeeder.SeedAsync(db, seedFile, CancellationToken.None);
+        }
+
+        if (app.Configuration.GetValue<bool>("Demo:SeedUsers"))
+        {
+            await SeedDemoUsersAsync(db);
+            app.Logger.LogInformation(
+                "SmartOffice demo is ready. Demo PKI: {Pki}. Send the sample letter as company 5123456: " +
+                "smartoffice send LETTER.pdf --to 9011001 --p12 {P12} --password demo --api URL. Agency staff logins (password 'demo'): " +
+                "bichig (registrar), gantulga (executor), dulguun (head), admin-9011001 (agency admin); service admin: admin.",
+                Path.Combine(app.Configuration["Data:Path"]!, "pki"), Path.Combine(app.Configuration["Data:Path"]!, "pki", "p12", "company-a.p12"));
+        }
+    }
+
+    private static async Task SeedDemoUsersAsync(ExchangeDbContext db)
+    {
+        var agency = await db.Organizations.FirstOrDefaultAsync(o => o.RegistryNumber == "9011001");
+        if (agency is null)
+        {
+            return;
+        }
+
+        var hasher = new PasswordHasher<StaffUser>();
+        (string UserName, string Name, string Roles)[] users =
+        [
+            ("bichig", "Бичиг хэргийн ажилтан Сарантуяа", StaffRoles.Registrar),
+            ("gantulga", "Мэргэжилтэн Гантулга", StaffRoles.Executor),
+            ("dulguun", "Хэлтсийн дарга Дөлгөөн", $"{StaffRoles.Head},{StaffRoles.Executor}"),
+            ("admin-9011001", "Байгууллагын админ", StaffRoles.Admin),
+            ("admin", "Үйлчилгээний админ", StaffRoles.ServiceAdmin),
+        ];
+        foreach (var (userName, name, roles) in users)
+        {
+            if (!await db.StaffUsers.AnyAsync(u => u.UserName == userName))
+            {
+                var user = new StaffUser { OrganizationId = agency.Id, UserName = userName, DisplayName = name, Roles = roles };
+                user.PasswordHash = hasher.HashPassword(user, EmbeddedDefaults.DemoPassword);
+                db.StaffUsers.Add(user);
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+}

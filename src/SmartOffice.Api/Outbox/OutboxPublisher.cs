@@ -1,0 +1,99 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Exchange.Outbox;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Api.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows to the bus. Rows are claimed with a lease (several Api instances never
+/// publish the same row at once; a crashed instance's lease expires), published with broker confirms
+/// (MassTransit's RabbitMQ publish completes only when the broker confirmed), and marked sent only after.
+/// Failures back off exponentially and are retried forever: an accepted letter is never dropped.
+/// </summary>
+internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider time, ILogger<OutboxPublisher> logger) : BackgroundService
+{
+    private const int BatchSize = 64;
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private static readonly Dictionary<string, Type> MessageTypes = new(StringComparer.Ordinal) { [typeof(LetterSubmitted).FullName!] = typeof(LetterSubmitted) };
+    private readonly string _instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..60];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var published = await PublishBatchAsync(stoppingToken);
+                failures = 0;
+                if (published < BatchSize)
+                {
+                    await signal.WaitAsync(Poll, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                var delay = TimeSpan.FromMilliseconds(Math.Min(30_000, 200 * Math.Pow(2, Math.Min(failures, 8))));
+                logger.LogWarning(exception, "Outbox publishing failed ({Failures} in a row); retrying in {Delay}", failures, delay);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    public async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        var now = time.GetUtcNow();
+        var claim = $"{_instance}:{Guid.NewGuid():N}"[..100];
+        var candidates = await db.OutboxMessages.Where(m => m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        // The conditions are repeated in the UPDATE so a row another instance claimed meanwhile is skipped.
+        await db.OutboxMessages.Where(m => candidates.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, now + Lease), cancellationToken);
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimedBy == claim && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            await PublishOneAsync(db, publisher, row, cancellationToken);
+        }
+
+        return rows.Count;
+    }
+
+    private async Task PublishOneAsync(ExchangeDbContext db, IPublishEndpoint publisher, OutboxMessage row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var type = MessageTypes[row.MessageType];
+            var message = JsonSerializer.Deserialize(row.Payload, type, EvidenceWriter.Json)!;
+            await publisher.Publish(message, type, context => context.CorrelationId = Guid.TryParse(row.CorrelationId, out var id) ? id : null, cancellationToken);
+            await db.OutboxMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, time.GetUtcNow()).SetProperty(m => m.Attempts, row.Attempts + 1), cancellationToken);
+            logger.LogDebug("Outbox message {OutboxId} published", row.Id);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var retryAt = time.GetUtcNow().AddSeconds(Math.Min(300, Math.Pow(2, Math.Min(row.Attempts, 8))));
+            await db.OutboxMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Attempts, row.Attempts + 1)
+                .SetProperty(m => m.LastError, exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message)
+                .SetProperty(m => m.ClaimedUntil, retryAt), CancellationToken.None);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Exchange.Evidence;
+
+/// <summary>
+/// Creates sealed evidences, each pointing at the previous evidence of the same letter so the sequence is a
+/// chain. The record is added to the caller's DbContext: it commits with the change it proves.
+/// </summary>
+public sealed class EvidenceWriter(EvidenceSealer sealer)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    public string Issuer => sealer.Certificate.Subject;
+
+    public async Task<EvidenceRecord> AddAsync(ExchangeDbContext db, EvidenceDocument draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(draft);
+        var previous = db.Evidences.Local.Where(e => e.LetterId == draft.LetterId).OrderBy(e => e.EventTime).LastOrDefault()?.Id
+            ?? await db.Evidences.Where(e => e.LetterId == draft.LetterId).OrderByDescending(e => e.EventTime).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var document = draft with { PreviousEvidenceId = previous, Issuer = Issuer };
+        var json = JsonSerializer.Serialize(document, Json);
+        var record = new EvidenceRecord
+        {
+            Id = document.EvidenceId,
+            LetterId = document.LetterId,
+            RecipientRegistryNumber = document.Recipient,
+            Event = document.Event,
+            EventTime = document.EventTime,
+            Json = json,
+            Seal = sealer.Seal(Encoding.UTF8.GetBytes(json)),
+            PreviousEvidenceId = previous,
+        };
+        db.Evidences.Add(record);
+        return record;
+    }
+}
