@@ -16,17 +16,17 @@ internal static class DssReader
             latest[indirect.Number] = indirect;
         }
 
-        var root = trailers.LastOrDefault(t => t["/Root"] is PdfReference)?["/Root"] as PdfReference;
+        var root = trailers.LastOrDefault(t => t["Root"] is PdfReference)?["Root"] as PdfReference;
         var catalog = Resolve(root, latest) as PdfDictionary;
-        if (Resolve(catalog?["/DSS"], latest) is not PdfDictionary dss)
+        if (Resolve(catalog?["DSS"], latest) is not PdfDictionary dss)
         {
             return result;
         }
 
         var decoder = new StreamDecoder(limits);
-        Collect(dss["/CRLs"], result.Crls);
-        Collect(dss["/OCSPs"], result.Ocsps);
-        Collect(dss["/Certs"], result.Certificates);
+        Collect(dss["CRLs"], result.Crls);
+        Collect(dss["OCSPs"], result.Ocsps);
+        Collect(dss["Certs"], result.Certificates);
         return result;
 
         void Collect(PdfValue? entry, List<byte[]> target)

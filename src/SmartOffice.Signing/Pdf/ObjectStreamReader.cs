@@ -9,13 +9,13 @@ internal static class ObjectStreamReader
         var decoder = new StreamDecoder(limits);
         foreach (var container in topLevel)
         {
-            if (container.Value is not PdfDictionary dictionary || dictionary.NameOf("/Type") != "ObjStm")
+            if (container.Value is not PdfDictionary dictionary || dictionary.NameOf("Type") != "ObjStm")
             {
                 continue;
             }
 
             var data = decoder.Decode(file, container) ?? throw new PdfSyntaxException($"object stream {container.Number} cannot be decoded");
-            if (dictionary["/N"] is not PdfNumber { IsInteger: true } count || dictionary["/First"] is not PdfNumber { IsInteger: true } first
+            if (dictionary["N"] is not PdfNumber { IsInteger: true } count || dictionary["First"] is not PdfNumber { IsInteger: true } first
                 || count.Value < 0 || count.Value > limits.MaxObjects || first.Value < 0 || first.Value > data.Length)
             {
                 throw new PdfSyntaxException($"object stream {container.Number} has an invalid /N or /First");

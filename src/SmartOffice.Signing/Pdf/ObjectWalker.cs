@@ -48,35 +48,35 @@ internal sealed class ObjectWalker
 
     private void Inspect(PdfDictionary dictionary, PdfIndirectObject owner, bool isStreamDictionary)
     {
-        var type = dictionary.NameOf("/Type");
-        var isSignature = type is "Sig" or "DocTimeStamp" || (dictionary.ContainsKey("/ByteRange") && dictionary.ContainsKey("/Contents") && !isStreamDictionary);
+        var type = dictionary.NameOf("Type");
+        var isSignature = type is "Sig" or "DocTimeStamp" || (dictionary.ContainsKey("ByteRange") && dictionary.ContainsKey("Contents") && !isStreamDictionary);
         if (isSignature && type is not ("XRef" or "ObjStm"))
         {
             Signatures.Add(Describe(dictionary, owner, type));
         }
 
         var where = string.Create(CultureInfo.InvariantCulture, $"object {owner.Number} {owner.Generation}");
-        if (dictionary.ContainsKey("/JS") || dictionary.ContainsKey("/JavaScript"))
+        if (dictionary.ContainsKey("JS") || dictionary.ContainsKey("JavaScript"))
         {
             Flag($"JavaScript in {where}");
         }
 
-        if (dictionary.NameOf("/S") is { } action && DangerousActions.Contains(action))
+        if (dictionary.NameOf("S") is { } action && DangerousActions.Contains(action))
         {
             Flag($"{action} action in {where}");
         }
 
-        if (type == "EmbeddedFile" || dictionary.ContainsKey("/EmbeddedFiles") || (type == "Filespec" && dictionary.ContainsKey("/EF")) || dictionary.ContainsKey("/EF"))
+        if (type == "EmbeddedFile" || dictionary.ContainsKey("EmbeddedFiles") || (type == "Filespec" && dictionary.ContainsKey("EF")) || dictionary.ContainsKey("EF"))
         {
             Flag($"embedded file in {where}");
         }
 
-        if (dictionary.NameOf("/Subtype") == "RichMedia" || dictionary.ContainsKey("/RichMediaContent"))
+        if (dictionary.NameOf("Subtype") == "RichMedia" || dictionary.ContainsKey("RichMediaContent"))
         {
             Flag($"RichMedia in {where}");
         }
 
-        if (dictionary.ContainsKey("/XFA"))
+        if (dictionary.ContainsKey("XFA"))
         {
             Flag($"XFA form in {where}");
         }
@@ -92,10 +92,10 @@ internal sealed class ObjectWalker
 
     private static PdfSignatureDictionary Describe(PdfDictionary dictionary, PdfIndirectObject owner, string? type)
     {
-        var contents = dictionary["/Contents"] as PdfString;
+        var contents = dictionary["Contents"] as PdfString;
         var isDirectHex = contents is { IsHex: true } && !owner.IsInObjectStream;
         List<long>? byteRange = null;
-        if (dictionary["/ByteRange"] is PdfArray array && array.Items.Count >= 1 && array.Items.All(i => i is PdfNumber { IsInteger: true }))
+        if (dictionary["ByteRange"] is PdfArray array && array.Items.Count >= 1 && array.Items.All(i => i is PdfNumber { IsInteger: true }))
         {
             byteRange = [.. array.Items.Cast<PdfNumber>().Select(n => (long)n.Value)];
         }
@@ -107,15 +107,15 @@ internal sealed class ObjectWalker
             ObjectOffset = owner.Offset,
             IsInObjectStream = owner.IsInObjectStream,
             Type = type,
-            Filter = dictionary.NameOf("/Filter"),
-            SubFilter = dictionary.NameOf("/SubFilter"),
+            Filter = dictionary.NameOf("Filter"),
+            SubFilter = dictionary.NameOf("SubFilter"),
             ByteRange = byteRange,
             Contents = contents?.Bytes,
             ContentsStart = isDirectHex ? contents!.Start : null,
             ContentsEnd = isDirectHex ? contents!.End : null,
-            SigningTime = (dictionary["/M"] as PdfString)?.Text,
-            Name = (dictionary["/Name"] as PdfString)?.Text,
-            Reason = (dictionary["/Reason"] as PdfString)?.Text,
+            SigningTime = (dictionary["M"] as PdfString)?.Text,
+            Name = (dictionary["Name"] as PdfString)?.Text,
+            Reason = (dictionary["Reason"] as PdfString)?.Text,
             HasDuplicateKeys = dictionary.HasDuplicateKeys,
         };
     }

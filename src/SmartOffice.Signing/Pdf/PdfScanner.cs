@@ -57,12 +57,12 @@ internal static class PdfScanner
             return PdfScanResult.Failed(ValidationCodes.PdfMalformed, $"startxref {body.StartXrefs[^1]} does not point at a cross-reference section");
         }
 
-        if (body.Trailers.Any(t => t.ContainsKey("/Encrypt")))
+        if (body.Trailers.Any(t => t.ContainsKey("Encrypt")))
         {
             return PdfScanResult.Failed(ValidationCodes.PdfEncrypted, "the trailer names an /Encrypt dictionary");
         }
 
-        if (!body.Trailers.Any(t => t["/Root"] is PdfReference))
+        if (!body.Trailers.Any(t => t["Root"] is PdfReference))
         {
             return PdfScanResult.Failed(ValidationCodes.PdfMalformed, "no trailer names the document catalog (/Root)");
         }
@@ -96,7 +96,7 @@ internal static class PdfScanner
                 return true;
             }
 
-            if (body.Objects.Any(o => o.Offset == offset && o.Value is PdfDictionary d && d.NameOf("/Type") == "XRef"))
+            if (body.Objects.Any(o => o.Offset == offset && o.Value is PdfDictionary d && d.NameOf("Type") == "XRef"))
             {
                 return true;
             }

@@ -15,14 +15,14 @@ internal sealed class StreamDecoder(PdfScanLimits limits)
         }
 
         var data = file.Slice((int)stream.StreamStart, (int)stream.StreamLength);
-        var filter = dictionary["/Filter"] switch
+        var filter = dictionary["Filter"] switch
         {
             PdfName name => name.Value,
             PdfArray { Items: [PdfName single] } => single.Value,
             null => null,
             _ => "unsupported",
         };
-        if (dictionary["/DecodeParms"] is PdfDictionary parameters && parameters["/Predictor"] is PdfNumber { Value: > 1 })
+        if (dictionary["DecodeParms"] is PdfDictionary parameters && parameters["Predictor"] is PdfNumber { Value: > 1 })
         {
             return null;
         }

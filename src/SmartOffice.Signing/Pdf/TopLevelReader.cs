@@ -16,7 +16,6 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
         var trailers = new List<PdfDictionary>();
         var startXrefs = new List<long>();
         var markers = new List<int>();
-        _parser.Position += 5;
         while (true)
         {
             _parser.SkipWhitespaceAndComments(markers.Add);
@@ -49,7 +48,7 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
                         throw new PdfSyntaxException($"more than {limits.MaxObjects} objects");
                     }
 
-                    if (indirect.Value is PdfDictionary { } dictionary && dictionary.NameOf("/Type") == "XRef")
+                    if (indirect.Value is PdfDictionary { } dictionary && dictionary.NameOf("Type") == "XRef")
                     {
                         trailers.Add(dictionary);
                     }
@@ -107,7 +106,7 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
         }
 
         var start = _parser.Position;
-        if (dictionary["/Length"] is PdfNumber { IsInteger: true } declared && declared.Value >= 0 && start + declared.Value <= span.Length)
+        if (dictionary["Length"] is PdfNumber { IsInteger: true } declared && declared.Value >= 0 && start + declared.Value <= span.Length)
         {
             var end = start + (int)declared.Value;
             var after = end;
