@@ -94,7 +94,7 @@ public sealed class AttackTests
     [TestMethod]
     public void Refuses_an_empty_signature_value() =>
         ReportAssert.Refused(
-            TestCorpus.Validate(BytePatch.Replace(Signed, BytePatch.SignatureContents, m => "/Contents <" + new string('0', m.Length - 12) + ">")),
+            TestCorpus.Validate(BytePatch.Replace(Signed, BytePatch.SignatureHex, m => new string('0', m.Length))),
             ValidationCodes.SignatureInvalid);
 
     [TestMethod]
@@ -120,7 +120,7 @@ public sealed class AttackTests
     [TestMethod]
     public void Refuses_a_signature_value_with_data_hidden_in_its_padding()
     {
-        var file = BytePatch.Replace(Signed, BytePatch.SignatureContents, m => m.Value[..^3] + "7>");
+        var file = BytePatch.Replace(Signed, BytePatch.SignatureHex, m => m.Value[..^1] + "7");
         ReportAssert.Refused(TestCorpus.Validate(file), ValidationCodes.SignatureInvalid);
     }
 

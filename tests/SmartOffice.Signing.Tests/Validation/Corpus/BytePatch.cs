@@ -27,8 +27,11 @@ internal static class BytePatch
     }
 
     public static byte[] WithByteRange(byte[] file, long a, long b, long c, long d) =>
-        Replace(file, @"/ByteRange\s*\[[^\]]*\]", m => FormattableString.Invariant($"/ByteRange [{a} {b} {c} {d}]"));
+        Replace(file, @"/ByteRange\s*\[[^\]]*\]\s*", m => FormattableString.Invariant($"/ByteRange[{a} {b} {c} {d}]"));
 
     /// <summary>The hex /Contents of the signature (the long hex string).</summary>
     public const string SignatureContents = @"/Contents\s*<[0-9A-Fa-f]{200,}>";
+
+    /// <summary>Only the hex digits of the signature's /Contents (the delimiters stay where they are).</summary>
+    public const string SignatureHex = @"(?<=/Contents\s*<)[0-9A-Fa-f]{200,}(?=>)";
 }
