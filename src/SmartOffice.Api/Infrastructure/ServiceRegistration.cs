@@ -106,7 +106,7 @@ public static class ServiceRegistration
             .AddPolicy(AdminEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, StaffRoles.ServiceAdmin));
     }
 
-    private static void AddBus(IServiceCollection services, IConfiguration configuration)
+    private static void AddBus(IServiceCollection services, ConfigurationManager configuration)
     {
         var transport = configuration["Messaging:Transport"] ?? "InMemory";
         services.AddMassTransit(bus =>

@@ -9,7 +9,18 @@ public sealed class Organization
     public required string RegistryNumber { get; set; }
 
     /// <summary>Official name in Mongolian.</summary>
-    public required string Name { get; set; }
+    public required string Name
+    {
+        get;
+        set
+        {
+            field = value;
+            SearchName = value.ToLowerInvariant();
+        }
+    }
+
+    /// <summary>The name in lower case: SQLite's lower() knows only ASCII, so Cyrillic search compares this column.</summary>
+    public string SearchName { get; private set; } = "";
 
     public OrganizationKind Kind { get; set; }
 

@@ -57,7 +57,7 @@ internal static class TrustEndpoints
             return Problems.Validation("The body is not a CRL (DER or PEM), or it is larger than 16 MiB.");
         }
 
-        var folder = options.Value.CrlDir ?? options.Value.CrlPaths.FirstOrDefault() ?? throw new InvalidOperationException("Signing:CrlDir is not configured");
+        var folder = options.Value.CrlDir ?? (options.Value.CrlPaths.Count > 0 ? options.Value.CrlPaths[0] : null) ?? throw new InvalidOperationException("Signing:CrlDir is not configured");
         Directory.CreateDirectory(folder);
         await File.WriteAllBytesAsync(Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(crl))[..16] + ".crl"), crl, cancellationToken);
         validator.ReloadTrust();

@@ -19,7 +19,7 @@ internal static class MailboxEndpoints
         return routes;
     }
 
-    private static async Task<Results<Ok<Page<MailboxItem>>, ProblemHttpResult>> InboxAsync(
+    private static async Task<Results<Ok<PagedList<MailboxItem>>, ProblemHttpResult>> InboxAsync(
         HttpContext context, ExchangeDbContext db, string? status, DateTimeOffset? from, DateTimeOffset? to, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
     {
         var caller = Caller.From(context.User)!;
@@ -41,10 +41,10 @@ internal static class MailboxEndpoints
         var names = await NamesAsync(db, rows.Select(r => r.SenderRegistryNumber), cancellationToken);
         var items = rows.Select(r => new MailboxItem(r.Delivery.LetterId, r.Subject, r.Reference, r.SenderRegistryNumber, names.GetValueOrDefault(r.SenderRegistryNumber), r.SubmittedAt,
             [LetterAccess.ToStatus(r.Delivery, null)])).ToList();
-        return TypedResults.Ok(new Page<MailboxItem>(items, page, pageSize, total));
+        return TypedResults.Ok(new PagedList<MailboxItem>(items, page, pageSize, total));
     }
 
-    private static async Task<Results<Ok<Page<MailboxItem>>, ProblemHttpResult>> OutboxAsync(
+    private static async Task<Results<Ok<PagedList<MailboxItem>>, ProblemHttpResult>> OutboxAsync(
         HttpContext context, ExchangeDbContext db, string? status, DateTimeOffset? from, DateTimeOffset? to, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
     {
         var caller = Caller.From(context.User)!;
@@ -64,7 +64,7 @@ internal static class MailboxEndpoints
         var names = await NamesAsync(db, rows.SelectMany(l => l.Deliveries.Select(d => d.RecipientRegistryNumber)), cancellationToken);
         var items = rows.Select(l => new MailboxItem(l.Id, l.Subject, l.Reference, l.SenderRegistryNumber, null, l.SubmittedAt,
             [.. l.Deliveries.OrderBy(d => d.RecipientRegistryNumber).Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber)))])).ToList();
-        return TypedResults.Ok(new Page<MailboxItem>(items, page, pageSize, total));
+        return TypedResults.Ok(new PagedList<MailboxItem>(items, page, pageSize, total));
     }
 
     private static bool TryParseState(string? status, out DeliveryState? state)

@@ -7,7 +7,7 @@ namespace SmartOffice.Api.Features.Organizations;
 
 public sealed record OrganizationItem(string RegistryNumber, string Name, string Kind, string? ParentRegistryNumber, string Status);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 /// <summary>GET /api/organizations: the directory, searchable by name or registry number.</summary>
 public static class OrganizationEndpoints
@@ -18,7 +18,7 @@ public static class OrganizationEndpoints
         return routes;
     }
 
-    private static async Task<Ok<Page<OrganizationItem>>> SearchAsync(ExchangeDbContext db, string? query, string? kind, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
+    private static async Task<Ok<PagedList<OrganizationItem>>> SearchAsync(ExchangeDbContext db, string? query, string? kind, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
     {
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, 200);
@@ -26,7 +26,8 @@ public static class OrganizationEndpoints
         if (!string.IsNullOrWhiteSpace(query))
         {
             var text = query.Trim();
-            organizations = organizations.Where(o => o.RegistryNumber.StartsWith(text) || o.Name.ToLower().Contains(text.ToLower()));
+            var lowered = text.ToLowerInvariant();
+            organizations = organizations.Where(o => o.RegistryNumber.StartsWith(text) || o.SearchName.Contains(lowered));
         }
 
         if (Enum.TryParse<OrganizationKind>(kind, ignoreCase: true, out var parsedKind))
@@ -38,6 +39,6 @@ public static class OrganizationEndpoints
         var items = await organizations.OrderBy(o => o.Name).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(o => new OrganizationItem(o.RegistryNumber, o.Name, o.Kind.ToString(), o.ParentRegistryNumber, o.Status.ToString()))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<OrganizationItem>(items, page, pageSize, total));
+        return TypedResults.Ok(new PagedList<OrganizationItem>(items, page, pageSize, total));
     }
 }

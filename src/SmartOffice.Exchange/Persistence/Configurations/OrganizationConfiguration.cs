@@ -12,6 +12,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.RegistryNumber).HasMaxLength(32);
         builder.HasIndex(o => o.RegistryNumber).IsUnique();
         builder.Property(o => o.Name).HasMaxLength(400);
+        builder.Property(o => o.SearchName).HasMaxLength(400);
         builder.Property(o => o.ParentRegistryNumber).HasMaxLength(32);
     }
 }

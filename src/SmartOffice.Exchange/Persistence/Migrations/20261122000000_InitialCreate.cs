@@ -18,6 +18,7 @@ public sealed class InitialCreate : Migration
             Id = t.Column<Guid>(Guid(m)),
             RegistryNumber = t.Column<string>(Text(m, 32), maxLength: 32),
             Name = t.Column<string>(Text(m, 400), maxLength: 400),
+            SearchName = t.Column<string>(Text(m, 400), maxLength: 400),
             Kind = t.Column<string>(Text(m, 32), maxLength: 32),
             ParentRegistryNumber = t.Column<string>(Text(m, 32), maxLength: 32, nullable: true),
             Status = t.Column<string>(Text(m, 32), maxLength: 32),
