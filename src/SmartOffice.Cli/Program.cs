@@ -1,1 +1,3 @@
-Console.WriteLine("x");
+using SmartOffice.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error);

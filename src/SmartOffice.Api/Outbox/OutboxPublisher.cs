@@ -20,7 +20,7 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal 
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly Dictionary<string, Type> MessageTypes = new(StringComparer.Ordinal) { [typeof(LetterSubmitted).FullName!] = typeof(LetterSubmitted) };
-    private readonly string _instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..60];
+    private readonly string _instance = Truncate($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}", 60);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,7 +56,7 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal 
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
         var now = time.GetUtcNow();
-        var claim = $"{_instance}:{Guid.NewGuid():N}"[..100];
+        var claim = Truncate($"{_instance}:{Guid.NewGuid():N}", 100);
         var candidates = await db.OutboxMessages.Where(m => m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
@@ -96,4 +96,6 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal 
             throw;
         }
     }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
