@@ -20,7 +20,7 @@ public static class CliApp
             return arguments.Command switch
             {
                 "verify" => await VerifyCommand.RunAsync(arguments, stdout, stderr),
-                "sign" => SignCommand.Run(arguments, stdout),
+                "sign" => SignCommand.Run(arguments, stdout, stderr),
                 "pki" when arguments.Positional.FirstOrDefault() == "init" => PkiCommand.Run(arguments, stdout),
                 "sample-letter" => SampleLetterCommand.Run(arguments, stdout),
                 "send" => await SendCommand.RunAsync(arguments, stdout),

@@ -5,7 +5,7 @@ namespace SmartOffice.Cli.Commands;
 /// <summary>`smartoffice sign IN.pdf OUT.pdf --p12 FILE [--password P]`: one PAdES signature.</summary>
 internal static class SignCommand
 {
-    public static int Run(Arguments arguments, TextWriter stdout)
+    public static int Run(Arguments arguments, TextWriter stdout, TextWriter stderr)
     {
         arguments.Allow("--p12", "--password", "--reason", "--location");
         if (arguments.Positional.Count != 2)
@@ -28,7 +28,7 @@ internal static class SignCommand
         }
         catch (ArgumentException exception)
         {
-            Console.Error.WriteLine($"smartoffice: {input} not signed: {exception.Message}");
+            stderr.WriteLine($"smartoffice: {input} not signed: {exception.Message}");
             return CliApp.Refused;
         }
 

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace SmartOffice.Signing.Tests.Pdf;
+
+/// <summary>Writes small PDFs by hand (objects, xref table, trailer with right offsets), so each odd shape is visible in the test.</summary>
+internal sealed class HandMadePdf
+{
+    private readonly List<(int Number, string Body)> _objects = [];
+    private readonly List<(int Number, string Dictionary, byte[] Data)> _streams = [];
+
+    public string TrailerExtra { get; set; } = "";
+
+    public static HandMadePdf Minimal() => new HandMadePdf()
+        .Add(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        .Add(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        .Add(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+
+    public HandMadePdf Add(int number, string body)
+    {
+        _objects.Add((number, body));
+        return this;
+    }
+
+    public HandMadePdf AddStream(int number, string dictionary, byte[] data)
+    {
+        _streams.Add((number, dictionary, data));
+        return this;
+    }
+
+    /// <summary>An object stream (FlateDecode) holding the given objects.</summary>
+    public HandMadePdf AddObjectStream(int number, params (int Number, string Body)[] objects)
+    {
+        var header = new StringBuilder();
+        var body = new StringBuilder();
+        foreach (var (objectNumber, text) in objects)
+        {
+            header.Append(CultureInfo.InvariantCulture, $"{objectNumber} {body.Length} ");
+            body.Append(text).Append('\n');
+        }
+
+        var raw = Encoding.Latin1.GetBytes(header.ToString() + body);
+        return AddStream(number, $"<< /Type /ObjStm /N {objects.Length} /First {header.Length} /Filter /FlateDecode >>", Deflate(raw));
+    }
+
+    public static byte[] Deflate(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.Fastest))
+        {
+            zlib.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    public byte[] Build()
+    {
+        using var output = new MemoryStream();
+        void Write(string text) => output.Write(Encoding.Latin1.GetBytes(text));
+        Write("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
+        var offsets = new SortedDictionary<int, long>();
+        foreach (var (number, body) in _objects)
+        {
+            offsets[number] = output.Position;
+            Write($"{number} 0 obj\n{body}\nendobj\n");
+        }
+
+        foreach (var (number, dictionary, data) in _streams)
+        {
+            offsets[number] = output.Position;
+            Write($"{number} 0 obj\n{dictionary.Replace(">>", $" /Length {data.Length} >>", StringComparison.Ordinal)}\nstream\n");
+            output.Write(data);
+            Write("\nendstream\nendobj\n");
+        }
+
+        var xref = output.Position;
+        var size = offsets.Keys.DefaultIfEmpty(0).Max() + 1;
+        Write($"xref\n0 {size}\n0000000000 65535 f \n");
+        for (var i = 1; i < size; i++)
+        {
+            Write(offsets.TryGetValue(i, out var offset) ? $"{offset:D10} 00000 n \n" : "0000000000 65535 f \n");
+        }
+
+        Write($"trailer\n<< /Size {size} /Root 1 0 R {TrailerExtra}>>\nstartxref\n{xref}\n%%EOF\n");
+        return output.ToArray();
+    }
+}
