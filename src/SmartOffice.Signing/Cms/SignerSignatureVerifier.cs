@@ -19,8 +19,8 @@ internal static class SignerSignatureVerifier
                     return "the signature algorithm's hash differs from the digest algorithm";
                 }
 
-                using (var rsa = certificate.GetRSAPublicKey())
                 {
+                    var rsa = PublicKeys.Rsa(certificate);
                     return rsa is null ? "the certificate does not hold an RSA key"
                         : VerifyRsa(rsa, signedData, contentDigest, signer.Signature, hash, RSASignaturePadding.Pkcs1);
                 }
@@ -31,15 +31,15 @@ internal static class SignerSignatureVerifier
                     return pssProblem;
                 }
 
-                using (var rsa = certificate.GetRSAPublicKey())
                 {
+                    var rsa = PublicKeys.Rsa(certificate);
                     return rsa is null ? "the certificate does not hold an RSA key"
                         : VerifyRsa(rsa, signedData, contentDigest, signer.Signature, hash, RSASignaturePadding.Pss);
                 }
 
             case Oids.EcPublicKey or Oids.EcdsaWithSha256 or Oids.EcdsaWithSha384 or Oids.EcdsaWithSha512 or Oids.EcdsaWithSha1:
-                using (var ecdsa = certificate.GetECDsaPublicKey())
                 {
+                    var ecdsa = PublicKeys.Ecdsa(certificate);
                     if (ecdsa is null)
                     {
                         return "the certificate does not hold an ECDSA key";

@@ -164,8 +164,8 @@ internal sealed partial class ValidationRun
             return Refusals.WeakAlgorithm($"digest {hash.Name}");
         }
 
-        using var rsa = certificate.GetRSAPublicKey();
-        using var ecdsa = rsa is null ? certificate.GetECDsaPublicKey() : null;
+        var rsa = PublicKeys.Rsa(certificate);
+        var ecdsa = rsa is null ? PublicKeys.Ecdsa(certificate) : null;
         if (rsa is not null && rsa.KeySize < 2048)
         {
             return Refusals.WeakAlgorithm($"RSA key of {rsa.KeySize} bits");
