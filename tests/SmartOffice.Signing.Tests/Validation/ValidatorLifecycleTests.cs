@@ -50,7 +50,7 @@ public sealed class ValidatorLifecycleTests
     public void Checks_certificate_validity_at_a_trusted_timestamp()
     {
         var signingTime = DateTimeOffset.UtcNow;
-        var authority = new Pki.DemoTimestampAuthority(TestCorpus.Pki.TimestampAuthority);
+        var authority = new SmartOffice.Signing.Pki.DemoTimestampAuthority(TestCorpus.Pki.TimestampAuthority);
         var options = new PdfSignerOptions
         {
             TimestampTokenProvider = signature => authority.CreateToken(signature, HashAlgorithmName.SHA256, signingTime),
