@@ -6,6 +6,9 @@ cd "$(dirname "$0")"
 source scripts/services.sh
 
 ensure_packages poppler-utils fonts-liberation2
+start_postgres
+start_rabbitmq
+export CI=${CI:-}
 
 results=$(pwd)/TestResults
 rm -rf "$results"

@@ -10,7 +10,8 @@ internal static class EmbeddedDefaults
 {
     public const string DemoPassword = "demo";
 
-    public static bool Apply(IConfigurationManager configuration)
+    /// <summary>Adds defaults for missing keys; later sources (tests, environment) still override them.</summary>
+    public static void Apply(IConfigurationManager configuration)
     {
         var data = Path.GetFullPath(configuration["Data:Path"] ?? "data");
         var defaults = new Dictionary<string, string?>
@@ -19,15 +20,10 @@ internal static class EmbeddedDefaults
             ["Archive:Path"] = Path.Combine(data, "archive"),
             ["Directory:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "samples", "directory.csv"),
         };
-        var isDemo = string.IsNullOrEmpty(configuration["Signing:TrustDir"]);
-        if (isDemo)
+        if (string.IsNullOrEmpty(configuration["Signing:TrustDir"]))
         {
             var pki = Path.Combine(data, "pki");
-            if (!File.Exists(Path.Combine(pki, "trust", "root.pem")))
-            {
-                DemoPki.Create().WriteTo(pki);
-            }
-
+            defaults["Demo:PkiPath"] = pki;
             defaults["Signing:TrustDir"] = Path.Combine(pki, "trust");
             defaults["Signing:CrlDir"] = Path.Combine(pki, "crl");
             defaults["Seal:CertificatePath"] = Path.Combine(pki, "p12", "seal.p12");
@@ -37,6 +33,15 @@ internal static class EmbeddedDefaults
 
         var missing = defaults.Where(d => string.IsNullOrEmpty(configuration[d.Key])).ToDictionary(d => d.Key, d => d.Value);
         configuration.AddInMemoryCollection(missing);
-        return isDemo;
+    }
+
+    /// <summary>Makes the demo PKI on first start of the embedded default (before anything reads the trust folder).</summary>
+    public static void EnsureDemoPki(IConfiguration configuration)
+    {
+        var pki = configuration["Demo:PkiPath"];
+        if (!string.IsNullOrEmpty(pki) && configuration["Signing:TrustDir"] == Path.Combine(pki, "trust") && !File.Exists(Path.Combine(pki, "trust", "root.pem")))
+        {
+            DemoPki.Create().WriteTo(pki);
+        }
     }
 }

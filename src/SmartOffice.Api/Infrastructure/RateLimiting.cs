@@ -12,12 +12,13 @@ internal static class RateLimiting
     public const string SubmissionPolicy = "submissions";
     public const string LoginPolicy = "logins";
 
-    public static IServiceCollection AddSmartOfficeRateLimits(this IServiceCollection services, LimitsOptions limits)
+    public static IServiceCollection AddSmartOfficeRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(SubmissionPolicy, context =>
             {
+                var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LimitsOptions>>().Value;
                 var caller = Caller.From(context.User);
                 var key = caller?.RegistryNumber ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

@@ -14,6 +14,7 @@ using SmartOffice.Api.Outbox;
 using SmartOffice.Exchange.Accounts;
 using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Messaging;
 using SmartOffice.Exchange.Persistence;
 using SmartOffice.Signing;
 
@@ -25,7 +26,7 @@ public static class ServiceRegistration
     public static WebApplicationBuilder AddSmartOfficeApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var isDemo = EmbeddedDefaults.Apply(builder.Configuration);
+        EmbeddedDefaults.Apply(builder.Configuration);
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -33,11 +34,21 @@ public static class ServiceRegistration
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName);
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
         services.AddOptions<SignatureValidationOptions>().BindConfiguration(SignatureValidationOptions.SectionName);
-        services.AddSingleton(sp => new PdfSignatureValidator(sp.GetRequiredService<IOptions<SignatureValidationOptions>>().Value));
-        services.AddSingleton<IArchiveStore>(new FileArchiveStore(configuration["Archive:Path"]!));
-        services.AddSingleton(_ => SealLoader.Load(configuration["Seal:CertificatePath"]!, configuration["Seal:Password"]));
+        // Read configuration when resolved, not here: hosts and tests add their settings after this runs.
+        services.AddSingleton(sp =>
+        {
+            EmbeddedDefaults.EnsureDemoPki(sp.GetRequiredService<IConfiguration>());
+            return new PdfSignatureValidator(sp.GetRequiredService<IOptions<SignatureValidationOptions>>().Value);
+        });
+        services.AddSingleton<IArchiveStore>(sp => new FileArchiveStore(sp.GetRequiredService<IConfiguration>()["Archive:Path"]!));
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IConfiguration>();
+            EmbeddedDefaults.EnsureDemoPki(settings);
+            return SealLoader.Load(settings["Seal:CertificatePath"]!, settings["Seal:Password"]);
+        });
         services.AddSingleton<EvidenceWriter>();
-        services.AddExchangeDatabase(configuration, configuration["Data:Path"]!);
+        services.AddExchangeDatabase();
 
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenIssuer>();
@@ -45,14 +56,13 @@ public static class ServiceRegistration
         services.AddScoped<LetterSubmission>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxPublisher>();
-        services.AddSingleton(new StartupInfo(isDemo));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddSmartOfficeHealthChecks();
-        services.AddSmartOfficeRateLimits(configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions());
+        services.AddSmartOfficeRateLimits();
         AddAuthentication(services);
         AddBus(services, configuration);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = (configuration.GetValue<long?>("Signing:MaxFileBytes") ?? 20L * 1024 * 1024) + (1024 * 1024));
@@ -108,30 +118,16 @@ public static class ServiceRegistration
 
     private static void AddBus(IServiceCollection services, ConfigurationManager configuration)
     {
-        var transport = configuration["Messaging:Transport"] ?? "InMemory";
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            if (string.Equals(transport, "RabbitMq", StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {
-                var rabbit = configuration.GetSection("Messaging:RabbitMq");
-                bus.UsingRabbitMq((context, cfg) =>
-                {
-                    cfg.Host(rabbit["Host"] ?? "127.0.0.1", rabbit.GetValue<ushort?>("Port") ?? 5672, rabbit["VirtualHost"] ?? "/", h =>
-                    {
-                        h.Username(rabbit["Username"] ?? "guest");
-                        h.Password(rabbit["Password"] ?? "guest");
-                    });
-                    cfg.ConfigureEndpoints(context);
-                });
+                // The embedded default hosts the Worker's consumers in this process.
+                bus.AddConsumer<SmartOffice.Exchange.Routing.LetterSubmittedConsumer>();
             }
-            else
-            {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
-            }
+
+            bus.UsingSmartOfficeTransport(configuration);
         });
     }
 }
-
-/// <summary>Whether the Api started on the embedded default (demo PKI, demo users).</summary>
-public sealed record StartupInfo(bool IsDemo);

@@ -12,6 +12,7 @@ public static class Startup
     public static async Task PrepareAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        EmbeddedDefaults.EnsureDemoPki(app.Configuration);
         await app.Services.MigrateExchangeDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();

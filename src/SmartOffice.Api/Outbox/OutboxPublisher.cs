@@ -14,7 +14,7 @@ namespace SmartOffice.Api.Outbox;
 /// (MassTransit's RabbitMQ publish completes only when the broker confirmed), and marked sent only after.
 /// Failures back off exponentially and are retried forever: an accepted letter is never dropped.
 /// </summary>
-internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider time, ILogger<OutboxPublisher> logger) : BackgroundService
+internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider time, IConfiguration configuration, ILogger<OutboxPublisher> logger) : BackgroundService
 {
     private const int BatchSize = 64;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -24,6 +24,12 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (configuration.GetValue("Outbox:Enabled", true) is false)
+        {
+            logger.LogWarning("Outbox publishing is disabled (Outbox:Enabled=false): accepted letters wait in the outbox");
+            return;
+        }
+
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

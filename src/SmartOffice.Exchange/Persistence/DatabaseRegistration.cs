@@ -11,12 +11,15 @@ public static class DatabaseRegistration
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
 
-    public static IServiceCollection AddExchangeDatabase(this IServiceCollection services, IConfiguration configuration, string defaultDataDirectory)
+    /// <summary>Registers the DbContext; configuration is read when the first context is made (hosts and tests add settings late).</summary>
+    public static IServiceCollection AddExchangeDatabase(this IServiceCollection services)
     {
-        var provider = configuration["Database:Provider"] ?? Sqlite;
-        var connectionString = configuration.GetConnectionString("SmartOffice");
-        services.AddDbContextPool<ExchangeDbContext>(options =>
+        services.AddDbContextPool<ExchangeDbContext>((serviceProvider, options) =>
         {
+            var configuration = serviceProvider.GetRequiredService<IConfiguration>();
+            var provider = configuration["Database:Provider"] ?? Sqlite;
+            var connectionString = configuration.GetConnectionString("SmartOffice");
+            var defaultDataDirectory = configuration["Data:Path"] ?? "data";
             if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
             {
                 options.UseNpgsql(connectionString ?? throw new InvalidOperationException("ConnectionStrings:SmartOffice is required for PostgreSQL"));
