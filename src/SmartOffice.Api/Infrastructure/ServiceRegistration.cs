@@ -6,6 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 using SmartOffice.Api.Auth;
 using SmartOffice.Api.Errors;
 using SmartOffice.Api.Features.Admin;
+using SmartOffice.Api.Features.Agency;
 using SmartOffice.Api.Features.Auth;
 using SmartOffice.Api.Features.Health;
 using SmartOffice.Api.Features.Letters;
@@ -56,6 +57,9 @@ public static class ServiceRegistration
         services.AddScoped<LetterSubmission>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxPublisher>();
+        services.AddHttpClient();
+        services.AddSingleton<CrlRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CrlRefresher>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -83,6 +87,7 @@ public static class ServiceRegistration
         app.MapLettersApi();
         app.MapMailboxApi();
         app.MapAdminApi();
+        app.MapAgencyApi();
         return app;
     }
 
@@ -113,7 +118,8 @@ public static class ServiceRegistration
             };
         });
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, StaffRoles.ServiceAdmin));
+            .AddPolicy(AdminEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, StaffRoles.ServiceAdmin))
+            .AddPolicy(AgencyUserEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, StaffRoles.Admin));
     }
 
     private static void AddBus(IServiceCollection services, ConfigurationManager configuration)

@@ -7,6 +7,8 @@ using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Features.Admin;
 
+public sealed record CrlUrlRequest(string? Url);
+
 public sealed record TrustSummary(IReadOnlyList<string> Anchors, IReadOnlyList<string> Intermediates, int Crls, DateTimeOffset? EarliestCrlNextUpdate, IReadOnlyList<string> Problems);
 
 /// <summary>
@@ -20,17 +22,19 @@ internal static class TrustEndpoints
         group.MapGet("trust", (PdfSignatureValidator validator) => TypedResults.Ok(Summary(validator)));
         group.MapPost("trust/anchors", AddCertificateAsync).DisableAntiforgery();
         group.MapPost("trust/crls", AddCrlAsync).DisableAntiforgery();
-        group.MapPost("trust/reload", (PdfSignatureValidator validator) =>
+        group.MapPost("trust/reload", async (SmartOffice.Api.Infrastructure.CrlRefresher refresher, PdfSignatureValidator validator, CancellationToken cancellationToken) =>
         {
-            validator.ReloadTrust();
+            await refresher.RefreshAsync(cancellationToken);
             return TypedResults.Ok(Summary(validator));
         });
+        group.MapPost("trust/crl-urls", AddCrlUrlAsync);
         return group;
     }
 
     private static async Task<Results<Ok<TrustSummary>, ProblemHttpResult>> AddCertificateAsync(HttpRequest request, PdfSignatureValidator validator, IOptions<SignatureValidationOptions> options, CancellationToken cancellationToken)
     {
-        var (bytes, _, tooLarge) = await BoundedRead.ReadAsync(request.Body, 256 * 1024, cancellationToken);
+        var (buffer, length, tooLarge) = await BoundedRead.ReadAsync(request.Body, 256 * 1024, cancellationToken);
+        var bytes = buffer.AsSpan(0, length).ToArray();
         X509Certificate2 certificate;
         try
         {
@@ -61,6 +65,19 @@ internal static class TrustEndpoints
         Directory.CreateDirectory(folder);
         await File.WriteAllBytesAsync(Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(crl))[..16] + ".crl"), crl, cancellationToken);
         validator.ReloadTrust();
+        return TypedResults.Ok(Summary(validator));
+    }
+
+    private static async Task<Results<Ok<TrustSummary>, ProblemHttpResult>> AddCrlUrlAsync(CrlUrlRequest request, SmartOffice.Api.Infrastructure.CrlRefresher refresher, PdfSignatureValidator validator, IOptions<SignatureValidationOptions> options, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "file"))
+        {
+            return Problems.Validation("url must be an absolute http, https or file URL.");
+        }
+
+        var folder = options.Value.CrlDir ?? throw new InvalidOperationException("Signing:CrlDir is not configured");
+        await File.AppendAllLinesAsync(Path.Combine(folder, SmartOffice.Api.Infrastructure.CrlRefresher.UrlListFile), [uri.ToString()], cancellationToken);
+        await refresher.RefreshAsync(cancellationToken);
         return TypedResults.Ok(Summary(validator));
     }
 

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Auth;
+using SmartOffice.Api.Errors;
+using SmartOffice.Exchange.Accounts;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Api.Features.Agency;
+
+public sealed record StaffUserItem(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool HasPassword, string? CertificateThumbprint, bool IsDisabled);
+
+public sealed record SaveStaffUserRequest(string? UserName, string? DisplayName, IReadOnlyList<string>? Roles, string? Password, string? CertificateThumbprint, bool? IsDisabled);
+
+/// <summary>The agency admin manages the agency's own staff: roles, passwords (hashed with Identity's hasher), login certificates.</summary>
+internal static class AgencyUserEndpoints
+{
+    public const string Policy = "agency-admin";
+    private const int MinimumPasswordLength = 10;
+
+    public static IEndpointRouteBuilder MapAgencyApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("api/agency/users").WithTags("Agency administration").RequireAuthorization(Policy);
+        group.MapGet("", ListAsync);
+        group.MapPost("", CreateAsync);
+        group.MapPut("{id:guid}", UpdateAsync);
+        return routes;
+    }
+
+    private static async Task<Ok<List<StaffUserItem>>> ListAsync(HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(context.User)!;
+        var users = await db.StaffUsers.AsNoTracking().Where(u => u.OrganizationId == caller.OrganizationId).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        return TypedResults.Ok(users.Select(ToItem).ToList());
+    }
+
+    private static async Task<Results<Created<StaffUserItem>, ProblemHttpResult>> CreateAsync(SaveStaffUserRequest request, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(context.User)!;
+        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.DisplayName))
+        {
+            return Problems.Validation("userName and displayName are required.");
+        }
+
+        var user = new StaffUser { OrganizationId = caller.OrganizationId, UserName = request.UserName.Trim(), DisplayName = request.DisplayName.Trim() };
+        if (Apply(user, request) is { } problem)
+        {
+            return problem;
+        }
+
+        db.StaffUsers.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.Validation, "User name taken", $"The user name {user.UserName} is already used.");
+        }
+
+        return TypedResults.Created($"/api/agency/users/{user.Id}", ToItem(user));
+    }
+
+    private static async Task<Results<Ok<StaffUserItem>, ProblemHttpResult>> UpdateAsync(Guid id, SaveStaffUserRequest request, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(context.User)!;
+        var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Id == id && u.OrganizationId == caller.OrganizationId, cancellationToken);
+        if (user is null)
+        {
+            return Problems.NotFound("user");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.DisplayName))
+        {
+            user.DisplayName = request.DisplayName.Trim();
+        }
+
+        if (Apply(user, request) is { } problem)
+        {
+            return problem;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToItem(user));
+    }
+
+    private static ProblemHttpResult? Apply(StaffUser user, SaveStaffUserRequest request)
+    {
+        if (request.Roles is not null)
+        {
+            var unknown = request.Roles.Where(r => !StaffRoles.All.Contains(r, StringComparer.Ordinal) || r == StaffRoles.ServiceAdmin).ToList();
+            if (unknown.Count > 0)
+            {
+                return Problems.Validation($"unknown or not grantable roles: {string.Join(", ", unknown)}");
+            }
+
+            user.Roles = string.Join(',', request.Roles.Distinct(StringComparer.Ordinal));
+        }
+
+        if (request.Password is not null)
+        {
+            if (request.Password.Length < MinimumPasswordLength)
+            {
+                return Problems.Validation($"a password needs at least {MinimumPasswordLength} characters");
+            }
+
+            user.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(user, request.Password);
+        }
+
+        if (request.CertificateThumbprint is not null)
+        {
+            var thumbprint = request.CertificateThumbprint.Trim().ToUpperInvariant();
+            if (thumbprint.Length != 64 || !thumbprint.All(char.IsAsciiHexDigit))
+            {
+                return Problems.Validation("certificateThumbprint must be the certificate's SHA-256 in hex");
+            }
+
+            user.CertificateThumbprint = thumbprint;
+        }
+
+        if (request.IsDisabled is { } disabled)
+        {
+            user.IsDisabled = disabled;
+        }
+
+        return null;
+    }
+
+    private static StaffUserItem ToItem(StaffUser user) => new(
+        user.Id, user.UserName, user.DisplayName, [.. user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries)], user.PasswordHash is not null, user.CertificateThumbprint, user.IsDisabled);
+}
