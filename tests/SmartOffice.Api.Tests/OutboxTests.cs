@@ -1,6 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Api.Tests.Infrastructure;
+using System.Text.Json;
+using SmartOffice.Api.Outbox;
+using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Exchange.Outbox;
 using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests;
@@ -42,6 +47,42 @@ public sealed class OutboxTests
         }
 
         Assert.AreEqual(0, await UnsentAsync(restarted), "the row is marked sent once the broker confirmed");
+    }
+
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task Several_publishers_publish_each_row_exactly_once(string provider)
+    {
+        ApiFactory.RequireProvider(provider);
+        await using var broker = await Broker.WatchAsync(LetterSubmittedExchange);
+        using var factory = new ApiFactory(provider, new Dictionary<string, string?>(Broker.Settings) { ["Outbox:Enabled"] = "false" });
+        _ = factory.Server;
+        var letters = Enumerable.Range(0, 200).Select(_ => Guid.NewGuid()).ToList();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+            db.OutboxMessages.AddRange(letters.Select(id => new OutboxMessage
+            {
+                MessageType = typeof(LetterSubmitted).FullName!,
+                Payload = JsonSerializer.Serialize(new LetterSubmitted { LetterId = id, SenderRegistryNumber = "5123456", RecipientRegistryNumbers = ["9011001"], DocumentSha256 = new string('0', 64) }, EvidenceWriter.Json),
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var publishers = Enumerable.Range(0, 3).Select(_ => ActivatorUtilities.CreateInstance<OutboxPublisher>(factory.Services)).ToList();
+        await Task.WhenAll(publishers.Select(p => Task.Run(async () =>
+        {
+            while (await p.PublishBatchAsync(CancellationToken.None) > 0)
+            {
+            }
+        })));
+
+        var received = await broker.ReceiveAsync(letters.Count + 1, TimeSpan.FromSeconds(5));
+        var ids = received.Select(m => Guid.Parse(m.GetProperty("letterId").GetString()!)).ToList();
+        Assert.HasCount(letters.Count, ids, "no row published twice, none lost");
+        CollectionAssert.AreEquivalent(letters, ids);
+        Assert.AreEqual(0, await UnsentAsync(factory));
     }
 
     private static async Task<int> UnsentAsync(ApiFactory factory)
