@@ -10,12 +10,16 @@ namespace SmartOffice.Exchange.Evidence;
 /// </summary>
 public sealed class EvidenceSealer(X509Certificate2 sealCertificate, IReadOnlyList<X509Certificate2> chain)
 {
+    // Imported once: loading the private key costs more than signing with it (OpenSSL keys are safe to share).
+    private readonly AsymmetricAlgorithm _key = (AsymmetricAlgorithm?)sealCertificate.GetECDsaPrivateKey() ?? sealCertificate.GetRSAPrivateKey()
+        ?? throw new ArgumentException("the seal certificate has no private key", nameof(sealCertificate));
+
     public X509Certificate2 Certificate => sealCertificate;
 
     public byte[] Seal(ReadOnlySpan<byte> document)
     {
         var cms = new SignedCms(new ContentInfo(document.ToArray()), detached: true);
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, sealCertificate)
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, sealCertificate, _key)
         {
             DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),
             IncludeOption = X509IncludeOption.EndCertOnly,

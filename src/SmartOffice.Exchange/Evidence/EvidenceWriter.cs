@@ -16,12 +16,21 @@ public sealed class EvidenceWriter(EvidenceSealer sealer)
 
     public string Issuer => sealer.Certificate.Subject;
 
+    /// <summary>Adds the first evidence of a letter that is being created in the same transaction (no chain to look up).</summary>
+    public EvidenceRecord AddFirst(ExchangeDbContext db, EvidenceDocument draft) => Add(db, draft, previous: null);
+
     public async Task<EvidenceRecord> AddAsync(ExchangeDbContext db, EvidenceDocument draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(draft);
         var previous = db.Evidences.Local.Where(e => e.LetterId == draft.LetterId).OrderBy(e => e.EventTime).LastOrDefault()?.Id
             ?? await db.Evidences.Where(e => e.LetterId == draft.LetterId).OrderByDescending(e => e.EventTime).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return Add(db, draft, previous);
+    }
+
+    private EvidenceRecord Add(ExchangeDbContext db, EvidenceDocument draft, Guid? previous)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var document = draft with { PreviousEvidenceId = previous, Issuer = Issuer };
         var json = JsonSerializer.Serialize(document, Json);
         var record = new EvidenceRecord

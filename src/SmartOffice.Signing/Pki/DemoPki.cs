@@ -74,7 +74,7 @@ public sealed class DemoPki
         pki.Untrusted = pki.Issue(Company("Хуурамч Компани ХХК", "7000001", "Танихгүй") with { IssuedByUntrustedRoot = true });
         pki.NoOrganization = pki.Issue(new DemoCertificateSpec { CommonName = "Хувь хүн Болд" });
         pki.TimestampAuthority = pki.Issue(new DemoCertificateSpec { CommonName = "SmartOffice Demo TSA", OrganizationName = "SmartOffice Demo", ExtendedKeyUsages = ["1.3.6.1.5.5.7.3.8"], KeyUsages = X509KeyUsageFlags.DigitalSignature });
-        pki.Seal = pki.Issue(new DemoCertificateSpec { CommonName = "SmartOffice Seal", OrganizationName = "SmartOffice", RegistryNumber = "9000000", KeyUsages = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation });
+        pki.Seal = pki.Issue(new DemoCertificateSpec { CommonName = "SmartOffice Seal", OrganizationName = "SmartOffice", RegistryNumber = "9000000", KeyType = DemoKeyType.EcdsaP256, KeyUsages = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation });
         pki.Crl = CrlFactory.Create(intermediate, [pki.Revoked.Certificate], at);
         pki.RootCrl = CrlFactory.Create(root, [], at);
         return pki;

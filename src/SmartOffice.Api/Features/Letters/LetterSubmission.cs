@@ -114,7 +114,7 @@ internal sealed class LetterSubmission(
         }
 
         db.Letters.Add(letter);
-        var acceptance = await evidence.AddAsync(db, new EvidenceDocument
+        var acceptance = evidence.AddFirst(db, new EvidenceDocument
         {
             Event = EvidenceEvents.SubmissionAcceptance,
             EventTime = letter.SubmittedAt,
@@ -124,7 +124,7 @@ internal sealed class LetterSubmission(
             LetterId = letter.Id,
             SubmissionTime = letter.SubmittedAt,
             DocumentSha256 = letter.DocumentSha256,
-        }, cancellationToken);
+        });
         var message = new LetterSubmitted
         {
             LetterId = letter.Id,
