@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace SmartOffice.Signing.Trust;
@@ -5,16 +6,27 @@ namespace SmartOffice.Signing.Trust;
 /// <summary>Reads certificates from PEM or DER files, one file possibly holding several PEM blocks.</summary>
 internal static class CertificateFiles
 {
-    private static readonly string[] CertificateExtensions = [".pem", ".crt", ".cer", ".der"];
+    private const long MaxCertificateFileBytes = 1024 * 1024;
 
-    public static List<X509Certificate2> LoadFolder(string folder)
+    /// <summary>Every file of the folder that reads as certificates (PEM or DER, whatever its extension); others are skipped.</summary>
+    public static List<X509Certificate2> LoadFolder(string folder, List<string>? problems = null)
     {
         var certificates = new List<X509Certificate2>();
         foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
         {
-            if (CertificateExtensions.Contains(Path.GetExtension(path).ToLowerInvariant()))
+            if (new FileInfo(path).Length > MaxCertificateFileBytes)
+            {
+                problems?.Add($"{Path.GetFileName(path)} is too large to be a certificate");
+                continue;
+            }
+
+            try
             {
                 certificates.AddRange(LoadFile(path));
+            }
+            catch (CryptographicException)
+            {
+                problems?.Add($"{Path.GetFileName(path)} is not a certificate");
             }
         }
 

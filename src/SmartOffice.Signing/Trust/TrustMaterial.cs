@@ -63,7 +63,7 @@ public sealed class TrustMaterial
                 throw new DirectoryNotFoundException($"Trust folder not found: {options.TrustDir}");
             }
 
-            certificates.AddRange(CertificateFiles.LoadFolder(options.TrustDir));
+            certificates.AddRange(CertificateFiles.LoadFolder(options.TrustDir, problems));
         }
 
         var crls = new List<(byte[] Bytes, string Source)>();

@@ -37,6 +37,19 @@ public sealed class ValidatorLifecycleTests
     }
 
     [TestMethod]
+    public void Reads_trust_anchors_in_der_or_pem_whatever_their_file_names()
+    {
+        var folder = Directory.CreateTempSubdirectory("smartoffice-trust-names-").FullName;
+        File.WriteAllBytes(Path.Combine(folder, "root"), TestCorpus.Pki.Root.RawData);
+        File.WriteAllText(Path.Combine(folder, "issuing.cert"), TestCorpus.Pki.Intermediate.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a certificate");
+        var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = folder, CrlPaths = [TestCorpus.CrlDir] });
+
+        ReportAssert.Accepted(validator.Validate(TestCorpus.SignedByCompanyA));
+        Assert.IsTrue(validator.Trust.Problems.Any(p => p.Contains("notes.txt", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
     public void Uses_a_crl_embedded_in_the_signature()
     {
         var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = TestCorpus.TrustDir });
