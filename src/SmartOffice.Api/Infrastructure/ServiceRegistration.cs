@@ -130,7 +130,7 @@ public static class ServiceRegistration
             if (!string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {
                 // The embedded default hosts the Worker's consumers in this process.
-                bus.AddConsumer<SmartOffice.Exchange.Routing.LetterSubmittedConsumer>();
+                bus.AddConsumer<SmartOffice.Exchange.Routing.LetterSubmittedConsumer, SmartOffice.Exchange.Routing.LetterSubmittedConsumerDefinition>();
             }
 
             bus.UsingSmartOfficeTransport(configuration);

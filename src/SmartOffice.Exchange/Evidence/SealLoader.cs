@@ -1,10 +1,9 @@
 using System.Security.Cryptography.X509Certificates;
-using SmartOffice.Exchange.Evidence;
 
-namespace SmartOffice.Api.Infrastructure;
+namespace SmartOffice.Exchange.Evidence;
 
 /// <summary>Loads the system's sealing certificate (Seal:CertificatePath|Password) with its chain from a PKCS#12 file.</summary>
-internal static class SealLoader
+public static class SealLoader
 {
     public static EvidenceSealer Load(string path, string? password)
     {

@@ -1,0 +1,95 @@
+using System.Text;
+using RabbitMQ.Client;
+
+namespace SmartOffice.Worker.Errors;
+
+/// <summary>
+/// The error queue of letter deliveries (letter-submitted_error), read and replayed with the raw RabbitMQ client:
+/// listing reads messages and puts them back; replay moves each one to the delivery queue and removes it from the
+/// error queue only after the broker confirmed the copy.
+/// </summary>
+public sealed class FailedDeliveries(IConfiguration configuration)
+{
+    public const string QueueName = "letter-submitted";
+    public const string ErrorQueueName = "letter-submitted_error";
+
+    public sealed record Entry(string? MessageId, string? Reason, string Body);
+
+    public async Task<List<Entry>> ListAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        if (!await ExistsAsync(connection, cancellationToken))
+        {
+            return [];
+        }
+
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        var entries = new List<Entry>();
+        var tags = new List<ulong>();
+        while (entries.Count < max && await channel.BasicGetAsync(ErrorQueueName, autoAck: false, cancellationToken) is { } message)
+        {
+            tags.Add(message.DeliveryTag);
+            entries.Add(new Entry(message.BasicProperties.MessageId, Header(message.BasicProperties, "MT-Fault-Message"), Encoding.UTF8.GetString(message.Body.Span)));
+        }
+
+        foreach (var tag in tags)
+        {
+            await channel.BasicNackAsync(tag, multiple: false, requeue: true, cancellationToken);
+        }
+
+        return entries;
+    }
+
+    public async Task<int> ReplayAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        if (!await ExistsAsync(connection, cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+        var replayed = 0;
+        while (replayed < max && await channel.BasicGetAsync(ErrorQueueName, autoAck: false, cancellationToken) is { } message)
+        {
+            var properties = new BasicProperties(message.BasicProperties) { Persistent = true };
+            await channel.BasicPublishAsync("", QueueName, mandatory: true, properties, message.Body, cancellationToken);
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
+            replayed++;
+        }
+
+        return replayed;
+    }
+
+    // MassTransit creates the error queue with the first fault; until then there is nothing to list.
+    private static async Task<bool> ExistsAsync(IConnection connection, CancellationToken cancellationToken)
+    {
+        await using var probe = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await probe.QueueDeclarePassiveAsync(ErrorQueueName, cancellationToken);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var rabbit = configuration.GetSection("Messaging:RabbitMq");
+        var factory = new ConnectionFactory
+        {
+            HostName = rabbit["Host"] ?? "127.0.0.1",
+            Port = rabbit.GetValue<int?>("Port") ?? 5672,
+            UserName = rabbit["Username"] ?? "guest",
+            Password = rabbit["Password"] ?? "guest",
+            VirtualHost = rabbit["VirtualHost"] ?? "/",
+        };
+        return await factory.CreateConnectionAsync(cancellationToken);
+    }
+
+    private static string? Header(IReadOnlyBasicProperties properties, string name) =>
+        properties.Headers?.TryGetValue(name, out var value) == true ? value switch { byte[] bytes => Encoding.UTF8.GetString(bytes), _ => value?.ToString() } : null;
+}

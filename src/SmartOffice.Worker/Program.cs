@@ -1,0 +1,12 @@
+namespace SmartOffice.Worker;
+
+/// <summary>`dotnet run --project src/SmartOffice.Worker`: the delivery worker on RabbitMQ and PostgreSQL.</summary>
+internal static class WorkerProgram
+{
+    public static async Task Main(string[] args)
+    {
+        var app = WorkerHost.Build(args);
+        await WorkerHost.PrepareAsync(app);
+        await app.RunAsync();
+    }
+}

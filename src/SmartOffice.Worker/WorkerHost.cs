@@ -1,0 +1,90 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Messaging;
+using SmartOffice.Exchange.Persistence;
+using SmartOffice.Exchange.Routing;
+using SmartOffice.Worker.Errors;
+
+namespace SmartOffice.Worker;
+
+/// <summary>
+/// The delivery worker: consumes LetterSubmitted from RabbitMQ (competing consumers; run as many as needed) and
+/// writes to PostgreSQL. Serves /health/live and /health/ready (broker and database) and the error-queue admin
+/// endpoints on its own port (bind it to localhost or an internal network).
+/// </summary>
+public static class WorkerHost
+{
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Messaging:Transport"] = builder.Configuration["Messaging:Transport"] ?? "RabbitMq",
+            ["Database:Provider"] = builder.Configuration["Database:Provider"] ?? DatabaseRegistration.Postgres,
+            ["ConnectionStrings:SmartOffice"] = builder.Configuration.GetConnectionString("SmartOffice") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Database=smartoffice",
+            ["Seal:CertificatePath"] = builder.Configuration["Seal:CertificatePath"] ?? Path.Combine("data", "pki", "p12", "seal.p12"),
+            ["Seal:Password"] = builder.Configuration["Seal:Password"] ?? "demo",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddExchangeDatabase();
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return SealLoader.Load(configuration["Seal:CertificatePath"]!, configuration["Seal:Password"]);
+        });
+        services.AddSingleton<EvidenceWriter>();
+        services.AddSingleton<FailedDeliveries>();
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConsumer<LetterSubmittedConsumer, LetterSubmittedConsumerDefinition>();
+            bus.UsingSmartOfficeTransport(builder.Configuration);
+        });
+        services.AddHealthChecks().AddCheck<DatabaseReachable>("database", tags: ["ready"]);
+        return Map(builder.Build());
+    }
+
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.MigrateExchangeDatabaseAsync();
+    }
+
+    private static WebApplication Map(WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync });
+        app.MapErrorQueueEndpoints();
+        return app;
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }, JsonSerializerOptions.Web));
+    }
+
+    private sealed class DatabaseReachable(IServiceScopeFactory scopes) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ExchangeDbContext>().Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy("database reachable")
+                : HealthCheckResult.Unhealthy("the database is not reachable");
+        }
+    }
+}
