@@ -24,6 +24,7 @@ public static class CliApp
                 "pki" when arguments.Positional.FirstOrDefault() == "init" => PkiCommand.Run(arguments, stdout),
                 "sample-letter" => SampleLetterCommand.Run(arguments, stdout),
                 "send" => await SendCommand.RunAsync(arguments, stdout),
+                "evidence" => await EvidenceCommand.RunAsync(arguments, stdout),
                 null or "help" or "--help" or "-h" => Help(stdout),
                 _ => throw new UsageException($"unknown command '{arguments.Command}'"),
             };
@@ -60,6 +61,9 @@ public static class CliApp
               smartoffice send FILE.pdf --to REGISTRY_NUMBER... --p12 FILE [--password P] [--api URL]
                                [--subject TEXT] [--reference NO] [--idempotency-key KEY]
                   Logs in with the certificate and submits the signed letter to the API.
+              smartoffice evidence verify FILE --trust DIR [--pdf LETTER.pdf]
+                  Checks downloaded evidence offline: the seal, its chain to DIR, the document's SHA-256.
+                  Exit 0 valid, 1 invalid, 2 usage or I/O error.
             """);
         return Ok;
     }
