@@ -42,6 +42,7 @@ public static class WorkerHost
             return SealLoader.Load(configuration["Seal:CertificatePath"]!, configuration["Seal:Password"]);
         });
         services.AddSingleton<EvidenceWriter>();
+        services.AddScoped<SmartOffice.Exchange.Audit.AuditLog>();
         services.AddSingleton<FailedDeliveries>();
         services.AddMassTransit(bus =>
         {

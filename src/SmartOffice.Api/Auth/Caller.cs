@@ -13,6 +13,9 @@ public sealed record Caller(Guid OrganizationId, string RegistryNumber, string K
     public const string StaffClaim = "staff";
     public const string RoleClaim = "role";
 
+    /// <summary>Who, as the audit log names it.</summary>
+    public string Actor => StaffUserId is { } staff ? $"staff:{staff}" : AccountId is { } account ? $"account:{account}" : $"organization:{OrganizationId}";
+
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     public static Caller? From(ClaimsPrincipal principal)

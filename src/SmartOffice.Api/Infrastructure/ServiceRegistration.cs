@@ -55,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<AccountProvisioner>();
         services.AddScoped<LetterSubmission>();
+        services.AddScoped<SmartOffice.Exchange.Audit.AuditLog>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxPublisher>();
         services.AddHttpClient();

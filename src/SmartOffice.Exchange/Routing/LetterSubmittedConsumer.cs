@@ -14,7 +14,7 @@ namespace SmartOffice.Exchange.Routing;
 /// Queued exactly once (a conditional update), and its evidence commits in the same transaction, so a redelivered
 /// or duplicated message changes nothing. An unknown, suspended or removed recipient gets a non-delivery evidence.
 /// </summary>
-public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter evidence, TimeProvider time, ILogger<LetterSubmittedConsumer> logger) : IConsumer<LetterSubmitted>
+public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter evidence, Audit.AuditLog audit, TimeProvider time, ILogger<LetterSubmittedConsumer> logger) : IConsumer<LetterSubmitted>
 {
     public async Task Consume(ConsumeContext<LetterSubmitted> context)
     {
@@ -70,6 +70,7 @@ public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter
         }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await audit.AppendAsync("system:delivery", null, failure is null ? "letter.delivered" : "letter.not_delivered", letter.Id.ToString(), details: registryNumber, cancellationToken: cancellationToken);
         logger.LogInformation("Letter {LetterId} {Outcome} to {Recipient}", letter.Id, failure is null ? "delivered" : "not delivered", registryNumber);
     }
 }

@@ -21,9 +21,10 @@ internal static class AdminEndpoints
         var group = routes.MapGroup("api/admin").WithTags("Administration").RequireAuthorization(Policy);
         group.MapGet("accounts", ListAccountsAsync);
         group.MapPost("accounts", CreateAccountAsync);
-        group.MapPost("accounts/{registryNumber}/suspend", (string registryNumber, ExchangeDbContext db, CancellationToken ct) => SetSuspendedAsync(registryNumber, true, db, ct));
-        group.MapPost("accounts/{registryNumber}/unsuspend", (string registryNumber, ExchangeDbContext db, CancellationToken ct) => SetSuspendedAsync(registryNumber, false, db, ct));
+        group.MapPost("accounts/{registryNumber}/suspend", (string registryNumber, HttpContext context, ExchangeDbContext db, SmartOffice.Exchange.Audit.AuditLog audit, CancellationToken ct) => SetSuspendedAsync(registryNumber, true, context, db, audit, ct));
+        group.MapPost("accounts/{registryNumber}/unsuspend", (string registryNumber, HttpContext context, ExchangeDbContext db, SmartOffice.Exchange.Audit.AuditLog audit, CancellationToken ct) => SetSuspendedAsync(registryNumber, false, context, db, audit, ct));
         group.MapTrustApi();
+        group.MapAuditApi();
         return routes;
     }
 
@@ -64,9 +65,16 @@ internal static class AdminEndpoints
         Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.AccountExists, "The organization already has an account",
             $"{organization.Name} ({organization.RegistryNumber}) already has its one account; any certificate of the organization logs in to it.");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SetSuspendedAsync(string registryNumber, bool suspended, ExchangeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetSuspendedAsync(string registryNumber, bool suspended, HttpContext context, ExchangeDbContext db, SmartOffice.Exchange.Audit.AuditLog audit, CancellationToken cancellationToken)
     {
         var changed = await db.Accounts.Where(a => a.RegistryNumber == registryNumber).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsSuspended, suspended), cancellationToken);
-        return changed == 0 ? Problems.NotFound("account") : TypedResults.NoContent();
+        if (changed == 0)
+        {
+            return Problems.NotFound("account");
+        }
+
+        var caller = SmartOffice.Api.Auth.Caller.From(context.User)!;
+        await audit.AppendAsync(caller.Actor, caller.RegistryNumber, suspended ? "account.suspended" : "account.unsuspended", registryNumber, context.Connection.RemoteIpAddress?.ToString(), cancellationToken: cancellationToken);
+        return TypedResults.NoContent();
     }
 }

@@ -41,7 +41,7 @@ internal static class LetterReadEndpoints
             [.. deliveries.OrderBy(d => d.RecipientRegistryNumber).Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber)))]));
     }
 
-    private static async Task<IResult> GetDocumentAsync(Guid id, HttpContext context, ExchangeDbContext db, IArchiveStore archive, EvidenceWriter evidence, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDocumentAsync(Guid id, HttpContext context, ExchangeDbContext db, IArchiveStore archive, EvidenceWriter evidence, SmartOffice.Exchange.Audit.AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User)!;
         var letter = await LetterAccess.Readable(db, caller).Include(l => l.Deliveries).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
@@ -52,6 +52,7 @@ internal static class LetterReadEndpoints
 
         var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{letter.DocumentSha256}\"");
         await TrackFirstOpeningAsync(db, letter, caller, evidence, time, cancellationToken);
+        await audit.AppendAsync(caller.Actor, caller.RegistryNumber, "document.read", letter.Id.ToString(), context.Connection.RemoteIpAddress?.ToString(), cancellationToken: cancellationToken);
         var stream = archive.OpenDocument(letter.DocumentSha256);
         return stream is null
             ? Problems.Create(StatusCodes.Status500InternalServerError, ProblemCodes.Internal, "Document missing from the archive")

@@ -30,6 +30,7 @@ internal sealed class LetterSubmission(
     EvidenceWriter evidence,
     OutboxSignal outboxSignal,
     IOptions<LimitsOptions> limits,
+    SmartOffice.Exchange.Audit.AuditLog audit,
     TimeProvider time,
     ILogger<LetterSubmission> logger)
 {
@@ -103,10 +104,10 @@ internal sealed class LetterSubmission(
         };
         await archive.StoreDocumentAsync(letter.DocumentSha256, content, cancellationToken);
         await archive.StoreRecordAsync(letter.Id, "report.json", Encoding.UTF8.GetBytes(letter.ValidationReportJson), cancellationToken);
-        return await CommitAsync(letter, recipients, submitter, idempotencyKey, cancellationToken);
+        return await CommitAsync(caller, letter, recipients, submitter, idempotencyKey, cancellationToken);
     }
 
-    private async Task<Outcome> CommitAsync(Letter letter, List<Organization> recipients, Guid submitter, string? idempotencyKey, CancellationToken cancellationToken)
+    private async Task<Outcome> CommitAsync(Caller caller, Letter letter, List<Organization> recipients, Guid submitter, string? idempotencyKey, CancellationToken cancellationToken)
     {
         foreach (var recipient in recipients.OrderBy(r => r.RegistryNumber, StringComparer.Ordinal))
         {
@@ -153,6 +154,7 @@ internal sealed class LetterSubmission(
         }
 
         outboxSignal.Notify();
+        await audit.AppendAsync(caller.Actor, caller.RegistryNumber, "letter.submitted", letter.Id.ToString(), details: letter.DocumentSha256, cancellationToken: CancellationToken.None);
         logger.LogInformation("Letter {LetterId} accepted from {Sender} to {RecipientCount} recipient(s)", letter.Id, letter.SenderRegistryNumber, letter.Deliveries.Count);
         return new Outcome(response, null);
     }

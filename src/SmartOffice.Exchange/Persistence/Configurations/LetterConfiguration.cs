@@ -60,6 +60,23 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
     }
 }
 
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<Audit.AuditEntry> builder)
+    {
+        builder.HasKey(e => e.Sequence);
+        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        builder.Property(e => e.Actor).HasMaxLength(100);
+        builder.Property(e => e.Organization).HasMaxLength(32);
+        builder.Property(e => e.Action).HasMaxLength(64);
+        builder.Property(e => e.Target).HasMaxLength(100);
+        builder.Property(e => e.Address).HasMaxLength(64);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => e.Target);
+    }
+}
+
 internal sealed class IdempotencyConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
 {
     public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)

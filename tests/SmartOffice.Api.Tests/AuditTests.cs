@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SmartOffice.Api.Tests.Infrastructure;
+using SmartOffice.Exchange.Audit;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Api.Tests;
+
+/// <summary>The audit log records state changes and document reads, and any edit or deletion is detected.</summary>
+[TestClass]
+public sealed class AuditTests
+{
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task Records_submission_delivery_and_each_read_of_the_document_with_its_address(string provider)
+    {
+        var factory = Factories.Shared(provider);
+        using var sender = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString();
+        await sender.Http.GetAsync($"/api/letters/{id}/document");
+        using var admin = await ApiSession.StaffAsync(factory, "admin");
+
+        List<string?> actions = [];
+        for (var i = 0; i < 50 && !actions.Contains("letter.delivered"); i++)
+        {
+            await Task.Delay(100);
+            actions = [.. (await admin.GetJsonAsync($"/api/admin/audit?target={id}")).EnumerateArray().Select(e => e.GetProperty("action").GetString())];
+        }
+
+        CollectionAssert.IsSubsetOf(new[] { "letter.submitted", "document.read", "letter.delivered" }, actions);
+        var verification = await admin.GetJsonAsync("/api/admin/audit/verify");
+        Assert.IsTrue(verification.GetProperty("isIntact").GetBoolean(), verification.ToString());
+    }
+
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task Finds_the_first_line_that_was_edited_or_deleted(string provider)
+    {
+        ApiFactory.RequireProvider(provider);
+        using var factory = new ApiFactory(provider);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        for (var i = 0; i < 5; i++)
+        {
+            await audit.AppendAsync("staff:test", "9011001", "document.read", $"letter-{i}");
+        }
+
+        Assert.IsTrue((await audit.VerifyAsync()).IsIntact);
+        await db.AuditEntries.Where(e => e.Sequence == 3).ExecuteUpdateAsync(s => s.SetProperty(e => e.Target, "someone-else"));
+        var edited = await audit.VerifyAsync();
+        Assert.IsFalse(edited.IsIntact);
+        Assert.AreEqual(3, edited.FirstBrokenLine);
+        StringAssert.Contains(edited.Problem, "changed");
+
+        await db.AuditEntries.Where(e => e.Sequence == 3).ExecuteDeleteAsync();
+        var deleted = await audit.VerifyAsync();
+        Assert.AreEqual(3, deleted.FirstBrokenLine);
+        StringAssert.Contains(deleted.Problem, "missing");
+    }
+
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task Concurrent_appends_keep_one_unbroken_chain(string provider)
+    {
+        ApiFactory.RequireProvider(provider);
+        using var factory = new ApiFactory(provider);
+        _ = factory.Server;
+        await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync("system:test", null, "test.append", $"t-{i}");
+        }));
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var verification = await check.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
+        Assert.IsTrue(verification.IsIntact, verification.Problem);
+        Assert.AreEqual(24, await check.ServiceProvider.GetRequiredService<ExchangeDbContext>().AuditEntries.CountAsync(e => e.Action == "test.append"));
+    }
+}
