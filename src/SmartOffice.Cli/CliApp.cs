@@ -25,6 +25,7 @@ public static class CliApp
                 "sample-letter" => SampleLetterCommand.Run(arguments, stdout),
                 "send" => await SendCommand.RunAsync(arguments, stdout),
                 "evidence" => await EvidenceCommand.RunAsync(arguments, stdout),
+                "archive" => await ArchiveCommand.RunAsync(arguments, stdout),
                 null or "help" or "--help" or "-h" => Help(stdout),
                 _ => throw new UsageException($"unknown command '{arguments.Command}'"),
             };
@@ -64,6 +65,8 @@ public static class CliApp
               smartoffice evidence verify FILE --trust DIR [--pdf LETTER.pdf]
                   Checks downloaded evidence offline: the seal, its chain to DIR, the document's SHA-256.
                   Exit 0 valid, 1 invalid, 2 usage or I/O error.
+              smartoffice archive verify PACKAGE.zip
+                  Checks an archive export against its SHA256SUMS (same as unzip + sha256sum -c).
             """);
         return Ok;
     }

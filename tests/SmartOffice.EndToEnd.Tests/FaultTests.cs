@@ -25,7 +25,7 @@ public sealed class FaultTests
         }
 
         // The first worker declares the queues, starts consuming, and is killed once some letters are delivered.
-        var first = WorkerOsProcess.Start(api);
+        using var first = WorkerOsProcess.Start(api);
         await WaitForHealthyTopologyAsync(api);
         using var publishing = new ApiFactory("Postgres", new Dictionary<string, string?>(Broker.Settings) { ["ConnectionStrings:SmartOffice"] = api.ConnectionString, ["Data:Path"] = api.DataPath, ["Archive:Path"] = Path.Combine(api.DataPath, "archive") });
         _ = publishing.Server;

@@ -89,6 +89,7 @@ public static class ServiceRegistration
         app.MapMailboxApi();
         app.MapAdminApi();
         app.MapAgencyApi();
+        Features.Archive.ArchiveEndpoints.MapArchiveApi(app);
         return app;
     }
 
@@ -118,7 +119,9 @@ public static class ServiceRegistration
                 OnForbidden = context => Problems.Forbidden("Your role does not allow this.").ExecuteAsync(context.HttpContext),
             };
         });
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder();
+        Features.Archive.ArchiveEndpoints.AddPolicy(authorization);
+        authorization
             .AddPolicy(AdminEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, StaffRoles.ServiceAdmin))
             .AddPolicy(AgencyUserEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, StaffRoles.Admin));
     }

@@ -36,8 +36,11 @@ public static class StaffRoles
     public const string Head = "head";
     public const string Admin = "admin";
 
+    /// <summary>Exports the agency's letters for the state archive.</summary>
+    public const string Archivist = "archivist";
+
     /// <summary>A service administrator (trust list, suspensions), not bound to one agency's letters.</summary>
     public const string ServiceAdmin = "service-admin";
 
-    public static readonly IReadOnlyList<string> All = [Registrar, Executor, Head, Admin, ServiceAdmin];
+    public static readonly IReadOnlyList<string> All = [Registrar, Executor, Head, Admin, Archivist, ServiceAdmin];
 }

@@ -24,7 +24,7 @@ public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter
         if (letter is null)
         {
             // The outbox commits the letter before the message exists, so this is a foreign or corrupt message.
-            throw new InvalidOperationException($"letter {message.LetterId} does not exist");
+            throw new LetterNotFoundException($"letter {message.LetterId} does not exist");
         }
 
         foreach (var registryNumber in message.RecipientRegistryNumbers)

@@ -24,6 +24,10 @@ public sealed class LetterSubmittedConsumerDefinition : ConsumerDefinition<Lette
             rabbit.SetQuorumQueue();
         }
 
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+            retry.Ignore<LetterNotFoundException>();
+        });
     }
 }

@@ -1,0 +1,74 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Exchange.Archive;
+using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Api.Features.Archive;
+
+/// <summary>
+/// Writes letters as a ZIP for the state archive: per letter a folder with the original PDF, the validation report,
+/// every sealed evidence and the metadata, and at the root SHA256SUMS (checkable with `sha256sum -c SHA256SUMS`
+/// after unzipping, or with `smartoffice archive verify`).
+/// </summary>
+internal static class ArchivePackage
+{
+    public static async Task WriteAsync(Stream output, ExchangeDbContext db, IArchiveStore archive, IReadOnlyList<Letter> letters, CancellationToken cancellationToken)
+    {
+        var sums = new StringBuilder();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var letter in letters)
+            {
+                var folder = letter.Id.ToString("N");
+                await using (var document = archive.OpenDocument(letter.DocumentSha256) ?? throw new FileNotFoundException($"document {letter.DocumentSha256} is missing from the archive"))
+                {
+                    await AddAsync(zip, sums, $"{folder}/letter.pdf", document, cancellationToken);
+                }
+
+                await AddAsync(zip, sums, $"{folder}/report.json", Encoding.UTF8.GetBytes(letter.ValidationReportJson), cancellationToken);
+                var evidences = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letter.Id).OrderBy(e => e.EventTime).ToListAsync(cancellationToken);
+                for (var i = 0; i < evidences.Count; i++)
+                {
+                    var evidence = evidences[i];
+                    var sealedEvidence = JsonSerializer.SerializeToUtf8Bytes(new { json = evidence.Json, seal = evidence.Seal is null ? null : Convert.ToBase64String(evidence.Seal) }, EvidenceWriter.Json);
+                    await AddAsync(zip, sums, $"{folder}/evidence/{i + 1:D2}-{evidence.Event}.json", sealedEvidence, cancellationToken);
+                }
+
+                var metadata = new
+                {
+                    letter.Id, letter.Subject, letter.Reference, Sender = letter.SenderRegistryNumber, letter.SubmittedAt, letter.DocumentSha256, letter.DocumentSize,
+                    Recipients = letter.Deliveries.Select(d => new { d.RecipientRegistryNumber, State = d.State.ToString(), d.IncomingNumber, d.DeliveredAt, d.RegisteredAt, d.AnsweredAt }),
+                };
+                await AddAsync(zip, sums, $"{folder}/metadata.json", JsonSerializer.SerializeToUtf8Bytes(metadata, EvidenceWriter.Json), cancellationToken);
+            }
+
+            await AddAsync(zip, null, "SHA256SUMS", Encoding.UTF8.GetBytes(sums.ToString()), cancellationToken);
+            await AddAsync(zip, null, "README.txt", Encoding.UTF8.GetBytes(
+                "SmartOffice archive package. Check it with: unzip PACKAGE.zip && sha256sum -c SHA256SUMS\n" +
+                "Evidence files hold the exact JSON and its detached CMS seal: smartoffice evidence verify FILE --trust DIR --pdf letter.pdf\n"), cancellationToken);
+        }
+    }
+
+    private static async Task AddAsync(ZipArchive zip, StringBuilder? sums, string path, Stream content, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        await AddAsync(zip, sums, path, buffer.ToArray(), cancellationToken);
+    }
+
+    private static async Task AddAsync(ZipArchive zip, StringBuilder? sums, string path, byte[] content, CancellationToken cancellationToken)
+    {
+        var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
+        await using (var stream = entry.Open())
+        {
+            await stream.WriteAsync(content, cancellationToken);
+        }
+
+        sums?.Append(Convert.ToHexStringLower(SHA256.HashData(content))).Append("  ").Append(path).Append('\n');
+    }
+}
