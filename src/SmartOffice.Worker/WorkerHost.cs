@@ -43,6 +43,8 @@ public static class WorkerHost
         });
         services.AddSingleton<EvidenceWriter>();
         services.AddScoped<SmartOffice.Exchange.Audit.AuditLog>();
+        services.AddSingleton<SmartOffice.Exchange.Audit.AuditWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditWriter>());
         services.AddSingleton<FailedDeliveries>();
         services.AddMassTransit(bus =>
         {

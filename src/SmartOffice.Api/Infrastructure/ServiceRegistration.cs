@@ -56,6 +56,8 @@ public static class ServiceRegistration
         services.AddScoped<AccountProvisioner>();
         services.AddScoped<LetterSubmission>();
         services.AddScoped<SmartOffice.Exchange.Audit.AuditLog>();
+        services.AddSingleton<SmartOffice.Exchange.Audit.AuditWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditWriter>());
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxPublisher>();
         services.AddHttpClient();

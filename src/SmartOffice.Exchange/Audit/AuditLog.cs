@@ -7,45 +7,28 @@ using SmartOffice.Exchange.Persistence;
 namespace SmartOffice.Exchange.Audit;
 
 /// <summary>
-/// Appends to and verifies the hash-chained audit log. Appends serialize on the sequence primary key: two writers
-/// that read the same head collide on the key and the loser retries on the new head, on SQLite and PostgreSQL alike.
+/// Appends to (through the process's <see cref="AuditWriter"/>) and verifies the hash-chained audit log.
 /// </summary>
-public sealed class AuditLog(ExchangeDbContext db, TimeProvider time)
+public sealed class AuditLog(ExchangeDbContext db, AuditWriter writer, TimeProvider time)
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
-    private const int MaxAttempts = 50;
 
-    public async Task AppendAsync(string actor, string? organization, string action, string? target, string? address = null, string? details = null, CancellationToken cancellationToken = default)
+    /// <summary>Appends a line; completes when it is committed (see <see cref="AuditWriter"/>).</summary>
+    public Task AppendAsync(string actor, string? organization, string action, string? target, string? address = null, string? details = null, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
+        _ = cancellationToken;
+        return writer.AppendAsync(new AuditEntry
         {
-            var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            var entry = new AuditEntry
-            {
-                Sequence = (head?.Sequence ?? 0) + 1,
-                Time = Milliseconds(time.GetUtcNow()),
-                Actor = actor,
-                Organization = organization,
-                Action = action,
-                Target = target,
-                Address = address,
-                Details = details,
-                PreviousHash = head?.Hash ?? Genesis,
-                Hash = "",
-            };
-            entry.Hash = HashOf(entry);
-            db.AuditEntries.Add(entry);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (DbUpdateException exception) when (exception.IsUniqueViolation() && attempt < MaxAttempts)
-            {
-                db.Entry(entry).State = EntityState.Detached;
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken).ConfigureAwait(false);
-            }
-        }
+            Time = Milliseconds(time.GetUtcNow()),
+            Actor = actor,
+            Organization = organization,
+            Action = action,
+            Target = target,
+            Address = address,
+            Details = details,
+            PreviousHash = "",
+            Hash = "",
+        });
     }
 
     /// <summary>Walks the whole chain; reports the first line whose hash, link or sequence is wrong.</summary>

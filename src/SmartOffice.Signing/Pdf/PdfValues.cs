@@ -27,7 +27,13 @@ internal sealed class PdfString(byte[] bytes, long start, long end, bool isHex) 
 
     public bool IsHex { get; } = isHex;
 
-    public string Text => System.Text.Encoding.Latin1.GetString(Bytes);
+    /// <summary>The string as PDF text: UTF-16BE or UTF-8 when it starts with a byte-order mark, otherwise Latin-1 (close to PDFDocEncoding).</summary>
+    public string Text => Bytes switch
+    {
+        [0xFE, 0xFF, ..] => System.Text.Encoding.BigEndianUnicode.GetString(Bytes, 2, Bytes.Length - 2),
+        [0xEF, 0xBB, 0xBF, ..] => System.Text.Encoding.UTF8.GetString(Bytes, 3, Bytes.Length - 3),
+        _ => System.Text.Encoding.Latin1.GetString(Bytes),
+    };
 }
 
 internal sealed class PdfArray(List<PdfValue> items) : PdfValue

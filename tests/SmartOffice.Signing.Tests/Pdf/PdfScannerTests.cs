@@ -81,6 +81,18 @@ public sealed class PdfScannerTests
     }
 
     [TestMethod]
+    public void Decodes_escaped_names_and_unicode_text_strings()
+    {
+        var file = HandMadePdf.Minimal().Add(4, @"<< /Type /S#69g /ByteRange [0 1 2 3] /Contents <3 0 8> /Reason (a\(b\) \101) /Name <FEFF041104300442> >>").Build();
+        var signature = Scan(file).Signatures.Single();
+
+        Assert.AreEqual("Sig", signature.Type);
+        CollectionAssert.AreEqual(new byte[] { 0x30, 0x80 }, signature.Contents);
+        Assert.AreEqual("a(b) A", signature.Reason);
+        Assert.AreEqual("Бат", signature.Name);
+    }
+
+    [TestMethod]
     public void Marks_a_signature_dictionary_with_a_repeated_key()
     {
         var file = HandMadePdf.Minimal().Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> /Contents <01> >>").Build();

@@ -8,8 +8,17 @@ namespace SmartOffice.Api.Features.Letters;
 /// The multipart submission, read as a stream: fields are small and bounded; the file is read into memory
 /// only up to the size limit plus one byte, so an oversized upload is refused without being read whole.
 /// </summary>
-internal sealed record SubmissionForm(string? Subject, List<string> Recipients, string? Reference, string? InReplyTo, byte[]? File, int FileLength, bool IsFileTooLarge)
+internal sealed record SubmissionForm(string? Subject, List<string> Recipients, string? Reference, string? InReplyTo, byte[]? File, int FileLength, bool IsFileTooLarge) : IDisposable
 {
+    /// <summary>The file buffer is rented from the shared pool; give it back when the request is done.</summary>
+    public void Dispose()
+    {
+        if (File is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(File);
+        }
+    }
+
     private const int MaxFieldBytes = 16 * 1024;
 
     public static async Task<SubmissionForm?> ReadAsync(HttpRequest request, long maxFileBytes, CancellationToken cancellationToken)
@@ -41,7 +50,12 @@ internal sealed record SubmissionForm(string? Subject, List<string> Recipients, 
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
             if (name == "file")
             {
-                (file, length, tooLarge) = await SmartOffice.Signing.BoundedRead.ReadAsync(section.Body, maxFileBytes, cancellationToken);
+                if (file is not null)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(file);
+                }
+
+                (file, length, tooLarge) = await SmartOffice.Signing.BoundedRead.ReadPooledAsync(section.Body, maxFileBytes, cancellationToken);
                 if (tooLarge)
                 {
                     break;

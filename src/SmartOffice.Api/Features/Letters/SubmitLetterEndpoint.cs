@@ -37,7 +37,7 @@ internal static class SubmitLetterEndpoint
                 "An administrator suspended this account (e.g. after reports of advertising). Contact the service administrator.");
         }
 
-        var form = await SubmissionForm.ReadAsync(context.Request, maxFileBytes, cancellationToken);
+        using var form = await SubmissionForm.ReadAsync(context.Request, maxFileBytes, cancellationToken);
         if (form is null)
         {
             return Problems.Validation("Send the letter as multipart/form-data with fields file, subject and recipients.");
