@@ -20,36 +20,47 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter
     public Task AppendAsync(AuditEntry draft)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Writer.TryWrite((draft, done));
-        return done.Task;
+        return _queue.Writer.TryWrite((draft, done)) ? done.Task : Task.FromException(new InvalidOperationException("the audit writer has stopped"));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<(AuditEntry Entry, TaskCompletionSource Done)>();
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                batch.Add(item);
+                await WriteBatchAsync().ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: write what was already accepted, then refuse more.
+        }
 
-            try
-            {
-                await WriteAsync([.. batch.Select(b => b.Entry)]).ConfigureAwait(false);
-                batch.ForEach(b => b.Done.TrySetResult());
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                logger.LogError(exception, "Writing {Count} audit lines failed", batch.Count);
-                batch.ForEach(b => b.Done.TrySetException(exception));
-            }
+        _queue.Writer.TryComplete();
+        while (_queue.Reader.TryPeek(out _))
+        {
+            await WriteBatchAsync().ConfigureAwait(false);
+        }
+    }
 
-            if (stoppingToken.IsCancellationRequested && !_queue.Reader.TryPeek(out _))
-            {
-                return;
-            }
+    private async Task WriteBatchAsync()
+    {
+        var batch = new List<(AuditEntry Entry, TaskCompletionSource Done)>();
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+        {
+            batch.Add(item);
+        }
+
+        try
+        {
+            await WriteAsync([.. batch.Select(b => b.Entry)]).ConfigureAwait(false);
+            batch.ForEach(b => b.Done.TrySetResult());
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            logger.LogError(exception, "Writing {Count} audit lines failed", batch.Count);
+            batch.ForEach(b => b.Done.TrySetException(exception));
         }
     }
 
