@@ -60,6 +60,51 @@ public sealed class ValidatorLifecycleTests
     }
 
     [TestMethod]
+    public void Uses_a_crl_kept_in_the_pdf_document_security_store()
+    {
+        var letter = TestCorpus.UnsignedLetter;
+        var (root, _) = IncrementalUpdate.Root(letter);
+        var next = IncrementalUpdate.NextObjectNumber(letter);
+        var catalog = IncrementalUpdate.ObjectBody(letter, root).Replace("/Type", $"/DSS {next} 0 R /Type", StringComparison.Ordinal);
+        var crl = TestCorpus.Pki.Crl;
+        var withDss = IncrementalUpdate.Append(letter, new Dictionary<int, string>
+        {
+            [root] = catalog,
+            [next] = $"<< /CRLs [{next + 1} 0 R] >>",
+            [next + 1] = $"<< /Length {crl.Length} >>\nstream\n{System.Text.Encoding.Latin1.GetString(crl)}\nendstream",
+        });
+        var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = TestCorpus.TrustDir });
+
+        ReportAssert.Accepted(validator.Validate(RawSigner.AppendSignature(withDss, TestCorpus.Pki.CompanyA.Certificate, TestCorpus.Pki.CompanyA.Chain)));
+        ReportAssert.Refused(validator.Validate(RawSigner.AppendSignature(withDss, TestCorpus.Pki.Revoked.Certificate, TestCorpus.Pki.Revoked.Chain)), ValidationCodes.CertificateRevoked);
+    }
+
+    [TestMethod]
+    public void Reads_the_organization_from_the_configured_subject_attribute()
+    {
+        var identity = TestCorpus.Pki.Issue(new SmartOffice.Signing.Pki.DemoCertificateSpec { CommonName = "Serial CA style", OrganizationName = "Монгол Ачаа Тээвэр ХХК", RegistryNumber = "5123456", OrganizationIdentifierOid = "2.5.4.5" });
+        var signed = PdfSigner.Sign(TestCorpus.UnsignedLetter, identity.Certificate, identity.Chain);
+
+        ReportAssert.Refused(TestCorpus.Validate(signed, "5123456"), ValidationCodes.SignerOrgMissing);
+        var validator = new PdfSignatureValidator(TestCorpus.Options() with { OrganizationIdentifierOid = "2.5.4.5" });
+        ReportAssert.Accepted(validator.Validate(signed, new ValidationRequest { ExpectedRegistryNumber = "5123456" }));
+    }
+
+    [TestMethod]
+    public void Allows_active_content_only_when_configured()
+    {
+        var withScript = IncrementalUpdate.Append(TestCorpus.UnsignedLetter, new Dictionary<int, string>
+        {
+            [IncrementalUpdate.NextObjectNumber(TestCorpus.UnsignedLetter)] = "<< /S /JavaScript /JS (app.alert\\(1\\)) >>",
+        });
+        var signed = RawSigner.AppendSignature(withScript, TestCorpus.Pki.CompanyA.Certificate, TestCorpus.Pki.CompanyA.Chain);
+        var report = new PdfSignatureValidator(TestCorpus.Options() with { RefuseActiveContent = false }).Validate(signed);
+
+        ReportAssert.Accepted(report);
+        Assert.IsTrue(report.Warnings.Any(w => w.Contains("JavaScript", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
     public void Checks_certificate_validity_at_a_trusted_timestamp()
     {
         var signingTime = DateTimeOffset.UtcNow;
