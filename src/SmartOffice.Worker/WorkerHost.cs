@@ -1,8 +1,8 @@
-using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Health;
 using SmartOffice.Exchange.Messaging;
 using SmartOffice.Exchange.Persistence;
 using SmartOffice.Exchange.Routing;
@@ -52,7 +52,7 @@ public static class WorkerHost
             bus.AddConsumer<LetterSubmittedConsumer, LetterSubmittedConsumerDefinition>();
             bus.UsingSmartOfficeTransport(builder.Configuration);
         });
-        services.AddHealthChecks().AddCheck<DatabaseReachable>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return Map(builder.Build());
     }
 
@@ -65,29 +65,8 @@ public static class WorkerHost
     private static WebApplication Map(WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
         app.MapErrorQueueEndpoints();
         return app;
-    }
-
-    private static Task WriteAsync(HttpContext context, HealthReport report)
-    {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        }, JsonSerializerOptions.Web));
-    }
-
-    private sealed class DatabaseReachable(IServiceScopeFactory scopes) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ExchangeDbContext>().Database.CanConnectAsync(cancellationToken)
-                ? HealthCheckResult.Healthy("database reachable")
-                : HealthCheckResult.Unhealthy("the database is not reachable");
-        }
     }
 }

@@ -64,7 +64,7 @@ public static class ServiceRegistration
         services.AddSingleton<CrlRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<CrlRefresher>());
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddMissingCode);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
@@ -80,6 +80,7 @@ public static class ServiceRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SmartOffice.Exchange.Persistence;
+using SmartOffice.Exchange.Health;
 using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Features.Health;
@@ -21,31 +20,9 @@ internal static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
-        routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync }).AllowAnonymous();
+        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         return routes;
-    }
-
-    private static Task WriteAsync(HttpContext context, HealthReport report)
-    {
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        }, JsonSerializerOptions.Web));
-    }
-
-    private sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-            return await db.Database.CanConnectAsync(cancellationToken)
-                ? HealthCheckResult.Healthy($"{db.Database.ProviderName} reachable")
-                : HealthCheckResult.Unhealthy("the database is not reachable");
-        }
     }
 
     private sealed class CrlFreshnessHealthCheck(PdfSignatureValidator validator, TimeProvider time) : IHealthCheck
