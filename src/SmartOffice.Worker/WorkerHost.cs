@@ -46,6 +46,8 @@ public static class WorkerHost
         services.AddSingleton<SmartOffice.Exchange.Audit.AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditWriter>());
         services.AddSingleton<FailedDeliveries>();
+        services.AddHttpClient();
+        services.AddHostedService<SmartOffice.Exchange.Notifications.WebhookDispatcher>();
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

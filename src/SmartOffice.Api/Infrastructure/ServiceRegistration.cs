@@ -61,6 +61,8 @@ public static class ServiceRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxPublisher>();
         services.AddHttpClient();
+        services.AddSingleton<SmartOffice.Exchange.Notifications.WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Notifications.WebhookDispatcher>());
         services.AddSingleton<CrlRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<CrlRefresher>());
 
@@ -92,6 +94,7 @@ public static class ServiceRegistration
         app.MapMailboxApi();
         app.MapAdminApi();
         app.MapAgencyApi();
+        Features.Webhooks.WebhookEndpoints.MapWebhookApi(app);
         Features.Archive.ArchiveEndpoints.MapArchiveApi(app);
         return app;
     }

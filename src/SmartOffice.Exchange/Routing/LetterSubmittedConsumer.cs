@@ -68,6 +68,13 @@ public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter
             DocumentSha256 = letter.DocumentSha256,
             Reasons = failure is null ? [] : [failure],
         }, cancellationToken);
+        var details = new { letterId = letter.Id, sender = letter.SenderRegistryNumber, recipient = registryNumber, reason = failure };
+        await Notifications.WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, failure is null ? Notifications.WebhookEvents.Delivered : Notifications.WebhookEvents.NotDelivered, details, cancellationToken);
+        if (failure is null)
+        {
+            await Notifications.WebhookEvents.RaiseAsync(db, delivery.RecipientOrganizationId, Notifications.WebhookEvents.Received, details, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await audit.AppendAsync("system:delivery", null, failure is null ? "letter.delivered" : "letter.not_delivered", letter.Id.ToString(), details: registryNumber, cancellationToken: cancellationToken);

@@ -79,6 +79,8 @@ internal static class LetterReadEndpoints
                 Event = EvidenceEvents.ContentAccessTracking, EventTime = now, Issuer = evidence.Issuer, Sender = letter.SenderRegistryNumber,
                 Recipient = delivery.RecipientRegistryNumber, LetterId = letter.Id, SubmissionTime = letter.SubmittedAt, DocumentSha256 = letter.DocumentSha256,
             }, cancellationToken);
+            await SmartOffice.Exchange.Notifications.WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, SmartOffice.Exchange.Notifications.WebhookEvents.Opened,
+                new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, openedAt = now }, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
     }

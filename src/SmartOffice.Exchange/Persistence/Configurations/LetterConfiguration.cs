@@ -77,6 +77,28 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.A
     }
 }
 
+internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<Notifications.WebhookSubscription>
+{
+    public void Configure(EntityTypeBuilder<Notifications.WebhookSubscription> builder)
+    {
+        builder.HasKey(s => s.OrganizationId);
+        builder.Property(s => s.Url).HasMaxLength(2000);
+        builder.Property(s => s.Secret).HasMaxLength(200);
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Notifications.WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<Notifications.WebhookDelivery> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Event).HasMaxLength(64);
+        builder.Property(d => d.LastError).HasMaxLength(500);
+        builder.HasIndex(d => new { d.DeliveredAt, d.NextAttemptAt });
+        builder.HasIndex(d => d.OrganizationId);
+    }
+}
+
 internal sealed class IdempotencyConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
 {
     public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Exchange.Notifications;
+
+/// <summary>Queues a webhook event in the caller's DbContext, so it commits (or not) with the change it reports.</summary>
+public static class WebhookEvents
+{
+    public const string Delivered = "delivered";
+    public const string NotDelivered = "non-delivered";
+    public const string Received = "received";
+    public const string Opened = "opened";
+
+    public static async Task RaiseAsync(ExchangeDbContext db, Guid organizationId, string eventName, object payload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!await db.WebhookSubscriptions.AnyAsync(s => s.OrganizationId == organizationId, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        db.WebhookDeliveries.Add(new WebhookDelivery
+        {
+            OrganizationId = organizationId,
+            Event = eventName,
+            Payload = JsonSerializer.Serialize(new { @event = eventName, occurredAt = DateTimeOffset.UtcNow, data = payload }, EvidenceWriter.Json),
+        });
+    }
+}
