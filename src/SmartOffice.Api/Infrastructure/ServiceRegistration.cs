@@ -70,6 +70,7 @@ public static class ServiceRegistration
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
+        services.AddSignalR();
         services.AddSmartOfficeHealthChecks();
         services.AddSmartOfficeRateLimits();
         AddAuthentication(services);
@@ -95,6 +96,7 @@ public static class ServiceRegistration
         app.MapAdminApi();
         app.MapAgencyApi();
         Features.Webhooks.WebhookEndpoints.MapWebhookApi(app);
+        app.MapHub<Features.Live.MailboxHub>("/hubs/mailbox");
         Features.Archive.ArchiveEndpoints.MapArchiveApi(app);
         return app;
     }
@@ -123,6 +125,16 @@ public static class ServiceRegistration
                         "Log in with your organization's certificate (POST /api/auth/challenge, then /api/auth/token) and send the bearer token.").ExecuteAsync(context.HttpContext);
                 },
                 OnForbidden = context => Problems.Forbidden("Your role does not allow this.").ExecuteAsync(context.HttpContext),
+                OnMessageReceived = context =>
+                {
+                    // Browsers cannot set headers on WebSockets: the hub takes the token from the query string.
+                    if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is { Count: > 0 } token)
+                    {
+                        context.Token = token;
+                    }
+
+                    return Task.CompletedTask;
+                },
             };
         });
         var authorization = services.AddAuthorizationBuilder();
@@ -137,6 +149,7 @@ public static class ServiceRegistration
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConsumer<Features.Live.LetterDeliveredNotifier>().Endpoint(endpoint => endpoint.Temporary = true);
             if (!string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {
                 // The embedded default hosts the Worker's consumers in this process.

@@ -29,16 +29,19 @@ public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter
 
         foreach (var registryNumber in message.RecipientRegistryNumbers)
         {
-            await DeliverAsync(letter, registryNumber, context.CancellationToken);
+            if (await DeliverAsync(letter, registryNumber, context.CancellationToken) is { } delivered)
+            {
+                await context.Publish(delivered, context.CancellationToken);
+            }
         }
     }
 
-    private async Task DeliverAsync(Letter letter, string registryNumber, CancellationToken cancellationToken)
+    private async Task<LetterDelivered?> DeliverAsync(Letter letter, string registryNumber, CancellationToken cancellationToken)
     {
         var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LetterId == letter.Id && d.RecipientRegistryNumber == registryNumber, cancellationToken);
         if (delivery is null || delivery.State != DeliveryState.Queued)
         {
-            return;
+            return null;
         }
 
         var recipient = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.RegistryNumber == registryNumber, cancellationToken);
@@ -53,7 +56,7 @@ public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter
             .SetProperty(d => d.FailureReason, failure), cancellationToken);
         if (claimed == 0)
         {
-            return;
+            return null;
         }
 
         await evidence.AddAsync(db, new EvidenceDocument
@@ -79,5 +82,10 @@ public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter
         await transaction.CommitAsync(cancellationToken);
         await audit.AppendAsync("system:delivery", null, failure is null ? "letter.delivered" : "letter.not_delivered", letter.Id.ToString(), details: registryNumber, cancellationToken: cancellationToken);
         logger.LogInformation("Letter {LetterId} {Outcome} to {Recipient}", letter.Id, failure is null ? "delivered" : "not delivered", registryNumber);
+        return new LetterDelivered
+        {
+            LetterId = letter.Id, SenderOrganizationId = letter.SenderOrganizationId, RecipientOrganizationId = delivery.RecipientOrganizationId,
+            RecipientRegistryNumber = registryNumber, State = newState.ToString(), Subject = letter.Subject,
+        };
     }
 }
