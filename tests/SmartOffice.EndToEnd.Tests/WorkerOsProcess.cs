@@ -27,6 +27,7 @@ internal sealed class WorkerOsProcess : IDisposable
         info.Environment["ConnectionStrings__SmartOffice"] = api.ConnectionString;
         info.Environment["Seal__CertificatePath"] = Path.Combine(TestPki.Folder, "p12", "seal.p12");
         info.Environment["Seal__Password"] = "demo";
+        info.Environment["Archive__Path"] = Path.Combine(api.DataPath, "archive");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

@@ -24,6 +24,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             ["ConnectionStrings:SmartOffice"] = api.ConnectionString,
             ["Seal:CertificatePath"] = Path.Combine(TestPki.Folder, "p12", "seal.p12"),
             ["Seal:Password"] = "demo",
+            ["Archive:Path"] = Path.Combine(api.DataPath, "archive"),
             ["urls"] = "http://127.0.0.1:0",
         };
         var app = WorkerHost.Build([], settings);

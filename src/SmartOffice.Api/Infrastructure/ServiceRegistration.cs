@@ -55,6 +55,7 @@ public static class ServiceRegistration
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<AccountProvisioner>();
         services.AddScoped<LetterSubmission>();
+        services.AddScoped<LetterArchiver>();
         services.AddScoped<SmartOffice.Exchange.Audit.AuditLog>();
         services.AddSingleton<SmartOffice.Exchange.Audit.AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditWriter>());

@@ -60,6 +60,26 @@ public sealed class FileArchiveStore : IArchiveStore
         await WriteOnceAsync(path, content, cancellationToken).ConfigureAwait(false);
     }
 
+    public Task LinkDocumentAsync(Guid letterId, string sha256, CancellationToken cancellationToken)
+    {
+        var link = RecordPath(letterId, "document.pdf");
+        if (!File.Exists(link) && !new FileInfo(link).Exists)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+            try
+            {
+                // Relative, so the archive folder can be moved or copied as a whole.
+                File.CreateSymbolicLink(link, Path.GetRelativePath(Path.GetDirectoryName(link)!, DocumentPath(sha256)));
+            }
+            catch (IOException) when (File.Exists(link))
+            {
+                // Linked concurrently.
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<byte[]?> ReadRecordAsync(Guid letterId, string name, CancellationToken cancellationToken)
     {
         var path = RecordPath(letterId, name);

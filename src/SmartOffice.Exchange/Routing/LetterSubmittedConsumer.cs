@@ -14,12 +14,13 @@ namespace SmartOffice.Exchange.Routing;
 /// Queued exactly once (a conditional update), and its evidence commits in the same transaction, so a redelivered
 /// or duplicated message changes nothing. An unknown, suspended or removed recipient gets a non-delivery evidence.
 /// </summary>
-public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter evidence, Audit.AuditLog audit, TimeProvider time, ILogger<LetterSubmittedConsumer> logger) : IConsumer<LetterSubmitted>
+public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter evidence, Audit.AuditLog audit, Archive.LetterArchiver archiver, TimeProvider time, ILogger<LetterSubmittedConsumer> logger) : IConsumer<LetterSubmitted>
 {
     public async Task Consume(ConsumeContext<LetterSubmitted> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var message = context.Message;
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["LetterId"] = message.LetterId, ["CorrelationId"] = message.CorrelationId ?? context.CorrelationId?.ToString() });
         var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == message.LetterId, context.CancellationToken);
         if (letter is null)
         {
@@ -34,6 +35,8 @@ public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter
                 await context.Publish(delivered, context.CancellationToken);
             }
         }
+
+        await archiver.RecordAsync(letter.Id, context.CancellationToken);
     }
 
     private async Task<LetterDelivered?> DeliverAsync(Letter letter, string registryNumber, CancellationToken cancellationToken)

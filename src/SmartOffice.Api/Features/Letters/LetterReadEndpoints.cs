@@ -41,7 +41,7 @@ internal static class LetterReadEndpoints
             [.. deliveries.OrderBy(d => d.RecipientRegistryNumber).Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber)))]));
     }
 
-    private static async Task<IResult> GetDocumentAsync(Guid id, HttpContext context, ExchangeDbContext db, IArchiveStore archive, EvidenceWriter evidence, SmartOffice.Exchange.Audit.AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDocumentAsync(Guid id, HttpContext context, ExchangeDbContext db, IArchiveStore archive, EvidenceWriter evidence, SmartOffice.Exchange.Audit.AuditLog audit, LetterArchiver archiver, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User)!;
         var letter = await LetterAccess.Readable(db, caller).Include(l => l.Deliveries).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
@@ -51,7 +51,11 @@ internal static class LetterReadEndpoints
         }
 
         var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{letter.DocumentSha256}\"");
-        await TrackFirstOpeningAsync(db, letter, caller, evidence, time, cancellationToken);
+        if (await TrackFirstOpeningAsync(db, letter, caller, evidence, time, cancellationToken))
+        {
+            await archiver.RecordAsync(letter.Id, cancellationToken);
+        }
+
         await audit.AppendAsync(caller.Actor, caller.RegistryNumber, "document.read", letter.Id.ToString(), context.Connection.RemoteIpAddress?.ToString(), cancellationToken: cancellationToken);
         var stream = archive.OpenDocument(letter.DocumentSha256);
         return stream is null
@@ -60,12 +64,12 @@ internal static class LetterReadEndpoints
     }
 
     // The first opening by a recipient is evidence (ETSI ContentAccessTracking) and moves the delivery to Opened.
-    private static async Task TrackFirstOpeningAsync(ExchangeDbContext db, Letter letter, Caller caller, EvidenceWriter evidence, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<bool> TrackFirstOpeningAsync(ExchangeDbContext db, Letter letter, Caller caller, EvidenceWriter evidence, TimeProvider time, CancellationToken cancellationToken)
     {
         var delivery = letter.Deliveries.FirstOrDefault(d => d.RecipientOrganizationId == caller.OrganizationId);
         if (delivery is null || delivery.OpenedAt is not null)
         {
-            return;
+            return false;
         }
 
         var now = time.GetUtcNow();
@@ -83,6 +87,8 @@ internal static class LetterReadEndpoints
                 new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, openedAt = now }, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        return claimed == 1;
     }
 
     private static async Task<Results<Ok<LetterReport>, ProblemHttpResult>> GetReportAsync(Guid id, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Exchange.Archive;
+
+/// <summary>
+/// Keeps a letter's records in the archive store after each committed step: every sealed evidence as its own file and
+/// a manifest of SHA-256 sums (document, report, evidences) in `sha256sum -c` format. Records are write-once, so the
+/// manifest is versioned by the number of evidences (manifest-003.sha256 …); the highest one is complete.
+/// </summary>
+public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, IConfiguration configuration)
+{
+    public async Task RecordAsync(Guid letterId, CancellationToken cancellationToken)
+    {
+        var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken).ConfigureAwait(false);
+        if (letter is null)
+        {
+            return;
+        }
+
+        await archive.LinkDocumentAsync(letterId, letter.DocumentSha256, cancellationToken).ConfigureAwait(false);
+        var sums = new StringBuilder();
+        sums.Append(CultureInfo.InvariantCulture, $"{letter.DocumentSha256}  document.pdf\n");
+        sums.Append(CultureInfo.InvariantCulture, $"{Sha256(Encoding.UTF8.GetBytes(letter.ValidationReportJson))}  report.json\n");
+        var evidences = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).OrderBy(e => e.EventTime).ToListAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < evidences.Count; i++)
+        {
+            var record = evidences[i];
+            var name = $"evidence-{i + 1:D3}-{record.Event}.json";
+            var content = JsonSerializer.SerializeToUtf8Bytes(new { json = record.Json, seal = record.Seal is null ? null : Convert.ToBase64String(record.Seal) }, EvidenceWriter.Json);
+            await archive.StoreRecordAsync(letterId, name, content, cancellationToken).ConfigureAwait(false);
+            sums.Append(CultureInfo.InvariantCulture, $"{Sha256(content)}  {name}\n");
+        }
+
+        var retention = configuration.GetValue("Archive:RetentionYears", 10);
+        await archive.StoreRecordAsync(letterId, "retention.json", JsonSerializer.SerializeToUtf8Bytes(new { letter.SubmittedAt, retainUntil = letter.SubmittedAt.AddYears(retention) }, EvidenceWriter.Json), cancellationToken).ConfigureAwait(false);
+        await archive.StoreRecordAsync(letterId, $"manifest-{evidences.Count:D3}.sha256", Encoding.UTF8.GetBytes(sums.ToString()), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}
