@@ -56,6 +56,7 @@ public static class ServiceRegistration
         services.AddScoped<AccountProvisioner>();
         services.AddScoped<LetterSubmission>();
         services.AddScoped<LetterArchiver>();
+        services.AddScoped<Features.Clerk.ClerkActions>();
         services.AddScoped<SmartOffice.Exchange.Audit.AuditLog>();
         services.AddSingleton<SmartOffice.Exchange.Audit.AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditWriter>());
@@ -98,6 +99,7 @@ public static class ServiceRegistration
         app.MapAgencyApi();
         Features.Webhooks.WebhookEndpoints.MapWebhookApi(app);
         app.MapHub<Features.Live.MailboxHub>("/hubs/mailbox");
+        Features.Clerk.ClerkActionEndpoints.MapClerkApi(app);
         Features.Archive.ArchiveEndpoints.MapArchiveApi(app);
         return app;
     }

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmartOffice.Api.Auth;
+using SmartOffice.Api.Features.Letters;
+
+namespace SmartOffice.Api.Features.Clerk;
+
+public sealed record AssignRequest(string? Executor, DateOnly? DueDate);
+
+public sealed record AnswerRequest(Guid? ReplyLetterId);
+
+public sealed record ReasonRequest(string? Reason);
+
+/// <summary>
+/// Agency staff act on the delivery of a letter to their agency: register (incoming number), assign (executor, due
+/// date), answer (a reply letter sent with inReplyTo), close, and report as advertising or abuse.
+/// </summary>
+internal static class ClerkActionEndpoints
+{
+    public static IEndpointRouteBuilder MapClerkApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("api/letters/{id:guid}").WithTags("Clerk actions").RequireAuthorization();
+        group.MapPost("register", (Guid id, HttpContext context, ClerkActions actions, CancellationToken ct) => actions.RegisterAsync(id, Caller.From(context.User)!, ct));
+        group.MapPost("assign", (Guid id, AssignRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) => actions.AssignAsync(id, request, Caller.From(context.User)!, ct));
+        group.MapPost("answer", (Guid id, AnswerRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) => actions.AnswerAsync(id, request, Caller.From(context.User)!, ct));
+        group.MapPost("close", (Guid id, ReasonRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) => actions.CloseAsync(id, request, Caller.From(context.User)!, ct));
+        group.MapPost("report", (Guid id, ReasonRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) => actions.ReportAsync(id, request, Caller.From(context.User)!, ct));
+        return routes;
+    }
+}
+
+/// <summary>The answer to every clerk action: the delivery as the recipient now sees it.</summary>
+public sealed record ClerkActionResult(Guid LetterId, RecipientStatus Delivery);

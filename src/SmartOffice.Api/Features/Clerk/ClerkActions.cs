@@ -1,0 +1,190 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Auth;
+using SmartOffice.Api.Errors;
+using SmartOffice.Api.Features.Letters;
+using SmartOffice.Exchange.Accounts;
+using SmartOffice.Exchange.Archive;
+using SmartOffice.Exchange.Audit;
+using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Notifications;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Api.Features.Clerk;
+
+/// <summary>
+/// The state changes of a delivery inside the recipient agency. Each one commits with its sealed evidence (which the
+/// sender can download) and its webhook event, then is audited and archived.
+/// </summary>
+internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, IConfiguration configuration, TimeProvider time)
+{
+    private static readonly string[] Registrars = [StaffRoles.Registrar, StaffRoles.Head, StaffRoles.Admin];
+    private static readonly DeliveryState[] Received = [DeliveryState.Delivered, DeliveryState.Opened];
+
+    public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> RegisterAsync(Guid letterId, Caller caller, CancellationToken cancellationToken)
+    {
+        var (delivery, letter, problem) = await LoadAsync(letterId, caller, Registrars, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!Received.Contains(delivery!.State))
+        {
+            return Conflict($"the letter is {delivery.State}; only a delivered or opened letter is registered");
+        }
+
+        var now = time.GetUtcNow();
+        for (var attempt = 0; ; attempt++)
+        {
+            var prefix = $"{now.Year}/";
+            var taken = await db.Deliveries.CountAsync(d => d.RecipientOrganizationId == caller.OrganizationId && d.IncomingNumber != null && d.IncomingNumber.StartsWith(prefix), cancellationToken);
+            delivery.IncomingNumber = $"{prefix}{taken + 1:D5}";
+            delivery.RegisteredAt = now;
+            delivery.State = DeliveryState.Registered;
+            try
+            {
+                return await CommitAsync(letter!, delivery, caller, EvidenceEvents.Registration, "registered", new() { ["incomingNumber"] = delivery.IncomingNumber }, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (exception.IsUniqueViolation() && attempt < 50)
+            {
+                // Another registrar took the number: count again.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+    }
+
+    public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> AssignAsync(Guid letterId, AssignRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        var (delivery, letter, problem) = await LoadAsync(letterId, caller, Registrars, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (delivery!.State is not (DeliveryState.Registered or DeliveryState.Assigned))
+        {
+            return Conflict("register the letter before assigning it");
+        }
+
+        var executor = await db.StaffUsers.FirstOrDefaultAsync(u => u.OrganizationId == caller.OrganizationId && u.UserName == request.Executor && !u.IsDisabled, cancellationToken);
+        if (executor is null || !(executor.HasRole(StaffRoles.Executor) || executor.HasRole(StaffRoles.Head)))
+        {
+            return Problems.Validation("executor must be the user name of an executor or head of your agency.");
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var due = request.DueDate ?? AddWorkingDays(today, configuration.GetValue("Deadlines:DefaultWorkingDays", 10));
+        if (due < today)
+        {
+            return Problems.Validation("the due date is in the past.");
+        }
+
+        (delivery.AssignedToUserId, delivery.DueDate, delivery.State) = (executor.Id, due, DeliveryState.Assigned);
+        return await CommitAsync(letter!, delivery, caller, EvidenceEvents.Assignment, "assigned", new() { ["dueDate"] = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["executor"] = executor.DisplayName }, cancellationToken);
+    }
+
+    public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> AnswerAsync(Guid letterId, AnswerRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        var (delivery, letter, problem) = await LoadAsync(letterId, caller, [StaffRoles.Executor, StaffRoles.Head, StaffRoles.Admin], cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (delivery!.State is not (DeliveryState.Registered or DeliveryState.Assigned))
+        {
+            return Conflict($"the letter is {delivery.State}; register it before answering");
+        }
+
+        var reply = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == request.ReplyLetterId && l.SenderOrganizationId == caller.OrganizationId && l.InReplyToLetterId == letterId, cancellationToken);
+        if (reply is null)
+        {
+            return Problems.Validation("replyLetterId must be a letter your agency sent with inReplyTo set to this letter.");
+        }
+
+        (delivery.ReplyLetterId, delivery.AnsweredAt, delivery.State) = (reply.Id, time.GetUtcNow(), DeliveryState.Answered);
+        return await CommitAsync(letter!, delivery, caller, EvidenceEvents.Answer, "answered", new() { ["replyLetterId"] = reply.Id.ToString() }, cancellationToken);
+    }
+
+    public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> CloseAsync(Guid letterId, ReasonRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        var (delivery, letter, problem) = await LoadAsync(letterId, caller, [StaffRoles.Executor, StaffRoles.Head, StaffRoles.Admin], cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason) || delivery!.State is DeliveryState.Answered or DeliveryState.Closed)
+        {
+            return Problems.Validation("a reason is required, and an answered or closed letter cannot be closed.");
+        }
+
+        (delivery.ClosedAt, delivery.CloseReason, delivery.State) = (time.GetUtcNow(), request.Reason.Trim(), DeliveryState.Closed);
+        return await CommitAsync(letter!, delivery, caller, "Closure", "closed", new() { ["reason"] = delivery.CloseReason }, cancellationToken);
+    }
+
+    public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> ReportAsync(Guid letterId, ReasonRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        var (delivery, letter, problem) = await LoadAsync(letterId, caller, [StaffRoles.Registrar, StaffRoles.Executor, StaffRoles.Head, StaffRoles.Admin], cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        delivery!.IsReported = true;
+        var reason = $"letter {letterId} reported by {caller.RegistryNumber}: {request.Reason ?? "advertising or abuse"}";
+        await db.Accounts.Where(a => a.OrganizationId == letter!.SenderOrganizationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.IsFlagged, true).SetProperty(a => a.FlagReason, reason.Length > 1000 ? reason[..1000] : reason), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(caller.Actor, caller.RegistryNumber, "letter.reported", letterId.ToString(), details: request.Reason, cancellationToken: cancellationToken);
+        return TypedResults.Ok(new ClerkActionResult(letterId, LetterAccess.ToStatus(delivery, null)));
+    }
+
+    private async Task<(Delivery? Delivery, Letter? Letter, ProblemHttpResult? Problem)> LoadAsync(Guid letterId, Caller caller, string[] roles, CancellationToken cancellationToken)
+    {
+        if (caller.StaffUserId is null || !roles.Any(caller.HasRole))
+        {
+            return (null, null, Problems.Forbidden($"This needs agency staff with one of the roles {string.Join(", ", roles)}."));
+        }
+
+        var delivery = await db.Deliveries.Include(d => d.Letter)
+            .FirstOrDefaultAsync(d => d.LetterId == letterId && d.RecipientOrganizationId == caller.OrganizationId && d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered, cancellationToken);
+        return delivery is null ? (null, null, Problems.NotFound()) : (delivery, delivery.Letter, null);
+    }
+
+    private async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> CommitAsync(Letter letter, Delivery delivery, Caller caller, string evidenceEvent, string webhookEvent, Dictionary<string, string> details, CancellationToken cancellationToken)
+    {
+        await evidence.AddAsync(db, new EvidenceDocument
+        {
+            Event = evidenceEvent, EventTime = time.GetUtcNow(), Issuer = evidence.Issuer, Sender = letter.SenderRegistryNumber, Recipient = delivery.RecipientRegistryNumber,
+            LetterId = letter.Id, SubmissionTime = letter.SubmittedAt, DocumentSha256 = letter.DocumentSha256, Details = details,
+        }, cancellationToken);
+        await WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, webhookEvent, new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, details }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(caller.Actor, caller.RegistryNumber, $"letter.{webhookEvent}", letter.Id.ToString(), details: string.Join("; ", details.Select(d => $"{d.Key}={d.Value}")), cancellationToken: cancellationToken);
+        await archiver.RecordAsync(letter.Id, cancellationToken);
+        return TypedResults.Ok(new ClerkActionResult(letter.Id, LetterAccess.ToStatus(delivery, null)));
+    }
+
+    private static ProblemHttpResult Conflict(string detail) => Problems.Create(StatusCodes.Status409Conflict, "invalid_state", "Not possible in this state", detail);
+
+    private static DateOnly AddWorkingDays(DateOnly from, int days)
+    {
+        var date = from;
+        while (days > 0)
+        {
+            date = date.AddDays(1);
+            if (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                days--;
+            }
+        }
+
+        return date;
+    }
+}
