@@ -1,16 +1,17 @@
 using SmartOffice.Bench;
 
-// dotnet run -c Release --project bench/SmartOffice.Bench [validation|submission]
+// dotnet run -c Release --project bench/SmartOffice.Bench [validation|submission|delivery]
 var which = args.FirstOrDefault() ?? "validation";
 return which switch
 {
     "validation" => ValidationBenchmark.Run(),
     "submission" => await SubmissionBenchmark.RunAsync(),
+    "delivery" => await DeliveryBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SmartOffice.Bench [validation|submission]");
+    Console.Error.WriteLine("usage: SmartOffice.Bench [validation|submission|delivery]");
     return 2;
 }

@@ -65,7 +65,7 @@ internal static class SubmissionBenchmark
         return saturated.PerSecond >= 600 && paced.P99 < 100 ? 0 : 1;
     }
 
-    private static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartApiAsync(string url, string folder, string connectionString)
+    internal static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartApiAsync(string url, string folder, string connectionString, IDictionary<string, string?>? extra = null)
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
@@ -81,6 +81,11 @@ internal static class SubmissionBenchmark
             ["Limits:SubmissionsPerWindow"] = "1000000",
             ["Outbox:Enabled"] = "false",
         });
+        if (extra is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(extra);
+        }
+
         builder.AddSmartOfficeApi();
         var app = builder.Build();
         await app.PrepareAsync();
@@ -90,7 +95,7 @@ internal static class SubmissionBenchmark
         return app;
     }
 
-    private static List<byte[]> SignLetters(DemoPki pki)
+    internal static List<byte[]> SignLetters(DemoPki pki)
     {
         var letters = new ConcurrentBag<byte[]>();
         Parallel.For(0, UniqueLetters, i => letters.Add(PdfSigner.Sign(DemoLetter.Create(new DemoLetterContent(
@@ -99,7 +104,7 @@ internal static class SubmissionBenchmark
         return [.. letters];
     }
 
-    private static async Task<string> LoginAsync(HttpClient http, DemoIdentity identity)
+    internal static async Task<string> LoginAsync(HttpClient http, DemoIdentity identity)
     {
         var nonce = (await (await http.PostAsync("/api/auth/challenge", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("nonce").GetString()!;
         var cms = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(System.Text.Encoding.UTF8.GetBytes(nonce)), detached: true);

@@ -70,6 +70,13 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+            if (!db.IsSqlite)
+            {
+                // Several processes append to one chain: take turns on PostgreSQL instead of colliding and retrying.
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7355608)").ConfigureAwait(false);
+            }
+
             var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync().ConfigureAwait(false);
             var (sequence, previous) = (head?.Sequence ?? 0, head?.Hash ?? AuditLog.Genesis);
             foreach (var entry in entries)
@@ -83,6 +90,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter
             try
             {
                 await db.SaveChangesAsync().ConfigureAwait(false);
+                await transaction.CommitAsync().ConfigureAwait(false);
                 return;
             }
             catch (DbUpdateException exception) when (exception.IsUniqueViolation() && attempt < 50)

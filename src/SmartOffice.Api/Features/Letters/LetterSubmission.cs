@@ -31,7 +31,6 @@ internal sealed class LetterSubmission(
     OutboxSignal outboxSignal,
     IOptions<LimitsOptions> limits,
     SmartOffice.Exchange.Audit.AuditLog audit,
-    LetterArchiver archiver,
     TimeProvider time,
     ILogger<LetterSubmission> logger)
 {
@@ -156,7 +155,6 @@ internal sealed class LetterSubmission(
 
         outboxSignal.Notify();
         await audit.AppendAsync(caller.Actor, caller.RegistryNumber, "letter.submitted", letter.Id.ToString(), details: letter.DocumentSha256, cancellationToken: CancellationToken.None);
-        await archiver.RecordAsync(letter.Id, CancellationToken.None);
         logger.LogInformation("Letter {LetterId} accepted from {Sender} to {RecipientCount} recipient(s)", letter.Id, letter.SenderRegistryNumber, letter.Deliveries.Count);
         return new Outcome(response, null);
     }
