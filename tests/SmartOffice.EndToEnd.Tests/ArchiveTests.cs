@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Text.Json;
 using SmartOffice.Api.Tests.Infrastructure;
 using SmartOffice.Cli;
 
@@ -67,6 +66,5 @@ public sealed class ArchiveTests
         using var zip = new ZipArchive(new MemoryStream(bytes));
         Assert.IsTrue(zip.Entries.Any(e => e.FullName.EndsWith("evidence/01-SubmissionAcceptance.json", StringComparison.Ordinal)));
         await ProblemAssert.HasCodeAsync(await sender.Http.GetAsync($"/api/archive/export?{range}"), 403, "forbidden");
-        _ = JsonSerializer.Serialize(id);
     }
 }

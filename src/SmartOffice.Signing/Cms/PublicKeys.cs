@@ -11,33 +11,15 @@ namespace SmartOffice.Signing.Cms;
 /// </summary>
 internal static class PublicKeys
 {
-    private static readonly ConditionalWeakTable<X509Certificate2, AsymmetricAlgorithm> s_keys = [];
-    private static readonly ConditionalWeakTable<X509Certificate2, AsymmetricAlgorithm> s_none = [];
+    private static readonly ConditionalWeakTable<X509Certificate2, KeyHolder> s_keys = [];
 
     public static RSA? Rsa(X509Certificate2 certificate) => Get(certificate) as RSA;
 
     public static ECDsa? Ecdsa(X509Certificate2 certificate) => Get(certificate) as ECDsa;
 
-    private static AsymmetricAlgorithm? Get(X509Certificate2 certificate)
-    {
-        if (s_keys.TryGetValue(certificate, out var key))
-        {
-            return key;
-        }
+    // A holder so that "this certificate has no RSA or ECDSA key" is remembered too.
+    private static AsymmetricAlgorithm? Get(X509Certificate2 certificate) =>
+        s_keys.GetValue(certificate, c => new KeyHolder((AsymmetricAlgorithm?)c.GetRSAPublicKey() ?? c.GetECDsaPublicKey())).Key;
 
-        if (s_none.TryGetValue(certificate, out _))
-        {
-            return null;
-        }
-
-        AsymmetricAlgorithm? created = certificate.GetRSAPublicKey();
-        created ??= certificate.GetECDsaPublicKey();
-        if (created is null)
-        {
-            s_none.AddOrUpdate(certificate, RSA.Create());
-            return null;
-        }
-
-        return s_keys.GetValue(certificate, _ => created);
-    }
+    private sealed record KeyHolder(AsymmetricAlgorithm? Key);
 }
