@@ -1,6 +1,7 @@
 using SmartOffice.Api.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// The web root sits beside the binaries (copied at build), so `dotnet run` from any folder serves the workspace's files.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
 builder.AddSmartOfficeApi();
 
 var app = builder.Build();

@@ -12,6 +12,7 @@ using SmartOffice.Api.Features.Health;
 using SmartOffice.Api.Features.Letters;
 using SmartOffice.Api.Features.Organizations;
 using SmartOffice.Api.Outbox;
+using SmartOffice.Api.Web;
 using SmartOffice.Exchange.Accounts;
 using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Evidence;
@@ -73,9 +74,12 @@ public static class ServiceRegistration
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddSignalR();
+        // Mongolian Cyrillic is written as text, not as &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSmartOfficeHealthChecks();
         services.AddSmartOfficeRateLimits();
         AddAuthentication(services);
+        services.AddWorkspace(configuration);
         AddBus(services, configuration);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = (configuration.GetValue<long?>("Signing:MaxFileBytes") ?? 20L * 1024 * 1024) + (1024 * 1024));
         return builder;
@@ -85,7 +89,12 @@ public static class ServiceRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers bare status codes as problem details; the workspace's pages show their own error page.
+        app.UseWhen(context => !WorkspaceSetup.IsPageRequest(context.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(context => WorkspaceSetup.IsPageRequest(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWorkspace();
+        // Routing after the status-code pages, so a re-executed /error/404 is routed again.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -101,6 +110,7 @@ public static class ServiceRegistration
         app.MapHub<Features.Live.MailboxHub>("/hubs/mailbox");
         Features.Clerk.ClerkActionEndpoints.MapClerkApi(app);
         Features.Archive.ArchiveEndpoints.MapArchiveApi(app);
+        app.MapWorkspace();
         return app;
     }
 

@@ -29,6 +29,9 @@ public sealed class Organization
 
     public OrganizationStatus Status { get; set; } = OrganizationStatus.Active;
 
+    /// <summary>An agency's default time to answer, in working days, used when a clerk assigns without a due date.</summary>
+    public int? DueWorkingDays { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }
 

@@ -26,6 +26,8 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<EvidenceRecord> Evidences => Set<EvidenceRecord>();
 
+    public DbSet<LetterComment> LetterComments => Set<LetterComment>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -33,7 +33,7 @@ public static class AuthEndpoints
         return routes;
     }
 
-    private static async Task<Ok<ChallengeResponse>> CreateChallengeAsync(ExchangeDbContext db, IOptions<AuthOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Ok<ChallengeResponse>> CreateChallengeAsync(ExchangeDbContext db, IOptions<AuthOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var challenge = new AuthChallenge
@@ -50,6 +50,12 @@ public static class AuthEndpoints
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> PasswordLoginAsync(
         PasswordLoginRequest request, ExchangeDbContext db, TokenIssuer tokens, CancellationToken cancellationToken)
     {
+        var outcome = await AuthenticatePasswordAsync(request, db, cancellationToken);
+        return outcome.Problem is { } problem ? problem : TypedResults.Ok(CertificateLogin.Respond(tokens, outcome.Caller!, outcome.Organization!));
+    }
+
+    internal static async Task<LoginOutcome> AuthenticatePasswordAsync(PasswordLoginRequest request, ExchangeDbContext db, CancellationToken cancellationToken)
+    {
         var user = string.IsNullOrWhiteSpace(request.UserName) ? null
             : await db.StaffUsers.FirstOrDefaultAsync(u => u.UserName == request.UserName.Trim(), cancellationToken);
         var hasher = new PasswordHasher<StaffUser>();
@@ -60,7 +66,7 @@ public static class AuthEndpoints
         }
 
         var organization = await db.Organizations.SingleAsync(o => o.Id == user.OrganizationId, cancellationToken);
-        return TypedResults.Ok(CertificateLogin.Respond(tokens, StaffCaller(user, organization), organization));
+        return new LoginOutcome(StaffCaller(user, organization), organization, user.DisplayName, null);
     }
 
     internal static Caller StaffCaller(StaffUser user, Exchange.Organizations.Organization organization) =>

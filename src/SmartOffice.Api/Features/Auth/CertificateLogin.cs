@@ -22,6 +22,14 @@ internal static class CertificateLogin
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
         TokenRequest request, ExchangeDbContext db, PdfSignatureValidator validator, AccountProvisioner accounts, TokenIssuer tokens, TimeProvider time, CancellationToken cancellationToken)
     {
+        var outcome = await AuthenticateAsync(request, db, validator, accounts, time, cancellationToken);
+        return outcome.Problem is { } problem ? problem : TypedResults.Ok(Respond(tokens, outcome.Caller!, outcome.Organization!));
+    }
+
+    /// <summary>Checks a signed challenge; the API answers with a bearer token, the workspace with a session cookie.</summary>
+    public static async Task<LoginOutcome> AuthenticateAsync(
+        TokenRequest request, ExchangeDbContext db, PdfSignatureValidator validator, AccountProvisioner accounts, TimeProvider time, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrEmpty(request.Nonce) || string.IsNullOrEmpty(request.Signature))
         {
             return Problems.Validation("nonce and signature are required");
@@ -65,7 +73,7 @@ internal static class CertificateLogin
         if (staff is not null)
         {
             var agency = await db.Organizations.SingleAsync(o => o.Id == staff.OrganizationId, cancellationToken);
-            return TypedResults.Ok(Respond(tokens, AuthEndpoints.StaffCaller(staff, agency), agency));
+            return new LoginOutcome(AuthEndpoints.StaffCaller(staff, agency), agency, staff.DisplayName, null);
         }
 
         var (organization, account, problem) = await accounts.ResolveAsync(report.Signer!, certificate, cancellationToken);
@@ -75,7 +83,7 @@ internal static class CertificateLogin
         }
 
         var caller = new Caller(organization!.Id, organization.RegistryNumber, organization.Kind.ToString(), account!.Id, null, []);
-        return TypedResults.Ok(Respond(tokens, caller, organization));
+        return new LoginOutcome(caller, organization, organization.Name, null);
     }
 
     public static TokenResponse Respond(TokenIssuer tokens, Caller caller, Organization organization)
@@ -84,6 +92,12 @@ internal static class CertificateLogin
         return new TokenResponse(token, "Bearer", expires, new OrganizationSummary(organization.RegistryNumber, organization.Name, organization.Kind.ToString()), caller.Roles);
     }
 
-    private static ProblemHttpResult Unauthorized(string detail) =>
+    internal static ProblemHttpResult Unauthorized(string detail) =>
         Problems.Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Login failed", detail);
+}
+
+/// <summary>Who logged in (and as whom to show them), or why not.</summary>
+public sealed record LoginOutcome(Caller? Caller, Organization? Organization, string? DisplayName, ProblemHttpResult? Problem)
+{
+    public static implicit operator LoginOutcome(ProblemHttpResult problem) => new(null, null, null, problem);
 }

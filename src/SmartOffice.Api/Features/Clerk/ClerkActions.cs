@@ -78,7 +78,8 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var due = request.DueDate ?? AddWorkingDays(today, configuration.GetValue("Deadlines:DefaultWorkingDays", 10));
+        var agencyDays = await db.Organizations.Where(o => o.Id == caller.OrganizationId).Select(o => o.DueWorkingDays).SingleAsync(cancellationToken);
+        var due = request.DueDate ?? AddWorkingDays(today, agencyDays ?? configuration.GetValue("Deadlines:DefaultWorkingDays", 10));
         if (due < today)
         {
             return Problems.Validation("the due date is in the past.");

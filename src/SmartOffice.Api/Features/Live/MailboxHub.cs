@@ -8,7 +8,7 @@ namespace SmartOffice.Api.Features.Live;
 /// /hubs/mailbox: open workspaces join their organization's group and receive "letterArrived" (a letter reached the
 /// inbox) and "letterUpdated" (a letter they sent changed state). Bearer token in the query for WebSockets.
 /// </summary>
-[Authorize]
+[Authorize(AuthenticationSchemes = "Bearer," + Web.WorkspaceSession.Scheme)]
 public sealed class MailboxHub : Hub
 {
     public static string Group(Guid organizationId) => $"org:{organizationId:N}";

@@ -30,6 +30,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         // One delivery per recipient: a redelivered message hits this index and is treated as done.
         builder.HasIndex(d => new { d.LetterId, d.RecipientOrganizationId }).IsUnique();
         builder.HasIndex(d => new { d.RecipientOrganizationId, d.State });
+        builder.HasIndex(d => new { d.RecipientOrganizationId, d.DeliveredAt });
         // Incoming numbers are unique per agency (the year is part of the number); NULLs do not collide.
         builder.HasIndex(d => new { d.RecipientOrganizationId, d.IncomingNumber }).IsUnique();
         builder.Property(d => d.RecipientRegistryNumber).HasMaxLength(32);

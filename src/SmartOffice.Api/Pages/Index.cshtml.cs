@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartOffice.Api.Auth;
+
+namespace SmartOffice.Api.Pages;
+
+/// <summary>"/" sends each user to where their day starts: agency staff to the inbox, companies to their outbox.</summary>
+public sealed class IndexModel : PageModel
+{
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var result = await HttpContext.AuthenticateAsync(Web.WorkspaceSession.Scheme);
+        var caller = result.Succeeded ? Caller.From(result.Principal!) : null;
+        return caller switch
+        {
+            null => Redirect("/login"),
+            { StaffUserId: not null, Kind: "Agency" } => Redirect("/inbox"),
+            _ => Redirect("/outbox"),
+        };
+    }
+}

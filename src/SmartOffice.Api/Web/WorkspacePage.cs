@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartOffice.Api.Auth;
+
+namespace SmartOffice.Api.Web;
+
+/// <summary>Base of the workspace's pages: who is logged in, and the plain-words message of a refused action.</summary>
+public abstract class WorkspacePage : PageModel
+{
+    /// <summary>The logged-in organization or staff member (pages under the Member policy always have one).</summary>
+    public Caller Caller => Caller.From(User) ?? throw new InvalidOperationException("The page needs a logged-in caller.");
+
+    public bool IsStaff => Caller.From(User)?.StaffUserId is not null;
+
+    /// <summary>Shown once after a redirect (post/redirect/get), e.g. "Registered as 2026/00042".</summary>
+    [TempData]
+    public string? Notice { get; set; }
+
+    /// <summary>Shown once after a redirect when an action was refused.</summary>
+    [TempData]
+    public string? Failure { get; set; }
+
+    /// <summary>The problem's detail (or title) when <paramref name="result"/> is a refusal; null when it succeeded.</summary>
+    protected static string? ProblemText(IResult result) =>
+        result is ProblemHttpResult problem ? problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "refused" : null;
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using SmartOffice.Api.Auth;
+using SmartOffice.Api.Infrastructure;
+using SmartOffice.Exchange.Accounts;
+
+namespace SmartOffice.Api.Web;
+
+/// <summary>The browser workspace: Razor Pages under Pages/, its session cookie, its two languages, its static files.</summary>
+public static class WorkspaceSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("mn-MN"), new("en-US")];
+
+    public static void AddWorkspace(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<UiText>();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/", WorkspacePolicies.Member);
+            options.Conventions.AllowAnonymousToPage("/Index");
+            options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/Denied");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToFolder("/Verify");
+            options.Conventions.AddPageApplicationModelConvention("/Account/Login", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimiting.LoginPolicy)));
+        });
+        services.AddAuthentication().AddCookie(WorkspaceSession.Scheme, WorkspaceSession.Configure);
+        // Sessions survive restarts; several Api instances must share this folder (or another key store).
+        var keys = configuration["DataProtection:KeysPath"] ?? Path.Combine(configuration["Data:Path"] ?? "data", "keys");
+        services.AddDataProtection().SetApplicationName("SmartOffice").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(WorkspacePolicies.Member, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.OrganizationClaim))
+            .AddPolicy(WorkspacePolicies.Staff, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.StaffClaim))
+            .AddPolicy(WorkspacePolicies.AgencyAdmin, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.RoleClaim, StaffRoles.Admin))
+            .AddPolicy(WorkspacePolicies.ServiceAdmin, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.RoleClaim, StaffRoles.ServiceAdmin));
+    }
+
+    /// <summary>Static files and the language of every page (not of the API, whose JSON is culture-invariant).</summary>
+    public static void UseWorkspace(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        var localization = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Cultures[0]),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+        };
+        // Mongolian first: only the user's explicit choice (cookie or ?culture=) switches to English, not the browser's default.
+        localization.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseRequestLocalization(localization));
+    }
+
+    /// <summary>Everything but the API, the live hub, health and OpenAPI is a page of the workspace.</summary>
+    public static bool IsPageRequest(PathString path) =>
+        !(path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi"));
+
+    public static void MapWorkspace(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            var chosen = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture) ?? Cultures[0];
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+}
