@@ -5,7 +5,9 @@ set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/services.sh
 
-ensure_packages poppler-utils fonts-liberation2
+ensure_packages poppler-utils fonts-liberation2 chromium chromium-driver
+# Browser tests fail (not skip) when the browser is missing under this script.
+export SMARTOFFICE_TEST_BROWSER=1
 start_postgres
 start_rabbitmq
 export CI=${CI:-}

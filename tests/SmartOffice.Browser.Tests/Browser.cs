@@ -1,0 +1,117 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+
+namespace SmartOffice.Browser.Tests;
+
+/// <summary>
+/// Debian's Chromium driven by its chromedriver (both installed by test.sh), headless, with the flags SERVICES.md asks for
+/// on a closed network. Never downloads a browser or driver.
+/// </summary>
+internal sealed class Browser : IDisposable
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private const string DriverPath = "/usr/bin/chromedriver";
+    private readonly string _profile;
+
+    private Browser(ChromeDriver driver, string profile)
+    {
+        Driver = driver;
+        _profile = profile;
+    }
+
+    public ChromeDriver Driver { get; }
+
+    public static Browser Open(int width = 1280, int height = 900)
+    {
+        if (!File.Exists(ChromiumPath) || !File.Exists(DriverPath))
+        {
+            var message = $"{ChromiumPath} and {DriverPath} are needed: run ./test.sh, which installs Debian's chromium and chromium-driver";
+            if (Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_BROWSER") == "1")
+            {
+                Assert.Fail(message);
+            }
+
+            Assert.Inconclusive(message);
+        }
+
+        var profile = Directory.CreateTempSubdirectory("smartoffice-chromium-").FullName;
+        var options = new ChromeOptions { BinaryLocation = ChromiumPath };
+        options.AddArguments(
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions", "--lang=mn",
+            $"--user-data-dir={profile}", $"--window-size={width},{height}");
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
+        return new Browser(driver, profile);
+    }
+
+    public void Go(string url) => Driver.Navigate().GoToUrl(url);
+
+    public IWebElement Find(string css) => Wait(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed), $"an element '{css}'");
+
+    public void Type(string css, string text)
+    {
+        var element = Find(css);
+        element.Clear();
+        element.SendKeys(text);
+    }
+
+    public void Click(string css) => Find(css).Click();
+
+    public string PageText => Driver.FindElement(By.TagName("body")).Text;
+
+    /// <summary>Waits until the page shows <paramref name="text"/> (up to 20 s).</summary>
+    public void WaitForText(string text) => WaitUntil(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal), $"the text '{text}'");
+
+    public void WaitForPath(string path) => WaitUntil(d => new Uri(d.Url).AbsolutePath == path, $"the page {path}");
+
+    public void WaitUntil(Func<IWebDriver, bool> condition, string what) => Wait<object>(d => condition(d) ? true : null, what);
+
+    public T Wait<T>(Func<IWebDriver, T?> condition, string what)
+    {
+        var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(20)) { PollingInterval = TimeSpan.FromMilliseconds(100) };
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        try
+        {
+            return wait.Until(d => condition(d))!;
+        }
+        catch (WebDriverTimeoutException)
+        {
+            Assert.Fail($"Waited 20 s for {what} on {Driver.Url}. The page says: {Truncate(PageText)}");
+            throw;
+        }
+    }
+
+    /// <summary>Saves a screenshot when SMARTOFFICE_SCREENSHOT_DIR is set (scripts/screenshots.sh sets it to docs/screenshots).</summary>
+    public void Screenshot(string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("SMARTOFFICE_SCREENSHOT_DIR");
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        Driver.GetScreenshot().SaveAsFile(Path.Combine(folder, name + ".png"));
+    }
+
+    public void Dispose()
+    {
+        Driver.Quit();
+        Driver.Dispose();
+        try
+        {
+            Directory.Delete(_profile, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Chromium may still be releasing its profile; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private static string Truncate(string text) => text.Length > 600 ? text[..600] + "…" : text;
+}
