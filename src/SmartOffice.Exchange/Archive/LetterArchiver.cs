@@ -25,6 +25,8 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
         }
 
         await archive.LinkDocumentAsync(letterId, letter.DocumentSha256, cancellationToken).ConfigureAwait(false);
+        // The report is durable in the letter's row from the moment of acceptance; its archive copy is written here, off the submission path.
+        await archive.StoreRecordAsync(letterId, "report.json", Encoding.UTF8.GetBytes(letter.ValidationReportJson), cancellationToken).ConfigureAwait(false);
         var sums = new StringBuilder();
         sums.Append(CultureInfo.InvariantCulture, $"{letter.DocumentSha256}  document.pdf\n");
         sums.Append(CultureInfo.InvariantCulture, $"{Sha256(Encoding.UTF8.GetBytes(letter.ValidationReportJson))}  report.json\n");

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -103,7 +102,6 @@ internal sealed class LetterSubmission(
             RecipientKey = recipientKey,
         };
         await archive.StoreDocumentAsync(letter.DocumentSha256, content, cancellationToken);
-        await archive.StoreRecordAsync(letter.Id, "report.json", Encoding.UTF8.GetBytes(letter.ValidationReportJson), cancellationToken);
         return await CommitAsync(caller, letter, recipients, submitter, idempotencyKey, cancellationToken);
     }
 
