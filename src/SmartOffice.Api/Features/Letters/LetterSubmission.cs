@@ -35,9 +35,21 @@ internal sealed class LetterSubmission(
 {
     public sealed record Outcome(SubmitLetterResponse? Response, ProblemHttpResult? Problem);
 
+    /// <summary>A suspended account sends nothing, through the API or the workspace.</summary>
+    public async Task<ProblemHttpResult?> SuspendedAsync(Caller caller, CancellationToken cancellationToken) =>
+        caller.AccountId is { } accountId && await db.Accounts.AnyAsync(a => a.Id == accountId && a.IsSuspended, cancellationToken)
+            ? Problems.Create(StatusCodes.Status403Forbidden, ProblemCodes.AccountSuspended, "The account is suspended",
+                "An administrator suspended this account (e.g. after reports of advertising). Contact the service administrator.")
+            : null;
+
     public async Task<Outcome> SubmitAsync(Caller caller, SubmissionForm form, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var submitter = caller.AccountId ?? caller.StaffUserId ?? caller.OrganizationId;
+        if (await SuspendedAsync(caller, cancellationToken) is { } suspended)
+        {
+            return new Outcome(null, suspended);
+        }
+
         if (idempotencyKey is not null && await ReplayAsync(submitter, idempotencyKey, cancellationToken) is { } replay)
         {
             return new Outcome(replay, null);

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Api.Auth;
 using SmartOffice.Api.Errors;
 using SmartOffice.Api.Infrastructure;
-using SmartOffice.Exchange.Persistence;
 using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Features.Letters;
@@ -22,19 +20,13 @@ internal static class SubmitLetterEndpoint
     }
 
     private static async Task<Results<Accepted<SubmitLetterResponse>, ProblemHttpResult>> SubmitAsync(
-        HttpContext context, ExchangeDbContext db, LetterSubmission submission, IOptions<SignatureValidationOptions> signing, CancellationToken cancellationToken)
+        HttpContext context, LetterSubmission submission, IOptions<SignatureValidationOptions> signing, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User)!;
         var maxFileBytes = signing.Value.MaxFileBytes;
         if (context.Request.ContentLength > maxFileBytes + MultipartOverheadBytes)
         {
             return Problems.Rejected(SizeReport(context.Request.ContentLength.Value, maxFileBytes));
-        }
-
-        if (caller.AccountId is { } accountId && await db.Accounts.AnyAsync(a => a.Id == accountId && a.IsSuspended, cancellationToken))
-        {
-            return Problems.Create(StatusCodes.Status403Forbidden, ProblemCodes.AccountSuspended, "The account is suspended",
-                "An administrator suspended this account (e.g. after reports of advertising). Contact the service administrator.");
         }
 
         using var form = await SubmissionForm.ReadAsync(context.Request, maxFileBytes, cancellationToken);
