@@ -163,6 +163,7 @@ public static class ServiceRegistration
         {
             bus.SetKebabCaseEndpointNameFormatter();
             bus.AddConsumer<Features.Live.LetterDeliveredNotifier>().Endpoint(endpoint => endpoint.Temporary = true);
+            bus.AddConsumer<Features.Live.LetterStateChangedNotifier>().Endpoint(endpoint => endpoint.Temporary = true);
             if (!string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {
                 // The embedded default hosts the Worker's consumers in this process.

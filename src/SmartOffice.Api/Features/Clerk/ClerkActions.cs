@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Api.Auth;
@@ -8,6 +9,7 @@ using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Audit;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Messaging.Contracts;
 using SmartOffice.Exchange.Notifications;
 using SmartOffice.Exchange.Persistence;
 
@@ -17,7 +19,7 @@ namespace SmartOffice.Api.Features.Clerk;
 /// The state changes of a delivery inside the recipient agency. Each one commits with its sealed evidence (which the
 /// sender can download) and its webhook event, then is audited and archived.
 /// </summary>
-internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, IConfiguration configuration, TimeProvider time)
+internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, IPublishEndpoint bus, IConfiguration configuration, TimeProvider time, ILogger<ClerkActions> logger)
 {
     private static readonly string[] Registrars = [StaffRoles.Registrar, StaffRoles.Head, StaffRoles.Admin];
     private static readonly DeliveryState[] Received = [DeliveryState.Delivered, DeliveryState.Opened];
@@ -169,7 +171,28 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(caller.Actor, caller.RegistryNumber, $"letter.{webhookEvent}", letter.Id.ToString(), details: string.Join("; ", details.Select(d => $"{d.Key}={d.Value}")), cancellationToken: cancellationToken);
         await archiver.RecordAsync(letter.Id, cancellationToken);
+        await TellSenderAsync(letter, delivery, cancellationToken);
         return TypedResults.Ok(new ClerkActionResult(letter.Id, LetterAccess.ToStatus(delivery, null)));
+    }
+
+    /// <summary>Live update for the sender's open outbox; best effort (the step is already committed with its evidence).</summary>
+    private async Task TellSenderAsync(Letter letter, Delivery delivery, CancellationToken cancellationToken)
+    {
+        // A broker outage must not hold the clerk's answer: two seconds, then the live update is skipped.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            await bus.Publish(new LetterStateChanged
+            {
+                LetterId = letter.Id, SenderOrganizationId = letter.SenderOrganizationId, RecipientOrganizationId = delivery.RecipientOrganizationId,
+                RecipientRegistryNumber = delivery.RecipientRegistryNumber, State = delivery.State.ToString(),
+            }, timeout.Token);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Live update for letter {LetterId} not published", letter.Id);
+        }
     }
 
     private static ProblemHttpResult Conflict(string detail) => Problems.Create(StatusCodes.Status409Conflict, "invalid_state", "Not possible in this state", detail);
