@@ -28,7 +28,7 @@ internal static class AdminEndpoints
         return routes;
     }
 
-    private static async Task<Ok<List<AccountItem>>> ListAccountsAsync(ExchangeDbContext db, bool? flagged, bool? suspended, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<AccountItem>>> ListAccountsAsync(ExchangeDbContext db, bool? flagged, bool? suspended, CancellationToken cancellationToken)
     {
         var accounts = db.Accounts.AsNoTracking();
         if (flagged is not null) { accounts = accounts.Where(a => a.IsFlagged == flagged); }
@@ -65,7 +65,7 @@ internal static class AdminEndpoints
         Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.AccountExists, "The organization already has an account",
             $"{organization.Name} ({organization.RegistryNumber}) already has its one account; any certificate of the organization logs in to it.");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SetSuspendedAsync(string registryNumber, bool suspended, HttpContext context, ExchangeDbContext db, SmartOffice.Exchange.Audit.AuditLog audit, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> SetSuspendedAsync(string registryNumber, bool suspended, HttpContext context, ExchangeDbContext db, SmartOffice.Exchange.Audit.AuditLog audit, CancellationToken cancellationToken)
     {
         var changed = await db.Accounts.Where(a => a.RegistryNumber == registryNumber).ExecuteUpdateAsync(s => s.SetProperty(a => a.IsSuspended, suspended), cancellationToken);
         if (changed == 0)

@@ -81,7 +81,7 @@ internal static class TrustEndpoints
         return TypedResults.Ok(Summary(validator));
     }
 
-    private static TrustSummary Summary(PdfSignatureValidator validator) => new(
+    internal static TrustSummary Summary(PdfSignatureValidator validator) => new(
         [.. validator.Trust.Anchors.Select(c => c.Subject)],
         [.. validator.Trust.Intermediates.Select(c => c.Subject)],
         validator.Trust.CrlCount,

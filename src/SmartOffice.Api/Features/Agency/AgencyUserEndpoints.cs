@@ -24,17 +24,18 @@ internal static class AgencyUserEndpoints
         group.MapGet("", ListAsync);
         group.MapPost("", CreateAsync);
         group.MapPut("{id:guid}", UpdateAsync);
+        routes.MapGroup("api/agency").WithTags("Agency administration").RequireAuthorization(Policy).MapAgencySettings();
         return routes;
     }
 
-    private static async Task<Ok<List<StaffUserItem>>> ListAsync(HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<StaffUserItem>>> ListAsync(HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User)!;
         var users = await db.StaffUsers.AsNoTracking().Where(u => u.OrganizationId == caller.OrganizationId).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
         return TypedResults.Ok(users.Select(ToItem).ToList());
     }
 
-    private static async Task<Results<Created<StaffUserItem>, ProblemHttpResult>> CreateAsync(SaveStaffUserRequest request, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<StaffUserItem>, ProblemHttpResult>> CreateAsync(SaveStaffUserRequest request, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User)!;
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.DisplayName))
@@ -61,13 +62,19 @@ internal static class AgencyUserEndpoints
         return TypedResults.Created($"/api/agency/users/{user.Id}", ToItem(user));
     }
 
-    private static async Task<Results<Ok<StaffUserItem>, ProblemHttpResult>> UpdateAsync(Guid id, SaveStaffUserRequest request, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<StaffUserItem>, ProblemHttpResult>> UpdateAsync(Guid id, SaveStaffUserRequest request, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User)!;
         var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Id == id && u.OrganizationId == caller.OrganizationId, cancellationToken);
         if (user is null)
         {
             return Problems.NotFound("user");
+        }
+
+        // An admin cannot lock themself out: the agency would be left without anyone to undo it.
+        if (user.Id == caller.StaffUserId && (request.IsDisabled == true || request.Roles is { } roles && !roles.Contains(StaffRoles.Admin, StringComparer.Ordinal)))
+        {
+            return Problems.Validation("you cannot disable yourself or remove your own admin role; ask another admin");
         }
 
         if (!string.IsNullOrWhiteSpace(request.DisplayName))

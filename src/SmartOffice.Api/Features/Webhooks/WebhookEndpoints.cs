@@ -30,7 +30,7 @@ internal static class WebhookEndpoints
 
     private static bool MayManage(Caller caller) => caller.StaffUserId is null || caller.HasRole(StaffRoles.Admin);
 
-    private static async Task<Results<Ok<WebhookSettings>, ProblemHttpResult>> GetAsync(HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<WebhookSettings>, ProblemHttpResult>> GetAsync(HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User)!;
         if (!MayManage(caller))
@@ -44,7 +44,7 @@ internal static class WebhookEndpoints
         return TypedResults.Ok(new WebhookSettings(subscription?.Url, subscription?.UpdatedAt, recent));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> PutAsync(WebhookRequest request, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> PutAsync(WebhookRequest request, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User)!;
         if (!MayManage(caller))
