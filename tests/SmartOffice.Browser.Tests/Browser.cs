@@ -86,6 +86,46 @@ internal sealed class Browser : IDisposable
         }
     }
 
+    /// <summary>
+    /// What a screen reader and a phone need from every page, checked in the real DOM: each visible control has an
+    /// accessible name (label, aria-label/-labelledby, or a button's text), the page has one h1, and nothing makes the
+    /// page scroll sideways at the window's width. Returns the problems, one per line ("" when none).
+    /// </summary>
+    public string AccessibilityProblems() => (string)Driver.ExecuteScript(AccessibilityScript)!;
+
+    private const string AccessibilityScript = """
+        const problems = [];
+        const nameOf = id => (id && document.getElementById(id)?.textContent) || '';
+        for (const e of document.querySelectorAll('input, select, textarea, button')) {
+            if (e.type === 'hidden' || (e.offsetParent === null && e.type !== 'file')) continue;
+            const name = [...(e.labels || [])].map(l => l.textContent).join(' ') + (e.getAttribute('aria-label') || '')
+                + (e.getAttribute('aria-labelledby') || '').split(' ').map(nameOf).join(' ')
+                + (e.tagName === 'BUTTON' ? e.textContent : '') + ((e.type === 'submit' || e.type === 'button') ? e.value : '');
+            if (!name.trim()) problems.push('no label: ' + e.outerHTML.slice(0, 160));
+        }
+        const h1 = document.querySelectorAll('h1').length;
+        if (h1 !== 1) problems.push(h1 + ' h1 elements');
+        if (document.documentElement.scrollWidth > window.innerWidth + 1)
+            problems.push('scrolls sideways: ' + document.documentElement.scrollWidth + 'px content in a ' + window.innerWidth + 'px window');
+        return problems.join('\n');
+        """;
+
+    /// <summary>Presses Tab until an element matching <paramref name="css"/> has the focus; fails after 80 presses.</summary>
+    public void TabTo(string css)
+    {
+        var body = Driver.FindElement(By.TagName("body"));
+        for (var i = 0; i < 80; i++)
+        {
+            new OpenQA.Selenium.Interactions.Actions(Driver).SendKeys(Keys.Tab).Perform();
+            if ((bool)Driver.ExecuteScript("return document.activeElement && document.activeElement.matches(arguments[0]);", css)!)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"Tab never reached '{css}' on {Driver.Url}");
+    }
+
     /// <summary>Saves a screenshot when SMARTOFFICE_SCREENSHOT_DIR is set (scripts/screenshots.sh sets it to docs/screenshots).</summary>
     public void Screenshot(string name)
     {

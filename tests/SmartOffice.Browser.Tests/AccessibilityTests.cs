@@ -1,0 +1,45 @@
+namespace SmartOffice.Browser.Tests;
+
+/// <summary>
+/// Every screen on a phone-sized window (390 × 844, the most common phone here): labelled controls, one h1, no sideways
+/// scrolling; and reachable by keyboard: the skip link is the first Tab stop and lands on the page's main content.
+/// </summary>
+[TestClass]
+public sealed class AccessibilityTests
+{
+    private static WorkspaceServer s_server = null!;
+
+    [ClassInitialize]
+    public static void Start(TestContext context) => s_server = WorkspaceServer.Start();
+
+    [ClassCleanup]
+    public static void Stop() => s_server.Dispose();
+
+    [TestMethod]
+    public void The_public_pages_read_well_on_a_phone() => Check(null, "/login");
+
+    [TestMethod]
+    public void The_agency_admins_pages_read_well_on_a_phone() => Check("admin-9011001", "/agency");
+
+    [TestMethod]
+    public void The_service_admins_pages_read_well_on_a_phone() => Check("admin", "/admin");
+
+    private static void Check(string? staff, params string[] paths)
+    {
+        using var browser = Browser.Open(390, 844);
+        if (staff is not null)
+        {
+            Sessions.Staff(browser, s_server, staff);
+        }
+
+        foreach (var path in paths)
+        {
+            browser.Go(s_server.Url(path));
+            browser.Find("main");
+            Assert.AreEqual("", browser.AccessibilityProblems(), path);
+            browser.TabTo("a.skip");
+            new OpenQA.Selenium.Interactions.Actions(browser.Driver).SendKeys(OpenQA.Selenium.Keys.Enter).Perform();
+            browser.WaitUntil(d => (bool)((OpenQA.Selenium.IJavaScriptExecutor)d).ExecuteScript("return document.activeElement.id === 'main';")!, $"the skip link to move focus to main on {path}");
+        }
+    }
+}
