@@ -56,7 +56,7 @@ internal sealed class IndexModel(ExchangeDbContext db, PdfSignatureValidator val
                 documentSha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(again, cancellationToken));
             }
 
-            WasExchanged = documentSha256 is not null && await db.Letters.AnyAsync(l => l.DocumentSha256 == documentSha256, cancellationToken);
+            WasExchanged = documentSha256 is null ? null : await db.Letters.AnyAsync(l => l.DocumentSha256 == documentSha256, cancellationToken);
         }
 
         if (Evidence is { Length: > 0 })
