@@ -63,6 +63,17 @@ public sealed class EvidenceVerifyTests
         StringAssert.Contains(output, "not trusted");
     }
 
+    [TestMethod]
+    public async Task Refuses_a_file_that_is_not_evidence_without_failing_on_it()
+    {
+        var file = Path.Combine(s_folder, $"{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, "{\"json\": 42}");
+        var (code, output) = await RunAsync("evidence", "verify", file, "--trust", Path.Combine(s_folder, "pki", "trust"));
+
+        Assert.AreEqual(1, code, output);
+        StringAssert.Contains(output, "INVALID: the evidence has no json or no seal");
+    }
+
     private static string Sha256Of(string name) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(s_folder, name))));
 
     private static async Task<string> WriteEvidenceAsync(string documentSha256, bool tamper, string sealFile = "seal.p12")

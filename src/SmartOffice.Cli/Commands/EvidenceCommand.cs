@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.Pkcs;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Json;
 using SmartOffice.Signing;
+using SmartOffice.Signing.Evidence;
 
 namespace SmartOffice.Cli.Commands;
 
@@ -34,63 +31,27 @@ internal static class EvidenceCommand
             documentSha256 = File.Exists(pdf) ? Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(pdf))) : throw new UsageException($"{pdf} does not exist");
         }
 
-        JsonElement root;
-        try
-        {
-            root = JsonDocument.Parse(await File.ReadAllBytesAsync(arguments.Positional[1])).RootElement;
-        }
-        catch (JsonException exception)
-        {
-            throw new UsageException($"{arguments.Positional[1]} is not evidence JSON: {exception.Message}");
-        }
-
-        var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = trust });
-        var evidences = root.ValueKind == JsonValueKind.Array ? [.. root.EnumerateArray()] : new List<JsonElement> { root };
+        var verifier = new EvidenceSealVerifier(new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = trust }));
         var allValid = true;
-        foreach (var evidence in evidences)
+        foreach (var check in verifier.VerifyFile(await File.ReadAllBytesAsync(arguments.Positional[1]), documentSha256))
         {
-            var (valid, text) = Verify(evidence, validator, documentSha256);
-            allValid &= valid;
-            await stdout.WriteLineAsync(text);
+            allValid &= check.IsValid;
+            await stdout.WriteLineAsync(Describe(check));
         }
 
         return allValid ? CliApp.Ok : CliApp.Refused;
     }
 
-    private static (bool Valid, string Text) Verify(JsonElement evidence, PdfSignatureValidator validator, string? documentSha256)
+    private static string Describe(EvidenceCheck check)
     {
-        var json = evidence.TryGetProperty("json", out var j) ? j.GetString() : null;
-        var seal = evidence.TryGetProperty("seal", out var s) ? s.GetString() : null;
-        if (json is null || seal is null)
+        if (check.Code == EvidenceCheckCodes.Malformed)
         {
-            return (false, "INVALID: the evidence has no json or no seal");
+            return $"INVALID: {check.Detail}";
         }
 
-        var document = JsonDocument.Parse(json).RootElement;
-        var label = $"{document.GetProperty("event").GetString()} {document.GetProperty("eventTime").GetString()} (evidence {document.GetProperty("evidenceId").GetString()})";
-        var cms = new SignedCms(new ContentInfo(Encoding.UTF8.GetBytes(json)), detached: true);
-        try
-        {
-            cms.Decode(Convert.FromBase64String(seal));
-            cms.CheckSignature(verifySignatureOnly: true);
-        }
-        catch (Exception exception) when (exception is CryptographicException or FormatException)
-        {
-            return (false, $"INVALID {label}: the seal does not verify over this JSON ({exception.Message})");
-        }
-
-        var sealer = cms.SignerInfos[0].Certificate!;
-        var chain = validator.Paths.Build(sealer, [.. cms.Certificates.Cast<X509Certificate2>()], validator.Trust);
-        if (!chain.IsTrusted)
-        {
-            return (false, $"INVALID {label}: the sealing certificate is not trusted: {chain.Detail}");
-        }
-
-        if (documentSha256 is not null && document.GetProperty("documentSha256").GetString() != documentSha256)
-        {
-            return (false, $"INVALID {label}: it names document {document.GetProperty("documentSha256").GetString()}, not this PDF ({documentSha256})");
-        }
-
-        return (true, $"VALID {label}: sealed by {sealer.GetNameInfo(X509NameType.SimpleName, false)}, sender {document.GetProperty("sender").GetString()}, recipient {(document.TryGetProperty("recipient", out var r) ? r.GetString() : "-")}{(documentSha256 is null ? "" : ", document matches")}");
+        var label = $"{check.Event} {check.EventTimeText} (evidence {check.EvidenceId})";
+        return check.IsValid
+            ? $"VALID {label}: sealed by {check.SealedBy}, sender {check.Sender}, recipient {check.Recipient ?? "-"}{(check.DocumentMatches == true ? ", document matches" : "")}"
+            : $"INVALID {label}: {check.Detail}";
     }
 }

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmartOffice.Api.Errors;
+using SmartOffice.Api.Features.Letters;
+using SmartOffice.Api.Infrastructure;
+using SmartOffice.Api.Web;
+using SmartOffice.Exchange.Organizations;
+using SmartOffice.Exchange.Persistence;
+using SmartOffice.Signing;
+
+namespace SmartOffice.Api.Pages.Send;
+
+/// <summary>
+/// Send a letter: recipients from the directory, the signed PDF, "Check" (the submission's own validation, nothing
+/// sent) and "Send" (LetterSubmission, as the API does). The idempotency key is made when the page renders, so a
+/// double click or a resent form sends the letter once.
+/// </summary>
+[EnableRateLimiting(RateLimiting.SubmissionPolicy)]
+internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidationOptions> signing, UiText text) : WorkspacePage
+{
+    private const int MaxSuggestions = 20;
+
+    [BindProperty]
+    public string? Recipients { get; set; }
+
+    [BindProperty]
+    public string? Subject { get; set; }
+
+    [BindProperty]
+    public string? Reference { get; set; }
+
+    [BindProperty]
+    public string? IdempotencyKey { get; set; }
+
+    [BindProperty]
+    public IFormFile? Letter { get; set; }
+
+    public SendResult? Result { get; private set; }
+
+    /// <summary>Names of the chosen recipients (registry number → name), for the chips after a post.</summary>
+    public IReadOnlyDictionary<string, string> RecipientNames { get; private set; } = new Dictionary<string, string>();
+
+    public long MaxFileMebibytes => signing.Value.MaxFileBytes / (1024 * 1024);
+
+    public void OnGet() => IdempotencyKey = Guid.NewGuid().ToString("N");
+
+    /// <summary>Search as you type: active organizations by part of the name or the start of the registry number, never the caller.</summary>
+    public async Task<IActionResult> OnGetOrganizationsAsync(string? q, CancellationToken cancellationToken)
+    {
+        var query = q?.Trim() ?? "";
+        if (query.Length == 0)
+        {
+            return new JsonResult(Array.Empty<object>());
+        }
+
+        var lowered = query.ToLowerInvariant();
+        var self = Caller.OrganizationId;
+        var matches = await db.Organizations.AsNoTracking()
+            .Where(o => o.Status == OrganizationStatus.Active && o.Id != self && (o.RegistryNumber.StartsWith(query) || o.SearchName.Contains(lowered)))
+            .OrderBy(o => o.Name).Take(MaxSuggestions)
+            .Select(o => new { o.RegistryNumber, o.Name, Kind = o.Kind == OrganizationKind.Agency ? text["send.agency"] : text["send.company"] })
+            .ToListAsync(cancellationToken);
+        return new JsonResult(matches);
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync([FromServices] PdfSignatureValidator validator, CancellationToken cancellationToken)
+    {
+        await LoadNamesAsync(cancellationToken);
+        using var upload = await ReadUploadAsync(cancellationToken);
+        if (upload.Problem is { } problem)
+        {
+            Result = problem;
+        }
+        else
+        {
+            var report = validator.Validate(upload.Form.File.AsMemory(0, upload.Form.FileLength), new ValidationRequest { ExpectedRegistryNumber = Caller.RegistryNumber });
+            Result = SendResult.FromReport(report);
+        }
+
+        // The page's script asks for the verdict alone, so the chosen file stays selected in the form.
+        return Request.Headers["X-Partial"] == "1" ? Partial("_CheckResult", Result) : Page();
+    }
+
+    public async Task<IActionResult> OnPostSendAsync([FromServices] LetterSubmission submission, CancellationToken cancellationToken)
+    {
+        await LoadNamesAsync(cancellationToken);
+        using var upload = await ReadUploadAsync(cancellationToken);
+        if (upload.Problem is not null)
+        {
+            Result = upload.Problem with { IsSendRefusal = true };
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        var key = IdempotencyKey is { Length: > 0 and <= 200 } given ? given : null;
+        var outcome = await submission.SubmitAsync(Caller, upload.Form, key, cancellationToken);
+        if (outcome.Problem is { } refused)
+        {
+            Result = SendResult.FromProblem(refused) with { IsSendRefusal = true };
+            Response.StatusCode = refused.StatusCode;
+            return Page();
+        }
+
+        Notice = text.Format("send.sent", outcome.Response!.Recipients.Count);
+        return Redirect($"/letters/{outcome.Response.Id}");
+    }
+
+    /// <summary>The posted fields as the submission reads them; the file bounded by the size limit (pooled, returned on dispose).</summary>
+    private async Task<Upload> ReadUploadAsync(CancellationToken cancellationToken)
+    {
+        var recipients = ParseRecipients(Recipients);
+        if (Letter is null || Letter.Length == 0)
+        {
+            return new Upload(new SubmissionForm(Subject, recipients, Reference, null, null, 0, false), new SendResult(false, ProblemCodes.Validation, text["send.noFile"], null, [], null));
+        }
+
+        var maxFileBytes = signing.Value.MaxFileBytes;
+        await using var stream = Letter.OpenReadStream();
+        var (buffer, length, tooLarge) = await BoundedRead.ReadPooledAsync(stream, maxFileBytes, cancellationToken);
+        var form = new SubmissionForm(Subject?.Trim(), recipients, Reference?.Trim(), null, buffer, length, tooLarge);
+        return new Upload(form, tooLarge ? new SendResult(false, ValidationCodes.FileTooLarge, $"{Letter.Length} > {maxFileBytes}", null, [], null) : null);
+    }
+
+    private async Task LoadNamesAsync(CancellationToken cancellationToken)
+    {
+        var numbers = ParseRecipients(Recipients);
+        RecipientNames = numbers.Count == 0 ? new Dictionary<string, string>()
+            : await db.Organizations.AsNoTracking().Where(o => numbers.Contains(o.RegistryNumber)).ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
+    }
+
+    /// <summary>The textarea (or the chips' hidden copy of it): registry numbers separated by spaces, commas, semicolons or lines.</summary>
+    public static List<string> ParseRecipients(string? value) =>
+        [.. (value ?? "").Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+
+    private sealed record Upload(SubmissionForm Form, SendResult? Problem) : IDisposable
+    {
+        public void Dispose() => Form.Dispose();
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmartOffice.Signing;
+
+namespace SmartOffice.Api.Pages.Send;
+
+/// <summary>What the page shows after "Check" or a refused "Send": the verdict in plain words, and the report behind it.</summary>
+internal sealed record SendResult(bool IsAccepted, string Code, string? Technical, ValidationReport? Report, IReadOnlyList<string> UnknownRecipients, Guid? EarlierLetterId)
+{
+    /// <summary>True after "Send" (the letter was not sent); false after "Check" (the file cannot be sent).</summary>
+    public bool IsSendRefusal { get; init; }
+
+    public static SendResult FromReport(ValidationReport report) =>
+        new(report.Accepted, report.Code, report.Accepted ? null : TechnicalText(report), report, [], null);
+
+    /// <summary>A refusal from LetterSubmission: its code decides the advice, its extensions add the specifics.</summary>
+    public static SendResult FromProblem(ProblemHttpResult problem)
+    {
+        var extensions = problem.ProblemDetails.Extensions;
+        var code = extensions.TryGetValue("code", out var c) && c is string text ? text : "other";
+        var report = extensions.TryGetValue("report", out var r) ? r as ValidationReport : null;
+        var unknown = extensions.TryGetValue("recipients", out var u) && u is IEnumerable<string> numbers ? numbers.ToList() : [];
+        var earlier = extensions.TryGetValue("letterId", out var l) && l is Guid id ? id : (Guid?)null;
+        var technical = report is not null ? TechnicalText(report) : problem.ProblemDetails.Detail;
+        return new SendResult(false, code, technical, report, unknown, earlier);
+    }
+
+    private static string TechnicalText(ValidationReport report) =>
+        Web.UiText.CurrentLanguage == Web.UiText.Mongolian && report.MessageMn.Length > 0 ? report.MessageMn : report.Message;
+}

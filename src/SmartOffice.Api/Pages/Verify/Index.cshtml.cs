@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Infrastructure;
+using SmartOffice.Api.Web;
+using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Persistence;
+using SmartOffice.Signing;
+using SmartOffice.Signing.Evidence;
+
+namespace SmartOffice.Api.Pages.Verify;
+
+/// <summary>
+/// Public verification, no login (as a court or an auditor would): a letter PDF is validated against the trust list with
+/// no expected signer, and we say only whether this exact document (SHA-256) was exchanged here — nothing else about
+/// it. An evidence file's seal is checked with the same code as `smartoffice evidence verify`, and must be our seal.
+/// </summary>
+[EnableRateLimiting(RateLimiting.LoginPolicy)]
+internal sealed class IndexModel(ExchangeDbContext db, PdfSignatureValidator validator, EvidenceSealer sealer) : WorkspacePage
+{
+    /// <summary>Evidences are a few kilobytes; a whole letter's array stays far below this.</summary>
+    public const int MaxEvidenceBytes = 1024 * 1024;
+
+    [BindProperty]
+    public IFormFile? Letter { get; set; }
+
+    [BindProperty]
+    public IFormFile? Evidence { get; set; }
+
+    public ValidationReport? Report { get; private set; }
+
+    /// <summary>Whether a letter with exactly these bytes was accepted here (null when no PDF was given).</summary>
+    public bool? WasExchanged { get; private set; }
+
+    public IReadOnlyList<EvidenceCheck>? EvidenceChecks { get; private set; }
+
+    public bool NothingGiven { get; private set; }
+
+    public bool IsEvidenceTooLarge { get; private set; }
+
+    public long MaxFileMebibytes => validator.Options.MaxFileBytes / (1024 * 1024);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        NothingGiven = Letter is not { Length: > 0 } && Evidence is not { Length: > 0 };
+        string? documentSha256 = null;
+        if (Letter is { Length: > 0 })
+        {
+            await using var stream = Letter.OpenReadStream();
+            Report = await validator.ValidateAsync(stream, cancellationToken: cancellationToken);
+            documentSha256 = Report.DocumentSha256;
+            if (documentSha256 is null && Report.Code != ValidationCodes.FileTooLarge)
+            {
+                await using var again = Letter.OpenReadStream();
+                documentSha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(again, cancellationToken));
+            }
+
+            WasExchanged = documentSha256 is null ? null : await db.Letters.AnyAsync(l => l.DocumentSha256 == documentSha256, cancellationToken);
+        }
+
+        if (Evidence is { Length: > 0 })
+        {
+            await using var stream = Evidence.OpenReadStream();
+            var (buffer, length, tooLarge) = await BoundedRead.ReadAsync(stream, MaxEvidenceBytes, cancellationToken);
+            IsEvidenceTooLarge = tooLarge;
+            EvidenceChecks = tooLarge ? null : new EvidenceSealVerifier(validator, sealer.Certificate).VerifyFile(buffer.AsSpan(0, length), documentSha256);
+        }
+
+        return Page();
+    }
+}

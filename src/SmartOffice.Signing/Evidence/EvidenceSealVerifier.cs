@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+
+namespace SmartOffice.Signing.Evidence;
+
+/// <summary>
+/// Checks downloaded evidences offline: the seal (a detached CMS over the exact UTF-8 JSON), the sealing certificate's
+/// chain to the validator's trust anchors, optionally that the sealer is one given certificate, and, given the letter,
+/// that its SHA-256 is the one the evidence names. Used by the `smartoffice evidence verify` command and the public
+/// verification page, so both give the same answer.
+/// </summary>
+public sealed class EvidenceSealVerifier
+{
+    private readonly PdfSignatureValidator _validator;
+    private readonly X509Certificate2? _expectedSealer;
+
+    /// <summary>Trusts any sealing certificate that chains to <paramref name="validator"/>'s trust anchors, unless <paramref name="expectedSealer"/> names the one allowed.</summary>
+    public EvidenceSealVerifier(PdfSignatureValidator validator, X509Certificate2? expectedSealer = null)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        _validator = validator;
+        _expectedSealer = expectedSealer;
+    }
+
+    /// <summary>
+    /// Checks every evidence in a file holding one evidence object ({"json": ..., "seal": ...}) or an array of them.
+    /// <paramref name="documentSha256"/> (lowercase hex), when given, must be the document every evidence names.
+    /// </summary>
+    public IReadOnlyList<EvidenceCheck> VerifyFile(ReadOnlySpan<byte> file, string? documentSha256 = null)
+    {
+        JsonElement root;
+        try
+        {
+            var reader = new Utf8JsonReader(file, new JsonReaderOptions { MaxDepth = 16 });
+            root = JsonElement.ParseValue(ref reader);
+        }
+        catch (JsonException exception)
+        {
+            return [Malformed($"the file is not evidence JSON: {exception.Message}")];
+        }
+
+        return root.ValueKind switch
+        {
+            JsonValueKind.Array => [.. root.EnumerateArray().Select(e => Verify(e, documentSha256))],
+            JsonValueKind.Object => [Verify(root, documentSha256)],
+            _ => [Malformed("the file holds neither an evidence object nor an array of them")],
+        };
+    }
+
+    /// <summary>Checks one evidence object with string properties "json" and "seal" (base64 CMS).</summary>
+    public EvidenceCheck Verify(JsonElement evidence, string? documentSha256 = null)
+    {
+        var json = Text(evidence, "json");
+        var seal = Text(evidence, "seal");
+        return json is null || seal is null ? Malformed("the evidence has no json or no seal") : Verify(json, seal, documentSha256);
+    }
+
+    /// <summary>Checks the seal (base64 detached CMS) over the exact UTF-8 bytes of <paramref name="json"/>.</summary>
+    public EvidenceCheck Verify(string json, string seal, string? documentSha256 = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(seal);
+        EvidenceCheck stated;
+        try
+        {
+            stated = ReadStatements(JsonDocument.Parse(json).RootElement);
+        }
+        catch (JsonException exception)
+        {
+            return Malformed($"the sealed json does not parse: {exception.Message}");
+        }
+
+        var cms = new SignedCms(new ContentInfo(Encoding.UTF8.GetBytes(json)), detached: true);
+        try
+        {
+            cms.Decode(Convert.FromBase64String(seal));
+            cms.CheckSignature(verifySignatureOnly: true);
+        }
+        catch (Exception exception) when (exception is CryptographicException or FormatException or InvalidOperationException)
+        {
+            return stated with { Code = EvidenceCheckCodes.SealInvalid, Detail = $"the seal does not verify over this JSON ({exception.Message})" };
+        }
+
+        if (cms.SignerInfos.Count != 1 || cms.SignerInfos[0].Certificate is not { } sealer)
+        {
+            return stated with { Code = EvidenceCheckCodes.SealInvalid, Detail = "the seal must carry exactly one signer with its certificate" };
+        }
+
+        var sealedBy = sealer.GetNameInfo(X509NameType.SimpleName, false);
+        var chain = _validator.Paths.Build(sealer, [.. cms.Certificates.Cast<X509Certificate2>()], _validator.Trust);
+        if (!chain.IsTrusted)
+        {
+            return stated with { Code = EvidenceCheckCodes.SealerUntrusted, Detail = $"the sealing certificate is not trusted: {chain.Detail}", SealedBy = sealedBy };
+        }
+
+        if (_expectedSealer is not null && !sealer.RawDataMemory.Span.SequenceEqual(_expectedSealer.RawDataMemory.Span))
+        {
+            return stated with { Code = EvidenceCheckCodes.SealerUnexpected, Detail = $"sealed by {sealedBy}, not by this service's seal {_expectedSealer.GetNameInfo(X509NameType.SimpleName, false)}", SealedBy = sealedBy };
+        }
+
+        if (documentSha256 is not null)
+        {
+            var matches = string.Equals(stated.DocumentSha256, documentSha256, StringComparison.OrdinalIgnoreCase);
+            stated = stated with { DocumentMatches = matches };
+            if (!matches)
+            {
+                return stated with { Code = EvidenceCheckCodes.DocumentMismatch, Detail = $"it names document {stated.DocumentSha256}, not this PDF ({documentSha256})", SealedBy = sealedBy };
+            }
+        }
+
+        return stated with { SealedBy = sealedBy };
+    }
+
+    private static EvidenceCheck ReadStatements(JsonElement document)
+    {
+        if (document.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("the sealed json is not an object");
+        }
+
+        var eventTime = Text(document, "eventTime");
+        return new EvidenceCheck
+        {
+            Event = Text(document, "event"),
+            EventTimeText = eventTime,
+            EventTime = DateTimeOffset.TryParse(eventTime, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var time) ? time : null,
+            EvidenceId = Text(document, "evidenceId"),
+            Sender = Text(document, "sender"),
+            Recipient = Text(document, "recipient"),
+            DocumentSha256 = Text(document, "documentSha256"),
+        };
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static EvidenceCheck Malformed(string detail) => new() { Code = EvidenceCheckCodes.Malformed, Detail = detail };
+}
