@@ -11,6 +11,7 @@ internal static class RateLimiting
 {
     public const string SubmissionPolicy = "submissions";
     public const string LoginPolicy = "logins";
+    public const string VerifyPolicy = "verifications";
 
     public static IServiceCollection AddSmartOfficeRateLimits(this IServiceCollection services)
     {
@@ -31,6 +32,11 @@ internal static class RateLimiting
             options.AddPolicy(LoginPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // The public verification page validates uploads for anyone: each address gets a modest number of checks.
+            options.AddPolicy(VerifyPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("pages"));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))

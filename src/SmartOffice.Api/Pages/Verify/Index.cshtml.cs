@@ -16,7 +16,7 @@ namespace SmartOffice.Api.Pages.Verify;
 /// no expected signer, and we say only whether this exact document (SHA-256) was exchanged here — nothing else about
 /// it. An evidence file's seal is checked with the same code as `smartoffice evidence verify`, and must be our seal.
 /// </summary>
-[EnableRateLimiting(RateLimiting.LoginPolicy)]
+[EnableRateLimiting(RateLimiting.VerifyPolicy)]
 internal sealed class IndexModel(ExchangeDbContext db, PdfSignatureValidator validator, EvidenceSealer sealer) : WorkspacePage
 {
     /// <summary>Evidences are a few kilobytes; a whole letter's array stays far below this.</summary>
