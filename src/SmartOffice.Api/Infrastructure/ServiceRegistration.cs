@@ -58,6 +58,8 @@ public static class ServiceRegistration
         services.AddScoped<LetterSubmission>();
         services.AddScoped<LetterArchiver>();
         services.AddScoped<Features.Clerk.ClerkActions>();
+        services.AddScoped<Features.Live.SenderNotifier>();
+        services.AddScoped<Features.Letters.DocumentReader>();
         services.AddScoped<SmartOffice.Exchange.Audit.AuditLog>();
         services.AddSingleton<SmartOffice.Exchange.Audit.AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditWriter>());

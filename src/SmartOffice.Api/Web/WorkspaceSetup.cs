@@ -60,6 +60,7 @@ public static class WorkspaceSetup
     public static void MapWorkspace(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapLetterFiles();
         app.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
             var chosen = Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture) ?? Cultures[0];

@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Api.Auth;
@@ -9,7 +8,6 @@ using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Audit;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
-using SmartOffice.Exchange.Messaging.Contracts;
 using SmartOffice.Exchange.Notifications;
 using SmartOffice.Exchange.Persistence;
 
@@ -19,7 +17,7 @@ namespace SmartOffice.Api.Features.Clerk;
 /// The state changes of a delivery inside the recipient agency. Each one commits with its sealed evidence (which the
 /// sender can download) and its webhook event, then is audited and archived.
 /// </summary>
-internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, IPublishEndpoint bus, IConfiguration configuration, TimeProvider time, ILogger<ClerkActions> logger)
+internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, IConfiguration configuration, TimeProvider time)
 {
     private static readonly string[] Registrars = [StaffRoles.Registrar, StaffRoles.Head, StaffRoles.Admin];
     private static readonly DeliveryState[] Received = [DeliveryState.Delivered, DeliveryState.Opened];
@@ -80,8 +78,7 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var agencyDays = await db.Organizations.Where(o => o.Id == caller.OrganizationId).Select(o => o.DueWorkingDays).SingleAsync(cancellationToken);
-        var due = request.DueDate ?? AddWorkingDays(today, agencyDays ?? configuration.GetValue("Deadlines:DefaultWorkingDays", 10));
+        var due = request.DueDate ?? await DefaultDueDateAsync(caller, cancellationToken);
         if (due < today)
         {
             return Problems.Validation("the due date is in the past.");
@@ -171,28 +168,15 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(caller.Actor, caller.RegistryNumber, $"letter.{webhookEvent}", letter.Id.ToString(), details: string.Join("; ", details.Select(d => $"{d.Key}={d.Value}")), cancellationToken: cancellationToken);
         await archiver.RecordAsync(letter.Id, cancellationToken);
-        await TellSenderAsync(letter, delivery, cancellationToken);
+        await notifier.TellAsync(letter, delivery, cancellationToken);
         return TypedResults.Ok(new ClerkActionResult(letter.Id, LetterAccess.ToStatus(delivery, null)));
     }
 
-    /// <summary>Live update for the sender's open outbox; best effort (the step is already committed with its evidence).</summary>
-    private async Task TellSenderAsync(Letter letter, Delivery delivery, CancellationToken cancellationToken)
+    /// <summary>Today plus the agency's working days (its own setting, else Deadlines:DefaultWorkingDays).</summary>
+    public async Task<DateOnly> DefaultDueDateAsync(Caller caller, CancellationToken cancellationToken)
     {
-        // A broker outage must not hold the clerk's answer: two seconds, then the live update is skipped.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(2));
-        try
-        {
-            await bus.Publish(new LetterStateChanged
-            {
-                LetterId = letter.Id, SenderOrganizationId = letter.SenderOrganizationId, RecipientOrganizationId = delivery.RecipientOrganizationId,
-                RecipientRegistryNumber = delivery.RecipientRegistryNumber, State = delivery.State.ToString(),
-            }, timeout.Token);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(exception, "Live update for letter {LetterId} not published", letter.Id);
-        }
+        var agencyDays = await db.Organizations.Where(o => o.Id == caller.OrganizationId).Select(o => o.DueWorkingDays).SingleAsync(cancellationToken);
+        return AddWorkingDays(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), agencyDays ?? Agency.AgencySettingsEndpoints.DefaultDueWorkingDays(configuration));
     }
 
     private static ProblemHttpResult Conflict(string detail) => Problems.Create(StatusCodes.Status409Conflict, "invalid_state", "Not possible in this state", detail);

@@ -41,54 +41,16 @@ internal static class LetterReadEndpoints
             [.. deliveries.OrderBy(d => d.RecipientRegistryNumber).Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber)))]));
     }
 
-    private static async Task<IResult> GetDocumentAsync(Guid id, HttpContext context, ExchangeDbContext db, IArchiveStore archive, EvidenceWriter evidence, SmartOffice.Exchange.Audit.AuditLog audit, LetterArchiver archiver, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDocumentAsync(Guid id, HttpContext context, DocumentReader reader, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(context.User)!;
-        var letter = await LetterAccess.Readable(db, caller).Include(l => l.Deliveries).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (letter is null)
+        var document = await reader.OpenAsync(id, Caller.From(context.User)!, context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        return document switch
         {
-            return Problems.NotFound();
-        }
-
-        var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{letter.DocumentSha256}\"");
-        if (await TrackFirstOpeningAsync(db, letter, caller, evidence, time, cancellationToken))
-        {
-            await archiver.RecordAsync(letter.Id, cancellationToken);
-        }
-
-        await audit.AppendAsync(caller.Actor, caller.RegistryNumber, "document.read", letter.Id.ToString(), context.Connection.RemoteIpAddress?.ToString(), cancellationToken: cancellationToken);
-        var stream = archive.OpenDocument(letter.DocumentSha256);
-        return stream is null
-            ? Problems.Create(StatusCodes.Status500InternalServerError, ProblemCodes.Internal, "Document missing from the archive")
-            : TypedResults.File(stream, "application/pdf", $"letter-{letter.Id:N}.pdf", entityTag: etag);
-    }
-
-    // The first opening by a recipient is evidence (ETSI ContentAccessTracking) and moves the delivery to Opened.
-    private static async Task<bool> TrackFirstOpeningAsync(ExchangeDbContext db, Letter letter, Caller caller, EvidenceWriter evidence, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var delivery = letter.Deliveries.FirstOrDefault(d => d.RecipientOrganizationId == caller.OrganizationId);
-        if (delivery is null || delivery.OpenedAt is not null)
-        {
-            return false;
-        }
-
-        var now = time.GetUtcNow();
-        var claimed = await db.Deliveries.Where(d => d.Id == delivery.Id && d.OpenedAt == null).ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.OpenedAt, now)
-            .SetProperty(d => d.State, d => d.State == DeliveryState.Delivered ? DeliveryState.Opened : d.State), cancellationToken);
-        if (claimed == 1)
-        {
-            await evidence.AddAsync(db, new EvidenceDocument
-            {
-                Event = EvidenceEvents.ContentAccessTracking, EventTime = now, Issuer = evidence.Issuer, Sender = letter.SenderRegistryNumber,
-                Recipient = delivery.RecipientRegistryNumber, LetterId = letter.Id, SubmissionTime = letter.SubmittedAt, DocumentSha256 = letter.DocumentSha256,
-            }, cancellationToken);
-            await SmartOffice.Exchange.Notifications.WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, SmartOffice.Exchange.Notifications.WebhookEvents.Opened,
-                new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, openedAt = now }, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return claimed == 1;
+            null => Problems.NotFound(),
+            { Content: null } => Problems.Create(StatusCodes.Status500InternalServerError, ProblemCodes.Internal, "Document missing from the archive"),
+            _ => TypedResults.File(document.Content, "application/pdf", $"letter-{id:N}.pdf",
+                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{document.Letter.DocumentSha256}\"")),
+        };
     }
 
     private static async Task<Results<Ok<LetterReport>, ProblemHttpResult>> GetReportAsync(Guid id, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
@@ -97,19 +59,6 @@ internal static class LetterReadEndpoints
         return json is null ? Problems.NotFound() : TypedResults.Ok(new LetterReport(id, JsonSerializer.Deserialize<ValidationReport>(json, EvidenceWriter.Json)!));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<EvidenceItem>>, ProblemHttpResult>> GetEvidenceAsync(Guid id, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
-    {
-        var caller = Caller.From(context.User)!;
-        var letter = await LetterAccess.Readable(db, caller).AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (letter is null)
-        {
-            return Problems.NotFound();
-        }
-
-        var records = await db.Evidences.AsNoTracking().Where(e => e.LetterId == id).OrderBy(e => e.EventTime).ToListAsync(cancellationToken);
-        var visible = LetterAccess.IsSender(letter, caller)
-            ? records
-            : records.Where(e => e.RecipientRegistryNumber == caller.RegistryNumber || e.Event == EvidenceEvents.SubmissionAcceptance);
-        return TypedResults.Ok<IReadOnlyList<EvidenceItem>>([.. visible.Select(LetterAccess.ToEvidence)]);
-    }
+    private static async Task<Results<Ok<IReadOnlyList<EvidenceItem>>, ProblemHttpResult>> GetEvidenceAsync(Guid id, HttpContext context, DocumentReader reader, CancellationToken cancellationToken) =>
+        await reader.VisibleEvidenceAsync(id, Caller.From(context.User)!, cancellationToken) is { } evidences ? TypedResults.Ok(evidences) : Problems.NotFound();
 }

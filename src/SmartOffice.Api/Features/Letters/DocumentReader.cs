@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Auth;
+using SmartOffice.Exchange.Archive;
+using SmartOffice.Exchange.Audit;
+using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Notifications;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Api.Features.Letters;
+
+/// <summary>
+/// Reading a letter's PDF, for the API and the workspace alike: only its sender or a recipient, every read audited,
+/// and a recipient's first opening sealed as evidence (ETSI ContentAccessTracking) that the sender hears about.
+/// </summary>
+internal sealed class DocumentReader(ExchangeDbContext db, IArchiveStore archive, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, TimeProvider time)
+{
+    public sealed record Document(Letter Letter, Stream? Content);
+
+    /// <summary>The letter and its bytes; null when the caller may not read it (answer 404, never 403).</summary>
+    public async Task<Document?> OpenAsync(Guid letterId, Caller caller, string? address, CancellationToken cancellationToken)
+    {
+        var letter = await LetterAccess.Readable(db, caller).Include(l => l.Deliveries).FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
+        if (letter is null)
+        {
+            return null;
+        }
+
+        if (await TrackFirstOpeningAsync(letter, caller, cancellationToken) is { } opened)
+        {
+            await archiver.RecordAsync(letter.Id, cancellationToken);
+            await notifier.TellAsync(letter, opened, cancellationToken);
+        }
+
+        await audit.AppendAsync(caller.Actor, caller.RegistryNumber, "document.read", letter.Id.ToString(), address, cancellationToken: cancellationToken);
+        return new Document(letter, archive.OpenDocument(letter.DocumentSha256));
+    }
+
+    // The first opening by a recipient is evidence and moves the delivery to Opened; a conditional update makes it once.
+    private async Task<Delivery?> TrackFirstOpeningAsync(Letter letter, Caller caller, CancellationToken cancellationToken)
+    {
+        var delivery = letter.Deliveries.FirstOrDefault(d => d.RecipientOrganizationId == caller.OrganizationId);
+        if (delivery is null || delivery.OpenedAt is not null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var claimed = await db.Deliveries.Where(d => d.Id == delivery.Id && d.OpenedAt == null).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.OpenedAt, now)
+            .SetProperty(d => d.State, d => d.State == DeliveryState.Delivered ? DeliveryState.Opened : d.State), cancellationToken);
+        if (claimed != 1)
+        {
+            return null;
+        }
+
+        await evidence.AddAsync(db, new EvidenceDocument
+        {
+            Event = EvidenceEvents.ContentAccessTracking, EventTime = now, Issuer = evidence.Issuer, Sender = letter.SenderRegistryNumber,
+            Recipient = delivery.RecipientRegistryNumber, LetterId = letter.Id, SubmissionTime = letter.SubmittedAt, DocumentSha256 = letter.DocumentSha256,
+        }, cancellationToken);
+        await WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, WebhookEvents.Opened,
+            new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, openedAt = now }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        delivery.OpenedAt = now;
+        delivery.State = delivery.State == DeliveryState.Delivered ? DeliveryState.Opened : delivery.State;
+        return delivery;
+    }
+
+    /// <summary>
+    /// The evidences the caller may download: the sender sees every one; a recipient its own and the submission's.
+    /// Null when the letter is not the caller's to read.
+    /// </summary>
+    public async Task<IReadOnlyList<EvidenceItem>?> VisibleEvidenceAsync(Guid letterId, Caller caller, CancellationToken cancellationToken)
+    {
+        var letter = await LetterAccess.Readable(db, caller).AsNoTracking().FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
+        if (letter is null)
+        {
+            return null;
+        }
+
+        var records = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).OrderBy(e => e.EventTime).ToListAsync(cancellationToken);
+        var visible = LetterAccess.IsSender(letter, caller)
+            ? records
+            : records.Where(e => e.RecipientRegistryNumber == caller.RegistryNumber || e.Event == EvidenceEvents.SubmissionAcceptance);
+        return [.. visible.Select(LetterAccess.ToEvidence)];
+    }
+}

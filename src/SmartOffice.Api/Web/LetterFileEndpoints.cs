@@ -1,0 +1,50 @@
+using System.Text.Json;
+using SmartOffice.Api.Auth;
+using SmartOffice.Api.Features.Letters;
+
+namespace SmartOffice.Api.Web;
+
+/// <summary>
+/// The letter's files for the workspace (session cookie): the PDF shown inline in the letter page, and the sealed
+/// evidences as JSON files in the shape `smartoffice evidence verify` and /api/letters/{id}/evidence use.
+/// </summary>
+internal static class LetterFileEndpoints
+{
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static void MapLetterFiles(this WebApplication app)
+    {
+        var letters = app.MapGroup("/letters/{id:guid}").RequireAuthorization(WorkspacePolicies.Member).ExcludeFromDescription();
+        letters.MapGet("document", DocumentAsync);
+        letters.MapGet("evidence", AllEvidenceAsync);
+        letters.MapGet("evidence/{evidenceId:guid}", OneEvidenceAsync);
+    }
+
+    private static async Task<IResult> DocumentAsync(Guid id, bool? download, HttpContext context, DocumentReader reader, CancellationToken cancellationToken)
+    {
+        var document = await reader.OpenAsync(id, Caller.From(context.User)!, context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        if (document?.Content is not { } content)
+        {
+            return Results.NotFound();
+        }
+
+        // Inline for the page's viewer; an attachment when the user asks to save it. Never cached by shared caches.
+        context.Response.Headers.CacheControl = "private, no-store";
+        return download == true
+            ? Results.File(content, "application/pdf", $"letter-{id:N}.pdf")
+            : Results.Stream(content, "application/pdf");
+    }
+
+    private static async Task<IResult> AllEvidenceAsync(Guid id, HttpContext context, DocumentReader reader, CancellationToken cancellationToken) =>
+        await reader.VisibleEvidenceAsync(id, Caller.From(context.User)!, cancellationToken) is { } evidences
+            ? Json(evidences, $"evidence-{id:N}.json")
+            : Results.NotFound();
+
+    private static async Task<IResult> OneEvidenceAsync(Guid id, Guid evidenceId, HttpContext context, DocumentReader reader, CancellationToken cancellationToken) =>
+        (await reader.VisibleEvidenceAsync(id, Caller.From(context.User)!, cancellationToken))?.FirstOrDefault(e => e.EvidenceId == evidenceId) is { } evidence
+            ? Json(evidence, $"evidence-{evidence.Event}-{evidence.EvidenceId:N}.json")
+            : Results.NotFound();
+
+    private static IResult Json<T>(T value, string fileName) =>
+        Results.File(JsonSerializer.SerializeToUtf8Bytes(value, s_json), "application/json", fileName);
+}
