@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Web;
+using SmartOffice.Exchange.Accounts;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Api.Pages.Inbox;
+
+/// <summary>
+/// Letters received by the caller's organization. For an agency: new, in progress, overdue and done, with filters by
+/// sender, dates, executor and a search; for a company: new and read. New arrivals are announced live.
+/// </summary>
+internal sealed class IndexModel(ExchangeDbContext db, TimeProvider time) : WorkspacePage
+{
+    [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sender { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Executor { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
+    public bool IsAgency => Caller.Kind == "Agency";
+
+    public InboxFilter Filter { get; private set; } = null!;
+
+    public InboxQuery.Page Result { get; private set; } = null!;
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<StaffUser> Executors { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> SenderNames { get; private set; } = new Dictionary<string, string>();
+
+    public string ExecutorName(Guid? id) => id is { } known && Executors.FirstOrDefault(e => e.Id == known) is { } user ? user.DisplayName : "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var tabs = InboxFilter.TabsFor(IsAgency);
+        var tab = tabs.Contains(Tab ?? "", StringComparer.Ordinal) ? Tab! : InboxFilter.New;
+        Filter = new InboxFilter(tab, Search?.Trim(), Sender?.Trim(), From, To, Mine ? Caller.StaffUserId : Executor, Mine && Caller.StaffUserId is not null);
+        Result = await new InboxQuery(db).ReadAsync(Caller.OrganizationId, IsAgency, Filter, After, Today, cancellationToken);
+        if (IsAgency && IsStaff)
+        {
+            var staff = await db.StaffUsers.AsNoTracking().Where(u => u.OrganizationId == Caller.OrganizationId).OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
+            Executors = [.. staff.Where(u => u.HasRole(StaffRoles.Executor) || u.HasRole(StaffRoles.Head))];
+        }
+
+        var senders = Result.Rows.Select(r => r.SenderRegistryNumber).Distinct().ToList();
+        SenderNames = await db.Organizations.AsNoTracking().Where(o => senders.Contains(o.RegistryNumber)).ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SmartOffice.Api.Tests.Infrastructure;
+using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Api.Tests.Workspace;
+
+/// <summary>/inbox: tabs with counts, search and filters, keyset paging without gaps, companies' own inbox.</summary>
+[TestClass]
+public sealed partial class InboxPageTests
+{
+    [TestMethod]
+    public async Task A_letter_moves_from_new_to_in_progress_to_overdue_to_done()
+    {
+        var factory = Factories.Shared("Sqlite");
+        var subject = $"Тендерийн материал {Guid.NewGuid():N}";
+        var id = await LetterPageTests.DeliveredLetterAsync(factory, subject);
+        using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
+        StringAssert.Contains(await clerk.GetPageAsync("/inbox?tab=new"), subject);
+
+        await clerk.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", []);
+        Assert.DoesNotContain(subject, await clerk.GetPageAsync("/inbox?tab=new"));
+        StringAssert.Contains(await clerk.GetPageAsync("/inbox?tab=progress"), subject);
+
+        await clerk.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Assign", new() { ["executor"] = "gantulga" });
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        await db.Deliveries.Where(d => d.LetterId == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DueDate, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2))));
+        var overdue = await clerk.GetPageAsync("/inbox?tab=overdue");
+        StringAssert.Contains(overdue, subject);
+        StringAssert.Contains(overdue, "class=\"overdue\"");
+        Assert.DoesNotContain(subject, await clerk.GetPageAsync("/inbox?tab=progress"));
+
+        using var head = await WorkspaceClient.StaffAsync(factory, "dulguun");
+        await head.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Close", new() { ["reason"] = "давхардсан" });
+        StringAssert.Contains(await clerk.GetPageAsync("/inbox?tab=done"), subject);
+    }
+
+    [TestMethod]
+    public async Task Search_finds_a_letter_by_subject_and_by_incoming_number_and_filters_by_executor()
+    {
+        var factory = Factories.Shared("Sqlite");
+        var subject = $"Газрын зөвшөөрөл {Guid.NewGuid():N}";
+        var id = await LetterPageTests.DeliveredLetterAsync(factory, subject);
+        using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
+        await clerk.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", []);
+        await clerk.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Assign", new() { ["executor"] = "dulguun" });
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var delivery = await db.Deliveries.AsNoTracking().SingleAsync(d => d.LetterId == id);
+
+        StringAssert.Contains(await clerk.GetPageAsync($"/inbox?tab=progress&q={Uri.EscapeDataString(subject[^32..])}"), subject);
+        var byNumber = await clerk.GetPageAsync($"/inbox?tab=progress&q={Uri.EscapeDataString(delivery.IncomingNumber!)}");
+        StringAssert.Contains(byNumber, subject);
+        Assert.AreEqual(1, RowPattern().Count(byNumber), "an incoming number is unique in the agency");
+        StringAssert.Contains(await clerk.GetPageAsync($"/inbox?tab=progress&executor={delivery.AssignedToUserId}&q={subject[^32..]}"), subject);
+        var otherExecutor = await db.StaffUsers.Where(u => u.UserName == "gantulga").Select(u => u.Id).SingleAsync();
+        Assert.DoesNotContain(subject, await clerk.GetPageAsync($"/inbox?tab=progress&executor={otherExecutor}"));
+        using var head = await WorkspaceClient.StaffAsync(factory, "dulguun");
+        StringAssert.Contains(await head.GetPageAsync("/inbox?tab=progress&mine=true"), subject);
+    }
+
+    [TestMethod]
+    public async Task A_company_sees_letters_from_other_companies_and_nobody_elses()
+    {
+        var factory = Factories.Shared("Sqlite");
+        using var sender = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyB);
+        var subject = $"Хамтын ажиллагаа {Guid.NewGuid():N}";
+        var sent = await sender.SubmitAsync(TestPki.SignedLetter(TestPki.Pki.CompanyB, subject), [TestPki.Pki.CompanyA.RegistryNumber!], null, subject);
+        Assert.AreEqual(HttpStatusCode.Accepted, sent.StatusCode, await sent.Content.ReadAsStringAsync());
+        using var recipient = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        string page = "";
+        for (var i = 0; i < 50 && !page.Contains(subject, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            page = await recipient.GetPageAsync("/inbox");
+        }
+
+        StringAssert.Contains(page, subject);
+        using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
+        Assert.DoesNotContain(subject, await clerk.GetPageAsync($"/inbox?tab=new&q={subject[^32..]}"));
+    }
+
+    [TestMethod]
+    public async Task Paging_walks_thousands_of_letters_without_a_gap_or_a_repeat_even_when_they_arrived_at_the_same_instant()
+    {
+        using var factory = new ApiFactory("Sqlite");
+        using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
+        const int total = 2_503;
+        var seeded = await SeedAsync(factory, total);
+
+        var seen = new List<Guid>();
+        var path = "/inbox?tab=new";
+        var counted = false;
+        while (path is not null)
+        {
+            var html = await clerk.GetPageAsync(path);
+            if (!counted)
+            {
+                StringAssert.Contains(html, $"id=\"count-new\">{total}<");
+                counted = true;
+            }
+
+            seen.AddRange(RowPattern().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value)));
+            var next = NextPattern().Match(html);
+            path = next.Success ? System.Net.WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+        }
+
+        Assert.HasCount(total, seen);
+        Assert.HasCount(total, seen.Distinct().ToList());
+        CollectionAssert.AreEquivalent(seeded, seen);
+    }
+
+    // Letters delivered in bursts of seven at the same instant, so page boundaries fall inside a burst.
+    private static async Task<List<Guid>> SeedAsync(ApiFactory factory, int count)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var agency = await db.Organizations.SingleAsync(o => o.RegistryNumber == "9011001");
+        var sender = await db.Organizations.SingleAsync(o => o.RegistryNumber == "5123456");
+        var start = DateTimeOffset.UtcNow.AddDays(-30);
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var letter = new Letter
+            {
+                SenderOrganizationId = sender.Id, SenderRegistryNumber = sender.RegistryNumber, Subject = $"Багц {i}", DocumentSha256 = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
+                ValidationReportJson = "{}", RecipientKey = "9011001", SubmittedAt = start,
+            };
+            letter.Deliveries.Add(new Delivery { RecipientOrganizationId = agency.Id, RecipientRegistryNumber = agency.RegistryNumber, State = DeliveryState.Delivered, DeliveredAt = start.AddSeconds(i / 7) });
+            db.Letters.Add(letter);
+            ids.Add(letter.Id);
+        }
+
+        await db.SaveChangesAsync();
+        return ids;
+    }
+
+    [GeneratedRegex("<tr class=\"[^\"]*\" data-letter-id=\"([0-9a-f-]{36})\"")]
+    private static partial Regex RowPattern();
+
+    [GeneratedRegex("href=\"(/inbox\\?[^\"]+)\" class=\"button\" id=\"next-page\"")]
+    private static partial Regex NextPattern();
+}
