@@ -60,6 +60,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Clerk.ClerkActions>();
         services.AddScoped<Features.Live.SenderNotifier>();
         services.AddScoped<Features.Letters.DocumentReader>();
+        services.AddScoped<Features.Stats.AgencyStatistics>();
         services.AddScoped<SmartOffice.Exchange.Audit.AuditLog>();
         services.AddSingleton<SmartOffice.Exchange.Audit.AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditWriter>());
@@ -108,6 +109,7 @@ public static class ServiceRegistration
         app.MapMailboxApi();
         app.MapAdminApi();
         app.MapAgencyApi();
+        Features.Stats.StatsEndpoints.MapStatsApi(app);
         Features.Webhooks.WebhookEndpoints.MapWebhookApi(app);
         app.MapHub<Features.Live.MailboxHub>("/hubs/mailbox");
         Features.Clerk.ClerkActionEndpoints.MapClerkApi(app);
