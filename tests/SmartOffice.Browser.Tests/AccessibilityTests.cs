@@ -19,10 +19,24 @@ public sealed class AccessibilityTests
     public void The_public_pages_read_well_on_a_phone() => Check(null, "/login");
 
     [TestMethod]
+    public void The_public_verification_page_reads_well_on_a_phone() => Check(null, "/verify");
+
+    [TestMethod]
+    public void The_clerks_pages_read_well_on_a_phone() => Check("bichig", "/inbox", "/send", "/outbox", "/stats");
+
+    [TestMethod]
+    public void The_companys_pages_read_well_on_a_phone()
+    {
+        using var browser = Browser.Open(390, 844);
+        Sessions.Company(browser, s_server);
+        Visit(browser, "/outbox", "/send", "/inbox");
+    }
+
+    [TestMethod]
     public void The_agency_admins_pages_read_well_on_a_phone() => Check("admin-9011001", "/agency");
 
     [TestMethod]
-    public void The_service_admins_pages_read_well_on_a_phone() => Check("admin", "/admin");
+    public void The_service_admins_pages_read_well_on_a_phone() => Check("admin", "/admin", "/stats/city");
 
     private static void Check(string? staff, params string[] paths)
     {
@@ -32,6 +46,11 @@ public sealed class AccessibilityTests
             Sessions.Staff(browser, s_server, staff);
         }
 
+        Visit(browser, paths);
+    }
+
+    private static void Visit(Browser browser, params string[] paths)
+    {
         foreach (var path in paths)
         {
             browser.Go(s_server.Url(path));

@@ -1,0 +1,132 @@
+using SmartOffice.Api.Tests.Infrastructure;
+
+namespace SmartOffice.Browser.Tests;
+
+/// <summary>
+/// The whole story in a real browser, as its people live it: a company is told why a changed file cannot go, sends the
+/// signed letter; the agency's registrar registers and assigns it; the executor answers with a signed reply; the
+/// company sees the answer in its outbox; the agency sees it in its statistics; anyone can verify the letter.
+/// Screenshots of each main screen go to docs/screenshots when SMARTOFFICE_SCREENSHOT_DIR is set.
+/// </summary>
+[TestClass]
+public sealed class JourneyTests
+{
+    private static WorkspaceServer s_server = null!;
+    private static string s_files = null!;
+
+    [ClassInitialize]
+    public static void Start(TestContext context)
+    {
+        s_server = WorkspaceServer.Start();
+        s_files = Directory.CreateTempSubdirectory("smartoffice-journey-").FullName;
+    }
+
+    [ClassCleanup]
+    public static void Stop()
+    {
+        s_server.Dispose();
+        Directory.Delete(s_files, recursive: true);
+    }
+
+    [TestMethod]
+    public void A_letter_goes_from_a_company_to_an_agency_and_its_answer_comes_back()
+    {
+        var subject = $"Барилгын зөвшөөрлийн хүсэлт {Guid.NewGuid():N}"[..40];
+        var signed = Write("letter.pdf", TestPki.SignedLetter(TestPki.Pki.CompanyA, subject));
+        var tampered = Write("changed.pdf", [.. TestPki.SignedLetter(TestPki.Pki.CompanyA, subject + " 2"), .. "9 0 obj << >> endobj\n"u8.ToArray()]);
+        var reply = Write("reply.pdf", TestPki.SignedLetter(TestPki.Pki.Agency, "Хариу: " + subject));
+        using var browser = Browser.Open();
+
+        // The company: a changed file is refused with its reason and what to do; the signed one is checked and sent.
+        Sessions.Company(browser, s_server);
+        browser.Go(s_server.Url("/send"));
+        browser.Type("#recipient-search", "9011001");
+        browser.Find("#recipient-option-0");
+        browser.Find("#recipient-search").SendKeys(OpenQA.Selenium.Keys.Enter);
+        browser.WaitUntil(_ => browser.Find("#recipient-chips").Text.Contains("9011001", StringComparison.Ordinal), "the chosen recipient's chip");
+        browser.Type("#subject", subject);
+        browser.Find("#file").SendKeys(tampered);
+        browser.Click("#check-button");
+        var refused = browser.Find("#check-verdict.check-bad");
+        Assert.AreEqual("modified_after_signing", refused.GetAttribute("data-code"));
+        StringAssert.Contains(refused.Text, "дахин");
+        browser.Screenshot("02-send-refused");
+
+        browser.Find("#file").Clear();
+        browser.Find("#file").SendKeys(signed);
+        browser.Click("#check-button");
+        browser.Find("#check-verdict.check-ok");
+        browser.Screenshot("03-send-checked");
+        browser.Click("#send-button");
+        browser.WaitUntil(d => new Uri(d.Url).AbsolutePath.StartsWith("/letters/", StringComparison.Ordinal), "the new letter's page");
+        var letterPath = new Uri(browser.Driver.Url).AbsolutePath;
+        browser.Find("#signature");
+        browser.Screenshot("04-letter-sent");
+        Sessions.LogOut(browser, s_server);
+
+        // The registrar: the letter is in the inbox; register it and assign it.
+        Sessions.Staff(browser, s_server, "bichig");
+        browser.WaitUntil(d => { d.Navigate().Refresh(); return browser.PageText.Contains(subject, StringComparison.Ordinal); }, "the letter in the inbox");
+        browser.Screenshot("05-inbox");
+        browser.Driver.FindElement(OpenQA.Selenium.By.LinkText(subject)).Click();
+        browser.WaitForPath(letterPath);
+        browser.Click("#register-button");
+        var incoming = browser.Find("#incoming-number").Text;
+        StringAssert.StartsWith(incoming, $"{DateTime.UtcNow.Year}/");
+        browser.Driver.ExecuteScript("document.getElementById('executor').value = 'gantulga';");
+        browser.Click("#assign-button");
+        browser.WaitForText("Гантулга");
+        browser.Screenshot("06-letter-agency");
+        Sessions.LogOut(browser, s_server);
+
+        // The executor answers with the agency's signed reply.
+        Sessions.Staff(browser, s_server, "gantulga");
+        browser.Go(s_server.Url("/inbox?tab=progress&mine=true"));
+        browser.Driver.FindElement(OpenQA.Selenium.By.LinkText(subject)).Click();
+        browser.Find("#reply").SendKeys(reply);
+        browser.Click("#answer-button");
+        browser.Find(".flash.ok");
+        Assert.AreEqual("Answered", browser.Find("#own-state").GetAttribute("class")!.Split(' ')[1]);
+        Sessions.LogOut(browser, s_server);
+
+        // The company sees the incoming number and the answer in its outbox.
+        Sessions.Company(browser, s_server);
+        var block = browser.Find($"#letter-{letterPath["/letters/".Length..]}");
+        StringAssert.Contains(block.Text, incoming);
+        block.FindElement(OpenQA.Selenium.By.CssSelector("a[href^='/letters/']:not([href*='evidence'])"));
+        Assert.IsNotEmpty(block.FindElements(OpenQA.Selenium.By.CssSelector(".badge.Answered")), "the recipient's state is Answered");
+        browser.Screenshot("07-outbox-answered");
+        Sessions.LogOut(browser, s_server);
+
+        // The agency's statistics count it.
+        Sessions.Staff(browser, s_server, "dulguun");
+        browser.Go(s_server.Url("/stats"));
+        Assert.AreNotEqual("0", browser.Find("#kpi-answered").Text);
+        browser.Screenshot("08-stats");
+        Sessions.LogOut(browser, s_server);
+
+        // Anyone: this exact document was exchanged here.
+        browser.Go(s_server.Url("/verify"));
+        browser.Find("#letter").SendKeys(signed);
+        browser.Click("#verify-form button[type='submit']");
+        browser.Find("[data-exchanged='yes']");
+        browser.Screenshot("09-verify");
+    }
+
+    [TestMethod]
+    public void The_inbox_reads_well_on_a_phone()
+    {
+        using var browser = Browser.Open(390, 844);
+        Sessions.Staff(browser, s_server, "bichig");
+        browser.Go(s_server.Url("/inbox"));
+        Assert.AreEqual("", browser.AccessibilityProblems());
+        browser.Screenshot("10-inbox-phone");
+    }
+
+    private static string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(s_files, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+}
