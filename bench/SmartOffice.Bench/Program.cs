@@ -1,17 +1,18 @@
 using SmartOffice.Bench;
 
-// dotnet run -c Release --project bench/SmartOffice.Bench [validation|submission|delivery]
+// dotnet run -c Release --project bench/SmartOffice.Bench [validation|submission|delivery|inbox]
 var which = args.FirstOrDefault() ?? "validation";
 return which switch
 {
     "validation" => ValidationBenchmark.Run(),
     "submission" => await SubmissionBenchmark.RunAsync(),
     "delivery" => await DeliveryBenchmark.RunAsync(),
+    "inbox" => await InboxBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SmartOffice.Bench [validation|submission|delivery]");
+    Console.Error.WriteLine("usage: SmartOffice.Bench [validation|submission|delivery|inbox]");
     return 2;
 }

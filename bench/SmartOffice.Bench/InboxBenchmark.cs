@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SmartOffice.Api.Pages.Inbox;
+using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Persistence;
+using SmartOffice.Signing.Demo;
+using SmartOffice.Signing.Pki;
+
+namespace SmartOffice.Bench;
+
+/// <summary>
+/// The clerk's inbox with 100,000 letters in one agency on PostgreSQL: the first page (with the per-tab counts), a
+/// page 50,000 letters deep by keyset (what the workspace does), a search, and in the same run the same deep page by
+/// OFFSET as the baseline. Needs SMARTOFFICE_BENCH_POSTGRES or SMARTOFFICE_TEST_POSTGRES.
+/// </summary>
+internal static class InboxBenchmark
+{
+    private const int Letters = 100_000;
+    private const int Depth = 50_000;
+    private const int Rounds = 40;
+
+    public static async Task<int> RunAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable("SMARTOFFICE_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(admin))
+        {
+            Console.Error.WriteLine("set SMARTOFFICE_BENCH_POSTGRES (an admin connection string) to run the inbox benchmark");
+            return 2;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("smartoffice-bench-inbox-").FullName;
+        DemoPki.Create().WriteTo(Path.Combine(folder, "pki"));
+        var database = $"smartoffice_bench_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {database}", connection).ExecuteNonQueryAsync();
+        }
+
+        await using var app = await SubmissionBenchmark.StartApiAsync("http://127.0.0.1:5198", folder, new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString);
+        Console.WriteLine($"SmartOffice inbox benchmark — {Environment.ProcessorCount} cores, PostgreSQL, {Letters:N0} letters in one agency");
+        var agency = await SeedAsync(app.Services);
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var newTab = new InboxFilter(InboxFilter.New, null, null, null, null, null, false);
+        var deepCursor = await DeepCursorAsync(app.Services, agency);
+        var first = await TimeAsync(app.Services, db => new InboxQuery(db).ReadAsync(agency, true, newTab, null, today, default));
+        var deep = await TimeAsync(app.Services, db => new InboxQuery(db).ReadAsync(agency, true, newTab, deepCursor, today, default));
+        var search = await TimeAsync(app.Services, db => new InboxQuery(db).ReadAsync(agency, true, newTab with { Search = "№99999" }, null, today, default));
+        var offset = await TimeAsync(app.Services, db => db.Deliveries.AsNoTracking().Where(d => d.RecipientOrganizationId == agency && d.State == DeliveryState.Delivered)
+            .OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Skip(Depth).Take(InboxQuery.PageSize + 1).Select(d => d.Letter!.Subject).ToListAsync());
+
+        Print("first page + tab counts", first);
+        Print($"keyset page {Depth:N0} deep + counts", deep);
+        Print("search (subject, sender, numbers)", search);
+        Print($"baseline: OFFSET {Depth:N0}, rows only", offset);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"deep/first page: {deep.P50 / first.P50:F2}×; OFFSET rows alone / keyset page with counts: {offset.P50 / deep.P50:F2}×"));
+        return 0;
+    }
+
+    private sealed record Timing(double P50, double P99);
+
+    private static void Print(string what, Timing timing) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-38} p50 {timing.P50,7:F1} ms   p99 {timing.P99,7:F1} ms"));
+
+    private static async Task<Timing> TimeAsync<T>(IServiceProvider services, Func<ExchangeDbContext, Task<T>> query)
+    {
+        var samples = new List<double>();
+        for (var i = 0; i < Rounds + 5; i++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+            var started = Stopwatch.GetTimestamp();
+            await query(db);
+            if (i >= 5)
+            {
+                samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        samples.Sort();
+        return new Timing(samples[samples.Count / 2], samples[(int)(samples.Count * 0.99)]);
+    }
+
+    private static async Task<string> DeepCursorAsync(IServiceProvider services, Guid agency)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var at = await db.Deliveries.Where(d => d.RecipientOrganizationId == agency).OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Skip(Depth).Select(d => d.DeliveredAt!.Value).FirstAsync();
+        return string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks}.0");
+    }
+
+    // One letter a minute for ~70 days, all delivered (new), from two companies.
+    private static async Task<Guid> SeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var agency = await db.Organizations.SingleAsync(o => o.RegistryNumber == "9011001");
+        var senders = await db.Organizations.Where(o => o.RegistryNumber == "5123456" || o.RegistryNumber == "6234567").ToListAsync();
+        var start = DateTimeOffset.UtcNow.AddMinutes(-Letters);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < Letters; i++)
+        {
+            var sender = senders[i % senders.Count];
+            var letter = new Letter
+            {
+                SenderOrganizationId = sender.Id, SenderRegistryNumber = sender.RegistryNumber, Subject = $"Барилгын зөвшөөрөл №{i}", Reference = $"2026/{i}",
+                DocumentSha256 = $"{i:x64}", ValidationReportJson = "{}", RecipientKey = "9011001", SubmittedAt = start.AddMinutes(i),
+            };
+            letter.Deliveries.Add(new Delivery { RecipientOrganizationId = agency.Id, RecipientRegistryNumber = "9011001", State = DeliveryState.Delivered, DeliveredAt = start.AddMinutes(i) });
+            db.Letters.Add(letter);
+            if (i % 5_000 == 4_999)
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        await db.SaveChangesAsync();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {Letters:N0} letters in {watch.Elapsed.TotalSeconds:F0} s"));
+        return agency.Id;
+    }
+}
