@@ -114,6 +114,26 @@ public sealed class JourneyTests
     }
 
     [TestMethod]
+    public async Task A_clerk_with_the_inbox_open_is_told_when_a_letter_arrives()
+    {
+        using var browser = Browser.Open();
+        Sessions.Staff(browser, s_server, "bichig");
+        browser.WaitUntil(d => (bool)((OpenQA.Selenium.IJavaScriptExecutor)d).ExecuteScript("return document.getElementById('inbox-arrived').hidden;")!, "the banner hidden before anything arrives");
+        Thread.Sleep(1000); // the page's live connection is being made
+
+        using var company = await ApiSession.CompanyAsync(s_server.Factory, TestPki.Pki.CompanyA);
+        var subject = $"Шууд мэдэгдэл {Guid.NewGuid():N}"[..30];
+        var sent = await company.SubmitAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA, subject), ["9011001"], null, subject);
+        Assert.AreEqual(System.Net.HttpStatusCode.Accepted, sent.StatusCode);
+
+        var banner = browser.Find("#inbox-arrived");
+        StringAssert.Contains(banner.Text, "ирлээ");
+        Assert.DoesNotContain(subject, browser.PageText, "the list is not reloaded under the clerk's hands");
+        banner.FindElement(OpenQA.Selenium.By.TagName("a")).Click();
+        browser.WaitForText(subject);
+    }
+
+    [TestMethod]
     public void The_inbox_reads_well_on_a_phone()
     {
         using var browser = Browser.Open(390, 844);
