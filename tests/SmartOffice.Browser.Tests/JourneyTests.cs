@@ -50,6 +50,7 @@ public sealed class JourneyTests
         var refused = browser.Find("#check-verdict.check-bad");
         Assert.AreEqual("modified_after_signing", refused.GetAttribute("data-code"));
         StringAssert.Contains(refused.Text, "дахин");
+        browser.Driver.ExecuteScript("arguments[0].scrollIntoView({block: 'center'});", refused);
         browser.Screenshot("02-send-refused");
 
         browser.Find("#file").Clear();
