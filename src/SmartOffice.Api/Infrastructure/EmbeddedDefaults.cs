@@ -19,6 +19,9 @@ internal static class EmbeddedDefaults
             ["Data:Path"] = data,
             ["Archive:Path"] = Path.Combine(data, "archive"),
             ["Directory:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "samples", "directory.csv"),
+            // Every SQL statement and request at Information would bury the start-up lines that say how to log in.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
         if (string.IsNullOrEmpty(configuration["Signing:TrustDir"]))
         {

@@ -26,10 +26,12 @@ public static class Startup
         {
             await SeedDemoUsersAsync(db);
             app.Logger.LogInformation(
-                "SmartOffice demo is ready. Demo PKI: {Pki}. Send the sample letter as company 5123456: " +
-                "smartoffice send LETTER.pdf --to 9011001 --p12 {P12} --password demo --api URL. Agency staff logins (password 'demo'): " +
+                "SmartOffice demo is ready. In a browser open /login: company 5123456 logs in with the e-Token file {P12} (password demo), " +
+                "agency staff with a user name below. Demo PKI: {Pki}. Or send the sample letter from the command line: " +
+                "smartoffice send LETTER.pdf --to 9011001 --p12 {CommandLineP12} --password demo --api URL. Agency staff logins (password 'demo'): " +
                 "bichig (registrar), gantulga (executor), dulguun (head), admin-9011001 (agency admin); service admin: admin.",
-                Path.Combine(app.Configuration["Data:Path"]!, "pki"), Path.Combine(app.Configuration["Data:Path"]!, "pki", "p12", "company-a.p12"));
+                Path.Combine(app.Configuration["Data:Path"]!, "pki", "p12", "company-a.p12"), Path.Combine(app.Configuration["Data:Path"]!, "pki"),
+                Path.Combine(app.Configuration["Data:Path"]!, "pki", "p12", "company-a.p12"));
         }
     }
 
