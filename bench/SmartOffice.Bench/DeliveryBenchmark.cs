@@ -42,7 +42,7 @@ internal static class DeliveryBenchmark
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 100 }.ConnectionString;
-        var settings = new Dictionary<string, string?> { ["Messaging:Transport"] = "RabbitMq", ["Outbox:Enabled"] = "true" };
+        var settings = new Dictionary<string, string?> { ["Messaging:Transport"] = "RabbitMq", ["Outbox:Enabled"] = "true", ["Limits:DuplicateWindowHours"] = "0" };
         var worker = WorkerHost.Build([], new Dictionary<string, string?>
         {
             ["ConnectionStrings:SmartOffice"] = connectionString, ["Seal:CertificatePath"] = Path.Combine(folder, "pki", "p12", "seal.p12"), ["Seal:Password"] = "demo",
@@ -52,12 +52,13 @@ internal static class DeliveryBenchmark
         await WorkerHost.PrepareAsync(worker);
         await worker.StartAsync();
         var letters = SubmissionBenchmark.SignLetters(pki);
-        var recipients = Enumerable.Range(1, 17).Select(i => $"90110{i:D2}").Concat(Enumerable.Range(1, 9).Select(i => $"90120{i:D2}")).ToList();
-        var work = new ConcurrentQueue<(byte[] Letter, string Recipient)>(letters.SelectMany(l => recipients.Select(r => (l, r))).OrderBy(_ => Random.Shared.Next()));
+        var work = new WorkItems(letters, WorkItems.DemoRecipients);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri("http://127.0.0.1:5198") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SubmissionBenchmark.LoginAsync(http, pki.CompanyA));
 
         Console.WriteLine($"SmartOffice delivery benchmark — {Environment.ProcessorCount} cores; raw broker persistent publish-confirm-consume: {rawRate:F0} msg/s");
+        var warmUp = await Measure.WarmUpAsync(slice => RunPhaseAsync(api.Services, http, work, concurrency: 32, rate: null, slice), TimeSpan.FromSeconds(90));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up until the JIT settled: {warmUp.Took.TotalSeconds:F0} s (last 2 s: {warmUp.LastSliceCompilations} methods compiled)"));
         var sustained = await RunPhaseAsync(api.Services, http, work, concurrency: 32, rate: null, TimeSpan.FromSeconds(10));
         var paced = await RunPhaseAsync(api.Services, http, work, concurrency: 64, rate: 300, TimeSpan.FromSeconds(10));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sustained: {sustained.PerSecond,6:F0} letters/s into inboxes   p50 {sustained.P50,7:F0} ms   p99 {sustained.P99,7:F0} ms   ratio to raw broker {sustained.PerSecond / rawRate:F2}"));
@@ -69,7 +70,7 @@ internal static class DeliveryBenchmark
 
     private sealed record Phase(double PerSecond, double P50, double P99);
 
-    private static async Task<Phase> RunPhaseAsync(IServiceProvider services, HttpClient http, ConcurrentQueue<(byte[] Letter, string Recipient)> work, int concurrency, int? rate, TimeSpan duration)
+    private static async Task<Phase> RunPhaseAsync(IServiceProvider services, HttpClient http, WorkItems work, int concurrency, int? rate, TimeSpan duration)
     {
         var started = DateTimeOffset.UtcNow;
         var ids = new ConcurrentBag<Guid>();
@@ -77,8 +78,9 @@ internal static class DeliveryBenchmark
         var issued = 0;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
-            while (watch.Elapsed < duration && work.TryDequeue(out var item))
+            while (watch.Elapsed < duration)
             {
+                var item = work.Next();
                 if (rate is { } perSecond && TimeSpan.FromSeconds(Interlocked.Increment(ref issued) / (double)perSecond) is var due && due > watch.Elapsed)
                 {
                     await Task.Delay(due - watch.Elapsed);

@@ -7,6 +7,29 @@ internal static class Measure
 {
     public sealed record Result(double OpsPerSecond, double MeanMicroseconds, double AllocatedBytesPerOp, int Operations);
 
+    /// <summary>
+    /// Runs load in slices until the JIT has settled, at most <paramref name="max"/>. Under load on 2 cores, tiered
+    /// compilation keeps re-compiling hot methods for tens of seconds (each promotion waits for a quiet 100 ms); a
+    /// server runs for days, so its steady state is what we measure. Returns the warm-up time and the last slice's
+    /// count of newly compiled methods.
+    /// </summary>
+    public static async Task<(TimeSpan Took, long LastSliceCompilations)> WarmUpAsync(Func<TimeSpan, Task> slice, TimeSpan max)
+    {
+        var watch = Stopwatch.StartNew();
+        long compiled;
+        do
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await slice(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+        }
+        while (compiled > SettledCompilations && watch.Elapsed < max);
+        return (watch.Elapsed, compiled);
+    }
+
+    /// <summary>Fewer new compilations than this in a 2-second slice of load: the hot code is at its final tier.</summary>
+    private const int SettledCompilations = 25;
+
     public static Result Run(Action operation, TimeSpan duration, int warmup = 50)
     {
         for (var i = 0; i < warmup; i++)

@@ -46,18 +46,18 @@ internal static class SubmissionBenchmark
         await using var app = await StartApiAsync(url, folder, new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 100 }.ConnectionString);
         Console.WriteLine($"SmartOffice submission benchmark — {Environment.ProcessorCount} cores, PostgreSQL, letters of ~50 KB");
         var letters = SignLetters(pki);
-        var recipients = Enumerable.Range(1, 17).Select(i => $"90110{i:D2}").Concat(Enumerable.Range(1, 9).Select(i => $"90120{i:D2}")).ToList();
-        var work = new ConcurrentQueue<(byte[] Letter, string Recipient)>(letters.SelectMany(l => recipients.Select(r => (l, r))).OrderBy(_ => Random.Shared.Next()));
+        var work = new WorkItems(letters, WorkItems.DemoRecipients);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(url) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync(http, pki.CompanyA));
 
-        await Load(http, work, concurrency: 16, TimeSpan.FromSeconds(3), rate: null);
+        var warmUp = await Measure.WarmUpAsync(slice => Load(http, work, concurrency: 32, slice, rate: null), TimeSpan.FromSeconds(90));
         var saturated = await Load(http, work, concurrency: 32, TimeSpan.FromSeconds(10), rate: null);
         var paced = await Load(http, work, concurrency: 64, TimeSpan.FromSeconds(10), rate: 300);
         var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = Path.Combine(folder, "pki", "trust"), CrlPaths = [Path.Combine(folder, "pki", "crl")] });
         var index = 0;
         var validation = Measure.Run(() => validator.Validate(letters[index++ % letters.Count], new ValidationRequest { ExpectedRegistryNumber = "5123456" }), TimeSpan.FromSeconds(3));
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up until the JIT settled: {warmUp.Took.TotalSeconds:F0} s (last 2 s: {warmUp.LastSliceCompilations} methods compiled)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"saturated (32 clients): {saturated.PerSecond,7:F0} accepted/s   p50 {saturated.P50,6:F1} ms   p99 {saturated.P99,6:F1} ms   errors {saturated.Errors}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paced at 300/s:         {paced.PerSecond,7:F0} accepted/s   p50 {paced.P50,6:F1} ms   p99 {paced.P99,6:F1} ms   errors {paced.Errors}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"validation alone (1 thread): {validation.OpsPerSecond:F0}/s, {validation.MeanMicroseconds:F0} µs; one submission costs {validation.OpsPerSecond / saturated.PerSecond:F1}× one validation of machine time"));
@@ -79,6 +79,7 @@ internal static class SubmissionBenchmark
             ["Seal:CertificatePath"] = Path.Combine(folder, "pki", "p12", "seal.p12"),
             ["Seal:Password"] = "demo",
             ["Limits:SubmissionsPerWindow"] = "1000000",
+            ["Limits:DuplicateWindowHours"] = "0",
             ["Outbox:Enabled"] = "false",
         });
         if (extra is not null)
@@ -117,7 +118,7 @@ internal static class SubmissionBenchmark
 
     private sealed record LoadResult(double PerSecond, double P50, double P99, int Errors);
 
-    private static async Task<LoadResult> Load(HttpClient http, ConcurrentQueue<(byte[] Letter, string Recipient)> work, int concurrency, TimeSpan duration, int? rate)
+    private static async Task<LoadResult> Load(HttpClient http, WorkItems work, int concurrency, TimeSpan duration, int? rate)
     {
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
@@ -125,8 +126,9 @@ internal static class SubmissionBenchmark
         var issued = 0;
         async Task Client()
         {
-            while (watch.Elapsed < duration && work.TryDequeue(out var item))
+            while (watch.Elapsed < duration)
             {
+                var item = work.Next();
                 if (rate is { } perSecond)
                 {
                     var due = TimeSpan.FromSeconds(Interlocked.Increment(ref issued) / (double)perSecond);

@@ -22,7 +22,7 @@ public static class DatabaseRegistration
             var defaultDataDirectory = configuration["Data:Path"] ?? "data";
             if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
             {
-                options.UseNpgsql(connectionString ?? throw new InvalidOperationException("ConnectionStrings:SmartOffice is required for PostgreSQL"));
+                options.UseNpgsql(WithPostgresDefaults(connectionString ?? throw new InvalidOperationException("ConnectionStrings:SmartOffice is required for PostgreSQL")));
             }
             else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
             {
@@ -38,6 +38,29 @@ public static class DatabaseRegistration
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         return services;
+    }
+
+    /// <summary>
+    /// Prepared statements and no session reset, unless the connection string says otherwise: every request runs the
+    /// same few statements, and a DISCARD ALL on each return to the pool (four per submitted letter) re-planned them
+    /// every time. We keep no session state (no SET, LISTEN or temporary tables; advisory locks are per transaction).
+    /// </summary>
+    internal static string WithPostgresDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Applies migrations; on SQLite also turns on WAL so readers do not block the single writer.</summary>
