@@ -43,6 +43,9 @@ public static class WorkerHost
         });
         services.AddSingleton<EvidenceWriter>();
         services.AddScoped<SmartOffice.Exchange.Audit.AuditLog>();
+        // The chainer is registered first so that it stops last, after the writer's final drafts.
+        services.AddSingleton<SmartOffice.Exchange.Audit.AuditChainer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditChainer>());
         services.AddSingleton<SmartOffice.Exchange.Audit.AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditWriter>());
         services.AddSingleton<FailedDeliveries>();

@@ -81,4 +81,47 @@ public sealed class AuditTests
         Assert.IsTrue(verification.IsIntact, verification.Problem);
         Assert.AreEqual(24, await check.ServiceProvider.GetRequiredService<ExchangeDbContext>().AuditEntries.CountAsync(e => e.Action == "test.append"));
     }
+
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task Lines_a_stopped_process_committed_but_did_not_chain_are_chained_by_the_next(string provider)
+    {
+        ApiFactory.RequireProvider(provider);
+        using var factory = new ApiFactory(provider);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+
+        // As a process leaves them when it dies between committing a change and chaining its line.
+        db.AuditDrafts.AddRange(Enumerable.Range(0, 7).Select(i => new AuditDraft { Time = DateTimeOffset.UnixEpoch.AddDays(i), Actor = "system:test", Action = "test.orphan", Target = $"o-{i}" }));
+        await db.SaveChangesAsync();
+
+        var verification = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
+        Assert.IsTrue(verification.IsIntact, verification.Problem);
+        CollectionAssert.AreEqual(Enumerable.Range(0, 7).Select(i => $"o-{i}").ToList(),
+            await db.AuditEntries.Where(e => e.Action == "test.orphan").OrderBy(e => e.Sequence).Select(e => e.Target).ToListAsync());
+        Assert.AreEqual(0, await db.AuditDrafts.CountAsync());
+    }
+
+    [TestMethod]
+    public async Task Two_processes_chaining_at_once_keep_one_chain_with_every_line_once()
+    {
+        ApiFactory.RequireProvider("Postgres");
+        using var first = new ApiFactory("Postgres");
+        using var second = new ApiFactory("Postgres", new Dictionary<string, string?> { ["ConnectionStrings:SmartOffice"] = first.ConnectionString });
+        _ = first.Server;
+        _ = second.Server;
+        await Task.WhenAll(new[] { first, second }.SelectMany((factory, f) => Enumerable.Range(0, 150).Select(async i =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync("system:test", null, "test.race", $"p{f}-{i}");
+        })));
+
+        await using var check = second.Services.CreateAsyncScope();
+        var verification = await check.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
+        Assert.IsTrue(verification.IsIntact, verification.Problem);
+        var targets = await check.ServiceProvider.GetRequiredService<ExchangeDbContext>().AuditEntries.Where(e => e.Action == "test.race").Select(e => e.Target).ToListAsync();
+        Assert.AreEqual(300, targets.Count);
+        Assert.AreEqual(300, targets.Distinct().Count());
+    }
 }

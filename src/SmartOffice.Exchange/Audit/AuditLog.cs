@@ -7,33 +7,48 @@ using SmartOffice.Exchange.Persistence;
 namespace SmartOffice.Exchange.Audit;
 
 /// <summary>
-/// Appends to (through the process's <see cref="AuditWriter"/>) and verifies the hash-chained audit log.
+/// Writes audit lines as drafts (see <see cref="AuditDraft"/>) and verifies the hash-chained log they become.
 /// </summary>
-public sealed class AuditLog(ExchangeDbContext db, AuditWriter writer, TimeProvider time)
+public sealed class AuditLog(ExchangeDbContext db, AuditWriter writer, AuditChainer chainer, TimeProvider time)
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>Appends a line; completes when it is committed (see <see cref="AuditWriter"/>).</summary>
+    /// <summary>
+    /// Adds a line to <paramref name="changes"/>: it commits with the caller's SaveChanges, so the change and its
+    /// line are one transaction. Call <see cref="Committed"/> after the commit to have it chained at once.
+    /// </summary>
+    public void Stage(ExchangeDbContext changes, string actor, string? organization, string action, string? target, string? address = null, string? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        changes.AuditDrafts.Add(Draft(actor, organization, action, target, address, details));
+    }
+
+    /// <summary>Staged lines were committed: chain them soon rather than at the next poll.</summary>
+    public void Committed() => chainer.Notify();
+
+    /// <summary>Appends a line on its own; completes when it is committed (see <see cref="AuditWriter"/>).</summary>
     public Task AppendAsync(string actor, string? organization, string action, string? target, string? address = null, string? details = null, CancellationToken cancellationToken = default)
     {
         _ = cancellationToken;
-        return writer.AppendAsync(new AuditEntry
-        {
-            Time = Milliseconds(time.GetUtcNow()),
-            Actor = actor,
-            Organization = organization,
-            Action = action,
-            Target = target,
-            Address = address,
-            Details = details,
-            PreviousHash = "",
-            Hash = "",
-        });
+        return writer.AppendAsync(Draft(actor, organization, action, target, address, details));
     }
 
-    /// <summary>Walks the whole chain; reports the first line whose hash, link or sequence is wrong.</summary>
+    private AuditDraft Draft(string actor, string? organization, string action, string? target, string? address, string? details) => new()
+    {
+        Time = Milliseconds(time.GetUtcNow()),
+        Actor = actor,
+        Organization = organization,
+        Action = action,
+        Target = target,
+        Address = address,
+        Details = details,
+    };
+
+    /// <summary>Chains pending drafts, then walks the whole chain; reports the first line whose hash, link or sequence is wrong.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
+        // What is committed but not yet chained is chained first, so the answer covers every line written so far.
+        await chainer.ChainPendingAsync(cancellationToken).ConfigureAwait(false);
         var previous = Genesis;
         long expected = 1;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))

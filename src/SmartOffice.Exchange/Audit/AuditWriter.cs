@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,16 +7,15 @@ using SmartOffice.Exchange.Persistence;
 namespace SmartOffice.Exchange.Audit;
 
 /// <summary>
-/// Appends audit lines in batches from one writer per process: a chain has one head, so concurrent appends
-/// would otherwise fight over it. Each caller's task completes when its line is committed. Several processes
-/// still serialize on the sequence primary key and retry a batch on the new head.
+/// Commits audit drafts that have no transaction of their own to join (reads, settings), many per INSERT under load.
+/// Each caller's task completes when its draft is committed; <see cref="AuditChainer"/> chains it afterwards.
 /// </summary>
-public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter> logger) : BackgroundService
+public sealed class AuditWriter(IServiceScopeFactory scopes, AuditChainer chainer, ILogger<AuditWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 500;
-    private readonly Channel<(AuditEntry Entry, TaskCompletionSource Done)> _queue = Channel.CreateUnbounded<(AuditEntry, TaskCompletionSource)>();
+    private readonly Channel<(AuditDraft Draft, TaskCompletionSource Done)> _queue = Channel.CreateUnbounded<(AuditDraft, TaskCompletionSource)>();
 
-    public Task AppendAsync(AuditEntry draft)
+    public Task AppendAsync(AuditDraft draft)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         return _queue.Writer.TryWrite((draft, done)) ? done.Task : Task.FromException(new InvalidOperationException("the audit writer has stopped"));
@@ -46,7 +44,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter
 
     private async Task WriteBatchAsync()
     {
-        var batch = new List<(AuditEntry Entry, TaskCompletionSource Done)>();
+        var batch = new List<(AuditDraft Draft, TaskCompletionSource Done)>();
         while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
         {
             batch.Add(item);
@@ -54,50 +52,17 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter
 
         try
         {
-            await WriteAsync([.. batch.Select(b => b.Entry)]).ConfigureAwait(false);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+            db.AuditDrafts.AddRange(batch.Select(b => b.Draft));
+            await db.SaveChangesAsync().ConfigureAwait(false);
+            chainer.Notify();
             batch.ForEach(b => b.Done.TrySetResult());
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             logger.LogError(exception, "Writing {Count} audit lines failed", batch.Count);
             batch.ForEach(b => b.Done.TrySetException(exception));
-        }
-    }
-
-    private async Task WriteAsync(List<AuditEntry> entries)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-            if (!db.IsSqlite)
-            {
-                // Several processes append to one chain: take turns on PostgreSQL instead of colliding and retrying.
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7355608)").ConfigureAwait(false);
-            }
-
-            var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync().ConfigureAwait(false);
-            var (sequence, previous) = (head?.Sequence ?? 0, head?.Hash ?? AuditLog.Genesis);
-            foreach (var entry in entries)
-            {
-                entry.Sequence = ++sequence;
-                entry.PreviousHash = previous;
-                entry.Hash = previous = AuditLog.HashOf(entry);
-            }
-
-            db.AuditEntries.AddRange(entries);
-            try
-            {
-                await db.SaveChangesAsync().ConfigureAwait(false);
-                await transaction.CommitAsync().ConfigureAwait(false);
-                return;
-            }
-            catch (DbUpdateException exception) when (exception.IsUniqueViolation() && attempt < 50)
-            {
-                // Another process appended meanwhile: chain onto its new head.
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt)).ConfigureAwait(false);
-            }
         }
     }
 }

@@ -81,9 +81,10 @@ public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter
             await Notifications.WebhookEvents.RaiseAsync(db, delivery.RecipientOrganizationId, Notifications.WebhookEvents.Received, details, cancellationToken);
         }
 
+        audit.Stage(db, "system:delivery", null, failure is null ? "letter.delivered" : "letter.not_delivered", letter.Id.ToString(), details: registryNumber);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await audit.AppendAsync("system:delivery", null, failure is null ? "letter.delivered" : "letter.not_delivered", letter.Id.ToString(), details: registryNumber, cancellationToken: cancellationToken);
+        audit.Committed();
         logger.LogInformation("Letter {LetterId} {Outcome} to {Recipient}", letter.Id, failure is null ? "delivered" : "not delivered", registryNumber);
         return new LetterDelivered
         {

@@ -20,7 +20,7 @@ namespace SmartOffice.Api.Features.Letters;
 /// <summary>
 /// Accepts a letter so that nothing accepted is lost: recipients checked, PDF validated with the sender as the
 /// expected signer, the bytes written to the archive (fsync'd) first, then letter, deliveries, the sealed
-/// acceptance evidence and the outbox row committed in one transaction.
+/// acceptance evidence, the outbox row and the audit line committed in one transaction.
 /// </summary>
 internal sealed class LetterSubmission(
     ExchangeDbContext db,
@@ -152,6 +152,7 @@ internal sealed class LetterSubmission(
             db.IdempotencyRecords.Add(new IdempotencyRecord { AccountId = submitter, Key = idempotencyKey, LetterId = letter.Id, ResponseJson = JsonSerializer.Serialize(response, EvidenceWriter.Json), CreatedAt = letter.SubmittedAt });
         }
 
+        audit.Stage(db, caller.Actor, caller.RegistryNumber, "letter.submitted", letter.Id.ToString(), details: letter.DocumentSha256);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -164,7 +165,7 @@ internal sealed class LetterSubmission(
         }
 
         outboxSignal.Notify();
-        await audit.AppendAsync(caller.Actor, caller.RegistryNumber, "letter.submitted", letter.Id.ToString(), details: letter.DocumentSha256, cancellationToken: CancellationToken.None);
+        audit.Committed();
         logger.LogInformation("Letter {LetterId} accepted from {Sender} to {RecipientCount} recipient(s)", letter.Id, letter.SenderRegistryNumber, letter.Deliveries.Count);
         return new Outcome(response, null);
     }

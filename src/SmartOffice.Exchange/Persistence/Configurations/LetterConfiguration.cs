@@ -80,6 +80,19 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.A
     }
 }
 
+internal sealed class AuditDraftConfiguration : IEntityTypeConfiguration<Audit.AuditDraft>
+{
+    public void Configure(EntityTypeBuilder<Audit.AuditDraft> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Actor).HasMaxLength(100);
+        builder.Property(e => e.Organization).HasMaxLength(32);
+        builder.Property(e => e.Action).HasMaxLength(64);
+        builder.Property(e => e.Target).HasMaxLength(100);
+        builder.Property(e => e.Address).HasMaxLength(64);
+    }
+}
+
 internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<Notifications.WebhookSubscription>
 {
     public void Configure(EntityTypeBuilder<Notifications.WebhookSubscription> builder)
