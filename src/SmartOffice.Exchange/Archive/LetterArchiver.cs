@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Exchange.Archive;
@@ -24,13 +25,22 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
             return;
         }
 
+        var evidences = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).OrderBy(e => e.EventTime).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await RecordAsync(letter, evidences, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a letter whose row and every committed evidence (in event order) the caller already loaded.</summary>
+    public async Task RecordAsync(Letter letter, IReadOnlyList<EvidenceRecord> evidences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        ArgumentNullException.ThrowIfNull(evidences);
+        var letterId = letter.Id;
         await archive.LinkDocumentAsync(letterId, letter.DocumentSha256, cancellationToken).ConfigureAwait(false);
         // The report is durable in the letter's row from the moment of acceptance; its archive copy is written here, off the submission path.
         await archive.StoreRecordAsync(letterId, "report.json", Encoding.UTF8.GetBytes(letter.ValidationReportJson), cancellationToken).ConfigureAwait(false);
         var sums = new StringBuilder();
         sums.Append(CultureInfo.InvariantCulture, $"{letter.DocumentSha256}  document.pdf\n");
         sums.Append(CultureInfo.InvariantCulture, $"{Sha256(Encoding.UTF8.GetBytes(letter.ValidationReportJson))}  report.json\n");
-        var evidences = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).OrderBy(e => e.EventTime).ToListAsync(cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < evidences.Count; i++)
         {
             var record = evidences[i];

@@ -19,6 +19,9 @@ public sealed class EvidenceWriter(EvidenceSealer sealer)
     /// <summary>Adds the first evidence of a letter that is being created in the same transaction (no chain to look up).</summary>
     public EvidenceRecord AddFirst(ExchangeDbContext db, EvidenceDocument draft) => Add(db, draft, previous: null);
 
+    /// <summary>Adds an evidence after <paramref name="previous"/>, the letter's latest evidence, which the caller already holds.</summary>
+    public EvidenceRecord AddAfter(ExchangeDbContext db, EvidenceDocument draft, Guid? previous) => Add(db, draft, previous);
+
     public async Task<EvidenceRecord> AddAsync(ExchangeDbContext db, EvidenceDocument draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -21,6 +21,13 @@ public static class WebhookEvents
             return;
         }
 
+        Raise(db, organizationId, eventName, payload);
+    }
+
+    /// <summary>Queues the event for an organization the caller already knows has a webhook.</summary>
+    public static void Raise(ExchangeDbContext db, Guid organizationId, string eventName, object payload)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         db.WebhookDeliveries.Add(new WebhookDelivery
         {
             OrganizationId = organizationId,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Exchange.Notifications;
 using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Persistence;
 
@@ -13,43 +14,56 @@ namespace SmartOffice.Exchange.Routing;
 /// Puts an accepted letter into each recipient's inbox, idempotently per (letter, recipient): a delivery leaves
 /// Queued exactly once (a conditional update), and its evidence commits in the same transaction, so a redelivered
 /// or duplicated message changes nothing. An unknown, suspended or removed recipient gets a non-delivery evidence.
+/// Everything the steps need is read up front in three queries (the letter, its evidences, its pending deliveries
+/// with their recipients), so each recipient costs one conditional UPDATE and one batched INSERT.
 /// </summary>
 public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter evidence, Audit.AuditLog audit, Archive.LetterArchiver archiver, TimeProvider time, ILogger<LetterSubmittedConsumer> logger) : IConsumer<LetterSubmitted>
 {
+    private sealed record Target(Delivery Delivery, OrganizationStatus? RecipientStatus, bool RecipientHasWebhook);
+
     public async Task Consume(ConsumeContext<LetterSubmitted> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var message = context.Message;
+        var cancellationToken = context.CancellationToken;
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["LetterId"] = message.LetterId, ["CorrelationId"] = message.CorrelationId ?? context.CorrelationId?.ToString() });
-        var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == message.LetterId, context.CancellationToken);
-        if (letter is null)
+        var found = await db.Letters.AsNoTracking().Where(l => l.Id == message.LetterId)
+            .Select(l => new { Letter = l, SenderHasWebhook = db.WebhookSubscriptions.Any(s => s.OrganizationId == l.SenderOrganizationId) })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             // The outbox commits the letter before the message exists, so this is a foreign or corrupt message.
             throw new LetterNotFoundException($"letter {message.LetterId} does not exist");
         }
 
-        foreach (var registryNumber in message.RecipientRegistryNumbers)
+        var letter = found.Letter;
+        var evidences = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letter.Id).OrderBy(e => e.EventTime).ToListAsync(cancellationToken);
+        var numbers = message.RecipientRegistryNumbers.ToList();
+        var targets = await db.Deliveries.AsNoTracking().Where(d => d.LetterId == letter.Id && numbers.Contains(d.RecipientRegistryNumber) && d.State == DeliveryState.Queued)
+            .Select(d => new Target(
+                d,
+                db.Organizations.Where(o => o.RegistryNumber == d.RecipientRegistryNumber).Select(o => (OrganizationStatus?)o.Status).FirstOrDefault(),
+                db.WebhookSubscriptions.Any(s => s.OrganizationId == d.RecipientOrganizationId)))
+            .ToListAsync(cancellationToken);
+
+        foreach (var registryNumber in numbers)
         {
-            if (await DeliverAsync(letter, registryNumber, context.CancellationToken) is { } delivered)
+            if (targets.FirstOrDefault(t => t.Delivery.RecipientRegistryNumber == registryNumber) is { } target
+                && await DeliverAsync(letter, found.SenderHasWebhook, target, evidences, cancellationToken) is { } delivered)
             {
-                await context.Publish(delivered, context.CancellationToken);
+                await context.Publish(delivered, cancellationToken);
             }
         }
 
-        await archiver.RecordAsync(letter.Id, context.CancellationToken);
+        await archiver.RecordAsync(letter, evidences, cancellationToken);
     }
 
-    private async Task<LetterDelivered?> DeliverAsync(Letter letter, string registryNumber, CancellationToken cancellationToken)
+    private async Task<LetterDelivered?> DeliverAsync(Letter letter, bool senderHasWebhook, Target target, List<EvidenceRecord> evidences, CancellationToken cancellationToken)
     {
-        var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.LetterId == letter.Id && d.RecipientRegistryNumber == registryNumber, cancellationToken);
-        if (delivery is null || delivery.State != DeliveryState.Queued)
-        {
-            return null;
-        }
-
-        var recipient = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.RegistryNumber == registryNumber, cancellationToken);
-        var failure = recipient is null ? "the recipient is no longer in the directory"
-            : recipient.Status != OrganizationStatus.Active ? $"the recipient is {recipient.Status.ToString().ToLowerInvariant()}" : null;
+        var (delivery, status, recipientHasWebhook) = target;
+        var registryNumber = delivery.RecipientRegistryNumber;
+        var failure = status is null ? "the recipient is no longer in the directory"
+            : status != OrganizationStatus.Active ? $"the recipient is {status.Value.ToString().ToLowerInvariant()}" : null;
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var newState = failure is null ? DeliveryState.Delivered : DeliveryState.NotDelivered;
@@ -59,10 +73,11 @@ public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter
             .SetProperty(d => d.FailureReason, failure), cancellationToken);
         if (claimed == 0)
         {
+            // Another consumer of a duplicated message delivered it meanwhile.
             return null;
         }
 
-        await evidence.AddAsync(db, new EvidenceDocument
+        var record = evidence.AddAfter(db, new EvidenceDocument
         {
             Event = failure is null ? EvidenceEvents.ContentConsignment : EvidenceEvents.ContentConsignmentFailure,
             EventTime = now,
@@ -73,18 +88,24 @@ public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter
             SubmissionTime = letter.SubmittedAt,
             DocumentSha256 = letter.DocumentSha256,
             Reasons = failure is null ? [] : [failure],
-        }, cancellationToken);
+        }, evidences.LastOrDefault()?.Id);
         var details = new { letterId = letter.Id, sender = letter.SenderRegistryNumber, recipient = registryNumber, reason = failure };
-        await Notifications.WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, failure is null ? Notifications.WebhookEvents.Delivered : Notifications.WebhookEvents.NotDelivered, details, cancellationToken);
-        if (failure is null)
+        if (senderHasWebhook)
         {
-            await Notifications.WebhookEvents.RaiseAsync(db, delivery.RecipientOrganizationId, Notifications.WebhookEvents.Received, details, cancellationToken);
+            WebhookEvents.Raise(db, letter.SenderOrganizationId, failure is null ? WebhookEvents.Delivered : WebhookEvents.NotDelivered, details);
+        }
+
+        if (failure is null && recipientHasWebhook)
+        {
+            WebhookEvents.Raise(db, delivery.RecipientOrganizationId, WebhookEvents.Received, details);
         }
 
         audit.Stage(db, "system:delivery", null, failure is null ? "letter.delivered" : "letter.not_delivered", letter.Id.ToString(), details: registryNumber);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         audit.Committed();
+        evidences.Add(record);
         logger.LogInformation("Letter {LetterId} {Outcome} to {Recipient}", letter.Id, failure is null ? "delivered" : "not delivered", registryNumber);
         return new LetterDelivered
         {
