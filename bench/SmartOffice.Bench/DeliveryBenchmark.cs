@@ -41,7 +41,7 @@ internal static class DeliveryBenchmark
             await new NpgsqlCommand($"CREATE DATABASE {database}", connection).ExecuteNonQueryAsync();
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 100 }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = Measure.PoolSize }.ConnectionString;
         var settings = new Dictionary<string, string?> { ["Messaging:Transport"] = "RabbitMq", ["Outbox:Enabled"] = "true", ["Limits:DuplicateWindowHours"] = "0" };
         var worker = WorkerHost.Build([], new Dictionary<string, string?>
         {

@@ -43,7 +43,7 @@ internal static class SubmissionBenchmark
         }
 
         var url = "http://127.0.0.1:5197";
-        await using var app = await StartApiAsync(url, folder, new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 100 }.ConnectionString);
+        await using var app = await StartApiAsync(url, folder, new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = Measure.PoolSize }.ConnectionString);
         Console.WriteLine($"SmartOffice submission benchmark — {Environment.ProcessorCount} cores, PostgreSQL, letters of ~50 KB");
         var letters = SignLetters(pki);
         var work = new WorkItems(letters, WorkItems.DemoRecipients);
