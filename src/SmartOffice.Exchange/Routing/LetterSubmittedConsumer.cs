@@ -51,7 +51,13 @@ public sealed class LetterSubmittedConsumer(ExchangeDbContext db, EvidenceWriter
             if (targets.FirstOrDefault(t => t.Delivery.RecipientRegistryNumber == registryNumber) is { } target
                 && await DeliverAsync(letter, found.SenderHasWebhook, target, evidences, cancellationToken) is { } delivered)
             {
-                await context.Publish(delivered, cancellationToken);
+                // A live hint to open browsers, not a record (the delivery and its evidence are committed): not written
+                // to the broker's disk and not waited for, which took a confirm round trip off every delivery.
+                await context.Publish(delivered, live =>
+                {
+                    live.Durable = false;
+                    live.TrySetAwaitAck(false);
+                }, cancellationToken);
             }
         }
 
