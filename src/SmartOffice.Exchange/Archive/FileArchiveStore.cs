@@ -106,15 +106,18 @@ public sealed class FileArchiveStore : IArchiveStore
         return Path.Combine(_root, "letters", letterId.ToString("N"), name);
     }
 
-    private async Task WriteOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private Task WriteOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        // Records are small: one synchronous write and fsync on this thread costs less than FileStream's async path,
+        // which on Linux hands the same blocking calls to another pool thread (archiving took ~20% of delivery time).
         var temporary = Path.Combine(_root, "tmp", Guid.NewGuid().ToString("N"));
-        await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+        using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
-            await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            stream.Flush(flushToDisk: true);
+            RandomAccess.Write(handle, content.Span, 0);
+            RandomAccess.FlushToDisk(handle);
         }
 
         try
@@ -126,5 +129,7 @@ public sealed class FileArchiveStore : IArchiveStore
             // Another writer stored the same content-addressed bytes first: same bytes, nothing to do.
             File.Delete(temporary);
         }
+
+        return Task.CompletedTask;
     }
 }
