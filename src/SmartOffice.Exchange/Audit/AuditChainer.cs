@@ -112,7 +112,7 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken).ConfigureAwait(false);
             }
 
-            var drafts = await db.AuditDrafts.OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var drafts = await db.AuditDrafts.AsNoTracking().OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (drafts.Count == 0)
             {
                 return 0;
@@ -139,9 +139,16 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
                 db.AuditEntries.Add(entry);
             }
 
-            db.AuditDrafts.RemoveRange(drafts);
             try
             {
+                // By their ids, in one statement: a draft with a lower id may still be uncommitted, so never by range.
+                var ids = drafts.Select(d => d.Id).ToList();
+                var deleted = await db.AuditDrafts.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                if (deleted != drafts.Count)
+                {
+                    throw new DbUpdateConcurrencyException($"{drafts.Count - deleted} audit drafts were chained by another process meanwhile");
+                }
+
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return drafts.Count;
