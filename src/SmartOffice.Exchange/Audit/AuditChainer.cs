@@ -106,6 +106,12 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+            if (!await db.AuditDrafts.AnyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // Idle: no transaction and no turn on the lock for every process's poll.
+                return 0;
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             if (!db.IsSqlite)
             {
