@@ -69,6 +69,8 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditWriter>());
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxPublisher>();
+        services.AddSingleton<Housekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddHttpClient();
         services.AddSingleton<SmartOffice.Exchange.Notifications.WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Notifications.WebhookDispatcher>());
