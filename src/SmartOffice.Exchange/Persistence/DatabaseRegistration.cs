@@ -45,7 +45,7 @@ public static class DatabaseRegistration
     /// same few statements, and a DISCARD ALL on each return to the pool (four per submitted letter) re-planned them
     /// every time. We keep no session state (no SET, LISTEN or temporary tables; advisory locks are per transaction).
     /// </summary>
-    internal static string WithPostgresDefaults(string connectionString)
+    public static string WithPostgresDefaults(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
