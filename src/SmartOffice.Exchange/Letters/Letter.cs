@@ -11,7 +11,18 @@ public sealed class Letter
 
     public Guid SenderAccountId { get; set; }
 
-    public required string Subject { get; set; }
+    public required string Subject
+    {
+        get;
+        set
+        {
+            field = value;
+            SubjectSearch = value.ToLowerInvariant();
+        }
+    }
+
+    /// <summary>The subject in lower case, for case-insensitive search on both databases (SQLite's lower() and a C-locale PostgreSQL's know only ASCII).</summary>
+    public string SubjectSearch { get; private set; } = "";
 
     /// <summary>The sender's own outgoing number.</summary>
     public string? Reference { get; set; }

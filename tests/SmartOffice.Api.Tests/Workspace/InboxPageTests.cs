@@ -64,6 +64,23 @@ public sealed partial class InboxPageTests
     }
 
     [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task Search_ignores_case_in_cyrillic_in_the_inbox_and_in_the_outbox(string provider)
+    {
+        var factory = Factories.Shared(provider);
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var subject = $"Барилгын Зөвшөөрөл ЁРДӨНЭ {tag}";
+        await LetterPageTests.DeliveredLetterAsync(factory, subject);
+        var typed = Uri.EscapeDataString($"барилгын зөвшөөрөл ёрдөнэ {tag}");
+
+        using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
+        StringAssert.Contains(await clerk.GetPageAsync($"/inbox?tab=new&q={typed}"), subject);
+        using var company = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        StringAssert.Contains(await company.GetPageAsync($"/outbox?q={typed}"), subject);
+    }
+
+    [TestMethod]
     public async Task A_company_sees_letters_from_other_companies_and_nobody_elses()
     {
         var factory = Factories.Shared("Sqlite");

@@ -96,7 +96,7 @@ internal sealed class InboxQuery(ExchangeDbContext db)
             var q = filter.Search.Trim();
             var lowered = q.ToLowerInvariant();
             var named = db.Organizations.Where(o => o.SearchName.Contains(lowered)).Select(o => o.RegistryNumber);
-            deliveries = deliveries.Where(d => d.Letter!.Subject.Contains(q) || d.Letter.SenderRegistryNumber.StartsWith(q) || named.Contains(d.Letter.SenderRegistryNumber)
+            deliveries = deliveries.Where(d => d.Letter!.SubjectSearch.Contains(lowered) || d.Letter.SenderRegistryNumber.StartsWith(q) || named.Contains(d.Letter.SenderRegistryNumber)
                 || (d.Letter.Reference != null && d.Letter.Reference.Contains(q)) || (d.IncomingNumber != null && d.IncomingNumber.Contains(q)));
         }
 

@@ -23,7 +23,7 @@ internal sealed class OutboxReader(ExchangeDbContext db)
             var lowered = text.ToLowerInvariant();
             // Registry numbers are digits: only then is a prefix match meaningful (and LIKE safe from wildcards).
             var numberPrefix = text.All(char.IsAsciiDigit) ? text + "%" : null;
-            letters = letters.Where(l => l.Subject.Contains(text) || (l.Reference != null && l.Reference.Contains(text))
+            letters = letters.Where(l => l.SubjectSearch.Contains(lowered) || (l.Reference != null && l.Reference.Contains(text))
                 || l.Deliveries.Any(d => (numberPrefix != null && EF.Functions.Like(d.RecipientRegistryNumber, numberPrefix))
                     || db.Organizations.Any(o => o.Id == d.RecipientOrganizationId && o.SearchName.Contains(lowered))));
         }

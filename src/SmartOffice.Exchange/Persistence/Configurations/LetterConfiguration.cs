@@ -11,6 +11,7 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
     {
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Subject).HasMaxLength(500);
+        builder.Property(l => l.SubjectSearch).HasMaxLength(500);
         builder.Property(l => l.Reference).HasMaxLength(100);
         builder.Property(l => l.DocumentSha256).HasMaxLength(64);
         builder.Property(l => l.SenderRegistryNumber).HasMaxLength(32);
