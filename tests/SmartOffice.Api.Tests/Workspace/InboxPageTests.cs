@@ -132,7 +132,7 @@ public sealed partial class InboxPageTests
     }
 
     // Letters delivered in bursts of seven at the same instant, so page boundaries fall inside a burst.
-    private static async Task<List<Guid>> SeedAsync(ApiFactory factory, int count)
+    internal static async Task<List<Guid>> SeedAsync(ApiFactory factory, int count)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();

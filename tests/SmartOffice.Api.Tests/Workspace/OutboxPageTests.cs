@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
 /// <summary>/outbox: the sender follows each recipient's steps with their evidences, and nobody else sees them.</summary>
 [TestClass]
-public sealed class OutboxPageTests
+public sealed partial class OutboxPageTests
 {
     [TestMethod]
     public async Task The_outbox_shows_the_incoming_number_once_the_agency_registers_the_letter()
@@ -78,4 +79,31 @@ public sealed class OutboxPageTests
         Assert.Fail("not delivered");
         return id;
     }
+
+    [TestMethod]
+    public async Task Older_pages_walk_every_letter_once_even_when_many_were_sent_at_the_same_instant()
+    {
+        using var factory = new ApiFactory("Sqlite");
+        var seeded = await InboxPageTests.SeedAsync(factory, 83);
+        using var company = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
+
+        var seen = new List<Guid>();
+        var path = "/outbox";
+        for (var pages = 0; path is not null && pages < 20; pages++)
+        {
+            var html = await company.GetPageAsync(path);
+            seen.AddRange(LetterPattern().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value)));
+            var next = OlderPattern().Match(html);
+            path = next.Success ? WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+        }
+
+        Assert.HasCount(seeded.Count, seen);
+        CollectionAssert.AreEquivalent(seeded, seen);
+    }
+
+    [GeneratedRegex("<h2 id=\"subject-([0-9a-f-]{36})\">")]
+    private static partial Regex LetterPattern();
+
+    [GeneratedRegex("href=\"(/outbox\\?[^\"]+)\" rel=\"next\"")]
+    private static partial Regex OlderPattern();
 }

@@ -36,7 +36,7 @@ internal static class MailboxEndpoints
 
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
         var total = await deliveries.CountAsync(cancellationToken);
-        var rows = await deliveries.OrderByDescending(d => d.Letter!.SubmittedAt).Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await deliveries.OrderByDescending(d => d.Letter!.SubmittedAt).ThenByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(d => new { Delivery = d, d.Letter!.Subject, d.Letter.Reference, d.Letter.SenderRegistryNumber, d.Letter.SubmittedAt }).ToListAsync(cancellationToken);
         var names = await NamesAsync(db, rows.Select(r => r.SenderRegistryNumber), cancellationToken);
         var items = rows.Select(r => new MailboxItem(r.Delivery.LetterId, r.Subject, r.Reference, r.SenderRegistryNumber, names.GetValueOrDefault(r.SenderRegistryNumber), r.SubmittedAt,
@@ -60,7 +60,7 @@ internal static class MailboxEndpoints
 
         (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
         var total = await letters.CountAsync(cancellationToken);
-        var rows = await letters.OrderByDescending(l => l.SubmittedAt).Skip((page - 1) * pageSize).Take(pageSize).Include(l => l.Deliveries).ToListAsync(cancellationToken);
+        var rows = await letters.OrderByDescending(l => l.SubmittedAt).ThenByDescending(l => l.Id).Skip((page - 1) * pageSize).Take(pageSize).Include(l => l.Deliveries).ToListAsync(cancellationToken);
         var names = await NamesAsync(db, rows.SelectMany(l => l.Deliveries.Select(d => d.RecipientRegistryNumber)), cancellationToken);
         var items = rows.Select(l => new MailboxItem(l.Id, l.Subject, l.Reference, l.SenderRegistryNumber, null, l.SubmittedAt,
             [.. l.Deliveries.OrderBy(d => d.RecipientRegistryNumber).Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber)))])).ToList();

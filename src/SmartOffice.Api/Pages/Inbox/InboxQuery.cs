@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Persistence;
 
+using SmartOffice.Api.Pages.Shared;
+
 namespace SmartOffice.Api.Pages.Inbox;
 
 /// <summary>One row of the inbox.</summary>
@@ -28,7 +30,7 @@ internal sealed class InboxQuery(ExchangeDbContext db)
 
         var rows = InTab(filtered, filter.Tab, today, isAgency);
         var skip = 0;
-        if (Cursor.TryParse(cursor, out var at, out var seen))
+        if (TimeCursor.TryParse(cursor, out var at, out var seen))
         {
             // Rows at exactly the cursor's time come first in this order; the previous page showed `seen` of them.
             rows = rows.Where(d => d.DeliveredAt <= at);
@@ -42,9 +44,7 @@ internal sealed class InboxQuery(ExchangeDbContext db)
         string? next = null;
         if (page.Count > PageSize)
         {
-            var last = shown[^1].DeliveredAt;
-            var sameTime = shown.Count(r => r.DeliveredAt == last) + (Cursor.TryParse(cursor, out var previous, out var previousSeen) && previous == last ? previousSeen : 0);
-            next = Cursor.Format(last, sameTime);
+            next = TimeCursor.Next([.. shown.Select(r => r.DeliveredAt)], cursor);
         }
 
         return new Page(shown, counts, next);
@@ -112,24 +112,4 @@ internal sealed class InboxQuery(ExchangeDbContext db)
         InboxFilter.InProgress => deliveries.Where(d => d.State == DeliveryState.Registered || (d.State == DeliveryState.Assigned && (d.DueDate == null || d.DueDate >= today))),
         _ => deliveries.Where(d => d.State == DeliveryState.Delivered || d.State == DeliveryState.Opened),
     };
-
-    /// <summary>"ticks.seen": the last row's delivery time and how many rows at exactly that time are already shown.</summary>
-    private static class Cursor
-    {
-        public static string Format(DateTimeOffset at, int seen) => string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks}.{seen}");
-
-        public static bool TryParse(string? value, out DateTimeOffset at, out int seen)
-        {
-            (at, seen) = (default, 0);
-            var parts = value?.Split('.');
-            if (parts is not { Length: 2 } || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out seen) || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || seen > 100_000)
-            {
-                return false;
-            }
-
-            at = new DateTimeOffset(ticks, TimeSpan.Zero);
-            return true;
-        }
-    }
 }

@@ -13,9 +13,9 @@ internal sealed class IndexModel(ExchangeDbContext db) : WorkspacePage
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    /// <summary>The keyset cursor: UTC ticks of the submission time of the last letter on the previous page.</summary>
+    /// <summary>The keyset cursor of the previous page (<see cref="Shared.TimeCursor"/>).</summary>
     [BindProperty(SupportsGet = true)]
-    public long? Before { get; set; }
+    public string? Before { get; set; }
 
     public IReadOnlyList<OutboxLetter> Letters { get; private set; } = [];
 
@@ -23,13 +23,12 @@ internal sealed class IndexModel(ExchangeDbContext db) : WorkspacePage
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset? before = Before is { } ticks && ticks > 0 && ticks < DateTimeOffset.MaxValue.UtcTicks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
-        var page = await new OutboxReader(db).ReadAsync(Caller.OrganizationId, Search, before, PageSize, cancellationToken);
+        var page = await new OutboxReader(db).ReadAsync(Caller.OrganizationId, Search, Before, PageSize, cancellationToken);
         Letters = page.Letters;
-        if (page.NextBefore is { } next)
+        if (page.NextCursor is { } next)
         {
             var query = string.IsNullOrWhiteSpace(Search) ? "" : $"q={Uri.EscapeDataString(Search.Trim())}&";
-            OlderUrl = $"/outbox?{query}before={next.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
+            OlderUrl = $"/outbox?{query}before={Uri.EscapeDataString(next)}";
         }
     }
 

@@ -4,17 +4,20 @@ using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Persistence;
 
+using SmartOffice.Api.Pages.Shared;
+
 namespace SmartOffice.Api.Pages.Outbox;
 
 /// <summary>
-/// Reads the caller organization's sent letters newest first, a page at a time by keyset (the submission time of the
-/// last letter shown), so the hundredth page costs what the first does. Only the sender's own letters, ever.
+/// Reads the caller organization's sent letters newest first, a page at a time by keyset (see <see cref="TimeCursor"/>),
+/// so the hundredth page costs what the first does and letters sent at the same instant are neither lost nor repeated.
+/// Only the sender's own letters, ever.
 /// </summary>
 internal sealed class OutboxReader(ExchangeDbContext db)
 {
-    public sealed record Page(IReadOnlyList<OutboxLetter> Letters, DateTimeOffset? NextBefore);
+    public sealed record Page(IReadOnlyList<OutboxLetter> Letters, string? NextCursor);
 
-    public async Task<Page> ReadAsync(Guid senderOrganizationId, string? search, DateTimeOffset? before, int pageSize, CancellationToken cancellationToken)
+    public async Task<Page> ReadAsync(Guid senderOrganizationId, string? search, string? cursor, int pageSize, CancellationToken cancellationToken)
     {
         var letters = db.Letters.AsNoTracking().Where(l => l.SenderOrganizationId == senderOrganizationId);
         if (!string.IsNullOrWhiteSpace(search))
@@ -28,14 +31,17 @@ internal sealed class OutboxReader(ExchangeDbContext db)
                     || db.Organizations.Any(o => o.Id == d.RecipientOrganizationId && o.SearchName.Contains(lowered))));
         }
 
-        if (before is { } cursor)
+        var skip = 0;
+        if (TimeCursor.TryParse(cursor, out var at, out var seen))
         {
-            letters = letters.Where(l => l.SubmittedAt < cursor);
+            // Letters at exactly the cursor's time come first in this order; the previous page showed `seen` of them.
+            letters = letters.Where(l => l.SubmittedAt <= at);
+            skip = seen;
         }
 
-        var rows = await letters.OrderByDescending(l => l.SubmittedAt).Take(pageSize + 1).Include(l => l.Deliveries).ToListAsync(cancellationToken);
+        var rows = await letters.OrderByDescending(l => l.SubmittedAt).ThenByDescending(l => l.Id).Skip(skip).Take(pageSize + 1).Include(l => l.Deliveries).ToListAsync(cancellationToken);
         var shown = rows.Take(pageSize).ToList();
-        return new Page(await DescribeAsync(shown, cancellationToken), rows.Count > pageSize ? shown[^1].SubmittedAt : null);
+        return new Page(await DescribeAsync(shown, cancellationToken), rows.Count > pageSize ? TimeCursor.Next([.. shown.Select(l => l.SubmittedAt)], cursor) : null);
     }
 
     public async Task<OutboxLetter?> ReadOneAsync(Guid senderOrganizationId, Guid letterId, CancellationToken cancellationToken)
