@@ -58,6 +58,7 @@ public static class ServiceRegistration
         services.AddScoped<LetterSubmission>();
         services.AddScoped<LetterArchiver>();
         services.AddScoped<Features.Clerk.ClerkActions>();
+        services.AddSingleton<Features.Clerk.WorkingCalendar>();
         services.AddScoped<Features.Live.SenderNotifier>();
         services.AddScoped<Features.Letters.DocumentReader>();
         services.AddScoped<Features.Stats.AgencyStatistics>();

@@ -17,7 +17,7 @@ namespace SmartOffice.Api.Features.Clerk;
 /// The state changes of a delivery inside the recipient agency. Each one commits with its sealed evidence (which the
 /// sender can download) and its webhook event, then is audited and archived.
 /// </summary>
-internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, IConfiguration configuration, TimeProvider time)
+internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, IConfiguration configuration, WorkingCalendar calendar, TimeProvider time)
 {
     private static readonly string[] Registrars = [StaffRoles.Registrar, StaffRoles.Head, StaffRoles.Admin];
     private static readonly DeliveryState[] Received = [DeliveryState.Delivered, DeliveryState.Opened];
@@ -176,23 +176,8 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
     public async Task<DateOnly> DefaultDueDateAsync(Caller caller, CancellationToken cancellationToken)
     {
         var agencyDays = await db.Organizations.Where(o => o.Id == caller.OrganizationId).Select(o => o.DueWorkingDays).SingleAsync(cancellationToken);
-        return AddWorkingDays(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), agencyDays ?? Agency.AgencySettingsEndpoints.DefaultDueWorkingDays(configuration));
+        return calendar.AddWorkingDays(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), agencyDays ?? Agency.AgencySettingsEndpoints.DefaultDueWorkingDays(configuration));
     }
 
     private static ProblemHttpResult Conflict(string detail) => Problems.Create(StatusCodes.Status409Conflict, "invalid_state", "Not possible in this state", detail);
-
-    private static DateOnly AddWorkingDays(DateOnly from, int days)
-    {
-        var date = from;
-        while (days > 0)
-        {
-            date = date.AddDays(1);
-            if (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                days--;
-            }
-        }
-
-        return date;
-    }
 }
