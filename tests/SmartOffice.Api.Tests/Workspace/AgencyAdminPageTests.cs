@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Api.Tests.Infrastructure;
 using SmartOffice.Exchange.Persistence;
+using SmartOffice.Exchange.Accounts;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
@@ -60,6 +61,29 @@ public sealed class AgencyAdminPageTests
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
         StringAssert.Contains(await admin.GetPageAsync($"/agency/users/{self.Id}"), "flash bad");
         Assert.IsTrue((await db.StaffUsers.AsNoTracking().SingleAsync(u => u.Id == self.Id)).HasRole("admin"));
+    }
+
+    [TestMethod]
+    public async Task Emptying_the_certificate_field_ends_certificate_login_and_keeps_the_rest()
+    {
+        var factory = Factories.Shared("Sqlite");
+        using var admin = await WorkspaceClient.StaffAsync(factory, "admin-9011001");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var member = new StaffUser { OrganizationId = (await db.Organizations.SingleAsync(o => o.RegistryNumber == "9011001")).Id, UserName = $"cert-{Guid.NewGuid():N}"[..20], DisplayName = "Гэрчилгээтэй", Roles = "executor", CertificateThumbprint = new string('A', 64) };
+        db.StaffUsers.Add(member);
+        await db.SaveChangesAsync();
+
+        var kept = await admin.PostFormAsync($"/agency/users/{member.Id}", $"/agency/users/{member.Id}", new() { ["displayName"] = "Гэрчилгээтэй", ["roles"] = "executor", ["certificateThumbprint"] = new string('A', 64) });
+        Assert.AreEqual(HttpStatusCode.Redirect, kept.StatusCode);
+        Assert.AreEqual(new string('A', 64), await db.StaffUsers.AsNoTracking().Where(u => u.Id == member.Id).Select(u => u.CertificateThumbprint).SingleAsync());
+
+        var emptied = await admin.PostFormAsync($"/agency/users/{member.Id}", $"/agency/users/{member.Id}", new() { ["displayName"] = "Гэрчилгээгүй", ["roles"] = "executor", ["certificateThumbprint"] = "" });
+        Assert.AreEqual(HttpStatusCode.Redirect, emptied.StatusCode);
+        var saved = await db.StaffUsers.AsNoTracking().SingleAsync(u => u.Id == member.Id);
+        Assert.IsNull(saved.CertificateThumbprint);
+        Assert.AreEqual("Гэрчилгээгүй", saved.DisplayName);
+        Assert.IsTrue(saved.HasRole("executor"));
     }
 
     [TestMethod]

@@ -114,7 +114,12 @@ internal static class AgencyUserEndpoints
             user.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(user, request.Password);
         }
 
-        if (request.CertificateThumbprint is not null)
+        if (request.CertificateThumbprint is not null && string.IsNullOrWhiteSpace(request.CertificateThumbprint))
+        {
+            // Empty: the staff member no longer logs in with a certificate (null leaves it as it is).
+            user.CertificateThumbprint = null;
+        }
+        else if (request.CertificateThumbprint is not null)
         {
             var thumbprint = request.CertificateThumbprint.Trim().ToUpperInvariant();
             if (thumbprint.Length != 64 || !thumbprint.All(char.IsAsciiHexDigit))

@@ -32,7 +32,8 @@ internal sealed class UserModel(ExchangeDbContext db, UiText text) : WorkspacePa
     public async Task<IActionResult> OnPostAsync(Guid id, string? displayName, string[] roles, string? password, string? certificateThumbprint, bool isDisabled, CancellationToken cancellationToken)
     {
         var request = new SaveStaffUserRequest(null, displayName, roles, string.IsNullOrEmpty(password) ? null : password,
-            string.IsNullOrWhiteSpace(certificateThumbprint) ? null : certificateThumbprint, isDisabled);
+            // The field shows the current thumbprint, so an emptied field means: no certificate login any more.
+            certificateThumbprint ?? "", isDisabled);
         var result = await AgencyUserEndpoints.UpdateAsync(id, request, HttpContext, db, cancellationToken);
         if (ProblemText(result.Result) is { } problem)
         {
