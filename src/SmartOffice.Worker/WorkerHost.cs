@@ -42,6 +42,7 @@ public static class WorkerHost
             return SealLoader.Load(configuration["Seal:CertificatePath"]!, configuration["Seal:Password"]);
         });
         services.AddSingleton<EvidenceWriter>();
+        services.AddSingleton<SmartOffice.Exchange.Routing.DeliveryBatcher>();
         services.AddScoped<SmartOffice.Exchange.Audit.AuditLog>();
         // The chainer is registered first so that it stops last, after the writer's final drafts.
         services.AddSingleton<SmartOffice.Exchange.Audit.AuditChainer>();

@@ -24,8 +24,9 @@ public sealed class FaultTests
             letters.Add((await sender.AcceptedAsync(pdf, "9011001", "6234567")).GetProperty("id").GetString()!);
         }
 
-        // The first worker declares the queues, starts consuming, and is killed once some letters are delivered.
-        using var first = WorkerOsProcess.Start(api);
+        // The first worker declares the queues, starts consuming, and is killed once some letters are delivered. It
+        // delivers one letter per commit (by default a commit holds every message waiting), so the kill lands mid-stream.
+        using var first = WorkerOsProcess.Start(api, new Dictionary<string, string> { ["Delivery:MaxBatch"] = "1", ["Delivery:Lanes"] = "1" });
         await WaitForHealthyTopologyAsync(api);
         using var publishing = new ApiFactory("Postgres", new Dictionary<string, string?>(Broker.Settings) { ["ConnectionStrings:SmartOffice"] = api.ConnectionString, ["Data:Path"] = api.DataPath, ["Archive:Path"] = Path.Combine(api.DataPath, "archive") });
         _ = publishing.Server;

@@ -10,7 +10,7 @@ internal sealed class WorkerOsProcess : IDisposable
 
     private WorkerOsProcess(Process process) => _process = process;
 
-    public static WorkerOsProcess Start(ApiFactory api)
+    public static WorkerOsProcess Start(ApiFactory api, IReadOnlyDictionary<string, string>? settings = null)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SmartOffice.Worker.dll"), "--urls", "http://127.0.0.1:0"])
         {
@@ -29,6 +29,11 @@ internal sealed class WorkerOsProcess : IDisposable
         info.Environment["Seal__Password"] = "demo";
         info.Environment["Archive__Path"] = Path.Combine(api.DataPath, "archive");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -50,6 +50,7 @@ public static class ServiceRegistration
             return SealLoader.Load(settings["Seal:CertificatePath"]!, settings["Seal:Password"]);
         });
         services.AddSingleton<EvidenceWriter>();
+        services.AddSingleton<SmartOffice.Exchange.Routing.DeliveryBatcher>();
         services.AddExchangeDatabase();
 
         services.AddSingleton<SigningKeyProvider>();

@@ -26,6 +26,7 @@ public sealed class EvidenceWriter(EvidenceSealer sealer)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(draft);
+        await EvidenceChainLock.LockAsync(db, [draft.LetterId], cancellationToken).ConfigureAwait(false);
         var previous = db.Evidences.Local.Where(e => e.LetterId == draft.LetterId).OrderBy(e => e.EventTime).LastOrDefault()?.Id
             ?? await db.Evidences.Where(e => e.LetterId == draft.LetterId).OrderByDescending(e => e.EventTime).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return Add(db, draft, previous);
