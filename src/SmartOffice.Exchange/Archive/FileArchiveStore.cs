@@ -6,18 +6,35 @@ namespace SmartOffice.Exchange.Archive;
 /// The archive on a file system: documents/ab/cd/abcd….pdf and letters/{id}/{name}. Every write goes to a
 /// temporary file that is flushed to disk and then moved into place without overwriting, so a crash leaves
 /// either the whole file or nothing, and an accepted letter's bytes survive power loss.
+/// Documents are flushed with an fsync each. Letter records are too, or (<see cref="ArchiveSync.FileSystem"/>, the
+/// default on Linux) by a group commit for the whole file system: the temporary files of every writer waiting at that
+/// moment are flushed by one syncfs, then moved into place, and the moves are flushed by the next one.
 /// </summary>
-public sealed class FileArchiveStore : IArchiveStore
+public sealed class FileArchiveStore : IArchiveStore, IDisposable
 {
     private readonly string _root;
+    private readonly FileSystemSync? _sync;
 
-    public FileArchiveStore(string root)
+    public FileArchiveStore(string root, ArchiveSync sync = ArchiveSync.FileSystem)
     {
         _root = Path.GetFullPath(root);
         Directory.CreateDirectory(Path.Combine(_root, "documents"));
         Directory.CreateDirectory(Path.Combine(_root, "letters"));
         Directory.CreateDirectory(Path.Combine(_root, "tmp"));
+        if (sync == ArchiveSync.FileSystem && FileSystemSync.IsSupported)
+        {
+            _sync = new FileSystemSync(Path.Combine(_root, "tmp", ".sync"));
+        }
     }
+
+    /// <summary>Reads Archive:Sync: "FileSystem" (the default) or "File" (an fsync per record, for an archive that shares a busy file system).</summary>
+    public static ArchiveSync SyncFrom(string? setting) =>
+        Enum.TryParse<ArchiveSync>(setting, ignoreCase: true, out var sync) ? sync : ArchiveSync.FileSystem;
+
+    /// <summary>File-system syncs made for letter records (0 when each record is fsync'd on its own).</summary>
+    internal long FileSystemSyncs => _sync?.Count ?? 0;
+
+    public void Dispose() => _sync?.Dispose();
 
     public string Root => _root;
 
@@ -34,7 +51,8 @@ public sealed class FileArchiveStore : IArchiveStore
             throw new ArgumentException("the content does not have the given SHA-256", nameof(sha256));
         }
 
-        await WriteOnceAsync(path, content, cancellationToken).ConfigureAwait(false);
+        // One file on the submission path: its own fsync answers sooner than a shared syncfs (497 against 614 accepted/s in bench/).
+        await WriteOnceAsync([(path, content)], sync: null, cancellationToken).ConfigureAwait(false);
     }
 
     public Stream? OpenDocument(string sha256)
@@ -43,21 +61,30 @@ public sealed class FileArchiveStore : IArchiveStore
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true) : null;
     }
 
-    public async Task StoreRecordAsync(Guid letterId, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task StoreRecordAsync(Guid letterId, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        StoreRecordsAsync(letterId, [(name, content)], cancellationToken);
+
+    public async Task StoreRecordsAsync(Guid letterId, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records, CancellationToken cancellationToken)
     {
-        var path = RecordPath(letterId, name);
-        if (File.Exists(path))
+        ArgumentNullException.ThrowIfNull(records);
+        var missing = new List<(string Path, ReadOnlyMemory<byte> Content)>();
+        foreach (var (name, content) in records)
         {
-            var existing = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            if (existing.AsSpan().SequenceEqual(content.Span))
+            var path = RecordPath(letterId, name);
+            if (!File.Exists(path))
             {
-                return;
+                missing.Add((path, content));
+                continue;
             }
 
-            throw new IOException($"archive record {letterId}/{name} exists with other content; archives are never overwritten");
+            var existing = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            if (!existing.AsSpan().SequenceEqual(content.Span))
+            {
+                throw new IOException($"archive record {letterId}/{name} exists with other content; archives are never overwritten");
+            }
         }
 
-        await WriteOnceAsync(path, content, cancellationToken).ConfigureAwait(false);
+        await WriteOnceAsync(missing, _sync, cancellationToken).ConfigureAwait(false);
     }
 
     public Task LinkDocumentAsync(Guid letterId, string sha256, CancellationToken cancellationToken)
@@ -106,30 +133,64 @@ public sealed class FileArchiveStore : IArchiveStore
         return Path.Combine(_root, "letters", letterId.ToString("N"), name);
     }
 
-    private Task WriteOnceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private async Task WriteOnceAsync(List<(string Path, ReadOnlyMemory<byte> Content)> files, FileSystemSync? sync, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-
-        // Records are small: one synchronous write and fsync on this thread costs less than FileStream's async path,
-        // which on Linux hands the same blocking calls to another pool thread (archiving took ~20% of delivery time).
-        var temporary = Path.Combine(_root, "tmp", Guid.NewGuid().ToString("N"));
-        using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        if (files.Count == 0)
         {
-            RandomAccess.Write(handle, content.Span, 0);
-            RandomAccess.FlushToDisk(handle);
+            return;
         }
 
-        try
+        var temporaries = new List<string>(files.Count);
+        foreach (var (path, content) in files)
         {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another writer stored the same content-addressed bytes first: same bytes, nothing to do.
-            File.Delete(temporary);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+            // Records are small: one synchronous write on this thread costs less than FileStream's async path,
+            // which on Linux hands the same blocking calls to another pool thread (archiving took ~20% of delivery time).
+            var temporary = Path.Combine(_root, "tmp", Guid.NewGuid().ToString("N"));
+            using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                RandomAccess.Write(handle, content.Span, 0);
+                if (sync is null)
+                {
+                    RandomAccess.FlushToDisk(handle);
+                }
+            }
+
+            temporaries.Add(temporary);
         }
 
-        return Task.CompletedTask;
+        if (sync is not null)
+        {
+            await sync.FlushAsync().ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            var path = files[i].Path;
+            try
+            {
+                File.Move(temporaries[i], path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another writer stored the same content-addressed bytes first: same bytes, nothing to do.
+                File.Delete(temporaries[i]);
+            }
+        }
+
+        if (sync is not null)
+        {
+            // The moves (directory entries) are durable too before the caller reports the records stored.
+            await sync.FlushAsync().ConfigureAwait(false);
+        }
     }
+}
+
+/// <summary>How the file archive makes letter records durable: an fsync per file, or one syncfs for everyone waiting (Linux; elsewhere File).</summary>
+public enum ArchiveSync
+{
+    File,
+    FileSystem,
 }

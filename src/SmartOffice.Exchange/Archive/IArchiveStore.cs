@@ -15,6 +15,9 @@ public interface IArchiveStore
     /// <summary>Stores a named record of a letter (e.g. "report.json") once; a second write with other bytes throws.</summary>
     Task StoreRecordAsync(Guid letterId, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 
+    /// <summary>Stores several records of a letter at once (made durable together), each under the rule of <see cref="StoreRecordAsync"/>.</summary>
+    Task StoreRecordsAsync(Guid letterId, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records, CancellationToken cancellationToken);
+
     /// <summary>Makes the letter's stored document visible among its records as document.pdf (a reference, not a copy).</summary>
     Task LinkDocumentAsync(Guid letterId, string sha256, CancellationToken cancellationToken);
 

@@ -37,21 +37,24 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
         var letterId = letter.Id;
         await archive.LinkDocumentAsync(letterId, letter.DocumentSha256, cancellationToken).ConfigureAwait(false);
         // The report is durable in the letter's row from the moment of acceptance; its archive copy is written here, off the submission path.
-        await archive.StoreRecordAsync(letterId, "report.json", Encoding.UTF8.GetBytes(letter.ValidationReportJson), cancellationToken).ConfigureAwait(false);
+        var report = Encoding.UTF8.GetBytes(letter.ValidationReportJson);
+        var records = new List<(string Name, ReadOnlyMemory<byte> Content)> { ("report.json", report) };
         var sums = new StringBuilder();
         sums.Append(CultureInfo.InvariantCulture, $"{letter.DocumentSha256}  document.pdf\n");
-        sums.Append(CultureInfo.InvariantCulture, $"{Sha256(Encoding.UTF8.GetBytes(letter.ValidationReportJson))}  report.json\n");
+        sums.Append(CultureInfo.InvariantCulture, $"{Sha256(report)}  report.json\n");
         for (var i = 0; i < evidences.Count; i++)
         {
             var record = evidences[i];
             var name = $"evidence-{i + 1:D3}-{record.Event}.json";
             var content = JsonSerializer.SerializeToUtf8Bytes(new { json = record.Json, seal = record.Seal is null ? null : Convert.ToBase64String(record.Seal) }, EvidenceWriter.Json);
-            await archive.StoreRecordAsync(letterId, name, content, cancellationToken).ConfigureAwait(false);
+            records.Add((name, content));
             sums.Append(CultureInfo.InvariantCulture, $"{Sha256(content)}  {name}\n");
         }
 
         var retention = configuration.GetValue("Archive:RetentionYears", 10);
-        await archive.StoreRecordAsync(letterId, "retention.json", JsonSerializer.SerializeToUtf8Bytes(new { letter.SubmittedAt, retainUntil = letter.SubmittedAt.AddYears(retention) }, EvidenceWriter.Json), cancellationToken).ConfigureAwait(false);
+        records.Add(("retention.json", JsonSerializer.SerializeToUtf8Bytes(new { letter.SubmittedAt, retainUntil = letter.SubmittedAt.AddYears(retention) }, EvidenceWriter.Json)));
+        // The manifest goes last and only once the records it lists are stored: a manifest on disk is always complete.
+        await archive.StoreRecordsAsync(letterId, records, cancellationToken).ConfigureAwait(false);
         await archive.StoreRecordAsync(letterId, $"manifest-{evidences.Count:D3}.sha256", Encoding.UTF8.GetBytes(sums.ToString()), cancellationToken).ConfigureAwait(false);
     }
 
