@@ -44,6 +44,32 @@ public sealed class FileArchiveStoreTests
     }
 
     [TestMethod]
+    [DataRow(ArchiveSync.FileSystem)]
+    [DataRow(ArchiveSync.File)]
+    public async Task A_letter_step_links_the_document_stores_the_records_and_then_the_manifest_and_a_forged_record_stops_the_manifest(ArchiveSync sync)
+    {
+        using var store = new FileArchiveStore(Directory.CreateTempSubdirectory("smartoffice-archive-").FullName, sync);
+        var document = Encoding.UTF8.GetBytes("%PDF-1.7 letter");
+        await store.StoreDocumentAsync(Sha256(document), document, CancellationToken.None);
+        var letter = Guid.NewGuid();
+        (string, ReadOnlyMemory<byte>)[] records = [("report.json", "{}"u8.ToArray()), ("evidence-001-SubmissionAcceptance.json", "first"u8.ToArray())];
+
+        await store.StoreLetterStepAsync(letter, Sha256(document), records, ("manifest-001.sha256", "sums 1"u8.ToArray()), CancellationToken.None);
+        await store.StoreLetterStepAsync(letter, Sha256(document), records, ("manifest-001.sha256", "sums 1"u8.ToArray()), CancellationToken.None);
+
+        var folder = Path.Combine(store.Root, "letters", letter.ToString("N"));
+        CollectionAssert.AreEquivalent(new[] { "document.pdf", "report.json", "evidence-001-SubmissionAcceptance.json", "manifest-001.sha256" }, Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).ToArray());
+        CollectionAssert.AreEqual(document, await File.ReadAllBytesAsync(Path.Combine(folder, "document.pdf")));
+        CollectionAssert.AreEqual("sums 1"u8.ToArray(), await store.ReadRecordAsync(letter, "manifest-001.sha256", CancellationToken.None));
+
+        (string, ReadOnlyMemory<byte>)[] forged = [("report.json", "{\"forged\":true}"u8.ToArray()), ("evidence-002-ContentConsignment.json", "second"u8.ToArray())];
+        await Assert.ThrowsExactlyAsync<IOException>(() => store.StoreLetterStepAsync(letter, Sha256(document), forged, ("manifest-002.sha256", "sums 2"u8.ToArray()), CancellationToken.None));
+        Assert.IsNull(await store.ReadRecordAsync(letter, "manifest-002.sha256", CancellationToken.None));
+        Assert.IsNull(await store.ReadRecordAsync(letter, "evidence-002-ContentConsignment.json", CancellationToken.None));
+        Assert.IsFalse(Directory.EnumerateFiles(Path.Combine(store.Root, "tmp")).Any(f => !f.EndsWith(".sync", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
     [DataRow("../escape.json")]
     [DataRow("nested/record.json")]
     [DataRow("..\\escape.json")]

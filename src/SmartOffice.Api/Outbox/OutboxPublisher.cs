@@ -73,7 +73,8 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal 
         // The conditions are repeated in the UPDATE so a row another instance claimed meanwhile is skipped.
         await db.OutboxMessages.Where(m => candidates.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, now + Lease), cancellationToken);
-        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.ClaimedBy == claim && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        // Looked up by key among the candidates (ClaimedBy has no index of its own).
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => candidates.Contains(m.Id) && m.ClaimedBy == claim && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
         // The whole batch is published at once: the broker's confirms arrive pipelined instead of one round trip
         // each, and one UPDATE marks every confirmed row sent. A crash in between republishes (at-least-once); the

@@ -18,8 +18,12 @@ public interface IArchiveStore
     /// <summary>Stores several records of a letter at once (made durable together), each under the rule of <see cref="StoreRecordAsync"/>.</summary>
     Task StoreRecordsAsync(Guid letterId, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records, CancellationToken cancellationToken);
 
-    /// <summary>Makes the letter's stored document visible among its records as document.pdf (a reference, not a copy).</summary>
-    Task LinkDocumentAsync(Guid letterId, string sha256, CancellationToken cancellationToken);
+    /// <summary>
+    /// One step of a letter: its stored document made visible among its records as document.pdf (a reference, not a
+    /// copy), the records stored as <see cref="StoreRecordsAsync"/> does, then the manifest that lists them, only once
+    /// they are durable: a manifest in the store is always complete.
+    /// </summary>
+    Task StoreLetterStepAsync(Guid letterId, string documentSha256, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records, (string Name, ReadOnlyMemory<byte> Content) manifest, CancellationToken cancellationToken);
 
     /// <summary>Reads a record of a letter, or null.</summary>
     Task<byte[]?> ReadRecordAsync(Guid letterId, string name, CancellationToken cancellationToken);

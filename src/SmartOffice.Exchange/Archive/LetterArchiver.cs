@@ -35,7 +35,6 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
         ArgumentNullException.ThrowIfNull(letter);
         ArgumentNullException.ThrowIfNull(evidences);
         var letterId = letter.Id;
-        await archive.LinkDocumentAsync(letterId, letter.DocumentSha256, cancellationToken).ConfigureAwait(false);
         // The report is durable in the letter's row from the moment of acceptance; its archive copy is written here, off the submission path.
         var report = Encoding.UTF8.GetBytes(letter.ValidationReportJson);
         var records = new List<(string Name, ReadOnlyMemory<byte> Content)> { ("report.json", report) };
@@ -54,8 +53,7 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
         var retention = configuration.GetValue("Archive:RetentionYears", 10);
         records.Add(("retention.json", JsonSerializer.SerializeToUtf8Bytes(new { letter.SubmittedAt, retainUntil = letter.SubmittedAt.AddYears(retention) }, EvidenceWriter.Json)));
         // The manifest goes last and only once the records it lists are stored: a manifest on disk is always complete.
-        await archive.StoreRecordsAsync(letterId, records, cancellationToken).ConfigureAwait(false);
-        await archive.StoreRecordAsync(letterId, $"manifest-{evidences.Count:D3}.sha256", Encoding.UTF8.GetBytes(sums.ToString()), cancellationToken).ConfigureAwait(false);
+        await archive.StoreLetterStepAsync(letterId, letter.DocumentSha256, records, ($"manifest-{evidences.Count:D3}.sha256", Encoding.UTF8.GetBytes(sums.ToString())), cancellationToken).ConfigureAwait(false);
     }
 
     private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));

@@ -35,9 +35,22 @@ internal sealed class LetterSubmission(
 {
     public sealed record Outcome(SubmitLetterResponse? Response, ProblemHttpResult? Problem);
 
+    // The submission's reads, compiled once: every letter runs them, and preparing a LINQ query on each call (parameter
+    // extraction and the query-cache lookup) took 4% of the whole machine in a profile of bench/ delivery.
+    private static readonly CompiledPerModel<Func<ExchangeDbContext, Guid, CancellationToken, Task<bool>>> IsSuspended = new(() =>
+        EF.CompileAsyncQuery((ExchangeDbContext db, Guid accountId, CancellationToken _) => db.Accounts.Any(a => a.Id == accountId && a.IsSuspended)));
+
+    private static readonly CompiledPerModel<Func<ExchangeDbContext, List<string>, IAsyncEnumerable<Organization>>> Organizations = new(() =>
+        EF.CompileAsyncQuery((ExchangeDbContext db, List<string> registryNumbers) => db.Organizations.AsNoTracking().Where(o => registryNumbers.Contains(o.RegistryNumber))));
+
+    private static readonly CompiledPerModel<Func<ExchangeDbContext, string, Guid, string, DateTimeOffset, CancellationToken, Task<Guid?>>> SameLetterSince = new(() =>
+        EF.CompileAsyncQuery((ExchangeDbContext db, string sha256, Guid senderId, string recipientKey, DateTimeOffset since, CancellationToken _) =>
+            db.Letters.Where(l => l.DocumentSha256 == sha256 && l.SenderOrganizationId == senderId && l.RecipientKey == recipientKey && l.SubmittedAt > since)
+                .Select(l => (Guid?)l.Id).FirstOrDefault()));
+
     /// <summary>A suspended account sends nothing, through the API or the workspace.</summary>
     public async Task<ProblemHttpResult?> SuspendedAsync(Caller caller, CancellationToken cancellationToken) =>
-        caller.AccountId is { } accountId && await db.Accounts.AnyAsync(a => a.Id == accountId && a.IsSuspended, cancellationToken)
+        caller.AccountId is { } accountId && await IsSuspended.For(db)(db, accountId, cancellationToken)
             ? Problems.Create(StatusCodes.Status403Forbidden, ProblemCodes.AccountSuspended, "The account is suspended",
                 "An administrator suspended this account (e.g. after reports of advertising). Contact the service administrator.")
             : null;
@@ -61,7 +74,12 @@ internal sealed class LetterSubmission(
         }
 
         var recipientNumbers = form.Recipients.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var recipients = await db.Organizations.Where(o => recipientNumbers.Contains(o.RegistryNumber)).ToListAsync(cancellationToken);
+        var recipients = new List<Organization>(recipientNumbers.Count);
+        await foreach (var organization in Organizations.For(db)(db, recipientNumbers).WithCancellation(cancellationToken))
+        {
+            recipients.Add(organization);
+        }
+
         var unknown = recipientNumbers.Where(n => !recipients.Any(o => o.RegistryNumber == n && o.Status == OrganizationStatus.Active)).ToList();
         if (unknown.Count > 0)
         {
@@ -90,8 +108,7 @@ internal sealed class LetterSubmission(
         var now = time.GetUtcNow();
         var recipientKey = string.Join(',', recipientNumbers);
         var since = now.AddHours(-limits.Value.DuplicateWindowHours);
-        var duplicate = await db.Letters.Where(l => l.DocumentSha256 == report.DocumentSha256 && l.SenderOrganizationId == caller.OrganizationId && l.RecipientKey == recipientKey && l.SubmittedAt > since)
-            .Select(l => (Guid?)l.Id).FirstOrDefaultAsync(cancellationToken);
+        var duplicate = await SameLetterSince.For(db)(db, report.DocumentSha256!, caller.OrganizationId, recipientKey, since, cancellationToken);
         if (duplicate is not null)
         {
             return new Outcome(null, Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.DuplicateLetter, "Duplicate letter",
