@@ -10,7 +10,7 @@ namespace SmartOffice.Bench;
 /// </summary>
 internal readonly record struct MachineTime(double BusySeconds, double StolenSeconds)
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ, 100 on Linux
+    private const double TicksPerSecond = 100; // USER_HZ, 100 on Linux
 
     public static MachineTime Now()
     {

@@ -50,7 +50,7 @@ public static class WorkerHost
         services.AddSingleton<SmartOffice.Exchange.Audit.AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditWriter>());
         services.AddSingleton<FailedDeliveries>();
-        services.AddSingleton<SmartOffice.Exchange.Archive.IArchiveStore>(sp => new SmartOffice.Exchange.Archive.FileArchiveStore(sp.GetRequiredService<IConfiguration>()["Archive:Path"] ?? Path.Combine("data", "archive"), SmartOffice.Exchange.Archive.FileArchiveStore.SyncFrom(sp.GetRequiredService<IConfiguration>()["Archive:Sync"])));
+        services.AddSingleton<SmartOffice.Exchange.Archive.IArchiveStore>(sp => SmartOffice.Exchange.Archive.FileArchiveStore.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<SmartOffice.Exchange.Archive.LetterArchiver>();
         services.AddHttpClient();
         services.AddHostedService<SmartOffice.Exchange.Notifications.WebhookDispatcher>();

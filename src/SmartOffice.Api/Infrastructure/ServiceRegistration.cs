@@ -42,7 +42,7 @@ public static class ServiceRegistration
             EmbeddedDefaults.EnsureDemoPki(sp.GetRequiredService<IConfiguration>());
             return new PdfSignatureValidator(sp.GetRequiredService<IOptions<SignatureValidationOptions>>().Value);
         });
-        services.AddSingleton<IArchiveStore>(sp => new FileArchiveStore(sp.GetRequiredService<IConfiguration>()["Archive:Path"]!, FileArchiveStore.SyncFrom(sp.GetRequiredService<IConfiguration>()["Archive:Sync"])));
+        services.AddSingleton<IArchiveStore>(sp => FileArchiveStore.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IConfiguration>();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
 
 namespace SmartOffice.Exchange.Archive;
 
@@ -27,8 +28,17 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
         }
     }
 
-    /// <summary>Reads Archive:Sync: "FileSystem" (the default) or "File" (an fsync per record, for an archive that shares a busy file system).</summary>
-    public static ArchiveSync SyncFrom(string? setting) =>
+    /// <summary>
+    /// The store the settings name: Archive:Path (default data/archive) and Archive:Sync, "FileSystem" (the default) or
+    /// "File" (an fsync per record, for an archive that shares a busy file system).
+    /// </summary>
+    public static FileArchiveStore FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new FileArchiveStore(configuration["Archive:Path"] ?? Path.Combine("data", "archive"), SyncFrom(configuration["Archive:Sync"]));
+    }
+
+    private static ArchiveSync SyncFrom(string? setting) =>
         Enum.TryParse<ArchiveSync>(setting, ignoreCase: true, out var sync) ? sync : ArchiveSync.FileSystem;
 
     /// <summary>File-system syncs made for letter records (0 when each record is fsync'd on its own).</summary>

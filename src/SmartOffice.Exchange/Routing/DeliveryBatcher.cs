@@ -187,10 +187,7 @@ public sealed class DeliveryBatcher : IAsyncDisposable
         {
             var ids = outcome.Select(t => t.Delivery.Id).ToList();
             var failure = outcome.Key;
-            claimed += await db.Deliveries.Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Queued).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.State, failure is null ? DeliveryState.Delivered : DeliveryState.NotDelivered)
-                .SetProperty(d => d.DeliveredAt, failure is null ? now : null)
-                .SetProperty(d => d.FailureReason, failure)).ConfigureAwait(false);
+            claimed += await ClaimAsync(db, ids, failure, now).ConfigureAwait(false);
         }
 
         if (claimed != targets.Count)
@@ -245,10 +242,7 @@ public sealed class DeliveryBatcher : IAsyncDisposable
             var now = _time.GetUtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
             await EvidenceChainLock.LockAsync(db, [letter.Letter.Id], default).ConfigureAwait(false);
-            var claimed = await db.Deliveries.Where(d => d.Id == target.Delivery.Id && d.State == DeliveryState.Queued).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.State, failure is null ? DeliveryState.Delivered : DeliveryState.NotDelivered)
-                .SetProperty(d => d.DeliveredAt, failure is null ? now : null)
-                .SetProperty(d => d.FailureReason, failure)).ConfigureAwait(false);
+            var claimed = await ClaimAsync(db, [target.Delivery.Id], failure, now).ConfigureAwait(false);
             if (claimed == 0)
             {
                 // Another consumer of a duplicated message delivered it meanwhile.
@@ -267,6 +261,13 @@ public sealed class DeliveryBatcher : IAsyncDisposable
 
         await LoadEvidencesAsync(db, [letter]).ConfigureAwait(false);
     }
+
+    /// <summary>Moves the still-Queued deliveries among <paramref name="ids"/> to their outcome; returns how many it moved.</summary>
+    private static Task<int> ClaimAsync(ExchangeDbContext db, List<Guid> ids, string? failure, DateTimeOffset now) =>
+        db.Deliveries.Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Queued).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.State, failure is null ? DeliveryState.Delivered : DeliveryState.NotDelivered)
+            .SetProperty(d => d.DeliveredAt, failure is null ? now : null)
+            .SetProperty(d => d.FailureReason, failure));
 
     private static async Task LoadEvidencesAsync(ExchangeDbContext db, List<LetterWork> letters)
     {
