@@ -118,7 +118,7 @@ public sealed class SubmissionTests
         var key = Guid.NewGuid().ToString();
         var subject = $"Idempotent {key}";
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => company.SubmitAsync(pdf, ["9011001"], key, subject)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => company.SubmitAsync(pdf, ["9011001"], key, subject)));
 
         var ids = new List<string>();
         foreach (var response in responses)

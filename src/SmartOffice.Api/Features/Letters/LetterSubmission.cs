@@ -111,6 +111,13 @@ internal sealed class LetterSubmission(
         var duplicate = await SameLetterSince.For(db)(db, report.DocumentSha256!, caller.OrganizationId, recipientKey, since, cancellationToken);
         if (duplicate is not null)
         {
+            // A concurrent request with the same idempotency key may have committed this very letter after our first
+            // replay check: its key record commits with the letter, so looking again answers what that request answered.
+            if (idempotencyKey is not null && await ReplayAsync(submitter, idempotencyKey, cancellationToken) is { } sameKey)
+            {
+                return new Outcome(sameKey, null);
+            }
+
             return new Outcome(null, Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.DuplicateLetter, "Duplicate letter",
                 $"The same document was already sent to the same recipients within {limits.Value.DuplicateWindowHours} hours.", new Dictionary<string, object?> { ["letterId"] = duplicate }));
         }
