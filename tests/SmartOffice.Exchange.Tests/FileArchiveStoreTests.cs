@@ -136,6 +136,47 @@ public sealed class FileArchiveStoreTests
     }
 
     [TestMethod]
+    [DataRow(ArchiveSync.FileSystem)]
+    [DataRow(ArchiveSync.File)]
+    public async Task A_moved_file_and_the_folders_made_for_it_are_flushed_before_the_store_returns(ArchiveSync sync)
+    {
+        using var store = new FileArchiveStore(Directory.CreateTempSubdirectory("smartoffice-archive-").FullName, sync);
+        var document = Encoding.UTF8.GetBytes("%PDF-1.7 letter");
+        var sibling = FindSibling(document);
+
+        // documents/ab/cd/ are new: the new entries are in documents/, documents/ab/ and documents/ab/cd/.
+        await store.StoreDocumentAsync(Sha256(document), document, CancellationToken.None);
+        Assert.AreEqual(3, store.FolderSyncs);
+
+        // Same folder: only the folder that got the file.
+        await store.StoreDocumentAsync(Sha256(sibling), sibling, CancellationToken.None);
+        Assert.AreEqual(4, store.FolderSyncs);
+
+        // Already there, maybe moved a moment ago by another writer: its folder is flushed before the caller relies on it.
+        await store.StoreDocumentAsync(Sha256(document), document, CancellationToken.None);
+        Assert.AreEqual(5, store.FolderSyncs);
+
+        // A letter step: a new letters/{id}/ (an entry in letters/), then its records, then its manifest, each stage flushed before the next
+        // when each file is fsync'd on its own; one syncfs after the moves covers the folders otherwise.
+        await store.StoreLetterStepAsync(Guid.NewGuid(), Sha256(document), [("report.json", "{}"u8.ToArray())], ("manifest-000.sha256", "sums"u8.ToArray()), CancellationToken.None);
+        Assert.AreEqual(sync == ArchiveSync.File ? 5 + 2 + 1 : 5, store.FolderSyncs);
+    }
+
+    /// <summary>Another small document whose SHA-256 starts with the same four hex digits (same documents/ab/cd/ folder).</summary>
+    private static byte[] FindSibling(byte[] document)
+    {
+        var prefix = Sha256(document)[..4];
+        for (var i = 0; ; i++)
+        {
+            var candidate = Encoding.UTF8.GetBytes($"%PDF-1.7 sibling {i}");
+            if (Sha256(candidate).StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    [TestMethod]
     public async Task A_write_to_a_disposed_store_fails_instead_of_waiting_for_a_sync_that_never_comes()
     {
         var store = new FileArchiveStore(Directory.CreateTempSubdirectory("smartoffice-archive-").FullName, ArchiveSync.FileSystem);
