@@ -47,7 +47,7 @@ public static class ServiceRegistration
         {
             var settings = sp.GetRequiredService<IConfiguration>();
             EmbeddedDefaults.EnsureDemoPki(settings);
-            return SealLoader.Load(settings["Seal:CertificatePath"]!, settings["Seal:Password"]);
+            return SealLoader.Load(settings["Seal:CertificatePath"]!, settings["Seal:Password"], settings["Seal:FormerCertificates"]);
         });
         services.AddSingleton<EvidenceWriter>();
         services.AddSingleton<SmartOffice.Exchange.Routing.DeliveryBatcher>();

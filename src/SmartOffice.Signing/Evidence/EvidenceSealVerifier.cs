@@ -15,14 +15,17 @@ namespace SmartOffice.Signing.Evidence;
 public sealed class EvidenceSealVerifier
 {
     private readonly PdfSignatureValidator _validator;
-    private readonly X509Certificate2? _expectedSealer;
+    private readonly IReadOnlyList<X509Certificate2>? _expectedSealers;
 
-    /// <summary>Trusts any sealing certificate that chains to <paramref name="validator"/>'s trust anchors, unless <paramref name="expectedSealer"/> names the one allowed.</summary>
-    public EvidenceSealVerifier(PdfSignatureValidator validator, X509Certificate2? expectedSealer = null)
+    /// <summary>
+    /// Trusts any sealing certificate that chains to <paramref name="validator"/>'s trust anchors, unless
+    /// <paramref name="expectedSealers"/> names the ones allowed (a service's current seal and its former ones).
+    /// </summary>
+    public EvidenceSealVerifier(PdfSignatureValidator validator, IReadOnlyList<X509Certificate2>? expectedSealers = null)
     {
         ArgumentNullException.ThrowIfNull(validator);
         _validator = validator;
-        _expectedSealer = expectedSealer;
+        _expectedSealers = expectedSealers;
     }
 
     /// <summary>
@@ -96,9 +99,10 @@ public sealed class EvidenceSealVerifier
             return stated with { Code = EvidenceCheckCodes.SealerUntrusted, Detail = $"the sealing certificate is not trusted: {chain.Detail}", SealedBy = sealedBy };
         }
 
-        if (_expectedSealer is not null && !sealer.RawDataMemory.Span.SequenceEqual(_expectedSealer.RawDataMemory.Span))
+        if (_expectedSealers is not null && !_expectedSealers.Any(expected => sealer.RawDataMemory.Span.SequenceEqual(expected.RawDataMemory.Span)))
         {
-            return stated with { Code = EvidenceCheckCodes.SealerUnexpected, Detail = $"sealed by {sealedBy}, not by this service's seal {_expectedSealer.GetNameInfo(X509NameType.SimpleName, false)}", SealedBy = sealedBy };
+            var ours = string.Join(", ", _expectedSealers.Select(c => c.GetNameInfo(X509NameType.SimpleName, false)).Distinct());
+            return stated with { Code = EvidenceCheckCodes.SealerUnexpected, Detail = $"sealed by {sealedBy}, not by this service's seal ({ours})", SealedBy = sealedBy };
         }
 
         if (documentSha256 is not null)

@@ -86,6 +86,38 @@ public sealed class VerifyPageTests
         StringAssert.Contains(html, "data-code=\"sealer_unexpected\"");
     }
 
+    [TestMethod]
+    public async Task An_evidence_sealed_before_a_seal_rollover_verifies_while_the_former_seal_is_listed()
+    {
+        var (_, evidence) = await SentLetterWithEvidenceAsync();
+        var former = TestPki.Pki.Issue(new SmartOffice.Signing.Pki.DemoCertificateSpec
+        {
+            CommonName = "SmartOffice Seal 2025", OrganizationName = "SmartOffice", RegistryNumber = "9000000",
+            KeyType = SmartOffice.Signing.Pki.DemoKeyType.EcdsaP256,
+            KeyUsages = System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.DigitalSignature | System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.NonRepudiation,
+        });
+        var json = evidence["json"]!.GetValue<string>();
+        var cms = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(Encoding.UTF8.GetBytes(json)), detached: true);
+        var signer = new System.Security.Cryptography.Pkcs.CmsSigner(former.Certificate);
+        signer.Certificates.AddRange(former.Chain.ToArray());
+        cms.ComputeSignature(signer, silent: true);
+        evidence["seal"] = Convert.ToBase64String(cms.Encode());
+        var certificateFile = Path.Combine(Directory.CreateTempSubdirectory("smartoffice-former-seal-").FullName, "seal-2025.pem");
+        await File.WriteAllTextAsync(certificateFile, former.Certificate.ExportCertificatePem());
+
+        using (var unlisted = WorkspaceClient.Anonymous(Factories.Shared("Sqlite")))
+        {
+            StringAssert.Contains(await VerifyAsync(unlisted, null, evidence.ToJsonString()), "data-code=\"sealer_unexpected\"");
+        }
+
+        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Seal:FormerCertificates"] = certificateFile });
+        using var listed = WorkspaceClient.Anonymous(factory);
+        var html = await VerifyAsync(listed, null, evidence.ToJsonString());
+
+        StringAssert.Contains(html, "data-seal=\"valid\"");
+        StringAssert.Contains(html, "SmartOffice Seal 2025");
+    }
+
     private static async Task<(byte[] Letter, JsonObject Evidence)> SentLetterWithEvidenceAsync()
     {
         using var api = await ApiSession.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);

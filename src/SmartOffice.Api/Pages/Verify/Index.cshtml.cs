@@ -64,7 +64,7 @@ internal sealed class IndexModel(ExchangeDbContext db, PdfSignatureValidator val
             await using var stream = Evidence.OpenReadStream();
             var (buffer, length, tooLarge) = await BoundedRead.ReadAsync(stream, MaxEvidenceBytes, cancellationToken);
             IsEvidenceTooLarge = tooLarge;
-            EvidenceChecks = tooLarge ? null : new EvidenceSealVerifier(validator, sealer.Certificate).VerifyFile(buffer.AsSpan(0, length), documentSha256);
+            EvidenceChecks = tooLarge ? null : new EvidenceSealVerifier(validator, sealer.OwnCertificates).VerifyFile(buffer.AsSpan(0, length), documentSha256);
         }
 
         return Page();
