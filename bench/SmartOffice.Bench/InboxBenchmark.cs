@@ -44,12 +44,13 @@ internal static class InboxBenchmark
         Console.WriteLine($"SmartOffice inbox benchmark — {Environment.ProcessorCount} cores, PostgreSQL, {Letters:N0} letters in one agency");
         var agency = await SeedAsync(app.Services);
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var clock = app.Services.GetRequiredService<SmartOffice.Api.Infrastructure.ServiceClock>();
+        var today = clock.Today;
         var newTab = new InboxFilter(InboxFilter.New, null, null, null, null, null, false);
         var deepCursor = await DeepCursorAsync(app.Services, agency);
-        var first = await TimeAsync(app.Services, db => new InboxQuery(db).ReadAsync(agency, true, newTab, null, today, default));
-        var deep = await TimeAsync(app.Services, db => new InboxQuery(db).ReadAsync(agency, true, newTab, deepCursor, today, default));
-        var search = await TimeAsync(app.Services, db => new InboxQuery(db).ReadAsync(agency, true, newTab with { Search = "№99999" }, null, today, default));
+        var first = await TimeAsync(app.Services, db => new InboxQuery(db, clock).ReadAsync(agency, true, newTab, null, today, default));
+        var deep = await TimeAsync(app.Services, db => new InboxQuery(db, clock).ReadAsync(agency, true, newTab, deepCursor, today, default));
+        var search = await TimeAsync(app.Services, db => new InboxQuery(db, clock).ReadAsync(agency, true, newTab with { Search = "№99999" }, null, today, default));
         var deepAt = new DateTimeOffset(long.Parse(deepCursor.Split('.')[0], CultureInfo.InvariantCulture), TimeSpan.Zero);
         var keysetRows = await TimeAsync(app.Services, db => db.Deliveries.AsNoTracking().Where(d => d.RecipientOrganizationId == agency && d.State == DeliveryState.Delivered && d.DeliveredAt <= deepAt)
             .OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Take(InboxQuery.PageSize + 1).Select(d => d.Letter!.Subject).ToListAsync());

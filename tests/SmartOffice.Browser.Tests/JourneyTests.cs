@@ -73,7 +73,7 @@ public sealed class JourneyTests
         browser.WaitForPath(letterPath);
         browser.Click("#register-button");
         var incoming = browser.Find("#incoming-number").Text;
-        StringAssert.StartsWith(incoming, $"{DateTime.UtcNow.Year}/");
+        StringAssert.StartsWith(incoming, $"{TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar")).Year}/");
         browser.Driver.ExecuteScript("document.getElementById('executor').value = 'gantulga';");
         browser.Click("#assign-button");
         browser.WaitForText("Гантулга");

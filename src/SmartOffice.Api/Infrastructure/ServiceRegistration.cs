@@ -32,6 +32,7 @@ public static class ServiceRegistration
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServiceClock>();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName);
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);

@@ -63,7 +63,7 @@ public sealed class LetterPageTests
         var registered = await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", []);
         Assert.AreEqual(HttpStatusCode.Redirect, registered.StatusCode, "register");
         var page = await registrar.GetPageAsync($"/letters/{id}");
-        StringAssert.Matches(page, new System.Text.RegularExpressions.Regex($"id=\"incoming-number\">{DateTime.UtcNow.Year}/\\d{{5}}<"));
+        StringAssert.Matches(page, new System.Text.RegularExpressions.Regex($"id=\"incoming-number\">{TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar")).Year}/\\d{{5}}<"));
 
         var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var assigned = await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Assign", new() { ["executor"] = "gantulga", ["dueDate"] = due });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Auth;
 using SmartOffice.Api.Errors;
 using SmartOffice.Api.Features.Letters;
@@ -17,7 +18,7 @@ namespace SmartOffice.Api.Features.Clerk;
 /// The state changes of a delivery inside the recipient agency. Each one commits with its sealed evidence (which the
 /// sender can download) and its webhook event, then is audited and archived.
 /// </summary>
-internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, IConfiguration configuration, WorkingCalendar calendar, TimeProvider time)
+internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, IConfiguration configuration, WorkingCalendar calendar, TimeProvider time, ServiceClock clock)
 {
     private static readonly string[] Registrars = [StaffRoles.Registrar, StaffRoles.Head, StaffRoles.Admin];
     private static readonly DeliveryState[] Received = [DeliveryState.Delivered, DeliveryState.Opened];
@@ -38,7 +39,7 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
         var now = time.GetUtcNow();
         for (var attempt = 0; ; attempt++)
         {
-            var prefix = $"{now.Year}/";
+            var prefix = $"{clock.DateOf(now).Year}/";
             var taken = await db.Deliveries.CountAsync(d => d.RecipientOrganizationId == caller.OrganizationId && d.IncomingNumber != null && d.IncomingNumber.StartsWith(prefix), cancellationToken);
             delivery.IncomingNumber = $"{prefix}{taken + 1:D5}";
             delivery.RegisteredAt = now;
@@ -77,7 +78,7 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
             return Problems.Validation("executor must be the user name of an executor or head of your agency.");
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var due = request.DueDate ?? await DefaultDueDateAsync(caller, cancellationToken);
         if (due < today)
         {
@@ -176,7 +177,7 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
     public async Task<DateOnly> DefaultDueDateAsync(Caller caller, CancellationToken cancellationToken)
     {
         var agencyDays = await db.Organizations.Where(o => o.Id == caller.OrganizationId).Select(o => o.DueWorkingDays).SingleAsync(cancellationToken);
-        return calendar.AddWorkingDays(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), agencyDays ?? Agency.AgencySettingsEndpoints.DefaultDueWorkingDays(configuration));
+        return calendar.AddWorkingDays(clock.Today, agencyDays ?? Agency.AgencySettingsEndpoints.DefaultDueWorkingDays(configuration));
     }
 
     private static ProblemHttpResult Conflict(string detail) => Problems.Create(StatusCodes.Status409Conflict, "invalid_state", "Not possible in this state", detail);

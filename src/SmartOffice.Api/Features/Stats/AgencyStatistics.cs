@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Persistence;
@@ -10,7 +11,7 @@ namespace SmartOffice.Api.Features.Stats;
 /// the period's deliveries are read and the medians and percentiles computed in memory: the same code on SQLite and
 /// PostgreSQL (SQLite has no percentile function), and a month of a busy agency is a few thousand small rows.
 /// </summary>
-internal sealed class AgencyStatistics(ExchangeDbContext db, TimeProvider time)
+internal sealed class AgencyStatistics(ExchangeDbContext db, ServiceClock clock)
 {
     private const int TopSenderCount = 10;
     private const int DailyTrendMaxDays = 62;
@@ -58,14 +59,14 @@ internal sealed class AgencyStatistics(ExchangeDbContext db, TimeProvider time)
         return new CityStats(from, to, table);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today;
 
     private static bool IsOverdue(Row row, DateOnly today) => row.State == DeliveryState.Assigned && row.DueDate is { } due && due < today;
 
-    private static async Task<List<Row>> RowsAsync(IQueryable<Delivery> deliveries, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    private async Task<List<Row>> RowsAsync(IQueryable<Delivery> deliveries, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var start = clock.StartOf(from);
+        var end = clock.StartOf(to.AddDays(1));
         return await deliveries.AsNoTracking()
             .Where(d => d.DeliveredAt != null && d.DeliveredAt >= start && d.DeliveredAt < end && d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered)
             .Select(d => new Row(d.RecipientOrganizationId, d.Letter!.SenderRegistryNumber, d.DeliveredAt!.Value, d.RegisteredAt, d.AnsweredAt, d.ClosedAt, d.State, d.DueDate))
@@ -75,12 +76,12 @@ internal sealed class AgencyStatistics(ExchangeDbContext db, TimeProvider time)
     private static List<double> Hours(IEnumerable<TimeSpan> durations) => [.. durations.Select(d => Math.Max(0, d.TotalHours)).Order()];
 
     // Days for up to two months, weeks (starting on Monday) beyond: a chart stays readable either way.
-    private static (string Unit, List<TrendPoint> Points) Trend(List<Row> rows, DateOnly from, DateOnly to)
+    private (string Unit, List<TrendPoint> Points) Trend(List<Row> rows, DateOnly from, DateOnly to)
     {
         var weekly = to.DayNumber - from.DayNumber + 1 > DailyTrendMaxDays;
         DateOnly Bucket(DateOnly day) => weekly ? day.AddDays(-(((int)day.DayOfWeek + 6) % 7)) : day;
-        var received = rows.GroupBy(r => Bucket(DateOnly.FromDateTime(r.DeliveredAt.UtcDateTime))).ToDictionary(g => g.Key, g => g.Count());
-        var answered = rows.Where(r => r.AnsweredAt is not null).GroupBy(r => Bucket(DateOnly.FromDateTime(r.AnsweredAt!.Value.UtcDateTime))).ToDictionary(g => g.Key, g => g.Count());
+        var received = rows.GroupBy(r => Bucket(clock.DateOf(r.DeliveredAt))).ToDictionary(g => g.Key, g => g.Count());
+        var answered = rows.Where(r => r.AnsweredAt is not null).GroupBy(r => Bucket(clock.DateOf(r.AnsweredAt!.Value))).ToDictionary(g => g.Key, g => g.Count());
         var points = new List<TrendPoint>();
         for (var day = Bucket(from); day <= to; day = day.AddDays(weekly ? 7 : 1))
         {

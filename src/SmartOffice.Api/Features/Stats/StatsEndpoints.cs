@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Auth;
 using SmartOffice.Api.Errors;
 
@@ -15,7 +16,7 @@ internal static class StatsEndpoints
         return routes;
     }
 
-    private static async Task<Results<Ok<AgencyStats>, ProblemHttpResult>> AgencyAsync(DateOnly? from, DateOnly? to, string? agency, HttpContext context, AgencyStatistics statistics, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AgencyStats>, ProblemHttpResult>> AgencyAsync(DateOnly? from, DateOnly? to, string? agency, HttpContext context, AgencyStatistics statistics, ServiceClock clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User)!;
         if (StatsPeriod.AgencyFor(caller, agency) is not { } registryNumber)
@@ -23,7 +24,7 @@ internal static class StatsEndpoints
             return Problems.Forbidden("Statistics are for agency staff (their own agency) and service administrators.");
         }
 
-        if (StatsPeriod.Resolve(from, to, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is not { } period)
+        if (StatsPeriod.Resolve(from, to, clock.Today) is not { } period)
         {
             return Problems.Validation($"from must not be after to, and the period at most {StatsPeriod.MaxDays} days.");
         }
@@ -31,8 +32,8 @@ internal static class StatsEndpoints
         return await statistics.ForAgencyAsync(registryNumber, period.From, period.To, cancellationToken) is { } stats ? TypedResults.Ok(stats) : Problems.NotFound("agency");
     }
 
-    private static async Task<Results<Ok<CityStats>, ProblemHttpResult>> CityAsync(DateOnly? from, DateOnly? to, AgencyStatistics statistics, TimeProvider time, CancellationToken cancellationToken) =>
-        StatsPeriod.Resolve(from, to, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is { } period
+    private static async Task<Results<Ok<CityStats>, ProblemHttpResult>> CityAsync(DateOnly? from, DateOnly? to, AgencyStatistics statistics, ServiceClock clock, CancellationToken cancellationToken) =>
+        StatsPeriod.Resolve(from, to, clock.Today) is { } period
             ? TypedResults.Ok(await statistics.ForCityAsync(period.From, period.To, cancellationToken))
             : Problems.Validation($"from must not be after to, and the period at most {StatsPeriod.MaxDays} days.");
 }

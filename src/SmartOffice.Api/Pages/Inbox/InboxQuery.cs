@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Persistence;
 
@@ -16,7 +17,7 @@ internal sealed record InboxRow(Guid LetterId, string Subject, string? Reference
 /// query, and paged by keyset on (DeliveredAt, Id) — newest first — so page 2,000 costs what page 1 costs on the
 /// index Deliveries(RecipientOrganizationId, DeliveredAt).
 /// </summary>
-internal sealed class InboxQuery(ExchangeDbContext db)
+internal sealed class InboxQuery(ExchangeDbContext db, ServiceClock clock)
 {
     public const int PageSize = 50;
 
@@ -67,13 +68,13 @@ internal sealed class InboxQuery(ExchangeDbContext db)
             && d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered && !d.IsReported);
         if (filter.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = clock.StartOf(from);
             deliveries = deliveries.Where(d => d.DeliveredAt >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = clock.StartOf(to.AddDays(1));
             deliveries = deliveries.Where(d => d.DeliveredAt < end);
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Web;
 using SmartOffice.Exchange.Accounts;
 using SmartOffice.Exchange.Persistence;
@@ -10,7 +11,7 @@ namespace SmartOffice.Api.Pages.Inbox;
 /// Letters received by the caller's organization. For an agency: new, in progress, overdue and done, with filters by
 /// sender, dates, executor and a search; for a company: new and read. New arrivals are announced live.
 /// </summary>
-internal sealed class IndexModel(ExchangeDbContext db, TimeProvider time) : WorkspacePage
+internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock) : WorkspacePage
 {
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
@@ -37,11 +38,11 @@ internal sealed class IndexModel(ExchangeDbContext db, TimeProvider time) : Work
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Today = clock.Today;
         var tabs = InboxFilter.TabsFor(IsAgency);
         var tab = tabs.Contains(Tab ?? "", StringComparer.Ordinal) ? Tab! : InboxFilter.New;
         Filter = new InboxFilter(tab, Search?.Trim(), Sender?.Trim(), From, To, Mine ? Caller.StaffUserId : Executor, Mine && Caller.StaffUserId is not null);
-        Result = await new InboxQuery(db).ReadAsync(Caller.OrganizationId, IsAgency, Filter, After, Today, cancellationToken);
+        Result = await new InboxQuery(db, clock).ReadAsync(Caller.OrganizationId, IsAgency, Filter, After, Today, cancellationToken);
         if (IsAgency && IsStaff)
         {
             var staff = await db.StaffUsers.AsNoTracking().Where(u => u.OrganizationId == Caller.OrganizationId).OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Features.Stats;
 using SmartOffice.Api.Web;
 
@@ -7,7 +8,7 @@ namespace SmartOffice.Api.Pages.Stats;
 
 /// <summary>City-wide: every agency's figures side by side, for the service administrator; sortable; CSV.</summary>
 [Authorize(Policy = WorkspacePolicies.ServiceAdmin)]
-internal sealed class CityModel(AgencyStatistics statistics, TimeProvider time, UiText text) : WorkspacePage
+internal sealed class CityModel(AgencyStatistics statistics, ServiceClock clock, UiText text) : WorkspacePage
 {
     public static readonly IReadOnlyList<string> SortKeys = ["median", "p90", "received", "answered", "overdue", "name"];
 
@@ -24,7 +25,7 @@ internal sealed class CityModel(AgencyStatistics statistics, TimeProvider time, 
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (StatsPeriod.Resolve(From, To, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is not { } period)
+        if (StatsPeriod.Resolve(From, To, clock.Today) is not { } period)
         {
             Failure = text["stats.badPeriod"];
             return Redirect("/stats/city");

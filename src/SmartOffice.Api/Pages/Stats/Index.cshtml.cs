@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Features.Stats;
 using SmartOffice.Api.Web;
 
@@ -7,7 +8,7 @@ namespace SmartOffice.Api.Pages.Stats;
 
 /// <summary>An agency's KPIs for a period, in hours, with the trend, the top senders and a CSV export.</summary>
 [Authorize(Policy = WorkspacePolicies.Staff)]
-internal sealed class IndexModel(AgencyStatistics statistics, TimeProvider time, UiText text) : WorkspacePage
+internal sealed class IndexModel(AgencyStatistics statistics, ServiceClock clock, UiText text) : WorkspacePage
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -26,7 +27,7 @@ internal sealed class IndexModel(AgencyStatistics statistics, TimeProvider time,
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Today = clock.Today;
         if (StatsPeriod.AgencyFor(Caller, Agency) is not { } agency)
         {
             return Forbid();
