@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Auth;
 using SmartOffice.Api.Errors;
 using SmartOffice.Api.Features.Letters;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Exchange.Accounts;
 using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Audit;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Auth;
 using SmartOffice.Api.Errors;
+using SmartOffice.Api.Infrastructure;
 
 namespace SmartOffice.Api.Features.Stats;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Features.Stats;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Web;
 
 namespace SmartOffice.Api.Pages.Stats;
