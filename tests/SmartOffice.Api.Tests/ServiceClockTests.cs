@@ -21,6 +21,8 @@ public sealed class ServiceClockTests
         Assert.AreEqual(new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero), clock.StartOf(new DateOnly(2027, 1, 1)));
         Assert.AreEqual(new DateOnly(2026, 12, 31), clock.DateOf(new DateTimeOffset(2026, 12, 31, 15, 59, 59, TimeSpan.Zero)));
         Assert.AreEqual(new DateOnly(2027, 1, 1), clock.DateOf(new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero)));
+        Assert.AreEqual(new DateTimeOffset(2027, 1, 1, 7, 30, 0, TimeSpan.FromHours(8)).DateTime, clock.Local(clock.Now).DateTime, "times shown are Ulaanbaatar wall-clock times");
+        Assert.AreEqual(TimeSpan.FromHours(8), clock.Local(clock.Now).Offset);
     }
 
     [TestMethod]

@@ -4,7 +4,8 @@ namespace SmartOffice.Api.Infrastructure;
 /// The service's civil calendar. Dates that people see and type (today, due dates, overdue, statistics periods and
 /// their days, the year in an incoming number, inbox date filters) are dates in <c>Service:TimeZone</c>, by default
 /// Asia/Ulaanbaatar (UTC+8): with UTC dates, a clerk in Ulaanbaatar saw yesterday as "today" until 08:00 and letters
-/// that arrived before 08:00 counted on the day before. Instants are stored in UTC as before.
+/// that arrived before 08:00 counted on the day before. Times shown in the workspace are in the same zone. Instants are
+/// stored in UTC as before.
 /// </summary>
 internal sealed class ServiceClock
 {
@@ -22,6 +23,9 @@ internal sealed class ServiceClock
     public DateTimeOffset Now => _time.GetUtcNow();
 
     public DateOnly Today => DateOf(_time.GetUtcNow());
+
+    /// <summary>An instant as the service's wall-clock time, for display (the host's own time zone plays no part).</summary>
+    public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
     /// <summary>The service's date at an instant.</summary>
     public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
