@@ -8,7 +8,7 @@ namespace SmartOffice.Exchange.Tests;
 [TestClass]
 public sealed class FileArchiveStoreTests
 {
-    private static FileArchiveStore NewStore() => new(Directory.CreateTempSubdirectory("smartoffice-archive-").FullName);
+    private static FileArchiveStore NewStore(ArchiveSync sync = ArchiveSync.FileSystem) => new(Directory.CreateTempSubdirectory("smartoffice-archive-").FullName, sync);
 
     private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
@@ -48,7 +48,7 @@ public sealed class FileArchiveStoreTests
     [DataRow(ArchiveSync.File)]
     public async Task A_letter_step_links_the_document_stores_the_records_and_then_the_manifest_and_a_forged_record_stops_the_manifest(ArchiveSync sync)
     {
-        using var store = new FileArchiveStore(Directory.CreateTempSubdirectory("smartoffice-archive-").FullName, sync);
+        using var store = NewStore(sync);
         var document = Encoding.UTF8.GetBytes("%PDF-1.7 letter");
         await store.StoreDocumentAsync(Sha256(document), document, CancellationToken.None);
         var letter = Guid.NewGuid();
@@ -99,7 +99,7 @@ public sealed class FileArchiveStoreTests
     [TestMethod]
     public async Task Records_of_many_writers_share_file_system_syncs_and_all_land_in_place()
     {
-        using var store = new FileArchiveStore(Directory.CreateTempSubdirectory("smartoffice-archive-").FullName, ArchiveSync.FileSystem);
+        using var store = NewStore(ArchiveSync.FileSystem);
         var letters = Enumerable.Range(0, 48).Select(_ => Guid.NewGuid()).ToList();
 
         await Task.WhenAll(letters.Select(letter => Task.Run(() => store.StoreRecordsAsync(letter, Records(letter), CancellationToken.None))));
@@ -121,7 +121,7 @@ public sealed class FileArchiveStoreTests
     [TestMethod]
     public async Task With_an_fsync_per_record_the_same_records_land_in_place_without_file_system_syncs()
     {
-        using var store = new FileArchiveStore(Directory.CreateTempSubdirectory("smartoffice-archive-").FullName, ArchiveSync.File);
+        using var store = NewStore(ArchiveSync.File);
         var letter = Guid.NewGuid();
 
         await store.StoreRecordsAsync(letter, Records(letter), CancellationToken.None);
@@ -140,7 +140,7 @@ public sealed class FileArchiveStoreTests
     [DataRow(ArchiveSync.File)]
     public async Task A_moved_file_and_the_folders_made_for_it_are_flushed_before_the_store_returns(ArchiveSync sync)
     {
-        using var store = new FileArchiveStore(Directory.CreateTempSubdirectory("smartoffice-archive-").FullName, sync);
+        using var store = NewStore(sync);
         var document = Encoding.UTF8.GetBytes("%PDF-1.7 letter");
         var sibling = FindSibling(document);
 
@@ -179,7 +179,7 @@ public sealed class FileArchiveStoreTests
     [TestMethod]
     public async Task A_write_to_a_disposed_store_fails_instead_of_waiting_for_a_sync_that_never_comes()
     {
-        var store = new FileArchiveStore(Directory.CreateTempSubdirectory("smartoffice-archive-").FullName, ArchiveSync.FileSystem);
+        var store = NewStore(ArchiveSync.FileSystem);
         store.Dispose();
         var letter = Guid.NewGuid();
 

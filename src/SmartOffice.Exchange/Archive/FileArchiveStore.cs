@@ -84,25 +84,26 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
     public async Task StoreRecordsAsync(Guid letterId, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        await WriteOnceAsync([await MissingAsync(letterId, records, cancellationToken).ConfigureAwait(false)], _sync, changedBefore: null, cancellationToken).ConfigureAwait(false);
+        var folderExists = Directory.Exists(LetterFolder(letterId));
+        await WriteOnceAsync([await MissingAsync(letterId, folderExists, records, cancellationToken).ConfigureAwait(false)], _sync, changedBefore: null, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task StoreLetterStepAsync(Guid letterId, string documentSha256, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records, (string Name, ReadOnlyMemory<byte> Content) manifest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var missing = await MissingAsync(letterId, records, cancellationToken).ConfigureAwait(false);
-        var manifestMissing = await MissingAsync(letterId, [manifest], cancellationToken).ConfigureAwait(false);
+        // Looked at once: a letter seen for the first time (its delivery) has no folder, so nothing in it to compare or link.
+        var folderExists = Directory.Exists(LetterFolder(letterId));
+        var missing = await MissingAsync(letterId, folderExists, records, cancellationToken).ConfigureAwait(false);
+        var manifestMissing = await MissingAsync(letterId, folderExists, [manifest], cancellationToken).ConfigureAwait(false);
         var changedFolders = new HashSet<string>(StringComparer.Ordinal);
-        LinkDocument(letterId, documentSha256, changedFolders);
+        LinkDocument(letterId, folderExists, documentSha256, changedFolders);
         await WriteOnceAsync([missing, manifestMissing], _sync, changedFolders, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The records not yet stored; one already stored with other bytes is an error (archives are never overwritten).</summary>
-    private async Task<List<(string Path, ReadOnlyMemory<byte> Content)>> MissingAsync(Guid letterId, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records, CancellationToken cancellationToken)
+    private async Task<List<(string Path, ReadOnlyMemory<byte> Content)>> MissingAsync(Guid letterId, bool folderExists, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records, CancellationToken cancellationToken)
     {
         var missing = new List<(string Path, ReadOnlyMemory<byte> Content)>(records.Count);
-        // A letter seen for the first time (its delivery) has no folder yet: nothing to compare, one check instead of one per record.
-        var folderExists = records.Count > 0 && Directory.Exists(Path.GetDirectoryName(RecordPath(letterId, records[0].Name)));
         foreach (var (name, content) in records)
         {
             var path = RecordPath(letterId, name);
@@ -122,10 +123,10 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
         return missing;
     }
 
-    private void LinkDocument(Guid letterId, string sha256, HashSet<string> changedFolders)
+    private void LinkDocument(Guid letterId, bool folderExists, string sha256, HashSet<string> changedFolders)
     {
         var link = RecordPath(letterId, "document.pdf");
-        if (!File.Exists(link) && !new FileInfo(link).Exists)
+        if (!folderExists || (!File.Exists(link) && !new FileInfo(link).Exists))
         {
             CreateFolder(Path.GetDirectoryName(link)!, changedFolders);
             changedFolders.Add(Path.GetDirectoryName(link)!);
@@ -164,8 +165,10 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
             throw new ArgumentException("invalid record name", nameof(name));
         }
 
-        return Path.Combine(_root, "letters", letterId.ToString("N"), name);
+        return Path.Combine(LetterFolder(letterId), name);
     }
+
+    private string LetterFolder(Guid letterId) => Path.Combine(_root, "letters", letterId.ToString("N"));
 
     /// <summary>
     /// Writes the files of every stage to temporary files, then moves each stage into place only once the ones before

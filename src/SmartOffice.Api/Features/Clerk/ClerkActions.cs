@@ -18,7 +18,7 @@ namespace SmartOffice.Api.Features.Clerk;
 /// The state changes of a delivery inside the recipient agency. Each one commits with its sealed evidence (which the
 /// sender can download) and its webhook event, then is audited and archived.
 /// </summary>
-internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, IConfiguration configuration, WorkingCalendar calendar, TimeProvider time, ServiceClock clock)
+internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, IConfiguration configuration, WorkingCalendar calendar, ServiceClock clock)
 {
     private static readonly string[] Registrars = [StaffRoles.Registrar, StaffRoles.Head, StaffRoles.Admin];
     private static readonly DeliveryState[] Received = [DeliveryState.Delivered, DeliveryState.Opened];
@@ -36,7 +36,7 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
             return Conflict($"the letter is {delivery.State}; only a delivered or opened letter is registered");
         }
 
-        var now = time.GetUtcNow();
+        var now = clock.Now;
         for (var attempt = 0; ; attempt++)
         {
             var prefix = $"{clock.DateOf(now).Year}/";
@@ -108,7 +108,7 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
             return Problems.Validation("replyLetterId must be a letter your agency sent with inReplyTo set to this letter.");
         }
 
-        (delivery.ReplyLetterId, delivery.AnsweredAt, delivery.State) = (reply.Id, time.GetUtcNow(), DeliveryState.Answered);
+        (delivery.ReplyLetterId, delivery.AnsweredAt, delivery.State) = (reply.Id, clock.Now, DeliveryState.Answered);
         return await CommitAsync(letter!, delivery, caller, EvidenceEvents.Answer, "answered", new() { ["replyLetterId"] = reply.Id.ToString() }, cancellationToken);
     }
 
@@ -125,7 +125,7 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
             return Problems.Validation("a reason is required, and an answered or closed letter cannot be closed.");
         }
 
-        (delivery.ClosedAt, delivery.CloseReason, delivery.State) = (time.GetUtcNow(), request.Reason.Trim(), DeliveryState.Closed);
+        (delivery.ClosedAt, delivery.CloseReason, delivery.State) = (clock.Now, request.Reason.Trim(), DeliveryState.Closed);
         return await CommitAsync(letter!, delivery, caller, "Closure", "closed", new() { ["reason"] = delivery.CloseReason }, cancellationToken);
     }
 
@@ -162,7 +162,7 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
     {
         await evidence.AddAsync(db, new EvidenceDocument
         {
-            Event = evidenceEvent, EventTime = time.GetUtcNow(), Issuer = evidence.Issuer, Sender = letter.SenderRegistryNumber, Recipient = delivery.RecipientRegistryNumber,
+            Event = evidenceEvent, EventTime = clock.Now, Issuer = evidence.Issuer, Sender = letter.SenderRegistryNumber, Recipient = delivery.RecipientRegistryNumber,
             LetterId = letter.Id, SubmissionTime = letter.SubmittedAt, DocumentSha256 = letter.DocumentSha256, Details = details,
         }, cancellationToken);
         await WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, webhookEvent, new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, details }, cancellationToken);
