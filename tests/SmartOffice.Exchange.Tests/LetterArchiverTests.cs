@@ -14,12 +14,7 @@ public sealed class LetterArchiverTests
     [TestMethod]
     public async Task Each_step_adds_a_manifest_that_sha256sum_accepts_and_earlier_manifests_stay_as_they_were()
     {
-        var root = Directory.CreateTempSubdirectory("smartoffice-archive-").FullName;
-        var store = new FileArchiveStore(root);
-        var document = "%PDF-1.7 a signed letter"u8.ToArray();
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(document));
-        await store.StoreDocumentAsync(sha256, document, CancellationToken.None);
-        var letter = new Letter { SenderRegistryNumber = "5123456", Subject = "Зөвшөөрөл", DocumentSha256 = sha256, ValidationReportJson = "{\"accepted\":true}", RecipientKey = "9011001" };
+        var (root, store, letter) = await StoredLetterAsync();
         List<EvidenceRecord> evidences =
         [
             new() { LetterId = letter.Id, Event = "SubmissionAcceptance", EventTime = letter.SubmittedAt, Json = "{\"event\":\"SubmissionAcceptance\"}", Seal = [1, 2, 3] },
@@ -46,5 +41,32 @@ public sealed class LetterArchiverTests
         var output = await check.StandardOutput.ReadToEndAsync() + await check.StandardError.ReadToEndAsync();
         await check.WaitForExitAsync();
         Assert.AreEqual(0, check.ExitCode, output);
+    }
+
+    [TestMethod]
+    public async Task Evidence_files_are_numbered_in_chain_order_when_a_later_step_carries_an_earlier_time()
+    {
+        var (root, store, letter) = await StoredLetterAsync();
+        var acceptance = new EvidenceRecord { LetterId = letter.Id, Event = "SubmissionAcceptance", EventTime = letter.SubmittedAt, Json = "{}", Seal = [1] };
+        // Stamped by a worker whose clock is 40 ms behind the Api's.
+        var delivery = new EvidenceRecord { LetterId = letter.Id, Event = "ContentConsignment", EventTime = letter.SubmittedAt.AddMilliseconds(-40), PreviousEvidenceId = acceptance.Id, Json = "{}", Seal = [2] };
+        using var db = new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite("Data Source=:memory:").Options);
+
+        await new LetterArchiver(db, store, new ConfigurationBuilder().Build()).RecordAsync(letter, [delivery, acceptance], CancellationToken.None);
+
+        var folder = Path.Combine(root, "letters", letter.Id.ToString("N"));
+        Assert.IsTrue(File.Exists(Path.Combine(folder, "evidence-001-SubmissionAcceptance.json")));
+        Assert.IsTrue(File.Exists(Path.Combine(folder, "evidence-002-ContentConsignment.json")));
+    }
+
+    /// <summary>An archive on a temporary folder holding one letter's document, and that letter.</summary>
+    private static async Task<(string Root, FileArchiveStore Store, Letter Letter)> StoredLetterAsync()
+    {
+        var root = Directory.CreateTempSubdirectory("smartoffice-archive-").FullName;
+        var store = new FileArchiveStore(root);
+        var document = "%PDF-1.7 a signed letter"u8.ToArray();
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(document));
+        await store.StoreDocumentAsync(sha256, document, CancellationToken.None);
+        return (root, store, new Letter { SenderRegistryNumber = "5123456", Subject = "Зөвшөөрөл", DocumentSha256 = sha256, ValidationReportJson = "{\"accepted\":true}", RecipientKey = "9011001" });
     }
 }

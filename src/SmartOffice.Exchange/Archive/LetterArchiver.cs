@@ -25,15 +25,18 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
             return;
         }
 
-        var evidences = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).OrderBy(e => e.EventTime).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var evidences = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).ToListAsync(cancellationToken).ConfigureAwait(false);
         await RecordAsync(letter, evidences, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Records a letter whose row and every committed evidence (in event order) the caller already loaded.</summary>
-    public async Task RecordAsync(Letter letter, IReadOnlyList<EvidenceRecord> evidences, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a letter whose row and every committed evidence the caller already loaded. Evidences are numbered in
+    /// chain order, which only ever grows at its end, so a later step never renumbers an earlier step's files.
+    /// </summary>
+    public async Task RecordAsync(Letter letter, IReadOnlyList<EvidenceRecord> chain, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letter);
-        ArgumentNullException.ThrowIfNull(evidences);
+        var evidences = EvidenceChain.Order(chain);
         var letterId = letter.Id;
         // The report is durable in the letter's row from the moment of acceptance; its archive copy is written here, off the submission path.
         var report = Encoding.UTF8.GetBytes(letter.ValidationReportJson);

@@ -27,9 +27,12 @@ public sealed class EvidenceWriter(EvidenceSealer sealer)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(draft);
         await EvidenceChainLock.LockAsync(db, [draft.LetterId], cancellationToken).ConfigureAwait(false);
-        var previous = db.Evidences.Local.Where(e => e.LetterId == draft.LetterId).OrderBy(e => e.EventTime).LastOrDefault()?.Id
-            ?? await db.Evidences.Where(e => e.LetterId == draft.LetterId).OrderByDescending(e => e.EventTime).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return Add(db, draft, previous);
+        // The chain's end, not the latest event time (hosts' clocks differ); evidences added in this context count too.
+        var stored = await db.Evidences.AsNoTracking().Where(e => e.LetterId == draft.LetterId)
+            .Select(e => new ChainLink(e.Id, e.PreviousEvidenceId, e.EventTime)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var added = db.Evidences.Local.Where(e => e.LetterId == draft.LetterId && stored.All(s => s.Id != e.Id)).Select(e => new ChainLink(e.Id, e.PreviousEvidenceId, e.EventTime));
+        var end = EvidenceChain.Order(stored.Concat(added), l => l.Id, l => l.Previous, l => l.EventTime).LastOrDefault();
+        return Add(db, draft, end?.Id);
     }
 
     private EvidenceRecord Add(ExchangeDbContext db, EvidenceDocument draft, Guid? previous)
@@ -51,4 +54,6 @@ public sealed class EvidenceWriter(EvidenceSealer sealer)
         db.Evidences.Add(record);
         return record;
     }
+
+    private sealed record ChainLink(Guid Id, Guid? Previous, DateTimeOffset EventTime);
 }

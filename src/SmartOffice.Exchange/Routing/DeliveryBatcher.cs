@@ -202,7 +202,7 @@ public sealed class DeliveryBatcher : IAsyncDisposable
         var added = new List<(LetterWork Letter, List<EvidenceRecord> Records)>();
         foreach (var letter in all)
         {
-            // Chained after the letter's latest evidence, then after the one just added for its previous recipient.
+            // Chained after the end of the letter's chain, then after the one just added for its previous recipient.
             var previous = letter.Evidences.LastOrDefault()?.Id;
             var records = new List<EvidenceRecord>();
             foreach (var (target, index) in letter.Targets.Select((t, i) => (t, i)))
@@ -272,11 +272,11 @@ public sealed class DeliveryBatcher : IAsyncDisposable
     private static async Task LoadEvidencesAsync(ExchangeDbContext db, List<LetterWork> letters)
     {
         var ids = letters.Select(l => l.Letter.Id).ToList();
-        var evidences = (await db.Evidences.AsNoTracking().Where(e => ids.Contains(e.LetterId)).OrderBy(e => e.EventTime).ToListAsync().ConfigureAwait(false)).ToLookup(e => e.LetterId);
+        var evidences = (await db.Evidences.AsNoTracking().Where(e => ids.Contains(e.LetterId)).ToListAsync().ConfigureAwait(false)).ToLookup(e => e.LetterId);
         foreach (var letter in letters)
         {
             letter.Evidences.Clear();
-            letter.Evidences.AddRange(evidences[letter.Letter.Id]);
+            letter.Evidences.AddRange(EvidenceChain.Order(evidences[letter.Letter.Id]));
         }
     }
 

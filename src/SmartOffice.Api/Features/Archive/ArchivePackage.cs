@@ -31,7 +31,7 @@ internal static class ArchivePackage
                 }
 
                 await AddAsync(zip, sums, $"{folder}/report.json", Encoding.UTF8.GetBytes(letter.ValidationReportJson), cancellationToken);
-                var evidences = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letter.Id).OrderBy(e => e.EventTime).ToListAsync(cancellationToken);
+                var evidences = EvidenceChain.Order(await db.Evidences.AsNoTracking().Where(e => e.LetterId == letter.Id).ToListAsync(cancellationToken));
                 for (var i = 0; i < evidences.Count; i++)
                 {
                     var evidence = evidences[i];

@@ -79,7 +79,7 @@ internal sealed class DocumentReader(ExchangeDbContext db, IArchiveStore archive
             return null;
         }
 
-        var records = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).OrderBy(e => e.EventTime).ToListAsync(cancellationToken);
+        var records = EvidenceChain.Order(await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).ToListAsync(cancellationToken));
         var visible = LetterAccess.IsSender(letter, caller)
             ? records
             : records.Where(e => e.RecipientRegistryNumber == caller.RegistryNumber || e.Event == EvidenceEvents.SubmissionAcceptance);

@@ -55,12 +55,12 @@ internal sealed class OutboxReader(ExchangeDbContext db)
     {
         var ids = letters.Select(l => l.Id).ToList();
         var evidences = await db.Evidences.AsNoTracking().Where(e => ids.Contains(e.LetterId))
-            .Select(e => new EvidenceLink(e.Id, e.LetterId, e.Event, e.EventTime, e.RecipientRegistryNumber)).ToListAsync(cancellationToken);
+            .Select(e => new EvidenceLink(e.Id, e.LetterId, e.PreviousEvidenceId, e.Event, e.EventTime, e.RecipientRegistryNumber)).ToListAsync(cancellationToken);
         var numbers = letters.SelectMany(l => l.Deliveries.Select(d => d.RecipientRegistryNumber)).Distinct().ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => numbers.Contains(o.RegistryNumber)).ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
         return [.. letters.Select(l =>
         {
-            var own = evidences.Where(e => e.LetterId == l.Id).OrderBy(e => e.EventTime).ToList();
+            var own = EvidenceChain.Order(evidences.Where(e => e.LetterId == l.Id), e => e.Id, e => e.Previous, e => e.EventTime);
             return new OutboxLetter(l.Id, l.Subject, l.Reference, l.SubmittedAt, own.FirstOrDefault(e => e.Event == EvidenceEvents.SubmissionAcceptance)?.Id,
                 [.. l.Deliveries.OrderBy(d => d.RecipientRegistryNumber, StringComparer.Ordinal).Select(d => new OutboxRecipient(
                     d.RecipientRegistryNumber, names.GetValueOrDefault(d.RecipientRegistryNumber), d.State.ToString(), Timeline(d, own)))]);
@@ -93,5 +93,5 @@ internal sealed class OutboxReader(ExchangeDbContext db)
         return steps;
     }
 
-    private sealed record EvidenceLink(Guid Id, Guid LetterId, string Event, DateTimeOffset EventTime, string? Recipient);
+    private sealed record EvidenceLink(Guid Id, Guid LetterId, Guid? Previous, string Event, DateTimeOffset EventTime, string? Recipient);
 }
