@@ -162,6 +162,26 @@ public sealed class FileArchiveStoreTests
         Assert.AreEqual(sync == ArchiveSync.File ? 5 + 2 + 1 : 5, store.FolderSyncs);
     }
 
+    [TestMethod]
+    public async Task A_writer_that_finds_a_folder_another_writer_made_and_has_not_flushed_yet_flushes_it_too()
+    {
+        using var store = NewStore(ArchiveSync.File);
+        var document = Encoding.UTF8.GetBytes("%PDF-1.7 letter");
+        var sha256 = Sha256(document);
+        // Another writer has just made documents/ab/cd/ for a sibling and has not flushed documents/ and documents/ab/ yet.
+        store.CreateFolder(Path.Combine(store.Root, "documents", sha256[..2], sha256[2..4]), new HashSet<string>(StringComparer.Ordinal));
+
+        await store.StoreDocumentAsync(sha256, document, CancellationToken.None);
+
+        // Its file's folder, and the two entries the other writer made: this writer does not return before they are durable.
+        Assert.AreEqual(3, store.FolderSyncs);
+
+        // Flushed once, they count as durable from then on.
+        var sibling = FindSibling(document);
+        await store.StoreDocumentAsync(Sha256(sibling), sibling, CancellationToken.None);
+        Assert.AreEqual(4, store.FolderSyncs);
+    }
+
     /// <summary>Another small document whose SHA-256 starts with the same four hex digits (same documents/ab/cd/ folder).</summary>
     private static byte[] FindSibling(byte[] document)
     {

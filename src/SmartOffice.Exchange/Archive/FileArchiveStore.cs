@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 
@@ -17,6 +18,9 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
     private readonly string _root;
     private readonly FileSystemSync? _sync;
     private long _folderSyncs;
+
+    // Folders made by a writer of this store whose entry in their parent is not flushed yet.
+    private readonly ConcurrentDictionary<string, byte> _unflushedFolders = new(StringComparer.Ordinal);
 
     public FileArchiveStore(string root, ArchiveSync sync = ArchiveSync.FileSystem)
     {
@@ -58,8 +62,11 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
         var path = DocumentPath(sha256);
         if (File.Exists(path))
         {
-            // Another writer may have moved it into place a moment ago and not yet flushed its folder.
-            FlushFolders([Path.GetDirectoryName(path)!]);
+            // Another writer may have moved it into place a moment ago and not yet flushed its folder, or the folders it made.
+            var folder = Path.GetDirectoryName(path)!;
+            var changed = new HashSet<string>(StringComparer.Ordinal) { folder };
+            CreateFolder(folder, changed);
+            FlushFolders(changed);
             return;
         }
 
@@ -248,6 +255,7 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
         {
             // The last moves (directory entries) are durable too before the caller reports the records stored.
             await sync.FlushAsync().ConfigureAwait(false);
+            ForgetFlushed(changedFolders);
         }
         else
         {
@@ -255,13 +263,28 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
         }
     }
 
-    /// <summary>Makes a folder and any missing parents; the folder holding each one made has a new entry to flush.</summary>
-    private static void CreateFolder(string folder, HashSet<string> changedFolders)
+    /// <summary>
+    /// Makes a folder and any missing parents; the folder holding each one made has a new entry to flush. So does the
+    /// folder holding one that another writer of this store made a moment ago and has not flushed yet: this writer may
+    /// otherwise return before that writer's flush, with its file in a folder a crash could still take away.
+    /// </summary>
+    internal void CreateFolder(string folder, HashSet<string> changedFolders)
     {
         var missing = new List<string>();
-        for (var current = folder; !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
+        for (var current = folder; current.Length > _root.Length; current = Path.GetDirectoryName(current)!)
         {
-            missing.Add(current);
+            if (!Directory.Exists(current))
+            {
+                missing.Add(current);
+            }
+            else if (_unflushedFolders.ContainsKey(current))
+            {
+                changedFolders.Add(Path.GetDirectoryName(current)!);
+            }
+            else
+            {
+                break;
+            }
         }
 
         if (missing.Count == 0)
@@ -269,16 +292,36 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
             return;
         }
 
+        foreach (var made in missing)
+        {
+            _unflushedFolders.TryAdd(made, 0);
+        }
+
         Directory.CreateDirectory(folder);
         changedFolders.UnionWith(missing.Select(m => Path.GetDirectoryName(m)!));
     }
 
-    private void FlushFolders(IEnumerable<string> folders)
+    private void FlushFolders(IReadOnlyCollection<string> folders)
     {
         foreach (var folder in folders)
         {
             DirectorySync.Flush(folder);
             Interlocked.Increment(ref _folderSyncs);
+        }
+
+        ForgetFlushed(folders);
+    }
+
+    /// <summary>Folders made in the flushed ones are durable now.</summary>
+    private void ForgetFlushed(IReadOnlyCollection<string> flushed)
+    {
+        // The enumerator takes no lock (Keys would take them all) and the dictionary holds only folders still in flight.
+        foreach (var (made, _) in _unflushedFolders)
+        {
+            if (flushed.Contains(Path.GetDirectoryName(made)!))
+            {
+                _unflushedFolders.TryRemove(made, out _);
+            }
         }
     }
 }
