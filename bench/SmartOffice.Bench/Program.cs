@@ -1,10 +1,11 @@
 using SmartOffice.Bench;
 
-// dotnet run -c Release --project bench/SmartOffice.Bench [validation|submission|delivery|inbox]
+// dotnet run -c Release --project bench/SmartOffice.Bench [validation|seal|submission|delivery|inbox]
 var which = args.FirstOrDefault() ?? "validation";
 return which switch
 {
     "validation" => ValidationBenchmark.Run(),
+    "seal" => SealBenchmark.Run(),
     "submission" => await SubmissionBenchmark.RunAsync(),
     "delivery" => await DeliveryBenchmark.RunAsync(),
     "inbox" => await InboxBenchmark.RunAsync(),
@@ -13,6 +14,6 @@ return which switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SmartOffice.Bench [validation|submission|delivery|inbox]");
+    Console.Error.WriteLine("usage: SmartOffice.Bench [validation|seal|submission|delivery|inbox]");
     return 2;
 }
