@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using SmartOffice.Signing.Cms;
 
 namespace SmartOffice.Exchange.Evidence;
 

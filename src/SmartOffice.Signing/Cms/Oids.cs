@@ -1,9 +1,10 @@
 namespace SmartOffice.Signing.Cms;
 
-/// <summary>Object identifiers the validator reads.</summary>
+/// <summary>Object identifiers the validator reads and the CMS writer writes.</summary>
 internal static class Oids
 {
     public const string Data = "1.2.840.113549.1.7.1";
+    public const string SignedData = "1.2.840.113549.1.7.2";
     public const string ContentType = "1.2.840.113549.1.9.3";
     public const string MessageDigest = "1.2.840.113549.1.9.4";
     public const string SigningTime = "1.2.840.113549.1.9.5";

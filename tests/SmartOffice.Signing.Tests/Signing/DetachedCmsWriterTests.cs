@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
-using SmartOffice.Exchange.Evidence;
+using SmartOffice.Signing.Cms;
 using SmartOffice.Signing.Pki;
 
-namespace SmartOffice.Exchange.Tests;
+namespace SmartOffice.Signing.Tests.Signing;
 
 /// <summary>The hand-encoded seal is a CMS SignedData that .NET's SignedCms and OpenSSL both verify, and neither accepts for other content.</summary>
 [TestClass]
