@@ -304,6 +304,13 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
 
         var hex = span.Slice(Position, end);
         var bytes = new byte[(hex.Length + 1) / 2];
+        // Signature /Contents are kilobytes of plain hex: decoded vectorised; whitespace, an odd length or a bad digit take the loop.
+        if (hex.Length % 2 == 0 && Convert.FromHexString(hex, bytes, out _, out _) == System.Buffers.OperationStatus.Done)
+        {
+            Position += end + 1;
+            return new PdfString(bytes, start, Position, true);
+        }
+
         var count = 0;
         var high = -1;
         foreach (var c in hex)

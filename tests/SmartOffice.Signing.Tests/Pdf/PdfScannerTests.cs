@@ -93,6 +93,15 @@ public sealed class PdfScannerTests
     }
 
     [TestMethod]
+    [DataRow("<30zz>")]
+    [DataRow("<3 0z>")]
+    public void Refuses_a_hex_string_with_a_character_that_is_not_a_hex_digit(string contents)
+    {
+        var file = HandMadePdf.Minimal().Add(4, $"<< /Type /Sig /ByteRange [0 1 2 3] /Contents {contents} >>").Build();
+        Assert.AreEqual(ValidationCodes.PdfMalformed, Scan(file).ErrorCode);
+    }
+
+    [TestMethod]
     public void Marks_a_signature_dictionary_with_a_repeated_key()
     {
         var file = HandMadePdf.Minimal().Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> /Contents <01> >>").Build();
