@@ -267,6 +267,7 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
     /// Makes a folder and any missing parents; the folder holding each one made has a new entry to flush. So does the
     /// folder holding one that another writer of this store made a moment ago and has not flushed yet: this writer may
     /// otherwise return before that writer's flush, with its file in a folder a crash could still take away.
+    /// Internal so that a test can stand in for that other writer.
     /// </summary>
     internal void CreateFolder(string folder, HashSet<string> changedFolders)
     {
