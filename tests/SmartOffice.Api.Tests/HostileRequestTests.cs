@@ -53,4 +53,34 @@ public sealed class HostileRequestTests
         var problem = await ProblemAssert.HasCodeAsync(await session.Http.PostAsync("/api/letters", form), 422, "not_pdf");
         Assert.AreEqual("not_pdf", problem.GetProperty("report").GetProperty("code").GetString());
     }
+
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task Control_characters_in_a_submission_are_a_validation_problem_and_the_next_letter_is_accepted(string provider)
+    {
+        using var session = await ApiSession.CompanyAsync(Factories.Shared(provider), TestPki.Pki.CompanyA);
+        var pdf = TestPki.SignedLetter(TestPki.Pki.CompanyA);
+
+        await ProblemAssert.HasCodeAsync(await session.SubmitAsync(pdf, ["9011001"], null, subject: "Барилга\0"), 400, "validation");
+        await ProblemAssert.HasCodeAsync(await session.SubmitAsync(pdf, ["9011001"], null, reference: "2026/\u0001"), 400, "validation");
+        await ProblemAssert.HasCodeAsync(await session.SubmitAsync(pdf, ["9011\u0000001"], null), 400, "validation");
+        await ProblemAssert.HasCodeAsync(await session.SubmitAsync(pdf, ["9011001"], "key\0one"), 400, "validation");
+
+        Assert.AreEqual(System.Net.HttpStatusCode.Accepted, (await session.SubmitAsync(pdf, ["9011001"], null, subject: "Барилга\tзөвшөөрөл")).StatusCode);
+    }
+
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task A_NUL_character_anywhere_else_is_a_validation_problem_on_either_database(string provider)
+    {
+        var factory = Factories.Shared(provider);
+        using var session = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        await ProblemAssert.HasCodeAsync(await session.Http.GetAsync("/api/organizations?query=90%00"), 400, "validation");
+
+        using var client = factory.CreateClient();
+        var login = await client.PostAsync("/api/auth/login", new StringContent("{\"userName\":\"bichig\\u0000\",\"password\":\"demo\"}", Encoding.UTF8, "application/json"));
+        await ProblemAssert.HasCodeAsync(login, 400, "validation");
+    }
 }

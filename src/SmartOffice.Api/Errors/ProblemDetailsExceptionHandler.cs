@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Errors;
 
@@ -8,12 +9,14 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, code, title) = exception switch
+        var (status, code, title, detail) = exception switch
         {
-            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => (413, SmartOffice.Signing.ValidationCodes.FileTooLarge, "The file is too large"),
-            BadHttpRequestException or InvalidDataException or FormatException => (400, ProblemCodes.Validation, "The request is not valid"),
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "cancelled", "The request was cancelled"),
-            _ => (500, ProblemCodes.Internal, "Something went wrong on our side"),
+            // EF wraps what fails while saving (DbUpdateException); the guard's refusal is still about the caller's input.
+            _ when Find<NulCharacterException>(exception) is not null => (400, ProblemCodes.Validation, "The request is not valid", "Text must not contain the NUL character (U+0000)."),
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => (413, SmartOffice.Signing.ValidationCodes.FileTooLarge, "The file is too large", null),
+            BadHttpRequestException or InvalidDataException or FormatException => (400, ProblemCodes.Validation, "The request is not valid", null),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "cancelled", "The request was cancelled", null),
+            _ => (500, ProblemCodes.Internal, "Something went wrong on our side", (string?)null),
         };
         if (status == 500)
         {
@@ -29,9 +32,24 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             {
                 Status = status,
                 Title = title,
+                Detail = detail,
                 Type = $"https://smartoffice.mn/problems/{code}",
                 Extensions = { ["code"] = code, ["traceId"] = httpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? httpContext.TraceIdentifier },
             },
         }).ConfigureAwait(false);
+    }
+
+    private static T? Find<T>(Exception? exception)
+        where T : Exception
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 }

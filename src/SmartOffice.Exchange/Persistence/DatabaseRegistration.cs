@@ -36,6 +36,7 @@ public static class DatabaseRegistration
 
             // Migrations are written by hand (no design-time package here), without a model snapshot.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            options.AddInterceptors(NulCharacterGuard.Instance);
         });
         return services;
     }

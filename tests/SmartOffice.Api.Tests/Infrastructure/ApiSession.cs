@@ -57,7 +57,7 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
 
     public Task<HttpResponseMessage> SubmitAsync(byte[] pdf, params string[] recipients) => SubmitAsync(pdf, recipients, null);
 
-    public async Task<HttpResponseMessage> SubmitAsync(byte[] pdf, IEnumerable<string> recipients, string? idempotencyKey, string subject = "Барилгын зөвшөөрөл", string? inReplyTo = null)
+    public async Task<HttpResponseMessage> SubmitAsync(byte[] pdf, IEnumerable<string> recipients, string? idempotencyKey, string subject = "Барилгын зөвшөөрөл", string? inReplyTo = null, string? reference = null)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(pdf);
@@ -74,10 +74,16 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
             form.Add(new StringContent(inReplyTo), "inReplyTo");
         }
 
+        if (reference is not null)
+        {
+            form.Add(new StringContent(reference), "reference");
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/letters") { Content = form };
         if (idempotencyKey is not null)
         {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            // Unvalidated: tests send malformed keys on purpose.
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         }
 
         return await Http.SendAsync(request);

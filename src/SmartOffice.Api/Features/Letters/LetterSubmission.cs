@@ -211,8 +211,16 @@ internal sealed class LetterSubmission(
         if (form.Recipients.Count != form.Recipients.Distinct(StringComparer.Ordinal).Count()) { problems.Add("a recipient is listed twice"); }
         if (form.Recipients.Contains(caller.RegistryNumber, StringComparer.Ordinal)) { problems.Add("a letter cannot be sent to its own sender"); }
         if (form.Recipients.Count > limits.Value.MaxRecipients) { problems.Add($"at most {limits.Value.MaxRecipients} recipients per letter"); }
+        // Checked before the document is validated and archived; the database could not store them (NUL) or they hide text.
+        if (HasControlCharacter(form.Subject)) { problems.Add("subject contains a control character"); }
+        if (HasControlCharacter(form.Reference)) { problems.Add("reference contains a control character"); }
+        if (form.Recipients.Any(HasControlCharacter)) { problems.Add("a recipient contains a control character"); }
         return problems.Count == 0 ? null : Problems.Validation(string.Join("; ", problems) + ".");
     }
+
+    /// <summary>C0 controls and DEL, except tab and line breaks.</summary>
+    private static bool HasControlCharacter(string? text) =>
+        text is not null && text.Any(c => c is (< ' ' and not ('\t' or '\r' or '\n')) or '\u007f');
 
     internal static SubmitLetterResponse Respond(Letter letter, List<Organization> recipients, EvidenceRecord acceptance) => new(
         letter.Id,

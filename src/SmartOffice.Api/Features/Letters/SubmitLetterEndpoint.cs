@@ -46,6 +46,12 @@ internal static class SubmitLetterEndpoint
             return Problems.Validation("Idempotency-Key must be at most 200 characters.");
         }
 
+        // A key is an opaque token (a UUID, say): visible ASCII only, as in the IETF Idempotency-Key draft.
+        if (idempotencyKey is not null && !idempotencyKey.All(c => c is >= '!' and <= '~'))
+        {
+            return Problems.Validation("Idempotency-Key must be visible ASCII characters only (no spaces or control characters).");
+        }
+
         var outcome = await submission.SubmitAsync(caller, form, idempotencyKey, cancellationToken);
         if (outcome.Problem is not null)
         {
