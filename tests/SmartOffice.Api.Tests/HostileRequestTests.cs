@@ -83,4 +83,18 @@ public sealed class HostileRequestTests
         var login = await client.PostAsync("/api/auth/login", new StringContent("{\"userName\":\"bichig\\u0000\",\"password\":\"demo\"}", Encoding.UTF8, "application/json"));
         await ProblemAssert.HasCodeAsync(login, 400, "validation");
     }
+
+    [TestMethod]
+    public async Task A_parameter_that_does_not_bind_is_a_validation_problem_that_names_it()
+    {
+        var factory = Factories.Shared("Sqlite");
+        using var clerk = await ApiSession.StaffAsync(factory, "bichig");
+        var date = await ProblemAssert.HasCodeAsync(await clerk.Http.GetAsync("/api/inbox?from=notadate"), 400, "validation");
+        StringAssert.Contains(date.GetProperty("detail").GetString(), "from");
+        Assert.AreEqual("https://smartoffice.mn/problems/validation", date.GetProperty("type").GetString());
+
+        using var client = factory.CreateClient();
+        var body = await ProblemAssert.HasCodeAsync(await client.PostAsync("/api/auth/login", new StringContent("[1,2]", Encoding.UTF8, "application/json")), 400, "validation");
+        StringAssert.Contains(body.GetProperty("detail").GetString(), "JSON");
+    }
 }

@@ -14,7 +14,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             // EF wraps what fails while saving (DbUpdateException); the guard's refusal is still about the caller's input.
             _ when Find<NulCharacterException>(exception) is not null => (400, ProblemCodes.Validation, "The request is not valid", "Text must not contain the NUL character (U+0000)."),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => (413, SmartOffice.Signing.ValidationCodes.FileTooLarge, "The file is too large", null),
-            BadHttpRequestException or InvalidDataException or FormatException => (400, ProblemCodes.Validation, "The request is not valid", null),
+            // Their messages name the parameter or the limit, never a secret.
+            BadHttpRequestException or InvalidDataException => (400, ProblemCodes.Validation, "The request is not valid", exception.Message),
+            FormatException => (400, ProblemCodes.Validation, "The request is not valid", null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "cancelled", "The request was cancelled", null),
             _ => (500, ProblemCodes.Internal, "Something went wrong on our side", (string?)null),
         };

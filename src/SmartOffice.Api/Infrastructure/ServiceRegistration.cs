@@ -82,6 +82,9 @@ public static class ServiceRegistration
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddMissingCode);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // A parameter that does not bind (a date that is not a date, a JSON body of the wrong shape) throws, so the
+        // problem says which one (detail) instead of a bare "Bad Request".
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddSignalR();
