@@ -53,6 +53,7 @@ public static class WorkerHost
         services.AddSingleton<SmartOffice.Exchange.Archive.IArchiveStore>(sp => SmartOffice.Exchange.Archive.FileArchiveStore.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<SmartOffice.Exchange.Archive.LetterArchiver>();
         services.AddHttpClient();
+        SmartOffice.Exchange.Notifications.WebhookAddresses.AddWebhookClient(services);
         services.AddHostedService<SmartOffice.Exchange.Notifications.WebhookDispatcher>();
         services.AddMassTransit(bus =>
         {

@@ -33,7 +33,8 @@ public sealed class WebhookTests
         await receiver.StartAsync();
         var url = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
 
-        using var api = new ApiFactory("Sqlite");
+        // The receiver listens on 127.0.0.1: allowed here as for an agency's receiver on its own network.
+        using var api = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Webhooks:AllowPrivateAddresses"] = "true" });
         using var sender = await ApiSession.CompanyAsync(api, TestPki.Pki.CompanyA);
         const string secret = "a-long-shared-secret-for-hmac";
         Assert.AreEqual(HttpStatusCode.NoContent, (await sender.Http.PutAsJsonAsync("/api/webhook", new { url, secret })).StatusCode);
@@ -75,4 +76,58 @@ public sealed class WebhookTests
         var response = await clerk.Http.PutAsJsonAsync("/api/webhook", new { url = "https://example.invalid/hook", secret = "0123456789abcdef" });
         await ProblemAssert.HasCodeAsync(response, 403, "forbidden");
     }
+
+    [TestMethod]
+    [DataRow("http://169.254.169.254/latest/meta-data")]
+    [DataRow("http://127.0.0.1:8080/hook")]
+    [DataRow("http://localhost/hook")]
+    [DataRow("https://[::1]/hook")]
+    [DataRow("http://10.1.2.3/hook")]
+    [DataRow("https://user:password@hooks.example.mn/hook")]
+    public async Task A_webhook_to_an_internal_address_or_with_credentials_in_the_url_is_refused(string url)
+    {
+        using var sender = await ApiSession.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
+        var response = await sender.Http.PutAsJsonAsync("/api/webhook", new { url, secret = "a-long-shared-secret-for-hmac" });
+        await ProblemAssert.HasCodeAsync(response, 400, "validation");
+    }
+
+    [TestMethod]
+    public async Task The_webhook_client_does_not_connect_to_an_internal_address_unless_allowed()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/hook";
+        var accepted = Task.Run(async () =>
+        {
+            using var connection = await listener.AcceptTcpClientAsync();
+            var stream = connection.GetStream();
+            // The request's first bytes are enough to answer it; the body is not read.
+            _ = await stream.ReadAtLeastAsync(new byte[4096], 1, throwOnEndOfStream: false);
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray());
+        });
+
+        using var guarded = new HttpClient(WebhookAddresses.Handler(allowPrivate: false));
+        var refused = await Assert.ThrowsExactlyAsync<HttpRequestException>(() => guarded.PostAsync(url, new StringContent("{}")));
+        StringAssert.Contains(refused.Message, "no public address");
+        Assert.IsFalse(accepted.IsCompleted, "nothing connected to the internal address");
+
+        using var allowed = new HttpClient(WebhookAddresses.Handler(allowPrivate: true));
+        Assert.AreEqual(HttpStatusCode.OK, (await allowed.PostAsync(url, new StringContent("{}"))).StatusCode);
+        await accepted;
+    }
+
+    [TestMethod]
+    [DataRow("8.8.8.8", true)]
+    [DataRow("172.15.255.255", true)]
+    [DataRow("2001:4860:4860::8888", true)]
+    [DataRow("172.16.0.1", false)]
+    [DataRow("100.64.0.1", false)]
+    [DataRow("192.168.1.10", false)]
+    [DataRow("0.0.0.0", false)]
+    [DataRow("224.0.0.1", false)]
+    [DataRow("::ffff:127.0.0.1", false)]
+    [DataRow("fd00::1", false)]
+    [DataRow("fe80::1", false)]
+    public void Public_addresses_are_told_from_internal_ones(string address, bool isPublic) =>
+        Assert.AreEqual(isPublic, WebhookAddresses.IsPublic(IPAddress.Parse(address)));
 }

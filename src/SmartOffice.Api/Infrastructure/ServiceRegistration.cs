@@ -75,6 +75,7 @@ public static class ServiceRegistration
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddHttpClient();
+        SmartOffice.Exchange.Notifications.WebhookAddresses.AddWebhookClient(services);
         services.AddSingleton<SmartOffice.Exchange.Notifications.WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Notifications.WebhookDispatcher>());
         services.AddSingleton<CrlRefresher>();

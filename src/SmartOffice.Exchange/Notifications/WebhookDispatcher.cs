@@ -80,7 +80,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
             request.Headers.Add("X-SmartOffice-Event", delivery.Event);
             request.Headers.Add("X-SmartOffice-Delivery", delivery.Id.ToString(CultureInfo.InvariantCulture));
             request.Headers.Add("X-SmartOffice-Signature", "sha256=" + Sign(subscription.Secret, delivery.Payload));
-            using var client = http.CreateClient("webhooks");
+            using var client = http.CreateClient(WebhookAddresses.ClientName);
             client.Timeout = TimeSpan.FromSeconds(10);
             using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
             delivery.LastStatus = (int)response.StatusCode;

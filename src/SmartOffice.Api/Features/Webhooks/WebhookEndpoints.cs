@@ -57,6 +57,19 @@ internal static class WebhookEndpoints
             return Problems.Validation("url must be an absolute http(s) URL and secret 16 to 200 characters.");
         }
 
+        if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            return Problems.Validation("url must not carry a user name or password; the secret signs every call instead.");
+        }
+
+        // Names are checked again on every call, on the address connected to (WebhookAddresses); this answers early for the obvious ones.
+        var allowPrivate = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(WebhookAddresses.AllowPrivateSetting, false);
+        var internalHost = url.IsLoopback || (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && !WebhookAddresses.IsPublic(System.Net.IPAddress.Parse(url.DnsSafeHost)));
+        if (internalHost && !allowPrivate)
+        {
+            return Problems.Validation($"url points to a loopback, private or link-local address; webhooks go to public addresses unless {WebhookAddresses.AllowPrivateSetting} is set.");
+        }
+
         var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.OrganizationId == caller.OrganizationId, cancellationToken);
         if (subscription is null)
         {
