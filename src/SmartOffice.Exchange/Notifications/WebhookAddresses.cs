@@ -54,6 +54,13 @@ public static class WebhookAddresses
         },
     };
 
+    /// <summary>Whether a URL names a loopback host or an internal IP address outright (names are checked when called).</summary>
+    public static bool PointsInward(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.IsLoopback || (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && !IsPublic(IPAddress.Parse(url.DnsSafeHost)));
+    }
+
     /// <summary>Whether an address is on the public internet (not loopback, private, link-local, shared, multicast or reserved).</summary>
     public static bool IsPublic(IPAddress address)
     {

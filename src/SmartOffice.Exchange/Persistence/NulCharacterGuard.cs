@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -37,7 +36,8 @@ public sealed class NulCharacterGuard : DbCommandInterceptor
         ArgumentNullException.ThrowIfNull(command);
         foreach (DbParameter parameter in command.Parameters)
         {
-            if (parameter.Value is string text ? text.Contains('\0', StringComparison.Ordinal) : parameter.Value is IEnumerable values and not byte[] && values.OfType<string>().Any(v => v.Contains('\0', StringComparison.Ordinal)))
+            // Lists of text (an IN over registry numbers) count; other arrays (the Guid lists of a delivery batch) are not walked.
+            if (parameter.Value is string text ? text.Contains('\0', StringComparison.Ordinal) : parameter.Value is IEnumerable<string> texts && texts.Any(t => t.Contains('\0', StringComparison.Ordinal)))
             {
                 throw new NulCharacterException();
             }

@@ -207,7 +207,7 @@ public sealed class DeliveryBatcher : IAsyncDisposable
             var records = new List<EvidenceRecord>();
             foreach (var (target, index) in letter.Targets.Select((t, i) => (t, i)))
             {
-                // One commit, several events of one letter: a millisecond apart so that event time sorts them as they chain (SQLite keeps 0.1 ms).
+                // One commit, several events of one letter: a millisecond apart so that their times read in chain order too (SQLite keeps 0.1 ms).
                 var record = _evidence.AddAfter(db, Draft(letter, target, now.AddMilliseconds(index)), previous);
                 Stage(db, audit, letter, target);
                 records.Add(record);

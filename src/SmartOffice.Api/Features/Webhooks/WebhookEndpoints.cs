@@ -63,9 +63,7 @@ internal static class WebhookEndpoints
         }
 
         // Names are checked again on every call, on the address connected to (WebhookAddresses); this answers early for the obvious ones.
-        var allowPrivate = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(WebhookAddresses.AllowPrivateSetting, false);
-        var internalHost = url.IsLoopback || (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && !WebhookAddresses.IsPublic(System.Net.IPAddress.Parse(url.DnsSafeHost)));
-        if (internalHost && !allowPrivate)
+        if (WebhookAddresses.PointsInward(url) && !context.RequestServices.GetRequiredService<IConfiguration>().GetValue(WebhookAddresses.AllowPrivateSetting, false))
         {
             return Problems.Validation($"url points to a loopback, private or link-local address; webhooks go to public addresses unless {WebhookAddresses.AllowPrivateSetting} is set.");
         }
