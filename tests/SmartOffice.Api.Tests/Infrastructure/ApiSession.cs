@@ -16,7 +16,7 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
 
     public JsonElement Token { get; private set; }
 
-    public static async Task<ApiSession> CompanyAsync(ApiFactory factory, DemoIdentity identity)
+    public static async Task<ApiSession> CompanyAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, DemoIdentity identity)
     {
         var session = new ApiSession(factory.CreateClient());
         var response = await session.CertificateLoginAsync(identity.Certificate, identity.Chain);
