@@ -12,7 +12,7 @@ public sealed class EmbeddedFontResolver : IFontResolver
     private static readonly object s_gate = new();
     private static bool s_installed;
 
-    /// <summary>Makes PDFsharp usable: AGPL licence acknowledged, this resolver installed (once per process).</summary>
+    /// <summary>Makes PDFsharp usable: this resolver installed (once per process).</summary>
     public static void EnsureInstalled()
     {
         lock (s_gate)
@@ -22,7 +22,6 @@ public sealed class EmbeddedFontResolver : IFontResolver
                 return;
             }
 
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             if (GlobalFontSettings.FontResolver is null)
             {
                 GlobalFontSettings.FontResolver = new EmbeddedFontResolver();

@@ -17,9 +17,9 @@ internal sealed class CrlEntry
         IssuerName = crl.IssuerDN.ToString();
         IssuerDer = crl.IssuerDN.GetEncoded();
         ThisUpdate = new DateTimeOffset(DateTime.SpecifyKind(crl.ThisUpdate, DateTimeKind.Utc));
-        NextUpdate = crl.NextUpdate is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next.Value, DateTimeKind.Utc)) : null;
+        NextUpdate = crl.NextUpdate is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : null;
         _revokedSerials = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (X509CrlEntry revoked in crl.GetRevokedCertificates() ?? (System.Collections.IEnumerable)Array.Empty<X509CrlEntry>())
+        foreach (var revoked in crl.GetRevokedCertificates() ?? Enumerable.Empty<X509CrlEntry>())
         {
             _revokedSerials[revoked.SerialNumber.ToString(16)] =
                 new DateTimeOffset(DateTime.SpecifyKind(revoked.RevocationDate, DateTimeKind.Utc));

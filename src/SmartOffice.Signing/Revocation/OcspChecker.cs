@@ -58,7 +58,7 @@ internal static class OcspChecker
             }
 
             var thisUpdate = new DateTimeOffset(DateTime.SpecifyKind(single.ThisUpdate, DateTimeKind.Utc));
-            var nextUpdate = single.NextUpdate is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next.Value, DateTimeKind.Utc)) : thisUpdate.AddDays(1);
+            var nextUpdate = single.NextUpdate is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : thisUpdate.AddDays(1);
             if (thisUpdate > validationTime + ClockSkew || nextUpdate < referenceTime)
             {
                 continue;
@@ -89,7 +89,7 @@ internal static class OcspChecker
             try
             {
                 responder.Verify(issuer.GetPublicKey());
-                if (responder.GetExtendedKeyUsage()?.Cast<object>().Any(usage => usage.ToString() == OcspSigning) == true && basic.Verify(responder.GetPublicKey()))
+                if (responder.GetExtendedKeyUsage()?.Any(usage => usage.Id == OcspSigning) == true && basic.Verify(responder.GetPublicKey()))
                 {
                     return true;
                 }
