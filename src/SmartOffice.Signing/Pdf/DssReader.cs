@@ -7,23 +7,14 @@ internal static class DssReader
 
     public sealed record Result(List<byte[]> Crls, List<byte[]> Ocsps, List<byte[]> Certificates);
 
-    public static Result Read(ReadOnlyMemory<byte> file, List<PdfIndirectObject> objects, List<PdfDictionary> trailers, PdfScanLimits limits)
+    public static Result Read(ReadOnlyMemory<byte> file, PdfObjectTable table, PdfDictionary? catalog, StreamDecoder decoder)
     {
         var result = new Result([], [], []);
-        var latest = new Dictionary<int, PdfIndirectObject>();
-        foreach (var indirect in objects)
-        {
-            latest[indirect.Number] = indirect;
-        }
-
-        var root = trailers.LastOrDefault(t => t["Root"] is PdfReference)?["Root"] as PdfReference;
-        var catalog = Resolve(root, latest) as PdfDictionary;
-        if (Resolve(catalog?["DSS"], latest) is not PdfDictionary dss)
+        if (catalog is null || table.Resolve(catalog["DSS"]) is not PdfDictionary dss)
         {
             return result;
         }
 
-        var decoder = new StreamDecoder(limits);
         Collect(dss["CRLs"], result.Crls);
         Collect(dss["OCSPs"], result.Ocsps);
         Collect(dss["Certs"], result.Certificates);
@@ -31,22 +22,18 @@ internal static class DssReader
 
         void Collect(PdfValue? entry, List<byte[]> target)
         {
-            if (Resolve(entry, latest) is not PdfArray array)
+            if (table.Resolve(entry) is not PdfArray array)
             {
                 return;
             }
 
             foreach (var item in array.Items.Take(MaxEntries))
             {
-                if (item is PdfReference reference && latest.TryGetValue(reference.Number, out var stream) && decoder.Decode(file, stream) is { } bytes)
+                if (item is PdfReference reference && table[reference.Number] is { StreamStart: >= 0 } stream && decoder.TryDecode(file, stream) is { } bytes)
                 {
                     target.Add(bytes);
                 }
             }
         }
     }
-
-    // One step only: a reference to a reference is not followed, so reference cycles cannot loop.
-    private static PdfValue? Resolve(PdfValue? value, Dictionary<int, PdfIndirectObject> latest) =>
-        value is PdfReference reference && latest.TryGetValue(reference.Number, out var target) ? target.Value : value;
 }

@@ -1,21 +1,17 @@
 namespace SmartOffice.Signing.Pdf;
 
-/// <summary>Adds the objects packed in object streams (/Type /ObjStm) to the objects found at the top level.</summary>
+/// <summary>Reads the objects packed in object streams: every /Type /ObjStm and every stream a type-2 entry names.</summary>
 internal static class ObjectStreamReader
 {
-    public static List<PdfIndirectObject> Expand(ReadOnlyMemory<byte> file, List<PdfIndirectObject> topLevel, PdfScanLimits limits)
+    public static List<PdfIndirectObject> Expand(
+        ReadOnlyMemory<byte> file, IEnumerable<PdfIndirectObject> containers, StreamDecoder decoder, PdfObjectTable table, PdfScanLimits limits, int alreadyRead)
     {
-        var all = new List<PdfIndirectObject>(topLevel);
-        var decoder = new StreamDecoder(limits);
-        foreach (var container in topLevel)
+        var all = new List<PdfIndirectObject>();
+        foreach (var container in containers)
         {
-            if (container.Value is not PdfDictionary dictionary || dictionary.NameOf("Type") != "ObjStm")
-            {
-                continue;
-            }
-
-            var data = decoder.Decode(file, container) ?? throw new PdfSyntaxException($"object stream {container.Number} cannot be decoded");
-            if (dictionary["N"] is not PdfNumber { IsInteger: true } count || dictionary["First"] is not PdfNumber { IsInteger: true } first
+            var dictionary = (PdfDictionary)container.Value;
+            var data = decoder.Decode(file, container);
+            if (table.Resolve(dictionary["N"]) is not PdfNumber { IsInteger: true } count || table.Resolve(dictionary["First"]) is not PdfNumber { IsInteger: true } first
                 || count.Value < 0 || count.Value > limits.MaxObjects || first.Value < 0 || first.Value > data.Length)
             {
                 throw new PdfSyntaxException($"object stream {container.Number} has an invalid /N or /First");
@@ -27,7 +23,7 @@ internal static class ObjectStreamReader
             {
                 var number = parser.TryReadUnsignedInteger();
                 var offset = parser.TryReadUnsignedInteger();
-                if (number < 0 || offset < 0 || number > int.MaxValue)
+                if (number < 0 || offset < 0 || number > int.MaxValue || parser.Position > first.Value)
                 {
                     throw new PdfSyntaxException($"object stream {container.Number} has an invalid index");
                 }
@@ -35,16 +31,31 @@ internal static class ObjectStreamReader
                 entries.Add((number, offset));
             }
 
-            foreach (var (number, offset) in entries)
+            var previousEnd = (long)first.Value;
+            for (var index = 0; index < entries.Count; index++)
             {
-                if (first.Value + offset >= data.Length)
+                var (number, offset) = entries[index];
+                var at = first.Value + offset;
+                if (at >= data.Length || at < previousEnd)
                 {
-                    throw new PdfSyntaxException($"object stream {container.Number} points past its end");
+                    throw new PdfSyntaxException($"object stream {container.Number} places object {number} outside its data or over another object");
                 }
 
-                parser.Position = (int)(first.Value + offset);
-                all.Add(new PdfIndirectObject((int)number, 0, container.Offset, parser.ReadValue()) { IsInObjectStream = true });
-                if (all.Count > limits.MaxObjects)
+                parser.Position = (int)at;
+                var value = parser.ReadValue();
+                previousEnd = parser.Position;
+                if (parser.PeekKeyword() is "stream" or "endobj" or "obj")
+                {
+                    throw new PdfSyntaxException($"object {number} in object stream {container.Number} is not a plain object");
+                }
+
+                all.Add(new PdfIndirectObject((int)number, 0, container.Offset, value)
+                {
+                    IsInObjectStream = true,
+                    ContainerNumber = container.Number,
+                    IndexInContainer = index,
+                });
+                if (alreadyRead + all.Count > limits.MaxObjects)
                 {
                     throw new PdfSyntaxException($"more than {limits.MaxObjects} objects");
                 }

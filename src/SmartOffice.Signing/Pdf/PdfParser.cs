@@ -37,21 +37,31 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
         while (Position < span.Length)
         {
             var b = span[Position];
-            if (IsWhitespace(b))
+            if (IsWhitespace(b) || (b == 0x1A && onEndOfFileMarker is not null))
             {
+                // Ctrl-Z between revisions is an old DOS end-of-file mark that every reader skips.
                 Position++;
             }
             else if (b == '%')
             {
                 var start = Position;
+                if (span[start..].StartsWith("%%EOF"u8))
+                {
+                    // Readers find the next revision by its offset, so "%%EOF2 0 obj" on one line still starts
+                    // object 2: the marker ends here, not at the end of the line.
+                    Position += 5;
+                    onEndOfFileMarker?.Invoke(start + 5);
+                    continue;
+                }
+
                 while (Position < span.Length && span[Position] is not ((byte)'\r' or (byte)'\n'))
                 {
                     Position++;
                 }
 
-                if (onEndOfFileMarker is not null && span[start..Position].StartsWith("%%EOF"u8))
+                if (ObjectHeaders.Find(span[start..Position]) is { } hidden)
                 {
-                    onEndOfFileMarker(start + 5);
+                    throw new PdfSyntaxException($"an object header is hidden inside a comment at byte {start + hidden}");
                 }
             }
             else

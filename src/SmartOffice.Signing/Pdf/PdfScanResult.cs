@@ -15,6 +15,12 @@ internal sealed record PdfScanResult
     /// <summary>Every signature dictionary in the file: reachable or not, in object streams or not.</summary>
     public IReadOnlyList<PdfSignatureDictionary> Signatures { get; init; } = [];
 
+    /// <summary>Signature dictionaries a viewer shows: /V of a signature field reachable from /AcroForm /Fields.</summary>
+    public IReadOnlySet<int> ShownSignatureObjects { get; init; } = new HashSet<int>();
+
+    /// <summary>How many objects the file defines, top level and in object streams, in every revision.</summary>
+    public int ObjectCount { get; init; }
+
     /// <summary>Active content found, each described with its object, e.g. "JavaScript action in object 12 0".</summary>
     public IReadOnlyList<string> ActiveContent { get; init; } = [];
 

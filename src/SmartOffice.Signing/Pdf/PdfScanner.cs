@@ -11,7 +11,7 @@ namespace SmartOffice.Signing.Pdf;
 /// </summary>
 internal static class PdfScanner
 {
-    private const int HeaderWindow = 1024;
+    private static readonly System.Buffers.SearchValues<byte> Whitespace = System.Buffers.SearchValues.Create(" \t\r\n\f\0"u8);
 
     public static PdfScanResult Scan(ReadOnlyMemory<byte> file, PdfScanLimits limits)
     {
@@ -32,77 +32,59 @@ internal static class PdfScanner
     private static PdfScanResult ScanOrThrow(ReadOnlyMemory<byte> file, PdfScanLimits limits)
     {
         var span = file.Span;
-        var header = span[..Math.Min(span.Length, HeaderWindow)].IndexOf("%PDF-"u8);
-        if (header < 0)
+        if (!span.StartsWith("%PDF-"u8))
         {
             return PdfScanResult.Failed(ValidationCodes.NotPdf, Describe(span));
         }
 
-        // Everything after the last end-of-file marker is left to the validator: it is either nothing or
-        // bytes appended after signing, which the byte-range check reports as such.
         var lastEof = span.LastIndexOf("%%EOF"u8);
         if (lastEof < 0)
         {
             return PdfScanResult.Failed(ValidationCodes.PdfMalformed, "there is no %%EOF marker: the file is truncated or not a complete PDF");
         }
 
-        var body = new TopLevelReader(file[..(lastEof + 5)], header, limits).Read();
+        var trailing = span[(lastEof + 5)..].IndexOfAnyExcept(Whitespace);
+        if (trailing >= 0)
+        {
+            return PdfScanResult.Failed(ValidationCodes.PdfMalformed,
+                $"{span.Length - lastEof - 5 - trailing} byte(s) that are not whitespace follow the last %%EOF (byte {lastEof}): nothing may follow the end of the PDF");
+        }
+
+        var body = new TopLevelReader(file[..(lastEof + 5)], 0, limits).Read();
         if (body.StartXrefs.Count == 0 || body.Trailers.Count == 0)
         {
             return PdfScanResult.Failed(ValidationCodes.PdfMalformed, "there is no trailer or startxref: the file is truncated or damaged");
         }
 
-        if (!PointsAtCrossReference(span, body.StartXrefs[^1], header, body))
-        {
-            return PdfScanResult.Failed(ValidationCodes.PdfMalformed, $"startxref {body.StartXrefs[^1]} does not point at a cross-reference section");
-        }
-
         if (body.Trailers.Any(t => t.ContainsKey("Encrypt")))
         {
-            return PdfScanResult.Failed(ValidationCodes.PdfEncrypted, "the trailer names an /Encrypt dictionary");
+            return PdfScanResult.Failed(ValidationCodes.PdfEncrypted, "a trailer or cross-reference stream names an /Encrypt dictionary");
         }
 
-        if (!body.Trailers.Any(t => t["Root"] is PdfReference))
+        var decoder = new StreamDecoder(limits);
+        var crossReferences = new CrossReferences(file, body, decoder, limits);
+        var chain = crossReferences.Chain();
+        var (objects, table) = crossReferences.Reconcile(chain);
+        decoder.Table = table;
+        if (table.Resolve(chain[0].Trailer["Root"]) is not PdfDictionary catalog)
         {
-            return PdfScanResult.Failed(ValidationCodes.PdfMalformed, "no trailer names the document catalog (/Root)");
+            return PdfScanResult.Failed(ValidationCodes.PdfMalformed, "the newest trailer does not name a document catalog (/Root)");
         }
 
-        var objects = ObjectStreamReader.Expand(file, body.Objects, limits);
-        var walker = new ObjectWalker();
+        var walker = new ObjectWalker(table);
         walker.Walk(objects);
-        var dss = DssReader.Read(file, objects, body.Trailers, limits);
+        var dss = DssReader.Read(file, table, catalog, decoder);
         return new PdfScanResult
         {
             Signatures = walker.Signatures,
+            ShownSignatureObjects = SignatureFields.Shown(table, catalog),
             ActiveContent = walker.ActiveContent,
             DssCrls = dss.Crls,
             DssOcspResponses = dss.Ocsps,
             DssCertificates = dss.Certificates,
             RevisionEnds = RevisionEnds(span, body.EndOfFileMarkers),
+            ObjectCount = objects.Count,
         };
-    }
-
-    private static bool PointsAtCrossReference(ReadOnlySpan<byte> span, long startXref, int header, TopLevelReader.Result body)
-    {
-        foreach (var offset in new[] { startXref, startXref + header })
-        {
-            if (offset < 0 || offset >= span.Length)
-            {
-                continue;
-            }
-
-            if (span[(int)offset..].StartsWith("xref"u8))
-            {
-                return true;
-            }
-
-            if (body.Objects.Any(o => o.Offset == offset && o.Value is PdfDictionary d && d.NameOf("Type") == "XRef"))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static List<long> RevisionEnds(ReadOnlySpan<byte> span, List<int> markers)
@@ -135,6 +117,8 @@ internal static class PdfScanner
         [0xFF, 0xD8, 0xFF, ..] => "it is a JPEG image",
         [0xD0, 0xCF, 0x11, 0xE0, ..] => "it is an old Microsoft Office file",
         _ when Encoding.ASCII.GetString(span[..Math.Min(span.Length, 256)]).Contains("<html", StringComparison.OrdinalIgnoreCase) => "it is an HTML page",
-        _ => "no %PDF- header in the first 1024 bytes",
+        _ when span[..Math.Min(span.Length, 1024)].IndexOf("%PDF-"u8) is > 0 and var at =>
+            $"{at} byte(s) come before the %PDF- header: a PDF must start with it (a file that is also another format is refused)",
+        _ => "there is no %PDF- header at the start of the file",
     };
 }

@@ -97,6 +97,11 @@ internal sealed class PdfIndirectObject(int number, int generation, long offset,
 
     public bool IsInObjectStream { get; init; }
 
+    /// <summary>For an object packed in an object stream: that stream's object number and the index within it.</summary>
+    public int ContainerNumber { get; init; } = -1;
+
+    public int IndexInContainer { get; init; } = -1;
+
     /// <summary>Stream data location in the file, when the object is a stream.</summary>
     public long StreamStart { get; init; } = -1;
 

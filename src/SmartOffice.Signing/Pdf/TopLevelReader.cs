@@ -8,7 +8,12 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
 {
     private readonly PdfParser _parser = new(data, limits) { Position = start };
 
-    public sealed record Result(List<PdfIndirectObject> Objects, List<PdfDictionary> Trailers, List<long> StartXrefs, List<int> EndOfFileMarkers);
+    public sealed record Result(
+        List<PdfIndirectObject> Objects,
+        List<PdfDictionary> Trailers,
+        List<long> StartXrefs,
+        List<int> EndOfFileMarkers,
+        List<CrossReferenceTable> Tables);
 
     public Result Read()
     {
@@ -16,6 +21,7 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
         var trailers = new List<PdfDictionary>();
         var startXrefs = new List<long>();
         var markers = new List<int>();
+        var tables = new List<CrossReferenceTable>();
         while (true)
         {
             _parser.SkipWhitespaceAndComments(markers.Add);
@@ -29,12 +35,19 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
             switch (keyword)
             {
                 case "xref":
-                    SkipCrossReferenceTable();
+                    var entries = ReadCrossReferenceTable();
+                    if (_parser.PeekKeyword() != "trailer")
+                    {
+                        throw new PdfSyntaxException($"cross-reference table at byte {at} is not followed by a trailer");
+                    }
+
+                    _parser.Position += 7;
+                    var trailer = _parser.ReadValue() as PdfDictionary ?? throw new PdfSyntaxException($"trailer at byte {at} is not a dictionary");
+                    trailers.Add(trailer);
+                    tables.Add(new CrossReferenceTable(at, trailer, entries));
                     break;
                 case "trailer":
-                    _parser.Position += 7;
-                    trailers.Add(_parser.ReadValue() as PdfDictionary ?? throw new PdfSyntaxException($"trailer at byte {at} is not a dictionary"));
-                    break;
+                    throw new PdfSyntaxException($"trailer at byte {at} does not follow a cross-reference table");
                 case "startxref":
                     _parser.Position += 9;
                     var offset = _parser.TryReadUnsignedInteger();
@@ -57,7 +70,7 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
             }
         }
 
-        return new Result(objects, trailers, startXrefs, markers);
+        return new Result(objects, trailers, startXrefs, markers, tables);
     }
 
     private PdfIndirectObject ReadIndirectObject(int at)
@@ -118,6 +131,7 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
             if (span[after..].StartsWith("endstream"u8))
             {
                 _parser.Position = after + 9;
+                RefuseHiddenHeaders(span[start..end], start, number);
                 return (start, end - start);
             }
         }
@@ -136,27 +150,53 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
         }
 
         _parser.Position = start + found + 9;
+        RefuseHiddenHeaders(span[start..dataEnd], start, number);
         return (start, dataEnd - start);
     }
 
-    private void SkipCrossReferenceTable()
+    private static void RefuseHiddenHeaders(ReadOnlySpan<byte> data, int start, int number)
     {
-        var span = _parser.Span;
+        if (ObjectHeaders.Find(data) is { } found)
+        {
+            throw new PdfSyntaxException($"an object header is hidden inside the stream data of object {number} (at byte {start + found})");
+        }
+    }
+
+    private List<CrossReferenceEntry> ReadCrossReferenceTable()
+    {
         var at = _parser.Position;
-        var found = span[at..].IndexOf("trailer"u8);
-        if (found < 0)
+        _parser.Position += 4;
+        var entries = new List<CrossReferenceEntry>();
+        while (true)
         {
-            throw new PdfSyntaxException($"cross-reference table at byte {at} has no trailer");
-        }
-
-        foreach (var b in span.Slice(at + 4, found - 4))
-        {
-            if (!(PdfParser.IsWhitespace(b) || b is >= (byte)'0' and <= (byte)'9' || b is (byte)'n' or (byte)'f'))
+            var first = _parser.TryReadUnsignedInteger();
+            if (first < 0)
             {
-                throw new PdfSyntaxException($"cross-reference table at byte {at} holds unexpected bytes");
+                return entries;
             }
-        }
 
-        _parser.Position = at + found;
+            var count = _parser.TryReadUnsignedInteger();
+            if (count < 0 || first > int.MaxValue || count > limits.MaxObjects || entries.Count + count > limits.MaxObjects)
+            {
+                throw new PdfSyntaxException($"cross-reference table at byte {at} has an invalid subsection header");
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var offset = _parser.TryReadUnsignedInteger();
+                var generation = _parser.TryReadUnsignedInteger();
+                var kind = _parser.PeekKeyword();
+                if (offset < 0 || generation is < 0 or > 65535 || kind is not ("n" or "f"))
+                {
+                    throw new PdfSyntaxException($"cross-reference table at byte {at} has an invalid entry for object {first + i}");
+                }
+
+                _parser.Position++;
+                entries.Add(kind == "n"
+                    ? CrossReferenceEntry.InUse((int)(first + i), offset, (int)generation)
+                    : CrossReferenceEntry.Free((int)(first + i)));
+            }
+
+        }
     }
 }

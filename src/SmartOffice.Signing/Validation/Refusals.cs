@@ -30,6 +30,11 @@ internal static class Refusals
         "The letter has no digital signature. Sign it with your organization's e-Token and send it again.",
         "Бичигт тоон гарын үсэг алга. Байгууллагынхаа e-Token-оор гарын үсэг зурж дахин илгээнэ үү.");
 
+    public static Refusal SignatureNotShown(int number) => new(CheckNames.SignatureCount, ValidationCodes.SignatureMissing, Failed, SubIndications.FormatFailure,
+        $"the signature dictionary (object {number}) is not the value of a signature field reachable from the catalog's /AcroForm /Fields",
+        "The signature in this file is not attached to a signature field, so PDF readers show the letter as unsigned. Sign it again with a signing tool.",
+        "Энэ файл дахь гарын үсэг гарын үсгийн талбарт холбогдоогүй тул PDF уншигчид бичгийг гарын үсэггүй гэж харуулна. Гарын үсэг зурах хэрэгслээр дахин зурна уу.");
+
     public static Refusal SignatureMultiple(int count, string where) => new(CheckNames.SignatureCount, ValidationCodes.SignatureMultiple, Failed, SubIndications.FormatFailure, $"{count} signatures: {where}",
         $"The letter carries {count} signatures ({where}); exactly one is allowed. Sign the unsigned final version once.",
         $"Бичигт {count} гарын үсэг байна ({where}); зөвхөн нэг гарын үсэг зөвшөөрнө. Гарын үсэггүй эцсийн хувилбарт нэг удаа гарын үсэг зурна уу.");

@@ -33,6 +33,11 @@ internal sealed partial class ValidationRun
         }
 
         _signature = signatures[0];
+        if (!scan.ShownSignatureObjects.Contains(_signature.ObjectNumber))
+        {
+            return Refusals.SignatureNotShown(_signature.ObjectNumber);
+        }
+
         Pass(CheckNames.SignatureCount, $"one signature, object {_signature.ObjectNumber} {_signature.Generation}");
         return CheckByteRange(_signature, scan);
     }

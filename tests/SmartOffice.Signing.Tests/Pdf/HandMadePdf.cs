@@ -9,6 +9,7 @@ internal sealed class HandMadePdf
 {
     private readonly List<(int Number, string Body)> _objects = [];
     private readonly List<(int Number, string Dictionary, byte[] Data)> _streams = [];
+    private readonly Dictionary<int, (int Container, int Index)> _packed = [];
 
     public string TrailerExtra { get; set; } = "";
 
@@ -38,6 +39,11 @@ internal sealed class HandMadePdf
         {
             header.Append(CultureInfo.InvariantCulture, $"{objectNumber} {body.Length} ");
             body.Append(text).Append('\n');
+        }
+
+        for (var i = 0; i < objects.Length; i++)
+        {
+            _packed[objects[i].Number] = (number, i);
         }
 
         var raw = Encoding.Latin1.GetBytes(header.ToString() + body);
@@ -76,6 +82,12 @@ internal sealed class HandMadePdf
         }
 
         var xref = output.Position;
+        if (_packed.Count > 0)
+        {
+            WriteCrossReferenceStream(output, offsets, xref);
+            return output.ToArray();
+        }
+
         var size = offsets.Keys.DefaultIfEmpty(0).Max() + 1;
         Write($"xref\n0 {size}\n0000000000 65535 f \n");
         for (var i = 1; i < size; i++)
@@ -85,5 +97,26 @@ internal sealed class HandMadePdf
 
         Write($"trailer\n<< /Size {size} /Root 1 0 R {TrailerExtra}>>\nstartxref\n{xref}\n%%EOF\n");
         return output.ToArray();
+    }
+
+    // Objects packed in object streams can only be listed by a cross-reference stream (type-2 entries).
+    private void WriteCrossReferenceStream(MemoryStream output, SortedDictionary<int, long> offsets, long xref)
+    {
+        var number = Math.Max(offsets.Keys.DefaultIfEmpty(0).Max(), _packed.Keys.Max()) + 1;
+        offsets[number] = xref;
+        var rows = new List<byte>();
+        for (var i = 0; i <= number; i++)
+        {
+            var (type, field2, field3) = offsets.TryGetValue(i, out var offset) ? (1, offset, 0)
+                : _packed.TryGetValue(i, out var place) ? (2, (long)place.Container, place.Index) : (0, 0L, 0);
+            rows.Add((byte)type);
+            rows.AddRange([(byte)(field2 >> 24), (byte)(field2 >> 16), (byte)(field2 >> 8), (byte)field2, (byte)(field3 >> 8), (byte)field3]);
+        }
+
+        var head = string.Create(CultureInfo.InvariantCulture,
+            $"{number} 0 obj\n<< /Type /XRef /Size {number + 1} /W [1 4 2] /Root 1 0 R /Length {rows.Count} {TrailerExtra}>>\nstream\n");
+        output.Write(Encoding.Latin1.GetBytes(head));
+        output.Write(rows.ToArray());
+        output.Write(Encoding.Latin1.GetBytes(string.Create(CultureInfo.InvariantCulture, $"\nendstream\nendobj\nstartxref\n{xref}\n%%EOF\n")));
     }
 }

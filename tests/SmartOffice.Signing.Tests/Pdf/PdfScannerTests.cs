@@ -74,10 +74,12 @@ public sealed class PdfScannerTests
     }
 
     [TestMethod]
-    public void Counts_each_definition_of_a_redefined_signature_object()
+    public void Refuses_an_object_defined_twice_in_one_revision_as_a_hidden_object()
     {
         var file = HandMadePdf.Minimal().Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> >>").Add(4, "<< /Type /Sig /ByteRange [0 1 2 4] /Contents <01> >>").Build();
-        Assert.HasCount(2, Scan(file).Signatures);
+        var result = Scan(file);
+        Assert.AreEqual(ValidationCodes.PdfMalformed, result.ErrorCode);
+        StringAssert.Contains(result.ErrorDetail, "not in the cross-reference");
     }
 
     [TestMethod]

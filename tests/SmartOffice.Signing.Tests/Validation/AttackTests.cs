@@ -37,10 +37,15 @@ public sealed class AttackTests
     }
 
     [TestMethod]
-    [DataRow((byte)'X')]
-    [DataRow((byte)'\n')]
-    public void Refuses_one_byte_appended_after_signing(byte appended) =>
-        ReportAssert.Refused(TestCorpus.Validate([.. Signed, appended]), ValidationCodes.ModifiedAfterSigning);
+    public void Refuses_a_whitespace_byte_appended_after_signing() =>
+        ReportAssert.Refused(TestCorpus.Validate([.. Signed, (byte)'\n']), ValidationCodes.ModifiedAfterSigning);
+
+    [TestMethod]
+    [DataRow("X")]
+    [DataRow("PK\u0003\u0004 a zip archive")]
+    [DataRow("\n1 0 obj << /Type /Sig >> endobj\n")]
+    public void Refuses_anything_but_whitespace_after_the_last_end_of_file_marker(string appended) =>
+        ReportAssert.Refused(TestCorpus.Validate([.. Signed, .. Encoding.Latin1.GetBytes(appended)]), ValidationCodes.PdfMalformed);
 
     [TestMethod]
     public void Refuses_a_byte_range_whose_gap_is_wider_than_the_signature_value()

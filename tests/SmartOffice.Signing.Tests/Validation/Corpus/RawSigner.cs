@@ -7,9 +7,10 @@ using System.Text;
 namespace SmartOffice.Signing.Tests.Validation.Corpus;
 
 /// <summary>
-/// Adds a signature as an incremental update, written byte by byte: a /Sig dictionary that no form field
-/// points at, a ByteRange over the whole new file, and a CMS made with SignedCms. Used to make second
-/// signatures, hidden signatures and signatures over files PDFsharp would rewrite.
+/// Adds a signature as an incremental update, written byte by byte: a /Sig dictionary, the signature field
+/// whose value it is (and the catalog's /AcroForm listing it), a ByteRange over the whole new file, and a
+/// CMS made with SignedCms. With <c>inField: false</c> the /Sig hangs off nothing, which viewers show as
+/// unsigned. Used to make second signatures, hidden signatures and signatures over files PDFsharp would rewrite.
 /// </summary>
 internal static class RawSigner
 {
@@ -21,15 +22,25 @@ internal static class RawSigner
         IEnumerable<X509Certificate2> chain,
         Func<byte[], byte[]>? tamperCms = null,
         int contentsBytes = 12_000,
-        IReadOnlyDictionary<int, string>? extraObjects = null)
+        IReadOnlyDictionary<int, string>? extraObjects = null,
+        bool inField = true)
     {
-        var number = IncrementalUpdate.NextObjectNumber(pdf);
+        var number = Math.Max(IncrementalUpdate.NextObjectNumber(pdf), (extraObjects?.Keys.DefaultIfEmpty(0).Max() ?? 0) + 1);
         var placeholder = new string('0', contentsBytes * 2);
         var byteRangeSlot = "[0 0 0 0]".PadRight(ByteRangeWidth);
         var objects = new Dictionary<int, string>(extraObjects ?? new Dictionary<int, string>())
         {
             [number] = $"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (D:20261122100000Z) /ByteRange {byteRangeSlot} /Contents <{placeholder}> >>",
         };
+        if (inField)
+        {
+            var (root, _) = IncrementalUpdate.Root(pdf);
+            var page = IncrementalUpdate.FirstPage(pdf);
+            var catalog = objects.TryGetValue(root, out var changed) ? changed : IncrementalUpdate.ObjectBody(pdf, root);
+            catalog = System.Text.RegularExpressions.Regex.Replace(catalog, @"/AcroForm\s+\d+\s+\d+\s+R", "");
+            objects[root] = catalog.Insert(catalog.IndexOf("<<", StringComparison.Ordinal) + 2, $" /AcroForm << /Fields [{number + 1} 0 R] /SigFlags 3 >>");
+            objects[number + 1] = $"<< /FT /Sig /T (Signature{number}) /V {number} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P {page} 0 R >>";
+        }
 
         var file = IncrementalUpdate.Append(pdf, objects);
         var text = Encoding.Latin1.GetString(file);
