@@ -11,9 +11,12 @@ namespace SmartOffice.Signing.Cms;
 /// </summary>
 internal static class SignatureTimestampVerifier
 {
-    public static TimestampDetails? Verify(CmsSignerInfo signer, IReadOnlyList<X509Certificate2> cmsCertificates, TrustMaterial trust, CertificatePathValidator paths, out string? problem)
+    public static TimestampDetails? Verify(
+        CmsSignerInfo signer, IReadOnlyList<X509Certificate2> cmsCertificates, TrustMaterial trust, CertificatePathValidator paths,
+        out string? problem, out IReadOnlyList<X509Certificate2> authorityChain)
     {
         problem = null;
+        authorityChain = [];
         var token = signer.ValuesOf(Oids.SignatureTimestampToken, signed: false).FirstOrDefault();
         if (token is null)
         {
@@ -35,6 +38,7 @@ internal static class SignatureTimestampVerifier
         }
 
         var chain = paths.Build(authority, cmsCertificates, trust, Oids.TimeStampingUsage);
+        authorityChain = chain.Elements;
         var isTimeValid = authority.NotBefore <= time && time <= authority.NotAfter;
         if (!chain.IsTrusted || !isTimeValid)
         {

@@ -92,6 +92,15 @@ public sealed class DemoPki
         return new DemoIdentity(spec.CommonName, spec.RegistryNumber, certificate, chain);
     }
 
+    /// <summary>A CRL of the issuing CA (or <paramref name="issuer"/>) with the given times, entries and CRL number.</summary>
+    public byte[] IssueCrl(
+        DateTimeOffset thisUpdate,
+        DateTimeOffset nextUpdate,
+        IEnumerable<(X509Certificate2 Certificate, DateTimeOffset RevokedAt, X509RevocationReason Reason)> revoked,
+        long number = 2,
+        X509Certificate2? issuer = null) =>
+        CrlFactory.Create(issuer ?? Intermediate, revoked, thisUpdate, nextUpdate, number);
+
     /// <summary>Writes trust/, crl/, untrusted/, p12/ (password "demo") and a README.</summary>
     public void WriteTo(string directory) => DemoPkiFiles.Write(this, directory);
 

@@ -13,11 +13,11 @@ internal static class OcspChecker
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private const string OcspSigning = "1.3.6.1.5.5.7.3.9";
 
-    public static CertificateStatus? Check(X509Certificate2 certificate, X509Certificate2 issuer, IReadOnlyList<byte[]> responses, DateTimeOffset validationTime, DateTimeOffset referenceTime)
+    public static OcspAnswer Check(X509Certificate2 certificate, X509Certificate2 issuer, IReadOnlyList<byte[]> responses, RevocationTimes times)
     {
         if (responses.Count == 0)
         {
-            return null;
+            return default;
         }
 
         var parser = new X509CertificateParser();
@@ -27,9 +27,9 @@ internal static class OcspChecker
         {
             try
             {
-                if (Evaluate(encoded, bcIssuer, serial, validationTime, referenceTime) is { } status)
+                if (Evaluate(encoded, bcIssuer, serial, times) is { } answer)
                 {
-                    return status;
+                    return answer;
                 }
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -38,10 +38,11 @@ internal static class OcspChecker
             }
         }
 
-        return null;
+        return default;
     }
 
-    private static CertificateStatus? Evaluate(byte[] encoded, Org.BouncyCastle.X509.X509Certificate issuer, Org.BouncyCastle.Math.BigInteger serial, DateTimeOffset validationTime, DateTimeOffset referenceTime)
+    // Responses come only with the letter, so they count only when produced after the signature (like PAdES-LT data).
+    private static OcspAnswer? Evaluate(byte[] encoded, Org.BouncyCastle.X509.X509Certificate issuer, Org.BouncyCastle.Math.BigInteger serial, RevocationTimes times)
     {
         var response = new OcspResp(encoded);
         if (response.Status != OcspRespStatus.Successful || response.GetResponseObject() is not BasicOcspResp basic || !IsSignedByIssuerOrDelegate(basic, issuer))
@@ -58,20 +59,20 @@ internal static class OcspChecker
             }
 
             var thisUpdate = new DateTimeOffset(DateTime.SpecifyKind(single.ThisUpdate, DateTimeKind.Utc));
-            var nextUpdate = single.NextUpdate is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : thisUpdate.AddDays(1);
-            if (thisUpdate > validationTime + ClockSkew || nextUpdate < referenceTime)
+            if (thisUpdate > times.Validation + ClockSkew || thisUpdate < times.Signature)
             {
                 continue;
             }
 
-            return single.GetCertStatus() switch
+            switch (single.GetCertStatus())
             {
-                null => CertificateStatus.Good($"an embedded OCSP response of {thisUpdate:u} says the certificate is good"),
-                RevokedStatus revoked when new DateTimeOffset(DateTime.SpecifyKind(revoked.RevocationTime, DateTimeKind.Utc)) <= referenceTime =>
-                    CertificateStatus.Revoked($"an embedded OCSP response says the certificate was revoked on {revoked.RevocationTime:u}"),
-                RevokedStatus => CertificateStatus.Good($"an embedded OCSP response of {thisUpdate:u} shows a revocation after the signature time"),
-                _ => null,
-            };
+                case null:
+                    return new OcspAnswer(null, $"an OCSP response the letter carries, of {thisUpdate:u}, says the certificate is good");
+                case RevokedStatus revoked:
+                    var reason = revoked.HasRevocationReason ? revoked.RevocationReason : (int?)null;
+                    var at = new DateTimeOffset(DateTime.SpecifyKind(revoked.RevocationTime, DateTimeKind.Utc));
+                    return new OcspAnswer(new Revocation(at, reason, null, $"an OCSP response of {thisUpdate:u}"), null);
+            }
         }
 
         return null;
@@ -103,3 +104,6 @@ internal static class OcspChecker
         return false;
     }
 }
+
+/// <summary>What the letter's OCSP responses say of one certificate: revoked, good (with a detail), or nothing.</summary>
+internal readonly record struct OcspAnswer(Revocation? Revocation, string? GoodDetail);

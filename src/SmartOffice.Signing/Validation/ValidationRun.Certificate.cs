@@ -30,7 +30,8 @@ internal sealed partial class ValidationRun
         }
 
         Pass(CheckNames.Chain, chain.Detail);
-        var referenceTime = ReferenceTime(others);
+        var embedded = scan is null ? RevocationEvidence.Empty : EmbeddedRevocation.Collect(scan, _cms!, _cmsSigner!);
+        var referenceTime = ReferenceTime(others, embedded);
         foreach (var element in chain.Elements)
         {
             var notBefore = new DateTimeOffset(element.NotBefore);
@@ -47,29 +48,52 @@ internal sealed partial class ValidationRun
         }
 
         Pass(CheckNames.Validity, $"every certificate of the chain is valid at {referenceTime:u}{(_timestamp?.IsTrusted == true ? " (the trusted signature timestamp)" : "")}");
-        return CheckRevocation(scan, chain.Elements, referenceTime) ?? (scan is null ? null : CheckContent(scan)) ?? CheckOrganization(certificate);
+        var times = new RevocationTimes(_validationTime, referenceTime, _timestamp?.IsTrusted == true ? referenceTime : _claimedSigningTime ?? _validationTime);
+        return CheckRevocation(embedded, chain.Elements, times) ?? (scan is null ? null : CheckContent(scan)) ?? CheckOrganization(certificate);
     }
 
-    private DateTimeOffset ReferenceTime(List<X509Certificate2> others)
+    private DateTimeOffset ReferenceTime(List<X509Certificate2> others, RevocationEvidence embedded)
     {
         if (_cmsSigner is null)
         {
             return _validationTime;
         }
 
-        _timestamp = SignatureTimestampVerifier.Verify(_cmsSigner!, others, _trust, _paths, out var problem);
+        _timestamp = SignatureTimestampVerifier.Verify(_cmsSigner!, others, _trust, _paths, out var problem, out var authorityChain);
         if (problem is not null)
         {
             _warnings.Add($"Signature timestamp ignored: {problem}.");
         }
 
-        return _timestamp is { IsTrusted: true } timestamp && timestamp.Time <= _validationTime ? timestamp.Time : _validationTime;
+        if (_timestamp is not { IsTrusted: true } timestamp || timestamp.Time > _validationTime)
+        {
+            return _validationTime;
+        }
+
+        // A token proves a time only while its authority's key is good: the TSA is checked like the signer.
+        var times = new RevocationTimes(_validationTime, timestamp.Time, timestamp.Time);
+        var authority = RevocationChecker.Check(authorityChain, _trust, embedded, times, _options.CrlGracePeriod);
+        _warnings.AddRange(authority.Warnings.Select(w => $"Timestamp authority revocation: {w}."));
+        var ignored = authority.Code switch
+        {
+            ValidationCodes.CertificateRevoked => $"the timestamp authority's certificate is revoked: {authority.Detail}",
+            ValidationCodes.RevocationUnknown when _options.RevocationPolicy == RevocationPolicy.Require =>
+                $"the timestamp authority's revocation status is unknown: {authority.Detail}",
+            _ => null,
+        };
+        if (ignored is not null)
+        {
+            _warnings.Add($"Signature timestamp ignored: {ignored}.");
+            _timestamp = timestamp with { IsTrusted = false };
+            return _validationTime;
+        }
+
+        return timestamp.Time;
     }
 
-    private Refusal? CheckRevocation(PdfScanResult? scan, IReadOnlyList<X509Certificate2> chain, DateTimeOffset referenceTime)
+    private Refusal? CheckRevocation(RevocationEvidence embedded, IReadOnlyList<X509Certificate2> chain, RevocationTimes times)
     {
-        var embedded = scan is null ? RevocationEvidence.Empty : EmbeddedRevocation.Collect(scan, _cms!, _cmsSigner!);
-        var outcome = RevocationChecker.Check(chain, _trust, embedded, _validationTime, referenceTime, _options.CrlGracePeriod);
+        var outcome = RevocationChecker.Check(chain, _trust, embedded, times, _options.CrlGracePeriod);
         _warnings.AddRange(outcome.Warnings.Select(w => $"Revocation: {w}."));
         switch (outcome.Code)
         {

@@ -50,23 +50,14 @@ public sealed class ValidatorLifecycleTests
     }
 
     [TestMethod]
-    public void Uses_a_crl_embedded_in_the_signature()
-    {
-        var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = TestCorpus.TrustDir });
-        var options = new PdfSignerOptions { RevocationCrls = [TestCorpus.Pki.Crl] };
-
-        ReportAssert.Accepted(validator.Validate(TestCorpus.SignedBy(TestCorpus.Pki.CompanyA, options)));
-        ReportAssert.Refused(validator.Validate(TestCorpus.SignedBy(TestCorpus.Pki.Revoked, options)), ValidationCodes.CertificateRevoked);
-    }
-
-    [TestMethod]
     public void Uses_a_crl_kept_in_the_pdf_document_security_store()
     {
         var letter = TestCorpus.UnsignedLetter;
         var (root, _) = IncrementalUpdate.Root(letter);
         var next = IncrementalUpdate.NextObjectNumber(letter);
         var catalog = IncrementalUpdate.ObjectBody(letter, root).Replace("/Type", $"/DSS {next} 0 R /Type", StringComparison.Ordinal);
-        var crl = TestCorpus.Pki.Crl;
+        // Issued after the signature's claimed time, as PAdES-LT data is: only then does the letter's own data count.
+        var crl = TestCorpus.Pki.IssueCrl(DateTimeOffset.UtcNow.AddMinutes(2), DateTimeOffset.UtcNow.AddDays(7), [(TestCorpus.Pki.Revoked.Certificate, DateTimeOffset.UtcNow.AddHours(-1), System.Security.Cryptography.X509Certificates.X509RevocationReason.KeyCompromise)]);
         var withDss = IncrementalUpdate.Append(letter, new Dictionary<int, string>
         {
             [root] = catalog,
@@ -112,14 +103,17 @@ public sealed class ValidatorLifecycleTests
         var options = new PdfSignerOptions
         {
             TimestampTokenProvider = signature => authority.CreateToken(signature, HashAlgorithmName.SHA256, signingTime),
-            RevocationCrls = [TestCorpus.Pki.Crl],
         };
         var stamped = TestCorpus.SignedBy(TestCorpus.Pki.CompanyA, options);
         var threeYearsLater = new ValidationRequest { ValidationTime = signingTime.AddYears(3) };
+        var crlFolder = Path.Combine(Path.GetTempPath(), "smartoffice-crl-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(crlFolder);
+        File.WriteAllBytes(Path.Combine(crlFolder, "then.crl"), TestCorpus.Pki.IssueCrl(signingTime.AddYears(3).AddHours(-1), signingTime.AddYears(3).AddDays(7), []));
+        var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = TestCorpus.TrustDir, CrlPaths = [crlFolder] });
 
-        var report = TestCorpus.Validator.Validate(stamped, threeYearsLater);
+        var report = validator.Validate(stamped, threeYearsLater);
         ReportAssert.Accepted(report);
         Assert.IsTrue(report.Timestamp?.IsTrusted);
-        ReportAssert.Refused(TestCorpus.Validator.Validate(TestCorpus.SignedByCompanyA, threeYearsLater), ValidationCodes.CertificateExpired);
+        ReportAssert.Refused(validator.Validate(TestCorpus.SignedByCompanyA, threeYearsLater), ValidationCodes.CertificateExpired);
     }
 }
