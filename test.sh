@@ -5,8 +5,15 @@ set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/services.sh
 
-ensure_packages poppler-utils fonts-liberation2 chromium chromium-driver openssl
-# Browser tests fail (not skip) when the browser is missing under this script.
+ensure_packages poppler-utils fonts-liberation2 chromium chromium-driver openssl libnss3-tools qpdf
+# Node signs letters for the Signing tests (tests/tools/signpdf). Debian's nodejs + npm, unless a node that brings
+# its own npm is there already (NodeSource's nodejs does, and conflicts with Debian's npm package).
+command -v node >/dev/null && command -v npm >/dev/null || ensure_packages nodejs npm
+# npm ci only when node_modules is missing or older than the lock file (npm writes node_modules/.package-lock.json).
+if [ tests/tools/signpdf/package-lock.json -nt tests/tools/signpdf/node_modules/.package-lock.json ]; then
+  npm ci --prefix tests/tools/signpdf --no-audit --no-fund --loglevel=error >/dev/null || echo "npm ci --prefix tests/tools/signpdf failed"
+fi
+# Browser tests and the other-signer tests fail (not skip) when their tools are missing under this script.
 export SMARTOFFICE_TEST_BROWSER=1
 start_postgres
 start_rabbitmq
