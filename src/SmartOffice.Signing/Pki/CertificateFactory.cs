@@ -35,7 +35,10 @@ internal static class CertificateFactory
             DemoKeyType.Rsa1024 => RSA.Create(1024),
             _ => RSA.Create(2048),
         };
-        var subject = Name(spec.CommonName, spec.OrganizationName, spec.RegistryNumber is null ? null : $"NTRMN-{spec.RegistryNumber}", spec.OrganizationIdentifierOid);
+        var identifier = spec.OrganizationIdentifierValue ?? (spec.RegistryNumber is null ? null : $"NTRMN-{spec.RegistryNumber}");
+        var subject = spec.MultiValuedIdentifierRdn && identifier is not null
+            ? MultiValuedName(spec.CommonName, identifier, spec.OrganizationIdentifierOid)
+            : Name(spec.CommonName, spec.OrganizationName, identifier, spec.OrganizationIdentifierOid);
         var request = key is ECDsa ecdsa
             ? new CertificateRequest(subject, ecdsa, HashAlgorithmName.SHA256)
             : new CertificateRequest(subject, (RSA)key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -93,6 +96,31 @@ internal static class CertificateFactory
 
         builder.AddCommonName(commonName);
         return builder.Build();
+    }
+
+    // X500DistinguishedNameBuilder writes one attribute per RDN; some CAs put CN and the identifier in one.
+    private static X500DistinguishedName MultiValuedName(string commonName, string organizationIdentifier, string oid)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            using (writer.PushSetOf())
+            {
+                using (writer.PushSequence())
+                {
+                    writer.WriteObjectIdentifier("2.5.4.3");
+                    writer.WriteCharacterString(UniversalTagNumber.UTF8String, commonName);
+                }
+
+                using (writer.PushSequence())
+                {
+                    writer.WriteObjectIdentifier(oid);
+                    writer.WriteCharacterString(UniversalTagNumber.UTF8String, organizationIdentifier);
+                }
+            }
+        }
+
+        return new X500DistinguishedName(writer.Encode());
     }
 
     private static void AddCaExtensions(CertificateRequest request, AsymmetricAlgorithm key)

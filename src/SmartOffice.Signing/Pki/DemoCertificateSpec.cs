@@ -25,6 +25,12 @@ public sealed record DemoCertificateSpec
 
     public string OrganizationIdentifierOid { get; init; } = OrganizationIdentifier.DefaultOid;
 
+    /// <summary>The identifier exactly as written (e.g. a bare number, another country); overrides "NTRMN-" + RegistryNumber.</summary>
+    public string? OrganizationIdentifierValue { get; init; }
+
+    /// <summary>Writes the organization identifier and the common name as one multi-valued RDN.</summary>
+    public bool MultiValuedIdentifierRdn { get; init; }
+
     public DemoKeyType KeyType { get; init; } = DemoKeyType.Rsa2048;
 
     public DateTimeOffset? NotBefore { get; init; }

@@ -29,6 +29,11 @@ internal sealed partial class ValidationRun
             return Refusals.Usage($"the key usage of \"{certificate.Subject}\" is {keyUsage.KeyUsages}, without digitalSignature or nonRepudiation");
         }
 
+        if (CheckPurpose(certificate) is { } purpose)
+        {
+            return purpose;
+        }
+
         Pass(CheckNames.Chain, chain.Detail);
         var embedded = scan is null ? RevocationEvidence.Empty : EmbeddedRevocation.Collect(scan, _cms!, _cmsSigner!);
         var referenceTime = ReferenceTime(others, embedded);
@@ -49,7 +54,7 @@ internal sealed partial class ValidationRun
 
         Pass(CheckNames.Validity, $"every certificate of the chain is valid at {referenceTime:u}{(_timestamp?.IsTrusted == true ? " (the trusted signature timestamp)" : "")}");
         var times = new RevocationTimes(_validationTime, referenceTime, _timestamp?.IsTrusted == true ? referenceTime : _claimedSigningTime ?? _validationTime);
-        return CheckRevocation(embedded, chain.Elements, times) ?? (scan is null ? null : CheckContent(scan)) ?? CheckOrganization(certificate);
+        return CheckRevocation(embedded, chain.Elements, times) ?? (scan is null ? null : CheckContent(scan)) ?? CheckOrganization(certificate, chain.Elements[^1]);
     }
 
     private DateTimeOffset ReferenceTime(List<X509Certificate2> others, RevocationEvidence embedded)
@@ -128,14 +133,19 @@ internal sealed partial class ValidationRun
         return null;
     }
 
-    private Refusal? CheckOrganization(X509Certificate2 certificate)
+    private Refusal? CheckOrganization(X509Certificate2 certificate, X509Certificate2 anchor)
     {
-        var signer = _signer!;
+        var profile = ProfileFor(anchor);
+        var signer = _signer = SignerDescription.Describe(certificate, profile);
         if (signer.RegistryNumber is null)
         {
-            var detail = signer.OrganizationId is null
-                ? $"\"{certificate.Subject}\" has no organization identifier (OID {_options.OrganizationIdentifierOid})"
-                : $"the organization identifier \"{signer.OrganizationId}\" is not of the form NTRMN-<registry number>";
+            var count = OrganizationIdentifier.Count(certificate, profile.Oid);
+            var detail = count switch
+            {
+                0 => $"\"{certificate.Subject}\" has no organization identifier (OID {profile.Oid})",
+                > 1 => $"\"{certificate.Subject}\" holds {count} organization identifiers (OID {profile.Oid}), so it names no single organization",
+                _ => $"the organization identifier \"{signer.OrganizationId}\" is not of the form {Describe(profile)} that certificates of \"{anchor.GetNameInfo(X509NameType.SimpleName, false)}\" must use",
+            };
             return Refusals.OrganizationMissing(detail);
         }
 

@@ -11,7 +11,7 @@ internal sealed partial class ValidationRun
         {
             _signerCertificate = certificate;
             _cmsCertificates = [certificate, .. extraCertificates];
-            _signer = SignerDescription.Describe(certificate, _options.OrganizationIdentifierOid);
+            _signer = SignerDescription.Describe(certificate, DefaultProfile);
             var refusal = CheckAlgorithms(System.Security.Cryptography.HashAlgorithmName.SHA256, certificate) ?? CheckCertificate(null);
             return refusal is null ? Accept() : Refuse(refusal);
         }

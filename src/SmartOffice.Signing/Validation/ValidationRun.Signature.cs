@@ -62,7 +62,7 @@ internal sealed partial class ValidationRun
 
             if (!SignedAttributeReader.HasDataContentType(signer))
             {
-                return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "the signed content type is not plain data");
+                return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "the signed attributes must carry exactly one content-type attribute, id-data (RFC 5652)");
             }
         }
         else if (signature.SubFilter == "ETSI.CAdES.detached")
@@ -141,7 +141,7 @@ internal sealed partial class ValidationRun
             return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "the signer's certificate is not included in the signature");
         }
 
-        _signer = SignerDescription.Describe(_signerCertificate, _options.OrganizationIdentifierOid);
+        _signer = SignerDescription.Describe(_signerCertificate, DefaultProfile);
         return null;
     }
 

@@ -74,6 +74,7 @@ public sealed class ValidatorLifecycleTests
     public void Reads_the_organization_from_the_configured_subject_attribute()
     {
         var identity = TestCorpus.Pki.Issue(new SmartOffice.Signing.Pki.DemoCertificateSpec { CommonName = "Serial CA style", OrganizationName = "Монгол Ачаа Тээвэр ХХК", RegistryNumber = "5123456", OrganizationIdentifierOid = "2.5.4.5" });
+        // The configured attribute still holds the ETSI form NTRMN-5123456: only the place differs.
         var signed = PdfSigner.Sign(TestCorpus.UnsignedLetter, identity.Certificate, identity.Chain);
 
         ReportAssert.Refused(TestCorpus.Validate(signed, "5123456"), ValidationCodes.SignerOrgMissing);

@@ -23,7 +23,8 @@ internal static class RawSigner
         Func<byte[], byte[]>? tamperCms = null,
         int contentsBytes = 12_000,
         IReadOnlyDictionary<int, string>? extraObjects = null,
-        bool inField = true)
+        bool inField = true,
+        Func<byte[], byte[]>? signCms = null)
     {
         var number = Math.Max(IncrementalUpdate.NextObjectNumber(pdf), (extraObjects?.Keys.DefaultIfEmpty(0).Max() ?? 0) + 1);
         var placeholder = new string('0', contentsBytes * 2);
@@ -51,7 +52,7 @@ internal static class RawSigner
         Encoding.Latin1.GetBytes(byteRange).CopyTo(file, slot);
 
         byte[] signed = [.. file.AsSpan(0, contentsStart), .. file.AsSpan(contentsEnd)];
-        var cms = SignCms(signed, certificate, chain);
+        var cms = signCms?.Invoke(signed) ?? SignCms(signed, certificate, chain);
         cms = tamperCms?.Invoke(cms) ?? cms;
         var hex = Encoding.ASCII.GetBytes(Convert.ToHexString(cms));
         hex.CopyTo(file, contentsStart + 1);
