@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using SmartOffice.Signing;
-using SmartOffice.Signing.Trust;
+using SmartOffice.Signing.Revocation;
 
 namespace SmartOffice.Api.Infrastructure;
 
@@ -39,16 +37,15 @@ internal sealed class CrlRefresher(PdfSignatureValidator validator, IOptions<Sig
             try
             {
                 var bytes = await DownloadAsync(url, cancellationToken);
-                if (folder is null || TrustMaterial.Create([], [(bytes, url)]).Problems.Count > 0)
+                var outcome = folder is null ? CrlStoreOutcome.NotACrl : CrlFolder.Store(folder, bytes);
+                if (outcome == CrlStoreOutcome.NotACrl)
                 {
                     logger.LogWarning("CRL from {Url} is not a CRL (or no Signing:CrlDir is set); kept the previous one", url);
-                    continue;
                 }
-
-                var name = "url-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)))[..16] + ".crl";
-                var temporary = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}");
-                await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-                File.Move(temporary, Path.Combine(folder, name), overwrite: true);
+                else if (outcome == CrlStoreOutcome.KeptNewer)
+                {
+                    logger.LogInformation("CRL from {Url} is not newer than the one held; kept it", url);
+                }
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException or UriFormatException)
             {

@@ -41,7 +41,10 @@ public static class ServiceRegistration
         services.AddSingleton(sp =>
         {
             EmbeddedDefaults.EnsureDemoPki(sp.GetRequiredService<IConfiguration>());
-            return new PdfSignatureValidator(sp.GetRequiredService<IOptions<SignatureValidationOptions>>().Value);
+            var options = sp.GetRequiredService<IOptions<SignatureValidationOptions>>().Value;
+            // The service's own seals sign evidence, never letters.
+            var seals = sp.GetRequiredService<EvidenceSealer>().OwnCertificates.Select(c => c.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
+            return new PdfSignatureValidator(options with { RefusedSignerThumbprints = [.. options.RefusedSignerThumbprints, .. seals] });
         });
         services.AddSingleton<IArchiveStore>(sp => FileArchiveStore.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SmartOffice.Api.Errors;
 using SmartOffice.Signing;
+using SmartOffice.Signing.Revocation;
 
 namespace SmartOffice.Api.Features.Admin;
 
@@ -56,14 +57,15 @@ internal static class TrustEndpoints
     {
         var (bytes, length, tooLarge) = await BoundedRead.ReadAsync(request.Body, 16 * 1024 * 1024, cancellationToken);
         var crl = bytes.AsSpan(0, length).ToArray();
-        if (tooLarge || SmartOffice.Signing.Trust.TrustMaterial.Create([], [(crl, "upload")]).Problems.Count > 0)
+        var folder = options.Value.CrlDir ?? (options.Value.CrlPaths.Count > 0 ? options.Value.CrlPaths[0] : null) ?? throw new InvalidOperationException("Signing:CrlDir is not configured");
+        switch (tooLarge ? CrlStoreOutcome.NotACrl : CrlFolder.Store(folder, crl))
         {
-            return Problems.Validation("The body is not a CRL (DER or PEM), or it is larger than 16 MiB.");
+            case CrlStoreOutcome.NotACrl:
+                return Problems.Validation("The body is not a CRL (DER or PEM), or it is larger than 16 MiB.");
+            case CrlStoreOutcome.KeptNewer:
+                return Problems.Validation("The service already holds a CRL of this issuer that is as new or newer; the upload was not stored.");
         }
 
-        var folder = options.Value.CrlDir ?? (options.Value.CrlPaths.Count > 0 ? options.Value.CrlPaths[0] : null) ?? throw new InvalidOperationException("Signing:CrlDir is not configured");
-        Directory.CreateDirectory(folder);
-        await File.WriteAllBytesAsync(Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(crl))[..16] + ".crl"), crl, cancellationToken);
         validator.ReloadTrust();
         return TypedResults.Ok(Summary(validator));
     }
