@@ -59,7 +59,7 @@ public sealed class SubmissionTests
     public async Task Refuses_a_letter_changed_after_signing_with_422_and_the_report(string provider)
     {
         using var company = await ApiSession.CompanyAsync(Factories.Shared(provider), Pki.CompanyA);
-        byte[] tampered = [.. TestPki.SignedLetter(Pki.CompanyA), .. "9 0 obj << >> endobj\n"u8.ToArray()];
+        var tampered = ChangedLetter.AfterSigning(TestPki.SignedLetter(Pki.CompanyA));
 
         var problem = await ProblemAssert.HasCodeAsync(await company.SubmitAsync(tampered, "9011001"), 422, "modified_after_signing");
         Assert.AreEqual("modified_after_signing", problem.GetProperty("report").GetProperty("code").GetString());

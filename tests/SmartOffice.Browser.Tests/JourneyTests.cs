@@ -33,7 +33,7 @@ public sealed class JourneyTests
     {
         var subject = $"Барилгын зөвшөөрлийн хүсэлт {Guid.NewGuid():N}"[..40];
         var signed = Write("letter.pdf", TestPki.SignedLetter(TestPki.Pki.CompanyA, subject));
-        var tampered = Write("changed.pdf", [.. TestPki.SignedLetter(TestPki.Pki.CompanyA, subject + " 2"), .. "9 0 obj << >> endobj\n"u8.ToArray()]);
+        var tampered = Write("changed.pdf", ChangedLetter.AfterSigning(TestPki.SignedLetter(TestPki.Pki.CompanyA, subject + " 2")));
         var reply = Write("reply.pdf", TestPki.SignedLetter(TestPki.Pki.Agency, "Хариу: " + subject));
         using var browser = Browser.Open();
 

@@ -33,6 +33,10 @@ public sealed class Letter
     /// <summary>SHA-256 of the exact bytes, lowercase hex; also the archive key of the document.</summary>
     public required string DocumentSha256 { get; set; }
 
+    /// <summary>SHA-256 of the signed bytes: what identifies the letter for duplicates and "was it exchanged here",
+    /// since re-encoding the signature value changes the file's hash but not this.</summary>
+    public string SignedContentSha256 { get; set; } = "";
+
     public long DocumentSize { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; } = DateTimeOffset.UtcNow;

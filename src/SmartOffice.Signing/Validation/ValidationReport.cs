@@ -24,6 +24,13 @@ public sealed record ValidationReport
     /// <summary>SHA-256 of the exact bytes received, lowercase hex (null only when the file was not read).</summary>
     public string? DocumentSha256 { get; init; }
 
+    /// <summary>
+    /// SHA-256 of the signed bytes (the whole file but the signature value), lowercase hex: the letter's identity.
+    /// A third party can re-encode the /Contents hex (case, padding) without breaking the signature, which changes
+    /// <see cref="DocumentSha256"/> but never this. Null when the signature's byte range was not read.
+    /// </summary>
+    public string? SignedContentSha256 { get; init; }
+
     public SignerDetails? Signer { get; init; }
 
     /// <summary>Signing time claimed by the signer (CMS signing-time attribute or the PDF /M entry); not proof.</summary>

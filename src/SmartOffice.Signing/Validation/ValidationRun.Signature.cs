@@ -44,8 +44,9 @@ internal sealed partial class ValidationRun
         _signatureAlgorithm = DigestAlgorithms.SignatureName(signer.SignatureAlgorithmOid, hash.Value);
         _claimedSigningTime = SignedAttributeReader.SigningTime(signer) ?? PdfDate.TryParse(signature.SigningTime);
         var range = signature.ByteRange!;
-        var (documentSha256, contentDigest) = DocumentDigests.Compute(_file, (int)range[1], (int)range[2], hash.Value);
+        var (documentSha256, contentDigest, signedContentSha256) = DocumentDigests.Compute(_file, (int)range[1], (int)range[2], hash.Value);
         _documentSha256 = Convert.ToHexStringLower(documentSha256);
+        _signedContentSha256 = Convert.ToHexStringLower(signedContentSha256);
 
         if (signer.SignedAttributesDer is not null)
         {

@@ -19,6 +19,7 @@ internal sealed partial class ValidationRun
     private readonly List<ValidationCheck> _checks = [];
     private readonly List<string> _warnings = [];
     private string? _documentSha256;
+    private string? _signedContentSha256;
     private SignerDetails? _signer;
     private DateTimeOffset? _claimedSigningTime;
     private TimestampDetails? _timestamp;
@@ -102,6 +103,7 @@ internal sealed partial class ValidationRun
         Message = message,
         MessageMn = messageMn,
         DocumentSha256 = _documentSha256 ?? Convert.ToHexStringLower(SHA256.HashData(_file.Span)),
+        SignedContentSha256 = _signedContentSha256,
         Signer = _signer,
         ClaimedSigningTime = _claimedSigningTime,
         Timestamp = _timestamp,

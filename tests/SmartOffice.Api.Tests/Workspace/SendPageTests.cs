@@ -32,7 +32,7 @@ public sealed partial class SendPageTests
     public async Task Check_explains_a_letter_changed_after_signing_and_what_to_do()
     {
         using var company = await WorkspaceClient.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
-        byte[] tampered = [.. TestPki.SignedLetter(TestPki.Pki.CompanyA), .. "9 0 obj << >> endobj\n"u8.ToArray()];
+        var tampered = ChangedLetter.AfterSigning(TestPki.SignedLetter(TestPki.Pki.CompanyA));
 
         var response = await PostAsync(company, "Check", tampered, partial: true);
         var html = await response.Content.ReadAsStringAsync();

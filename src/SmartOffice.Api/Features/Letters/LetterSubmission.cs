@@ -45,7 +45,7 @@ internal sealed class LetterSubmission(
 
     private static readonly CompiledPerModel<Func<ExchangeDbContext, string, Guid, string, DateTimeOffset, CancellationToken, Task<Guid?>>> SameLetterSince = new(() =>
         EF.CompileAsyncQuery((ExchangeDbContext db, string sha256, Guid senderId, string recipientKey, DateTimeOffset since, CancellationToken _) =>
-            db.Letters.Where(l => l.DocumentSha256 == sha256 && l.SenderOrganizationId == senderId && l.RecipientKey == recipientKey && l.SubmittedAt > since)
+            db.Letters.Where(l => l.SignedContentSha256 == sha256 && l.SenderOrganizationId == senderId && l.RecipientKey == recipientKey && l.SubmittedAt > since)
                 .Select(l => (Guid?)l.Id).FirstOrDefault()));
 
     /// <summary>A suspended account sends nothing, through the API or the workspace.</summary>
@@ -108,7 +108,7 @@ internal sealed class LetterSubmission(
         var now = time.GetUtcNow();
         var recipientKey = string.Join(',', recipientNumbers);
         var since = now.AddHours(-limits.Value.DuplicateWindowHours);
-        var duplicate = await SameLetterSince.For(db)(db, report.DocumentSha256!, caller.OrganizationId, recipientKey, since, cancellationToken);
+        var duplicate = await SameLetterSince.For(db)(db, report.SignedContentSha256!, caller.OrganizationId, recipientKey, since, cancellationToken);
         if (duplicate is not null)
         {
             // A concurrent request with the same idempotency key may have committed this very letter after our first
@@ -131,6 +131,7 @@ internal sealed class LetterSubmission(
             Reference = string.IsNullOrEmpty(form.Reference) ? null : form.Reference,
             InReplyToLetterId = inReplyTo,
             DocumentSha256 = report.DocumentSha256!,
+            SignedContentSha256 = report.SignedContentSha256!,
             DocumentSize = form.FileLength,
             SubmittedAt = now,
             ValidationReportJson = JsonSerializer.Serialize(report, EvidenceWriter.Json),

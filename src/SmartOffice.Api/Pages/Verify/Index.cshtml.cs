@@ -56,7 +56,10 @@ internal sealed class IndexModel(ExchangeDbContext db, PdfSignatureValidator val
                 documentSha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(again, cancellationToken));
             }
 
-            WasExchanged = documentSha256 is null ? null : await db.Letters.AnyAsync(l => l.DocumentSha256 == documentSha256, cancellationToken);
+            // The signed bytes identify a letter even when someone re-encoded its signature value since.
+            var signedContent = Report.SignedContentSha256 ?? "-";
+            WasExchanged = documentSha256 is null ? null
+                : await db.Letters.AnyAsync(l => l.DocumentSha256 == documentSha256 || l.SignedContentSha256 == signedContent, cancellationToken);
         }
 
         if (Evidence is { Length: > 0 })

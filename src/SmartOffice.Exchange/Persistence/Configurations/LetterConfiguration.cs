@@ -19,6 +19,8 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.Property(l => l.SignerSubject).HasMaxLength(1000);
         builder.HasIndex(l => new { l.SenderOrganizationId, l.SubmittedAt });
         builder.HasIndex(l => new { l.DocumentSha256, l.SenderOrganizationId });
+        builder.Property(l => l.SignedContentSha256).HasMaxLength(64);
+        builder.HasIndex(l => new { l.SignedContentSha256, l.SenderOrganizationId });
         builder.HasMany(l => l.Deliveries).WithOne(d => d.Letter).HasForeignKey(d => d.LetterId);
     }
 }
