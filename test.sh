@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/services.sh
 
-ensure_packages poppler-utils fonts-liberation2 chromium chromium-driver openssl
+ensure_packages poppler-utils qpdf fonts-liberation2 chromium chromium-driver openssl
 # Browser tests fail (not skip) when the browser is missing under this script.
 export SMARTOFFICE_TEST_BROWSER=1
 start_postgres
