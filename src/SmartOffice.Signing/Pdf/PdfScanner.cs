@@ -109,16 +109,23 @@ internal static class PdfScanner
         return ends;
     }
 
-    private static string Describe(ReadOnlySpan<byte> span) => span switch
+    private static string Describe(ReadOnlySpan<byte> span)
     {
-        [] => "the file is empty",
-        [0x89, (byte)'P', (byte)'N', (byte)'G', ..] => "it is a PNG image",
-        [(byte)'P', (byte)'K', 3, 4, ..] => "it is a ZIP archive (perhaps a Word or Excel file)",
-        [0xFF, 0xD8, 0xFF, ..] => "it is a JPEG image",
-        [0xD0, 0xCF, 0x11, 0xE0, ..] => "it is an old Microsoft Office file",
-        _ when Encoding.ASCII.GetString(span[..Math.Min(span.Length, 256)]).Contains("<html", StringComparison.OrdinalIgnoreCase) => "it is an HTML page",
-        _ when span[..Math.Min(span.Length, 1024)].IndexOf("%PDF-"u8) is > 0 and var at =>
-            $"{at} byte(s) come before the %PDF- header: a PDF must start with it (a file that is also another format is refused)",
-        _ => "there is no %PDF- header at the start of the file",
-    };
+        var header = span[..Math.Min(span.Length, 1024)].IndexOf("%PDF-"u8);
+        if (header > 0)
+        {
+            return $"{header} byte(s) come before the %PDF- header: a PDF must start with it (a file that is also another format is refused)";
+        }
+
+        return span switch
+        {
+            [] => "the file is empty",
+            [0x89, (byte)'P', (byte)'N', (byte)'G', ..] => "it is a PNG image",
+            [(byte)'P', (byte)'K', 3, 4, ..] => "it is a ZIP archive (perhaps a Word or Excel file)",
+            [0xFF, 0xD8, 0xFF, ..] => "it is a JPEG image",
+            [0xD0, 0xCF, 0x11, 0xE0, ..] => "it is an old Microsoft Office file",
+            _ when Encoding.ASCII.GetString(span[..Math.Min(span.Length, 256)]).Contains("<html", StringComparison.OrdinalIgnoreCase) => "it is an HTML page",
+            _ => "there is no %PDF- header at the start of the file",
+        };
+    }
 }

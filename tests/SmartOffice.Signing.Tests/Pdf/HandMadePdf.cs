@@ -31,7 +31,13 @@ internal sealed class HandMadePdf
     }
 
     /// <summary>An object stream (FlateDecode) holding the given objects.</summary>
-    public HandMadePdf AddObjectStream(int number, params (int Number, string Body)[] objects)
+    public HandMadePdf AddObjectStream(int number, params (int Number, string Body)[] objects) => AddObjectStream(number, false, false, objects);
+
+    /// <summary>An object stream without /Type /ObjStm when <paramref name="untyped"/>: only the cross-reference stream says what it is.</summary>
+    public HandMadePdf AddObjectStream(int number, bool untyped, params (int Number, string Body)[] objects) => AddObjectStream(number, untyped, false, objects);
+
+    /// <summary>With <paramref name="chain"/>: [/ASCIIHexDecode /FlateDecode] and a PNG Up predictor in a /DecodeParms array.</summary>
+    public HandMadePdf AddObjectStream(int number, bool untyped, bool chain, params (int Number, string Body)[] objects)
     {
         var header = new StringBuilder();
         var body = new StringBuilder();
@@ -47,7 +53,32 @@ internal sealed class HandMadePdf
         }
 
         var raw = Encoding.Latin1.GetBytes(header.ToString() + body);
-        return AddStream(number, $"<< /Type /ObjStm /N {objects.Length} /First {header.Length} /Filter /FlateDecode >>", Deflate(raw));
+        var type = untyped ? "" : "/Type /ObjStm ";
+        if (!chain)
+        {
+            return AddStream(number, $"<< {type}/N {objects.Length} /First {header.Length} /Filter /FlateDecode >>", Deflate(raw));
+        }
+
+        var hex = Encoding.ASCII.GetBytes(Convert.ToHexString(Deflate(PngUp(raw, 4))) + ">");
+        return AddStream(number, $"<< {type}/N {objects.Length} /First {header.Length} /Filter [/ASCIIHexDecode /FlateDecode] /DecodeParms [null << /Predictor 12 /Columns 4 >>] >>", hex);
+    }
+
+    // PNG "Up" rows: each row starts with filter type 2 and holds the difference to the row above.
+    private static byte[] PngUp(byte[] data, int columns)
+    {
+        var padded = new byte[(data.Length + columns - 1) / columns * columns];
+        data.CopyTo(padded, 0);
+        var output = new List<byte>();
+        for (var row = 0; row < padded.Length; row += columns)
+        {
+            output.Add(2);
+            for (var i = 0; i < columns; i++)
+            {
+                output.Add((byte)(padded[row + i] - (row == 0 ? 0 : padded[row - columns + i])));
+            }
+        }
+
+        return [.. output];
     }
 
     public static byte[] Deflate(byte[] data)

@@ -7,7 +7,7 @@ namespace SmartOffice.Signing.Tests.Pdf;
 [TestClass]
 public sealed class PdfScannerTests
 {
-    private static PdfScanResult Scan(byte[] file, PdfScanLimits? limits = null) => PdfScanner.Scan(file, limits ?? new PdfScanLimits());
+    internal static PdfScanResult Scan(byte[] file, PdfScanLimits? limits = null) => PdfScanner.Scan(file, limits ?? new PdfScanLimits());
 
     [TestMethod]
     public void Reads_a_minimal_pdf_without_signatures()
