@@ -10,6 +10,9 @@ namespace SmartOffice.Signing.Pdf;
 internal sealed class CrossReferences
 {
     private const int MaxSections = 4096;
+
+    // Revisions may list an object again; ten listings per allowed object is far beyond any real file.
+    private const int MaxEntriesPerObject = 10;
     private readonly ReadOnlyMemory<byte> _file;
     private readonly TopLevelReader.Result _body;
     private readonly StreamDecoder _decoder;
@@ -39,21 +42,26 @@ internal sealed class CrossReferences
             sections[table.Offset] = new Section(table.Offset, table.Trailer, table.Entries, null);
         }
 
+        // Cross-reference streams are decoded only when the chain reaches them: unreachable ones cost nothing.
+        var streams = new Dictionary<long, PdfIndirectObject>();
         foreach (var indirect in _body.Objects)
         {
             if (indirect.StreamStart >= 0 && indirect.Value is PdfDictionary dictionary && dictionary.NameOf("Type") == "XRef")
             {
-                sections[indirect.Offset] = new Section(indirect.Offset, dictionary, CrossReferenceStream.Read(_file, indirect, _decoder, _limits), indirect);
+                streams[indirect.Offset] = indirect;
             }
         }
 
         var chain = new List<Section>();
+        var entries = 0L;
         var seen = new HashSet<long>();
         var pending = new Stack<(long Offset, string From)>();
         pending.Push((_body.StartXrefs[^1], "startxref"));
         while (pending.TryPop(out var next))
         {
-            var section = sections.GetValueOrDefault(SkipWhitespace(next.Offset))
+            var at = SkipWhitespace(next.Offset);
+            var section = sections.GetValueOrDefault(at)
+                ?? (streams.TryGetValue(at, out var stream) ? StreamSection(stream) : null)
                 ?? throw new PdfSyntaxException($"{next.From} {next.Offset} does not point at a cross-reference section");
             if (!seen.Add(section.Offset))
             {
@@ -61,9 +69,10 @@ internal sealed class CrossReferences
             }
 
             chain.Add(section);
-            if (chain.Count > MaxSections)
+            entries += section.Entries.Count;
+            if (chain.Count > MaxSections || entries > MaxEntriesPerObject * (long)_limits.MaxObjects)
             {
-                throw new PdfSyntaxException($"more than {MaxSections} cross-reference sections");
+                throw new PdfSyntaxException($"the cross-reference has more than {MaxSections} sections or far more entries than objects");
             }
 
             // Precedence: this section, then its /XRefStm (hybrid files), then the previous revision.
@@ -87,6 +96,9 @@ internal sealed class CrossReferences
             }
         }
     }
+
+    private Section StreamSection(PdfIndirectObject stream) =>
+        new(stream.Offset, (PdfDictionary)stream.Value, CrossReferenceStream.Read(_file, stream, _decoder, _limits), stream);
 
     /// <summary>
     /// Checks every entry of the chain against the objects read, reads every object stream, and returns all
@@ -129,7 +141,8 @@ internal sealed class CrossReferences
         var provisional = new PdfObjectTable(_body.Objects.GroupBy(o => o.Number).ToDictionary(g => g.Key, g => g.Last()));
         var containers = _body.Objects.Where(o => o.StreamStart >= 0 && o.Value is PdfDictionary d
             && (containerNumbers.Contains(o.Number) || provisional.NameOf(d, "Type") == "ObjStm")).ToList();
-        if (containerNumbers.FirstOrDefault(n => containers.All(c => c.Number != n), -1) is var missing && missing >= 0)
+        var containerSet = containers.Select(c => c.Number).ToHashSet();
+        if (containerNumbers.FirstOrDefault(n => !containerSet.Contains(n), -1) is var missing && missing >= 0)
         {
             throw new PdfSyntaxException($"the cross-reference places objects in object stream {missing}, which is not a stream in the file");
         }
