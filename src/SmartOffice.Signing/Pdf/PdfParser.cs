@@ -275,6 +275,7 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
     {
         Position += 2;
         var entries = new List<KeyValuePair<string, PdfValue>>();
+        HashSet<string>? keys = null;
         var hasDuplicates = false;
         while (true)
         {
@@ -293,9 +294,17 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
 
             var key = ReadName().Value;
             var value = ReadValue(depth + 1);
-            foreach (var entry in entries)
+
+            // A set, not a scan of earlier keys: a dictionary of 100,000 keys must not cost their square.
+            keys ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!keys.Add(key))
             {
-                hasDuplicates |= entry.Key == key;
+                hasDuplicates = true;
+                // Readers disagree on which copy wins (poppler and qpdf take the last): two different values are refused.
+                if (!PdfValueEquality.AreSame(entries.First(e => e.Key == key).Value, value))
+                {
+                    throw new PdfSyntaxException($"a dictionary repeats the key /{key} with a different value near byte {Position}; readers disagree on which one counts");
+                }
             }
 
             entries.Add(new KeyValuePair<string, PdfValue>(key, value));

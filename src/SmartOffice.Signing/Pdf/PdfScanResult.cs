@@ -16,7 +16,7 @@ internal sealed record PdfScanResult
     public IReadOnlyList<PdfSignatureDictionary> Signatures { get; init; } = [];
 
     /// <summary>Signature dictionaries a viewer shows: /V of a signature field reachable from /AcroForm /Fields.</summary>
-    public IReadOnlySet<int> ShownSignatureObjects { get; init; } = new HashSet<int>();
+    public IReadOnlyList<int> ShownSignatureObjects { get; init; } = [];
 
     /// <summary>How many objects the file defines, top level and in object streams, in every revision.</summary>
     public int ObjectCount { get; init; }

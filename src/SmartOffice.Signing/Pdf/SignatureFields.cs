@@ -9,10 +9,13 @@ internal static class SignatureFields
     private const int MaxFields = 10_000;
     private const int MaxDepth = 32;
 
-    /// <summary>Object numbers of the signature dictionaries (or, for a /V written inline, of the field holding it).</summary>
-    public static HashSet<int> Shown(PdfObjectTable table, PdfDictionary? catalog)
+    /// <summary>
+    /// Object numbers of the signature dictionaries (or, for a /V written inline, of the field holding it), once per
+    /// field that shows it: a signature two fields show is two signatures in a viewer.
+    /// </summary>
+    public static List<int> Shown(PdfObjectTable table, PdfDictionary? catalog)
     {
-        var shown = new HashSet<int>();
+        var shown = new List<int>();
         if (catalog is null || table.Resolve(catalog["AcroForm"]) is not PdfDictionary form || table.Resolve(form["Fields"]) is not PdfArray fields)
         {
             return shown;

@@ -33,9 +33,15 @@ internal sealed partial class ValidationRun
         }
 
         _signature = signatures[0];
-        if (!scan.ShownSignatureObjects.Contains(_signature.ObjectNumber))
+        var shown = scan.ShownSignatureObjects.Count(n => n == _signature.ObjectNumber);
+        if (shown == 0)
         {
             return Refusals.SignatureNotShown(_signature.ObjectNumber);
+        }
+
+        if (scan.ShownSignatureObjects.Count > 1)
+        {
+            return Refusals.SignatureMultiple(scan.ShownSignatureObjects.Count, $"{shown} signature fields show object {_signature.ObjectNumber}");
         }
 
         Pass(CheckNames.SignatureCount, $"one signature, object {_signature.ObjectNumber} {_signature.Generation}");

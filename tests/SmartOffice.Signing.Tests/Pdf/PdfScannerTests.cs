@@ -104,10 +104,13 @@ public sealed class PdfScannerTests
     }
 
     [TestMethod]
-    public void Marks_a_signature_dictionary_with_a_repeated_key()
+    public void Marks_a_signature_dictionary_with_a_repeated_key_and_refuses_differing_copies()
     {
-        var file = HandMadePdf.Minimal().Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> /Contents <01> >>").Build();
-        Assert.IsTrue(Scan(file).Signatures.Single().HasDuplicateKeys);
+        var same = HandMadePdf.Minimal().Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> /Contents <00> >>").Build();
+        Assert.IsTrue(Scan(same).Signatures.Single().HasDuplicateKeys);
+
+        var different = HandMadePdf.Minimal().Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> /Contents <01> >>").Build();
+        Assert.AreEqual(ValidationCodes.PdfMalformed, Scan(different).ErrorCode);
     }
 
     [TestMethod]

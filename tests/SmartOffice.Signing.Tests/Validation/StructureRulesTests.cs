@@ -195,4 +195,48 @@ public sealed class StructureRulesTests
         Encoding.ASCII.GetBytes($"{header:D10}").CopyTo(file, entry);
         return file;
     }
+
+    [TestMethod]
+    [DataRow("<< /S /GoTo /D [0 /Fit] /S /Launch /F (calc.exe) >>")]
+    [DataRow("<< /S /GoTo /D [0 /Fit] /S /URI /URI (https://example.org) >>")]
+    public void Refuses_a_repeated_key_whose_copies_differ(string action)
+    {
+        // poppler and qpdf take the last copy of a repeated key: a validator reading the first would see a harmless GoTo.
+        var (root, _) = IncrementalUpdate.Root(TestCorpus.UnsignedLetter);
+        var catalog = IncrementalUpdate.ObjectBody(TestCorpus.UnsignedLetter, root);
+        var file = WithObjects(new Dictionary<int, string>
+        {
+            [root] = catalog.Insert(catalog.IndexOf("<<", StringComparison.Ordinal) + 2, " /OpenAction 94 0 R"),
+            [94] = action,
+        });
+
+        var report = TestCorpus.Validate(file);
+        ReportAssert.Refused(report, ValidationCodes.PdfMalformed);
+        StringAssert.Contains(report.Message, "repeats the key /S");
+    }
+
+    [TestMethod]
+    public void Accepts_a_repeated_key_with_the_same_value()
+    {
+        var file = WithObjects(new Dictionary<int, string> { [94] = "<< /Type /Annot /Type /Annot /Subtype /Text /Rect [0 0 1 1] >>" });
+        ReportAssert.Accepted(TestCorpus.Validate(file, "5123456"));
+    }
+
+    [TestMethod]
+    public void Reads_a_dictionary_of_a_hundred_thousand_keys_without_reaching_the_time_limit()
+    {
+        var keys = string.Concat(Enumerable.Range(0, 100_000).Select(i => $"/K{i} {i} "));
+        var file = new HandMadePdf().Add(1, "<< /Type /Catalog /Pages 2 0 R >>").Add(2, "<< /Type /Pages /Kids [] /Count 0 >>").Add(3, $"<< {keys}>>").Build();
+        var scan = PdfScannerTests.Scan(file);
+
+        Assert.IsNull(scan.ErrorCode, scan.ErrorDetail);
+    }
+
+    [TestMethod]
+    public void Refuses_one_signature_that_two_fields_show()
+    {
+        // pdfsig lists such a letter as signed twice.
+        var file = RawSigner.AppendSignature(TestCorpus.UnsignedLetter, Pki.CompanyA.Certificate, Pki.CompanyA.Chain, moreFieldsShowingIt: 1);
+        ReportAssert.Refused(TestCorpus.Validate(file), ValidationCodes.SignatureMultiple);
+    }
 }

@@ -24,7 +24,8 @@ internal static class RawSigner
         int contentsBytes = 12_000,
         IReadOnlyDictionary<int, string>? extraObjects = null,
         bool inField = true,
-        Func<byte[], byte[]>? signCms = null)
+        Func<byte[], byte[]>? signCms = null,
+        int moreFieldsShowingIt = 0)
     {
         var number = Math.Max(IncrementalUpdate.NextObjectNumber(pdf), (extraObjects?.Keys.DefaultIfEmpty(0).Max() ?? 0) + 1);
         var placeholder = new string('0', contentsBytes * 2);
@@ -38,9 +39,15 @@ internal static class RawSigner
             var (root, _) = IncrementalUpdate.Root(pdf);
             var page = IncrementalUpdate.FirstPage(pdf);
             var catalog = objects.TryGetValue(root, out var changed) ? changed : IncrementalUpdate.ObjectBody(pdf, root);
+            // The new form lists only this signature's field(s): an earlier form (by reference or inline) is replaced.
             catalog = System.Text.RegularExpressions.Regex.Replace(catalog, @"/AcroForm\s+\d+\s+\d+\s+R", "");
-            objects[root] = catalog.Insert(catalog.IndexOf("<<", StringComparison.Ordinal) + 2, $" /AcroForm << /Fields [{number + 1} 0 R] /SigFlags 3 >>");
-            objects[number + 1] = $"<< /FT /Sig /T (Signature{number}) /V {number} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P {page} 0 R >>";
+            catalog = System.Text.RegularExpressions.Regex.Replace(catalog, @"/AcroForm\s*<<(?:[^<>]|<<[^<>]*>>)*>>", "");
+            var fields = Enumerable.Range(number + 1, 1 + moreFieldsShowingIt).ToList();
+            objects[root] = catalog.Insert(catalog.IndexOf("<<", StringComparison.Ordinal) + 2, $" /AcroForm << /Fields [{string.Join(" ", fields.Select(f => $"{f} 0 R"))}] /SigFlags 3 >>");
+            foreach (var field in fields)
+            {
+                objects[field] = $"<< /FT /Sig /T (Signature{field}) /V {number} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P {page} 0 R >>";
+            }
         }
 
         var file = IncrementalUpdate.Append(pdf, objects);
