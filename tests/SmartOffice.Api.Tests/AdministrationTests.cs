@@ -27,7 +27,7 @@ public sealed class AdministrationTests
         var created = await admin.Http.PostAsJsonAsync("/api/agency/users", new
         {
             userName, displayName = "Мэргэжилтэн Сараа", roles = new[] { "executor" }, password = "correct horse battery",
-            certificateThumbprint = personal.Certificate.GetCertHashString(HashAlgorithmName.SHA256),
+            certificate = Convert.ToBase64String(personal.Certificate.RawData),
         });
         Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
 

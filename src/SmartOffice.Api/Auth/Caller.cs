@@ -12,6 +12,11 @@ public sealed record Caller(Guid OrganizationId, string RegistryNumber, string K
     public const string AccountClaim = "acct";
     public const string StaffClaim = "staff";
     public const string RoleClaim = "role";
+    public const string StampClaim = "stamp";
+    public const string LoginTimeClaim = "login_at";
+
+    /// <summary>The user's or account's security stamp when the session or token was issued.</summary>
+    public string? SecurityStamp { get; init; }
 
     /// <summary>Who, as the audit log names it.</summary>
     public string Actor => StaffUserId is { } staff ? $"staff:{staff}" : AccountId is { } account ? $"account:{account}" : $"organization:{OrganizationId}";
@@ -32,7 +37,10 @@ public sealed record Caller(Guid OrganizationId, string RegistryNumber, string K
             principal.FindFirstValue(KindClaim) ?? "Company",
             Guid.TryParse(principal.FindFirstValue(AccountClaim), out var account) ? account : null,
             Guid.TryParse(principal.FindFirstValue(StaffClaim), out var staff) ? staff : null,
-            [.. principal.FindAll(RoleClaim).Select(c => c.Value)]);
+            [.. principal.FindAll(RoleClaim).Select(c => c.Value)])
+        {
+            SecurityStamp = principal.FindFirstValue(StampClaim),
+        };
     }
 
     public IEnumerable<Claim> ToClaims()
@@ -54,6 +62,11 @@ public sealed record Caller(Guid OrganizationId, string RegistryNumber, string K
         foreach (var role in Roles)
         {
             yield return new Claim(RoleClaim, role);
+        }
+
+        if (SecurityStamp is not null)
+        {
+            yield return new Claim(StampClaim, SecurityStamp);
         }
     }
 }

@@ -157,6 +157,14 @@ public static class ServiceRegistration
                         "Log in with your organization's certificate (POST /api/auth/challenge, then /api/auth/token) and send the bearer token.").ExecuteAsync(context.HttpContext);
                 },
                 OnForbidden = context => Problems.Forbidden("Your role does not allow this.").ExecuteAsync(context.HttpContext),
+                OnTokenValidated = async context =>
+                {
+                    var db = context.HttpContext.RequestServices.GetRequiredService<ExchangeDbContext>();
+                    if (await SessionValidator.ProblemAsync(context.Principal!, db, context.HttpContext.RequestAborted) is { } problem)
+                    {
+                        context.Fail(problem);
+                    }
+                },
                 OnMessageReceived = context =>
                 {
                     // Browsers cannot set headers on WebSockets: the hub takes the token from the query string.

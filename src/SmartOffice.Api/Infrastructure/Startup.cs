@@ -16,6 +16,7 @@ public static class Startup
         await app.Services.MigrateExchangeDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var service = await ServiceOrganization.EnsureAsync(db);
         var seedFile = app.Configuration["Directory:SeedFile"];
         if (!string.IsNullOrEmpty(seedFile) && File.Exists(seedFile))
         {
@@ -24,7 +25,7 @@ public static class Startup
 
         if (app.Configuration.GetValue<bool>("Demo:SeedUsers"))
         {
-            await SeedDemoUsersAsync(db);
+            await SeedDemoUsersAsync(db, service);
             app.Logger.LogInformation(
                 "SmartOffice demo is ready. In a browser open /login: company 5123456 logs in with the e-Token file {P12} (password demo), " +
                 "agency staff with a user name below. Demo PKI: {Pki}. Or send the sample letter from the command line: " +
@@ -35,7 +36,7 @@ public static class Startup
         }
     }
 
-    private static async Task SeedDemoUsersAsync(ExchangeDbContext db)
+    private static async Task SeedDemoUsersAsync(ExchangeDbContext db, Organization service)
     {
         var agency = await db.Organizations.FirstOrDefaultAsync(o => o.RegistryNumber == "9011001");
         if (agency is null)
@@ -56,7 +57,8 @@ public static class Startup
         {
             if (!await db.StaffUsers.AnyAsync(u => u.UserName == userName))
             {
-                var user = new StaffUser { OrganizationId = agency.Id, UserName = userName, DisplayName = name, Roles = roles };
+                var home = roles == StaffRoles.ServiceAdmin ? service.Id : agency.Id;
+                var user = new StaffUser { OrganizationId = home, UserName = userName, DisplayName = name, Roles = roles };
                 user.PasswordHash = hasher.HashPassword(user, EmbeddedDefaults.DemoPassword);
                 db.StaffUsers.Add(user);
             }

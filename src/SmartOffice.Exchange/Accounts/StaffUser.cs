@@ -23,6 +23,10 @@ public sealed class StaffUser
 
     public bool IsDisabled { get; set; }
 
+    /// <summary>Changes whenever the user's access changes (disabled, roles, password, certificate, logout): sessions
+    /// and tokens carrying an older stamp end on their next request.</summary>
+    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
     public bool HasRole(string role) => Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(role, StringComparer.Ordinal);

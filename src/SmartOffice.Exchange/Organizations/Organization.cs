@@ -39,6 +39,9 @@ public enum OrganizationKind
 {
     Company,
     Agency,
+
+    /// <summary>The operator of the service itself: home of its administrators, never a sender or recipient.</summary>
+    Service,
 }
 
 public enum OrganizationStatus

@@ -25,10 +25,10 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
         return session;
     }
 
-    public static async Task<ApiSession> StaffAsync(ApiFactory factory, string userName)
+    public static async Task<ApiSession> StaffAsync(ApiFactory factory, string userName, string password = "demo")
     {
         var session = new ApiSession(factory.CreateClient());
-        var response = await session.Http.PostAsJsonAsync("/api/auth/login", new { userName, password = "demo" });
+        var response = await session.Http.PostAsJsonAsync("/api/auth/login", new { userName, password });
         Assert.AreEqual(System.Net.HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
         await session.UseTokenAsync(response);
         return session;

@@ -64,7 +64,7 @@ public sealed class AgencyAdminPageTests
     }
 
     [TestMethod]
-    public async Task Emptying_the_certificate_field_ends_certificate_login_and_keeps_the_rest()
+    public async Task Removing_the_certificate_ends_certificate_login_and_keeps_the_rest()
     {
         var factory = Factories.Shared("Sqlite");
         using var admin = await WorkspaceClient.StaffAsync(factory, "admin-9011001");
@@ -74,11 +74,11 @@ public sealed class AgencyAdminPageTests
         db.StaffUsers.Add(member);
         await db.SaveChangesAsync();
 
-        var kept = await admin.PostFormAsync($"/agency/users/{member.Id}", $"/agency/users/{member.Id}", new() { ["displayName"] = "Гэрчилгээтэй", ["roles"] = "executor", ["certificateThumbprint"] = new string('A', 64) });
+        var kept = await admin.PostFormAsync($"/agency/users/{member.Id}", $"/agency/users/{member.Id}", new() { ["displayName"] = "Гэрчилгээтэй", ["roles"] = "executor" });
         Assert.AreEqual(HttpStatusCode.Redirect, kept.StatusCode);
         Assert.AreEqual(new string('A', 64), await db.StaffUsers.AsNoTracking().Where(u => u.Id == member.Id).Select(u => u.CertificateThumbprint).SingleAsync());
 
-        var emptied = await admin.PostFormAsync($"/agency/users/{member.Id}", $"/agency/users/{member.Id}", new() { ["displayName"] = "Гэрчилгээгүй", ["roles"] = "executor", ["certificateThumbprint"] = "" });
+        var emptied = await admin.PostFormAsync($"/agency/users/{member.Id}", $"/agency/users/{member.Id}", new() { ["displayName"] = "Гэрчилгээгүй", ["roles"] = "executor", ["removeCertificate"] = "true" });
         Assert.AreEqual(HttpStatusCode.Redirect, emptied.StatusCode);
         var saved = await db.StaffUsers.AsNoTracking().SingleAsync(u => u.Id == member.Id);
         Assert.IsNull(saved.CertificateThumbprint);

@@ -10,7 +10,11 @@ namespace SmartOffice.Api.Features.Agency;
 
 public sealed record StaffUserItem(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool HasPassword, string? CertificateThumbprint, bool IsDisabled);
 
-public sealed record SaveStaffUserRequest(string? UserName, string? DisplayName, IReadOnlyList<string>? Roles, string? Password, string? CertificateThumbprint, bool? IsDisabled);
+/// <summary>
+/// <paramref name="Certificate"/> (PEM, or base64 DER) binds the member's own login certificate, which must be issued to
+/// the agency; <paramref name="CertificateThumbprint"/> "" removes it (a typed thumbprint cannot be checked, so it is refused).
+/// </summary>
+public sealed record SaveStaffUserRequest(string? UserName, string? DisplayName, IReadOnlyList<string>? Roles, string? Password, string? CertificateThumbprint, bool? IsDisabled, string? Certificate = null);
 
 /// <summary>The agency admin manages the agency's own staff: roles, passwords (hashed with Identity's hasher), login certificates.</summary>
 internal static class AgencyUserEndpoints
@@ -32,7 +36,7 @@ internal static class AgencyUserEndpoints
     {
         var caller = Caller.From(context.User)!;
         var users = await db.StaffUsers.AsNoTracking().Where(u => u.OrganizationId == caller.OrganizationId).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
-        return TypedResults.Ok(users.Select(ToItem).ToList());
+        return TypedResults.Ok(users.Where(u => !u.HasRole(StaffRoles.ServiceAdmin)).Select(ToItem).ToList());
     }
 
     internal static async Task<Results<Created<StaffUserItem>, ProblemHttpResult>> CreateAsync(SaveStaffUserRequest request, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
@@ -44,7 +48,7 @@ internal static class AgencyUserEndpoints
         }
 
         var user = new StaffUser { OrganizationId = caller.OrganizationId, UserName = request.UserName.Trim(), DisplayName = request.DisplayName.Trim() };
-        if (Apply(user, request) is { } problem)
+        if (await ApplyAsync(user, request, caller.RegistryNumber, db, cancellationToken) is { } problem)
         {
             return problem;
         }
@@ -66,7 +70,8 @@ internal static class AgencyUserEndpoints
     {
         var caller = Caller.From(context.User)!;
         var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Id == id && u.OrganizationId == caller.OrganizationId, cancellationToken);
-        if (user is null)
+        // Service administrators belong to no agency: an agency admin neither sees nor changes them.
+        if (user is null || user.HasRole(StaffRoles.ServiceAdmin))
         {
             return Problems.NotFound("user");
         }
@@ -82,17 +87,27 @@ internal static class AgencyUserEndpoints
             user.DisplayName = request.DisplayName.Trim();
         }
 
-        if (Apply(user, request) is { } problem)
+        if (await ApplyAsync(user, request, caller.RegistryNumber, db, cancellationToken) is { } problem)
         {
             return problem;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.Validation, "Certificate taken", "This certificate is already bound to another user.");
+        }
+
         return TypedResults.Ok(ToItem(user));
     }
 
-    private static ProblemHttpResult? Apply(StaffUser user, SaveStaffUserRequest request)
+    private static async Task<ProblemHttpResult?> ApplyAsync(
+        StaffUser user, SaveStaffUserRequest request, string agencyRegistryNumber, ExchangeDbContext db, CancellationToken cancellationToken)
     {
+        var before = (user.Roles, user.PasswordHash, user.CertificateThumbprint, user.IsDisabled);
         if (request.Roles is not null)
         {
             var unknown = request.Roles.Where(r => !StaffRoles.All.Contains(r, StringComparer.Ordinal) || r == StaffRoles.ServiceAdmin).ToList();
@@ -101,7 +116,7 @@ internal static class AgencyUserEndpoints
                 return Problems.Validation($"unknown or not grantable roles: {string.Join(", ", unknown)}");
             }
 
-            user.Roles = string.Join(',', request.Roles.Distinct(StringComparer.Ordinal));
+            user.Roles = string.Join(',', request.Roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         }
 
         if (request.Password is not null)
@@ -114,25 +129,32 @@ internal static class AgencyUserEndpoints
             user.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(user, request.Password);
         }
 
-        if (request.CertificateThumbprint is not null && string.IsNullOrWhiteSpace(request.CertificateThumbprint))
+        if (!string.IsNullOrWhiteSpace(request.Certificate))
+        {
+            if (await StaffCertificates.BindAsync(user, request.Certificate, agencyRegistryNumber, db, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+        }
+        else if (request.CertificateThumbprint is not null && string.IsNullOrWhiteSpace(request.CertificateThumbprint))
         {
             // Empty: the staff member no longer logs in with a certificate (null leaves it as it is).
             user.CertificateThumbprint = null;
         }
-        else if (request.CertificateThumbprint is not null)
+        else if (request.CertificateThumbprint is not null && !string.Equals(request.CertificateThumbprint.Trim(), user.CertificateThumbprint, StringComparison.OrdinalIgnoreCase))
         {
-            var thumbprint = request.CertificateThumbprint.Trim().ToUpperInvariant();
-            if (thumbprint.Length != 64 || !thumbprint.All(char.IsAsciiHexDigit))
-            {
-                return Problems.Validation("certificateThumbprint must be the certificate's SHA-256 in hex");
-            }
-
-            user.CertificateThumbprint = thumbprint;
+            return Problems.Validation("bind a login certificate by uploading it (field certificate), so that its organization can be checked");
         }
 
         if (request.IsDisabled is { } disabled)
         {
             user.IsDisabled = disabled;
+        }
+
+        // Any change of access ends the user's sessions and tokens on their next request.
+        if (before != (user.Roles, user.PasswordHash, user.CertificateThumbprint, user.IsDisabled))
+        {
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
         }
 
         return null;

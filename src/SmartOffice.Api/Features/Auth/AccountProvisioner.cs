@@ -31,6 +31,13 @@ internal sealed class AccountProvisioner(ExchangeDbContext db, TimeProvider time
             }
         }
 
+        if (organization.Kind != OrganizationKind.Company)
+        {
+            // Agencies have no organization-level account: their staff log in as themselves.
+            return (null, null, CertificateLogin.Unauthorized(
+                $"The certificate belongs to the agency {registryNumber}: agency certificates log in only as the staff member an agency admin bound them to."));
+        }
+
         if (organization.Status != OrganizationStatus.Active)
         {
             return (null, null, Problems.Forbidden($"The organization {registryNumber} is {organization.Status.ToString().ToLowerInvariant()} in the directory."));

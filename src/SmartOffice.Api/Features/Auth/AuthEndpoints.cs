@@ -71,5 +71,8 @@ public static class AuthEndpoints
 
     internal static Caller StaffCaller(StaffUser user, Exchange.Organizations.Organization organization) =>
         new(organization.Id, organization.RegistryNumber, organization.Kind.ToString(), null, user.Id,
-            [.. user.Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]);
+            [.. user.Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)])
+        {
+            SecurityStamp = user.SecurityStamp,
+        };
 }

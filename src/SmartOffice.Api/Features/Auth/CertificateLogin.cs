@@ -64,7 +64,7 @@ internal static class CertificateLogin
 
         var report = validator.ValidateCertificate(certificate, [.. cms.Certificates]);
         var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
-        var staff = await db.StaffUsers.FirstOrDefaultAsync(u => u.CertificateThumbprint == thumbprint && !u.IsDisabled, cancellationToken);
+        var staff = await db.StaffUsers.FirstOrDefaultAsync(u => u.CertificateThumbprint == thumbprint, cancellationToken);
         if (!report.Accepted)
         {
             return Problems.Create(StatusCodes.Status401Unauthorized, report.Code, "The certificate is not accepted", report.Message, new Dictionary<string, object?> { ["report"] = report });
@@ -72,7 +72,13 @@ internal static class CertificateLogin
 
         if (staff is not null)
         {
+            // A disabled member is out, and never falls through to an account of the organization.
             var agency = await db.Organizations.SingleAsync(o => o.Id == staff.OrganizationId, cancellationToken);
+            if (staff.IsDisabled || agency.RegistryNumber != report.Signer!.RegistryNumber)
+            {
+                return Unauthorized("This certificate's user is disabled, or the certificate is not issued to the user's agency.");
+            }
+
             return new LoginOutcome(AuthEndpoints.StaffCaller(staff, agency), agency, staff.DisplayName, null);
         }
 
@@ -82,7 +88,7 @@ internal static class CertificateLogin
             return problem;
         }
 
-        var caller = new Caller(organization!.Id, organization.RegistryNumber, organization.Kind.ToString(), account!.Id, null, []);
+        var caller = new Caller(organization!.Id, organization.RegistryNumber, organization.Kind.ToString(), account!.Id, null, []) { SecurityStamp = account.SecurityStamp };
         return new LoginOutcome(caller, organization, organization.Name, null);
     }
 

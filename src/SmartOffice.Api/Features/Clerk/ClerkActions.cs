@@ -22,6 +22,11 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
 {
     private static readonly string[] Registrars = [StaffRoles.Registrar, StaffRoles.Head, StaffRoles.Admin];
     private static readonly DeliveryState[] Received = [DeliveryState.Delivered, DeliveryState.Opened];
+    private static readonly string[] Answerers = [StaffRoles.Executor, StaffRoles.Head, StaffRoles.Admin];
+    private static readonly string[] Reporters = [StaffRoles.Registrar, StaffRoles.Head];
+
+    /// <summary>Longest close or report reason kept.</summary>
+    public const int MaxReasonLength = 4000;
 
     public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> RegisterAsync(Guid letterId, Caller caller, CancellationToken cancellationToken)
     {
@@ -91,10 +96,15 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
 
     public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> AnswerAsync(Guid letterId, AnswerRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var (delivery, letter, problem) = await LoadAsync(letterId, caller, [StaffRoles.Executor, StaffRoles.Head, StaffRoles.Admin], cancellationToken);
+        var (delivery, letter, problem) = await LoadAsync(letterId, caller, Answerers, cancellationToken);
         if (problem is not null)
         {
             return problem;
+        }
+
+        if (NotTheirs(delivery!, caller) is { } notTheirs)
+        {
+            return notTheirs;
         }
 
         if (delivery!.State is not (DeliveryState.Registered or DeliveryState.Assigned))
@@ -114,15 +124,25 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
 
     public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> CloseAsync(Guid letterId, ReasonRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var (delivery, letter, problem) = await LoadAsync(letterId, caller, [StaffRoles.Executor, StaffRoles.Head, StaffRoles.Admin], cancellationToken);
+        var (delivery, letter, problem) = await LoadAsync(letterId, caller, Answerers, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (string.IsNullOrWhiteSpace(request.Reason) || delivery!.State is DeliveryState.Answered or DeliveryState.Closed)
+        if (NotTheirs(delivery!, caller) is { } notTheirs)
         {
-            return Problems.Validation("a reason is required, and an answered or closed letter cannot be closed.");
+            return notTheirs;
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxReasonLength)
+        {
+            return Problems.Validation($"a reason of at most {MaxReasonLength} characters is required.");
+        }
+
+        if (delivery!.State is not (DeliveryState.Registered or DeliveryState.Assigned))
+        {
+            return Conflict($"the letter is {delivery.State}; only a registered letter that is not answered or closed can be closed");
         }
 
         (delivery.ClosedAt, delivery.CloseReason, delivery.State) = (clock.Now, request.Reason.Trim(), DeliveryState.Closed);
@@ -131,10 +151,15 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
 
     public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> ReportAsync(Guid letterId, ReasonRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var (delivery, letter, problem) = await LoadAsync(letterId, caller, [StaffRoles.Registrar, StaffRoles.Executor, StaffRoles.Head, StaffRoles.Admin], cancellationToken);
+        var (delivery, letter, problem) = await LoadAsync(letterId, caller, Reporters, cancellationToken);
         if (problem is not null)
         {
             return problem;
+        }
+
+        if (request.Reason is { Length: > MaxReasonLength })
+        {
+            return Problems.Validation($"the reason may have at most {MaxReasonLength} characters.");
         }
 
         delivery!.IsReported = true;
@@ -179,6 +204,12 @@ internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence
         var agencyDays = await db.Organizations.Where(o => o.Id == caller.OrganizationId).Select(o => o.DueWorkingDays).SingleAsync(cancellationToken);
         return calendar.AddWorkingDays(clock.Today, agencyDays ?? Agency.AgencySettingsEndpoints.DefaultDueWorkingDays(configuration));
     }
+
+    // An executor acts only on the letters assigned to them; the head and the agency admin on any.
+    private static ProblemHttpResult? NotTheirs(Delivery delivery, Caller caller) =>
+        caller.HasRole(StaffRoles.Head) || caller.HasRole(StaffRoles.Admin) || delivery.AssignedToUserId == caller.StaffUserId
+            ? null
+            : Problems.Forbidden("Only the executor the letter is assigned to, the head or the agency admin may answer or close it.");
 
     private static ProblemHttpResult Conflict(string detail) => Problems.Create(StatusCodes.Status409Conflict, "invalid_state", "Not possible in this state", detail);
 }

@@ -41,7 +41,7 @@ internal sealed class LetterSubmission(
         EF.CompileAsyncQuery((ExchangeDbContext db, Guid accountId, CancellationToken _) => db.Accounts.Any(a => a.Id == accountId && a.IsSuspended)));
 
     private static readonly CompiledPerModel<Func<ExchangeDbContext, List<string>, IAsyncEnumerable<Organization>>> Organizations = new(() =>
-        EF.CompileAsyncQuery((ExchangeDbContext db, List<string> registryNumbers) => db.Organizations.AsNoTracking().Where(o => registryNumbers.Contains(o.RegistryNumber))));
+        EF.CompileAsyncQuery((ExchangeDbContext db, List<string> registryNumbers) => db.Organizations.AsNoTracking().Where(o => registryNumbers.Contains(o.RegistryNumber) && o.Kind != OrganizationKind.Service)));
 
     private static readonly CompiledPerModel<Func<ExchangeDbContext, string, Guid, string, DateTimeOffset, CancellationToken, Task<Guid?>>> SameLetterSince = new(() =>
         EF.CompileAsyncQuery((ExchangeDbContext db, string sha256, Guid senderId, string recipientKey, DateTimeOffset since, CancellationToken _) =>

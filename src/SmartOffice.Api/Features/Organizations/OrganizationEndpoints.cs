@@ -22,7 +22,7 @@ public static class OrganizationEndpoints
     {
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, 200);
-        var organizations = db.Organizations.AsNoTracking().Where(o => o.Status != OrganizationStatus.Removed);
+        var organizations = db.Organizations.AsNoTracking().Where(o => o.Status != OrganizationStatus.Removed && o.Kind != OrganizationKind.Service);
         if (!string.IsNullOrWhiteSpace(query))
         {
             var text = query.Trim();

@@ -28,7 +28,8 @@ internal static class WebhookEndpoints
         return routes;
     }
 
-    private static bool MayManage(Caller caller) => caller.StaffUserId is null || caller.HasRole(StaffRoles.Admin);
+    private static bool MayManage(Caller caller) =>
+        (caller.StaffUserId is null && caller.Kind == nameof(Exchange.Organizations.OrganizationKind.Company)) || caller.HasRole(StaffRoles.Admin);
 
     internal static async Task<Results<Ok<WebhookSettings>, ProblemHttpResult>> GetAsync(HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
     {

@@ -37,9 +37,11 @@ internal sealed class IndexModel(ExchangeDbContext db, IConfiguration configurat
         return Done(ProblemText(result.Result), text["agency.settingsSaved"]);
     }
 
-    public async Task<IActionResult> OnPostUserAsync(string? userName, string? displayName, string[] roles, string? password, string? certificateThumbprint, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUserAsync(
+        string? userName, string? displayName, string[] roles, string? password, IFormFile? certificateFile, CancellationToken cancellationToken)
     {
-        var request = new SaveStaffUserRequest(userName, displayName, roles, string.IsNullOrEmpty(password) ? null : password, string.IsNullOrWhiteSpace(certificateThumbprint) ? null : certificateThumbprint, null);
+        var request = new SaveStaffUserRequest(userName, displayName, roles, string.IsNullOrEmpty(password) ? null : password, null, null,
+            await StaffCertificateUpload.ReadAsync(certificateFile, cancellationToken));
         var result = await AgencyUserEndpoints.CreateAsync(request, HttpContext, db, cancellationToken);
         return Done(ProblemText(result.Result), text.Format("agency.userAdded", userName));
     }

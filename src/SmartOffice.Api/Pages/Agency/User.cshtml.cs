@@ -29,11 +29,11 @@ internal sealed class UserModel(ExchangeDbContext db, UiText text) : WorkspacePa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? displayName, string[] roles, string? password, string? certificateThumbprint, bool isDisabled, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(
+        Guid id, string? displayName, string[] roles, string? password, IFormFile? certificateFile, bool removeCertificate, bool isDisabled, CancellationToken cancellationToken)
     {
         var request = new SaveStaffUserRequest(null, displayName, roles, string.IsNullOrEmpty(password) ? null : password,
-            // The field shows the current thumbprint, so an emptied field means: no certificate login any more.
-            certificateThumbprint ?? "", isDisabled);
+            removeCertificate ? "" : null, isDisabled, await StaffCertificateUpload.ReadAsync(certificateFile, cancellationToken));
         var result = await AgencyUserEndpoints.UpdateAsync(id, request, HttpContext, db, cancellationToken);
         if (ProblemText(result.Result) is { } problem)
         {

@@ -58,7 +58,7 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         var lowered = query.ToLowerInvariant();
         var self = Caller.OrganizationId;
         var matches = await db.Organizations.AsNoTracking()
-            .Where(o => o.Status == OrganizationStatus.Active && o.Id != self && (o.RegistryNumber.StartsWith(query) || o.SearchName.Contains(lowered)))
+            .Where(o => o.Status == OrganizationStatus.Active && o.Kind != OrganizationKind.Service && o.Id != self && (o.RegistryNumber.StartsWith(query) || o.SearchName.Contains(lowered)))
             .OrderBy(o => o.Name).Take(MaxSuggestions)
             .Select(o => new { o.RegistryNumber, o.Name, Kind = o.Kind == OrganizationKind.Agency ? text["send.agency"] : text["send.company"] })
             .ToListAsync(cancellationToken);

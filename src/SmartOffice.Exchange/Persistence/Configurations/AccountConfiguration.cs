@@ -14,6 +14,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasIndex(a => a.RegistryNumber).IsUnique();
         builder.Property(a => a.RegistryNumber).HasMaxLength(32);
         builder.Property(a => a.FlagReason).HasMaxLength(1000);
+        builder.Property(a => a.SecurityStamp).HasMaxLength(32);
         builder.HasMany(a => a.Certificates).WithOne().HasForeignKey(c => c.AccountId);
     }
 }
@@ -41,6 +42,17 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.Roles).HasMaxLength(200);
         builder.Property(u => u.CertificateThumbprint).HasMaxLength(64);
+        builder.HasIndex(u => u.CertificateThumbprint).IsUnique();
+        builder.Property(u => u.SecurityStamp).HasMaxLength(32);
+    }
+}
+
+internal sealed class EndedSessionConfiguration : IEntityTypeConfiguration<EndedSession>
+{
+    public void Configure(EntityTypeBuilder<EndedSession> builder)
+    {
+        builder.HasKey(s => s.SessionId);
+        builder.Property(s => s.SessionId).HasMaxLength(64);
     }
 }
 

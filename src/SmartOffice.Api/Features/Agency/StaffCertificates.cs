@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Errors;
+using SmartOffice.Exchange.Accounts;
+using SmartOffice.Exchange.Persistence;
+using SmartOffice.Signing;
+
+namespace SmartOffice.Api.Features.Agency;
+
+/// <summary>
+/// Binds a staff member's own login certificate: only one issued to the agency itself (its organizationIdentifier
+/// names the agency's registry number), and one certificate per user, so a company's certificate can never be made to
+/// log in as agency staff.
+/// </summary>
+internal static class StaffCertificates
+{
+    public static async Task<ProblemHttpResult?> BindAsync(StaffUser user, string encoded, string agencyRegistryNumber, ExchangeDbContext db, CancellationToken cancellationToken)
+    {
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = encoded.Contains("-----BEGIN", StringComparison.Ordinal)
+                ? X509Certificate2.CreateFromPem(encoded)
+                : X509CertificateLoader.LoadCertificate(Convert.FromBase64String(encoded.Trim()));
+        }
+        catch (Exception exception) when (exception is CryptographicException or FormatException or ArgumentException)
+        {
+            return Problems.Validation("certificate must be an X.509 certificate, PEM or base64 DER");
+        }
+
+        using (certificate)
+        {
+            var registryNumber = OrganizationIdentifier.ToRegistryNumber(OrganizationIdentifier.Read(certificate));
+            if (registryNumber != agencyRegistryNumber)
+            {
+                return Problems.Validation($"the certificate is issued to {registryNumber ?? "no organization"}, not to this agency ({agencyRegistryNumber})");
+            }
+
+            var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+            if (await db.StaffUsers.AnyAsync(u => u.CertificateThumbprint == thumbprint && u.Id != user.Id, cancellationToken))
+            {
+                return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.Validation, "Certificate taken", "This certificate is already bound to another user.");
+            }
+
+            user.CertificateThumbprint = thumbprint;
+            return null;
+        }
+    }
+}
