@@ -86,7 +86,11 @@ public sealed class DeliveryTests
         ApiFactory.RequireProvider("Postgres");
         using var api = new ApiFactory("Postgres", RabbitSettings);
         await using var worker = await WorkerProcess.StartAsync(api);
+        using var anonymous = new HttpClient { BaseAddress = worker.Address };
+        Assert.AreEqual(System.Net.HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/admin/errors")).StatusCode);
+        Assert.AreEqual(System.Net.HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/admin/errors/replay", null)).StatusCode);
         using var admin = new HttpClient { BaseAddress = worker.Address };
+        admin.DefaultRequestHeaders.Add("X-Admin-Key", WorkerProcess.AdminKey);
         var poison = Guid.NewGuid();
         await api.Services.GetRequiredService<IPublishEndpoint>().Publish(new LetterSubmitted { LetterId = poison, SenderRegistryNumber = "5123456", RecipientRegistryNumbers = ["9011001"], DocumentSha256 = new string('0', 64) });
 

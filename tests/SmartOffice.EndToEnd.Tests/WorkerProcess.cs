@@ -14,6 +14,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     private WorkerProcess(WebApplication app) => _app = app;
 
+    public const string AdminKey = "test-admin-key";
+
     public Uri Address { get; private set; } = null!;
 
     public static async Task<WorkerProcess> StartAsync(ApiFactory api)
@@ -26,6 +28,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             ["Seal:Password"] = "demo",
             ["Archive:Path"] = Path.Combine(api.DataPath, "archive"),
             ["urls"] = "http://127.0.0.1:0",
+            ["Worker:AdminKey"] = AdminKey,
         };
         var app = WorkerHost.Build([], settings);
         await WorkerHost.PrepareAsync(app);

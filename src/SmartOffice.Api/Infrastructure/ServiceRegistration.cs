@@ -106,6 +106,7 @@ public static class ServiceRegistration
     public static WebApplication MapSmartOfficeApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // The API answers bare status codes as problem details; the workspace's pages show their own error page.
         app.UseWhen(context => !WorkspaceSetup.IsPageRequest(context.Request.Path), api => api.UseStatusCodePages());

@@ -28,11 +28,16 @@ internal static class LetterFileEndpoints
             return Results.NotFound();
         }
 
-        // Inline for the page's viewer; an attachment when the user asks to save it. Never cached by shared caches.
+        // Inline for the page's viewer; an attachment (sandboxed) when the user asks to save it. Never cached by shared caches.
         context.Response.Headers.CacheControl = "private, no-store";
-        return download == true
-            ? Results.File(content, "application/pdf", $"letter-{id:N}.pdf")
-            : Results.Stream(content, "application/pdf");
+        if (download == true)
+        {
+            context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.SandboxPolicy;
+            return Results.File(content, "application/pdf", $"letter-{id:N}.pdf");
+        }
+
+        context.Response.Headers.ContentDisposition = $"inline; filename=letter-{id:N}.pdf";
+        return Results.Stream(content, "application/pdf");
     }
 
     private static async Task<IResult> AllEvidenceAsync(Guid id, HttpContext context, DocumentReader reader, CancellationToken cancellationToken) =>

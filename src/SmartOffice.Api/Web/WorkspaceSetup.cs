@@ -28,6 +28,11 @@ public static class WorkspaceSetup
             options.Conventions.AddPageApplicationModelConvention("/Account/Login", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimiting.LoginPolicy)));
         });
         services.AddAuthentication().AddCookie(WorkspaceSession.Scheme, WorkspaceSession.Configure);
+        // The session cookie travels over HTTPS only, except in development or where explicitly allowed (a test host).
+        services.AddOptions<CookieAuthenticationOptions>(WorkspaceSession.Scheme).Configure<IWebHostEnvironment>((options, environment) =>
+            options.Cookie.SecurePolicy = environment.IsDevelopment() || configuration.GetValue<bool>("Workspace:AllowInsecureCookies")
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always);
         // Sessions survive restarts; several Api instances must share this folder (or another key store).
         var keys = configuration["DataProtection:KeysPath"] ?? Path.Combine(configuration["Data:Path"] ?? "data", "keys");
         services.AddDataProtection().SetApplicationName("SmartOffice").PersistKeysToFileSystem(new DirectoryInfo(keys));
@@ -57,6 +62,9 @@ public static class WorkspaceSetup
     public static bool IsPageRequest(PathString path) =>
         !(path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi"));
 
+    internal static bool IsLocalPath(string? url) =>
+        url is { Length: > 0 and < 2048 } && url[0] == '/' && (url.Length == 1 || url[1] is not ('/' or '\\')) && !url.Any(char.IsControl);
+
     public static void MapWorkspace(this WebApplication app)
     {
         app.MapRazorPages();
@@ -68,7 +76,8 @@ public static class WorkspaceSetup
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            // Only a path of this site: anything else (another host, "/\\host", control characters) goes home.
+            return Results.Redirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().ExcludeFromDescription();
     }
 }

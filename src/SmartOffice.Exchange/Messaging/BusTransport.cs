@@ -14,6 +14,8 @@ public static class BusTransport
     {
         ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(configuration);
+        // A city's letter exchange reports nothing to third parties: MassTransit's usage telemetry is off.
+        bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
         if (string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase))
         {
             bus.UsingRabbitMq((context, cfg) =>

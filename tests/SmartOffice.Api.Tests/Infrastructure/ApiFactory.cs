@@ -61,6 +61,8 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment("Testing");
+        // The test host speaks plain HTTP; outside development the session cookie is otherwise HTTPS-only.
+        builder.UseSetting("Workspace:AllowInsecureCookies", "true");
     }
 
     private static string CreatePostgresDatabase()

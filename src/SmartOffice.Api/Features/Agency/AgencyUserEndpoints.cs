@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Api.Auth;
 using SmartOffice.Api.Errors;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Exchange.Accounts;
 using SmartOffice.Exchange.Persistence;
 
@@ -47,6 +48,11 @@ internal static class AgencyUserEndpoints
             return Problems.Validation("userName and displayName are required.");
         }
 
+        if (TextRules.HasBidiControl(request.UserName) || TextRules.HasBidiControl(request.DisplayName))
+        {
+            return Problems.Validation("names may not contain bidirectional control characters (U+202A–202E, U+2066–2069).");
+        }
+
         var user = new StaffUser { OrganizationId = caller.OrganizationId, UserName = request.UserName.Trim(), DisplayName = request.DisplayName.Trim() };
         if (await ApplyAsync(user, request, caller.RegistryNumber, db, cancellationToken) is { } problem)
         {
@@ -80,6 +86,11 @@ internal static class AgencyUserEndpoints
         if (user.Id == caller.StaffUserId && (request.IsDisabled == true || request.Roles is { } roles && !roles.Contains(StaffRoles.Admin, StringComparer.Ordinal)))
         {
             return Problems.Validation("you cannot disable yourself or remove your own admin role; ask another admin");
+        }
+
+        if (TextRules.HasBidiControl(request.DisplayName))
+        {
+            return Problems.Validation("names may not contain bidirectional control characters (U+202A–202E, U+2066–2069).");
         }
 
         if (!string.IsNullOrWhiteSpace(request.DisplayName))

@@ -44,6 +44,12 @@ internal static class LetterReadEndpoints
     private static async Task<IResult> GetDocumentAsync(Guid id, HttpContext context, DocumentReader reader, CancellationToken cancellationToken)
     {
         var document = await reader.OpenAsync(id, Caller.From(context.User)!, context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        if (document?.Content is not null)
+        {
+            // A signed letter is data for its reader: a browser that opens it from the API runs nothing from it.
+            context.Response.Headers.ContentSecurityPolicy = Web.SecurityHeaders.SandboxPolicy;
+        }
+
         return document switch
         {
             null => Problems.NotFound(),

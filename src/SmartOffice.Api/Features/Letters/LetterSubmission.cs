@@ -216,6 +216,11 @@ internal sealed class LetterSubmission(
         if (HasControlCharacter(form.Subject)) { problems.Add("subject contains a control character"); }
         if (HasControlCharacter(form.Reference)) { problems.Add("reference contains a control character"); }
         if (form.Recipients.Any(HasControlCharacter)) { problems.Add("a recipient contains a control character"); }
+        if (TextRules.HasBidiControl(form.Subject) || TextRules.HasBidiControl(form.Reference))
+        {
+            problems.Add("subject and reference may not contain bidirectional control characters (U+202A–202E, U+2066–2069)");
+        }
+
         return problems.Count == 0 ? null : Problems.Validation(string.Join("; ", problems) + ".");
     }
 

@@ -61,8 +61,16 @@ internal static class StatsCsv
     private static void Line(StringBuilder csv, params string[] fields) =>
         csv.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
 
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+    private static string Quote(string field)
+    {
+        // A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR first) is kept as text by a leading quote.
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            field = "'" + field;
+        }
+
+        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+    }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
