@@ -43,7 +43,8 @@ public sealed class AccessibilityTests
         using var browser = Browser.Open(390, 844);
         if (staff is not null)
         {
-            Sessions.Staff(browser, s_server, staff);
+            // Service administrators belong to no agency: their day starts on the administration page.
+            Sessions.Staff(browser, s_server, staff, staff == "admin" ? "/admin" : "/inbox");
         }
 
         Visit(browser, paths);

@@ -29,6 +29,15 @@ public sealed record LimitsOptions
 
     /// <summary>The same document to the same recipients within this many hours is a duplicate.</summary>
     public int DuplicateWindowHours { get; init; } = 24;
+
+    /// <summary>Wrong passwords one client address (an IPv6 /64) may send in 15 minutes before its logins are refused.</summary>
+    public int PasswordFailuresPerAddress { get; init; } = 20;
+
+    /// <summary>Largest file the public /verify page checks for someone not logged in.</summary>
+    public long AnonymousVerifyBytes { get; init; } = 10L * 1024 * 1024;
+
+    /// <summary>Verifications the public page runs at once; more wait briefly, then get 503 with Retry-After.</summary>
+    public int VerifyConcurrency { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
 }
 
 /// <summary>Where the embedded default keeps its files, and what it made (section "Data").</summary>

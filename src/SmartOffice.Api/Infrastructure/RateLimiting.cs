@@ -21,7 +21,7 @@ internal static class RateLimiting
             {
                 var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LimitsOptions>>().Value;
                 var caller = Caller.From(context.User);
-                var key = caller?.RegistryNumber ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous";
+                var key = caller?.RegistryNumber ?? ClientAddress.Key(context);
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.SubmissionsPerWindow,
@@ -30,11 +30,11 @@ internal static class RateLimiting
                 });
             });
             options.AddPolicy(LoginPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                ClientAddress.Key(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             // The public verification page validates uploads for anyone: each address gets a modest number of checks.
             options.AddPolicy(VerifyPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Key(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("pages"));
             options.OnRejected = async (context, cancellationToken) =>

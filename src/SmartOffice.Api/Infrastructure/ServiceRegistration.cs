@@ -59,6 +59,8 @@ public static class ServiceRegistration
 
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<PasswordThrottle>();
+        services.AddSingleton<Pages.Verify.VerifyGate>();
         services.AddScoped<AccountProvisioner>();
         services.AddScoped<LetterSubmission>();
         services.AddScoped<LetterArchiver>();

@@ -5,7 +5,8 @@ using SmartOffice.Api.Auth;
 
 namespace SmartOffice.Api.Pages;
 
-/// <summary>"/" sends each user to where their day starts: agency staff to the inbox, companies to their outbox.</summary>
+/// <summary>"/" sends each user to where their day starts: agency staff to the inbox, companies to their outbox, the
+/// service's administrators to the administration page.</summary>
 public sealed class IndexModel : PageModel
 {
     public async Task<IActionResult> OnGetAsync()
@@ -16,6 +17,7 @@ public sealed class IndexModel : PageModel
         {
             null => Redirect("/login"),
             { StaffUserId: not null, Kind: "Agency" } => Redirect("/inbox"),
+            { StaffUserId: not null, Kind: "Service" } => Redirect("/admin"),
             _ => Redirect("/outbox"),
         };
     }

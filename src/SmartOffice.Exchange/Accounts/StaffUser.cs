@@ -23,6 +23,11 @@ public sealed class StaffUser
 
     public bool IsDisabled { get; set; }
 
+    /// <summary>Wrong passwords since the last successful login; past a few, logins wait until <see cref="LockedUntil"/>.</summary>
+    public int FailedLogins { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
     /// <summary>Changes whenever the user's access changes (disabled, roles, password, certificate, logout): sessions
     /// and tokens carrying an older stamp end on their next request.</summary>
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");

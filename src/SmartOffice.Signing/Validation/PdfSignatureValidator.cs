@@ -55,10 +55,11 @@ public sealed class PdfSignatureValidator
     public async Task<ValidationReport> ValidateAsync(Stream file, ValidationRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var (buffer, length, isTooLarge) = await BoundedRead.ReadAsync(file, _options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        var limit = Math.Min(_options.MaxFileBytes, request?.MaxFileBytes ?? long.MaxValue);
+        var (buffer, length, isTooLarge) = await BoundedRead.ReadAsync(file, limit, cancellationToken).ConfigureAwait(false);
         if (isTooLarge)
         {
-            return ValidationRun.TooLarge(length, _options.MaxFileBytes);
+            return ValidationRun.TooLarge(length, limit);
         }
 
         return Validate(buffer.AsMemory(0, length), request);

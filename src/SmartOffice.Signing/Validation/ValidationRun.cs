@@ -68,9 +68,10 @@ internal sealed partial class ValidationRun
 
     private Refusal? Run()
     {
-        if (_file.Length > _options.MaxFileBytes)
+        var limit = Math.Min(_options.MaxFileBytes, _request.MaxFileBytes ?? long.MaxValue);
+        if (_file.Length > limit)
         {
-            return Refusals.TooLarge(_file.Length, _options.MaxFileBytes);
+            return Refusals.TooLarge(_file.Length, limit);
         }
 
         using var deadline = new CancellationTokenSource(_options.MaxValidationTime);

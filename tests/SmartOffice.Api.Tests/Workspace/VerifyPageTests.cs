@@ -128,7 +128,7 @@ public sealed class VerifyPageTests
         return (letter, JsonNode.Parse(acceptance.GetRawText())!.AsObject());
     }
 
-    private static async Task<string> VerifyAsync(WorkspaceClient client, byte[]? letter, string? evidence)
+    internal static async Task<string> VerifyAsync(WorkspaceClient client, byte[]? letter, string? evidence)
     {
         using var form = new MultipartFormDataContent();
         if (letter is not null)

@@ -48,21 +48,43 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> PasswordLoginAsync(
-        PasswordLoginRequest request, ExchangeDbContext db, TokenIssuer tokens, CancellationToken cancellationToken)
+        PasswordLoginRequest request, HttpContext context, ExchangeDbContext db, PasswordThrottle throttle, TokenIssuer tokens, CancellationToken cancellationToken)
     {
-        var outcome = await AuthenticatePasswordAsync(request, db, cancellationToken);
+        var outcome = await AuthenticatePasswordAsync(request, ClientAddress.Key(context), db, throttle, cancellationToken);
         return outcome.Problem is { } problem ? problem : TypedResults.Ok(CertificateLogin.Respond(tokens, outcome.Caller!, outcome.Organization!));
     }
 
-    internal static async Task<LoginOutcome> AuthenticatePasswordAsync(PasswordLoginRequest request, ExchangeDbContext db, CancellationToken cancellationToken)
+    internal static async Task<LoginOutcome> AuthenticatePasswordAsync(
+        PasswordLoginRequest request, string address, ExchangeDbContext db, PasswordThrottle throttle, CancellationToken cancellationToken)
     {
+        if (throttle.IsAddressBlocked(address))
+        {
+            return Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many failed logins",
+                "Too many wrong passwords from this address. Wait 15 minutes, or log in with your certificate.");
+        }
+
         var user = string.IsNullOrWhiteSpace(request.UserName) ? null
             : await db.StaffUsers.FirstOrDefaultAsync(u => u.UserName == request.UserName.Trim(), cancellationToken);
-        var hasher = new PasswordHasher<StaffUser>();
-        if (user is null || user.IsDisabled || user.PasswordHash is null || string.IsNullOrEmpty(request.Password)
-            || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+        var isLocked = user is not null && throttle.IsLocked(user);
+        var isRight = PasswordThrottle.Verify(user, request.Password);
+        if (user is null || user.IsDisabled || isLocked || !isRight)
         {
-            return Problems.Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Login failed", "The user name or password is wrong.");
+            throttle.AddressFailed(address);
+            if (user is not null && !isLocked && !isRight)
+            {
+                throttle.Failed(user);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            // The same answer for every reason: whether a user exists, is disabled or waits is not for a guesser to learn.
+            return Problems.Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Login failed",
+                "The user name or password is wrong, or the account must wait after several wrong passwords.");
+        }
+
+        if (user.FailedLogins > 0)
+        {
+            PasswordThrottle.Succeeded(user);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         var organization = await db.Organizations.SingleAsync(o => o.Id == user.OrganizationId, cancellationToken);

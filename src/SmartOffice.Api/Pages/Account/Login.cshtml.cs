@@ -38,7 +38,8 @@ internal sealed class LoginModel(ExchangeDbContext db, UiText text) : WorkspaceP
     public async Task<IActionResult> OnPostPasswordAsync(string? userName, string? password, CancellationToken cancellationToken)
     {
         UserName = userName;
-        var outcome = await AuthEndpoints.AuthenticatePasswordAsync(new PasswordLoginRequest(userName, password), db, cancellationToken);
+        var throttle = HttpContext.RequestServices.GetRequiredService<PasswordThrottle>();
+        var outcome = await AuthEndpoints.AuthenticatePasswordAsync(new PasswordLoginRequest(userName, password), ClientAddress.Key(HttpContext), db, throttle, cancellationToken);
         return await FinishAsync(outcome, text["login.passwordRefused"]);
     }
 

@@ -17,7 +17,9 @@ namespace SmartOffice.Api.Pages.Verify;
 /// it. An evidence file's seal is checked with the same code as `smartoffice evidence verify`, and must be our seal.
 /// </summary>
 [EnableRateLimiting(RateLimiting.VerifyPolicy)]
-internal sealed class IndexModel(ExchangeDbContext db, PdfSignatureValidator validator, EvidenceSealer sealer) : WorkspacePage
+internal sealed class IndexModel(
+    ExchangeDbContext db, PdfSignatureValidator validator, EvidenceSealer sealer, VerifyGate gate, Microsoft.Extensions.Options.IOptions<LimitsOptions> limits)
+    : WorkspacePage
 {
     /// <summary>Evidences are a few kilobytes; a whole letter's array stays far below this.</summary>
     public const int MaxEvidenceBytes = 1024 * 1024;
@@ -47,8 +49,18 @@ internal sealed class IndexModel(ExchangeDbContext db, PdfSignatureValidator val
         string? documentSha256 = null;
         if (Letter is { Length: > 0 })
         {
+            // Anyone may check a letter here, so anyone's checks share a bounded part of the machine: a few run at once,
+            // the rest wait a moment and are then told to come back; someone not logged in gets a smaller size limit.
+            using var slot = await gate.EnterAsync(cancellationToken);
+            if (slot is null)
+            {
+                Response.Headers.RetryAfter = "10";
+                return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
+            var anonymousLimit = User.Identity?.IsAuthenticated == true ? (long?)null : limits.Value.AnonymousVerifyBytes;
             await using var stream = Letter.OpenReadStream();
-            Report = await validator.ValidateAsync(stream, cancellationToken: cancellationToken);
+            Report = await validator.ValidateAsync(stream, new ValidationRequest { MaxFileBytes = anonymousLimit }, cancellationToken);
             documentSha256 = Report.DocumentSha256;
             if (documentSha256 is null && Report.Code != ValidationCodes.FileTooLarge)
             {

@@ -17,6 +17,8 @@ public sealed class SecurityStamps : Migration
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.AddColumn<string>("SecurityStamp", "StaffUsers", Text(migrationBuilder, 32), maxLength: 32, nullable: false, defaultValue: "initial");
         migrationBuilder.AddColumn<string>("SecurityStamp", "Accounts", Text(migrationBuilder, 32), maxLength: 32, nullable: false, defaultValue: "initial");
+        migrationBuilder.AddColumn<int>("FailedLogins", "StaffUsers", Int(migrationBuilder), nullable: false, defaultValue: 0);
+        migrationBuilder.AddColumn<DateTimeOffset>("LockedUntil", "StaffUsers", Time(migrationBuilder), nullable: true);
         migrationBuilder.CreateIndex("IX_StaffUsers_CertificateThumbprint", "StaffUsers", "CertificateThumbprint", unique: true);
         migrationBuilder.CreateTable("EndedSessions", t => new
         {
@@ -30,6 +32,8 @@ public sealed class SecurityStamps : Migration
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("EndedSessions");
         migrationBuilder.DropIndex("IX_StaffUsers_CertificateThumbprint", "StaffUsers");
+        migrationBuilder.DropColumn("LockedUntil", "StaffUsers");
+        migrationBuilder.DropColumn("FailedLogins", "StaffUsers");
         migrationBuilder.DropColumn("SecurityStamp", "Accounts");
         migrationBuilder.DropColumn("SecurityStamp", "StaffUsers");
     }
