@@ -27,7 +27,7 @@ internal static class ArchiveEndpoints
     private static async Task<IResult> LetterAsync(Guid id, HttpContext context, ExchangeDbContext db, IArchiveStore archive, CancellationToken cancellationToken)
     {
         var letter = await LetterAccess.Readable(db, Caller.From(context.User)!).AsNoTracking().Include(l => l.Deliveries).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
-        return letter is null ? Problems.NotFound() : await SendAsync(db, archive, [letter], $"letter-{id:N}.zip", cancellationToken);
+        return letter is null ? Problems.NotFound() : await SendAsync(db, archive, [letter], Caller.From(context.User)!, $"letter-{id:N}.zip", cancellationToken);
     }
 
     private static async Task<IResult> PeriodAsync(HttpContext context, ExchangeDbContext db, IArchiveStore archive, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
@@ -42,13 +42,13 @@ internal static class ArchiveEndpoints
             .Where(l => l.SubmittedAt >= from && l.SubmittedAt < to)
             .Where(l => l.SenderOrganizationId == caller.OrganizationId || l.Deliveries.Any(d => d.RecipientOrganizationId == caller.OrganizationId && d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered))
             .OrderBy(l => l.SubmittedAt).Take(10_000).ToListAsync(cancellationToken);
-        return await SendAsync(db, archive, letters, $"archive-{caller.RegistryNumber}-{from:yyyyMMdd}-{to:yyyyMMdd}.zip", cancellationToken);
+        return await SendAsync(db, archive, letters, caller, $"archive-{caller.RegistryNumber}-{from:yyyyMMdd}-{to:yyyyMMdd}.zip", cancellationToken);
     }
 
-    private static async Task<IResult> SendAsync(ExchangeDbContext db, IArchiveStore archive, List<Letter> letters, string name, CancellationToken cancellationToken)
+    private static async Task<IResult> SendAsync(ExchangeDbContext db, IArchiveStore archive, List<Letter> letters, Caller caller, string name, CancellationToken cancellationToken)
     {
         var package = new MemoryStream();
-        await ArchivePackage.WriteAsync(package, db, archive, letters, cancellationToken);
+        await ArchivePackage.WriteAsync(package, db, archive, letters, caller, cancellationToken);
         package.Position = 0;
         return TypedResults.File(package, "application/zip", name);
     }

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Auth;
+using SmartOffice.Api.Features.Letters;
 using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
@@ -13,11 +15,12 @@ namespace SmartOffice.Api.Features.Archive;
 /// <summary>
 /// Writes letters as a ZIP for the state archive: per letter a folder with the original PDF, the validation report,
 /// every sealed evidence and the metadata, and at the root SHA256SUMS (checkable with `sha256sum -c SHA256SUMS`
-/// after unzipping, or with `smartoffice archive verify`).
+/// after unzipping, or with `smartoffice archive verify`). A package shows what its caller may read through the API:
+/// the sender every recipient's steps, a recipient only its own delivery and evidences (and the acceptance).
 /// </summary>
 internal static class ArchivePackage
 {
-    public static async Task WriteAsync(Stream output, ExchangeDbContext db, IArchiveStore archive, IReadOnlyList<Letter> letters, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream output, ExchangeDbContext db, IArchiveStore archive, IReadOnlyList<Letter> letters, Caller caller, CancellationToken cancellationToken)
     {
         var sums = new StringBuilder();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -31,7 +34,9 @@ internal static class ArchivePackage
                 }
 
                 await AddAsync(zip, sums, $"{folder}/report.json", Encoding.UTF8.GetBytes(letter.ValidationReportJson), cancellationToken);
-                var evidences = EvidenceChain.Order(await db.Evidences.AsNoTracking().Where(e => e.LetterId == letter.Id).ToListAsync(cancellationToken));
+                var isSender = LetterAccess.IsSender(letter, caller);
+                var evidences = EvidenceChain.Order(await db.Evidences.AsNoTracking().Where(e => e.LetterId == letter.Id).ToListAsync(cancellationToken))
+                    .Where(e => isSender || e.RecipientRegistryNumber == caller.RegistryNumber || e.Event == EvidenceEvents.SubmissionAcceptance).ToList();
                 for (var i = 0; i < evidences.Count; i++)
                 {
                     var evidence = evidences[i];
@@ -42,7 +47,7 @@ internal static class ArchivePackage
                 var metadata = new
                 {
                     letter.Id, letter.Subject, letter.Reference, Sender = letter.SenderRegistryNumber, letter.SubmittedAt, letter.DocumentSha256, letter.DocumentSize,
-                    Recipients = letter.Deliveries.Select(d => new { d.RecipientRegistryNumber, State = d.State.ToString(), d.IncomingNumber, d.DeliveredAt, d.RegisteredAt, d.AnsweredAt }),
+                    Recipients = letter.Deliveries.Where(d => isSender || d.RecipientOrganizationId == caller.OrganizationId).Select(d => new { d.RecipientRegistryNumber, State = d.State.ToString(), d.IncomingNumber, d.DeliveredAt, d.RegisteredAt, d.AnsweredAt }),
                 };
                 await AddAsync(zip, sums, $"{folder}/metadata.json", JsonSerializer.SerializeToUtf8Bytes(metadata, EvidenceWriter.Json), cancellationToken);
             }
