@@ -26,7 +26,6 @@ public static class WorkerHost
             ["Database:Provider"] = builder.Configuration["Database:Provider"] ?? DatabaseRegistration.Postgres,
             ["ConnectionStrings:SmartOffice"] = builder.Configuration.GetConnectionString("SmartOffice") ?? "Host=127.0.0.1;Port=5432;Username=postgres;Database=smartoffice",
             ["Seal:CertificatePath"] = builder.Configuration["Seal:CertificatePath"] ?? Path.Combine("data", "pki", "p12", "seal.p12"),
-            ["Seal:Password"] = builder.Configuration["Seal:Password"] ?? "demo",
         });
         if (settings is not null)
         {

@@ -26,7 +26,15 @@ public sealed class SigningKeyProvider
             Directory.CreateDirectory(data.Value.Path);
             if (!File.Exists(path))
             {
-                File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(32));
+                // Readable by the service's user only: whoever reads it can mint tokens.
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+
+                using var file = new FileStream(path, options);
+                file.Write(RandomNumberGenerator.GetBytes(32));
             }
 
             key = File.ReadAllBytes(path);

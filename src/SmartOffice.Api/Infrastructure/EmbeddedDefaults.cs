@@ -4,14 +4,19 @@ namespace SmartOffice.Api.Infrastructure;
 
 /// <summary>
 /// The embedded default: with no configuration the Api runs on SQLite, the in-process bus and a file archive
-/// under ./data, with a demo PKI (made on first start) and the sample directory. Only missing keys are filled.
+/// under ./data, with a demo PKI (made on first start) and the sample directory. Only missing keys are filled. The demo
+/// (its PKI, users and seal password) runs only in the Development environment (the launch settings of `dotnet run`)
+/// or with Demo:Enabled=true; anywhere else a missing trust configuration stops the start with what to set.
 /// </summary>
 internal static class EmbeddedDefaults
 {
     public const string DemoPassword = "demo";
 
     /// <summary>Adds defaults for missing keys; later sources (tests, environment) still override them.</summary>
-    public static void Apply(IConfigurationManager configuration)
+    public static bool IsDemoAllowed(IConfiguration configuration, IHostEnvironment environment) =>
+        environment.IsDevelopment() || configuration.GetValue<bool>("Demo:Enabled");
+
+    public static void Apply(IConfigurationManager configuration, IHostEnvironment environment)
     {
         var data = Path.GetFullPath(configuration["Data:Path"] ?? "data");
         var defaults = new Dictionary<string, string?>
@@ -25,6 +30,13 @@ internal static class EmbeddedDefaults
         };
         if (string.IsNullOrEmpty(configuration["Signing:TrustDir"]))
         {
+            if (!IsDemoAllowed(configuration, environment))
+            {
+                throw new InvalidOperationException(
+                    "Signing:TrustDir is not set. Configure the trust anchors (Signing:TrustDir, Signing:CrlDir) and the evidence seal " +
+                    "(Seal:CertificatePath, Seal:Password), or set Demo:Enabled=true to run the demo PKI and users (never in production).");
+            }
+
             var pki = Path.Combine(data, "pki");
             defaults["Demo:PkiPath"] = pki;
             defaults["Signing:TrustDir"] = Path.Combine(pki, "trust");

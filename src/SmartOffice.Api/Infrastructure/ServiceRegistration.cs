@@ -28,7 +28,7 @@ public static class ServiceRegistration
     public static WebApplicationBuilder AddSmartOfficeApi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        EmbeddedDefaults.Apply(builder.Configuration);
+        EmbeddedDefaults.Apply(builder.Configuration, builder.Environment);
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);

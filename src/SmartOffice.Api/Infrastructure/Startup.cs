@@ -17,17 +17,18 @@ public static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var service = await ServiceOrganization.EnsureAsync(db);
+        SecretFiles.Protect(app, db);
         var seedFile = app.Configuration["Directory:SeedFile"];
         if (!string.IsNullOrEmpty(seedFile) && File.Exists(seedFile))
         {
             await DirectorySeeder.SeedAsync(db, seedFile, CancellationToken.None);
         }
 
-        if (app.Configuration.GetValue<bool>("Demo:SeedUsers"))
+        if (app.Configuration.GetValue<bool>("Demo:SeedUsers") && EmbeddedDefaults.IsDemoAllowed(app.Configuration, app.Environment))
         {
             await SeedDemoUsersAsync(db, service);
             app.Logger.LogInformation(
-                "SmartOffice demo is ready. In a browser open /login: company 5123456 logs in with the e-Token file {P12} (password demo), " +
+                "SmartOffice demo is ready (Development environment or Demo:Enabled; never for production). In a browser open /login: company 5123456 logs in with the e-Token file {P12} (password demo), " +
                 "agency staff with a user name below. Demo PKI: {Pki}. Or send the sample letter from the command line: " +
                 "smartoffice send LETTER.pdf --to 9011001 --p12 {CommandLineP12} --password demo --api URL. Agency staff logins (password 'demo'): " +
                 "bichig (registrar), gantulga (executor), dulguun (head), admin-9011001 (agency admin); service admin: admin.",

@@ -35,7 +35,13 @@ public static class WorkspaceSetup
                 : CookieSecurePolicy.Always);
         // Sessions survive restarts; several Api instances must share this folder (or another key store).
         var keys = configuration["DataProtection:KeysPath"] ?? Path.Combine(configuration["Data:Path"] ?? "data", "keys");
-        services.AddDataProtection().SetApplicationName("SmartOffice").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        var protection = services.AddDataProtection().SetApplicationName("SmartOffice").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+        {
+            // Keys at rest encrypted with the operator's certificate (a PFX with its private key).
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, configuration["DataProtection:CertificatePassword"]));
+        }
         services.AddAuthorizationBuilder()
             .AddPolicy(WorkspacePolicies.Member, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.OrganizationClaim))
             .AddPolicy(WorkspacePolicies.Staff, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.StaffClaim))

@@ -27,6 +27,7 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
             ["Seal:CertificatePath"] = Path.Combine(TestPki.Folder, "p12", "seal.p12"),
             ["Seal:Password"] = "demo",
             ["Demo:SeedUsers"] = "true",
+            ["Demo:Enabled"] = "true",
             ["Messaging:Transport"] = "InMemory",
             ["Auth:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
         };
