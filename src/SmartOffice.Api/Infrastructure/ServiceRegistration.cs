@@ -183,8 +183,8 @@ public static class ServiceRegistration
         var authorization = services.AddAuthorizationBuilder();
         Features.Archive.ArchiveEndpoints.AddPolicy(authorization);
         authorization
-            .AddPolicy(AdminEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, StaffRoles.ServiceAdmin))
-            .AddPolicy(AgencyUserEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, StaffRoles.Admin));
+            .AddPolicy(AdminEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, AccessPolicy.RolesOf(Audience.ServiceAdmin)))
+            .AddPolicy(AgencyUserEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, AccessPolicy.RolesOf(Audience.AgencyAdmin)));
     }
 
     private static void AddBus(IServiceCollection services, ConfigurationManager configuration)

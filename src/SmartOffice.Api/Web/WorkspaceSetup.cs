@@ -45,8 +45,8 @@ public static class WorkspaceSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(WorkspacePolicies.Member, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.OrganizationClaim))
             .AddPolicy(WorkspacePolicies.Staff, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.StaffClaim))
-            .AddPolicy(WorkspacePolicies.AgencyAdmin, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.RoleClaim, StaffRoles.Admin))
-            .AddPolicy(WorkspacePolicies.ServiceAdmin, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.RoleClaim, StaffRoles.ServiceAdmin));
+            .AddPolicy(WorkspacePolicies.AgencyAdmin, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.RoleClaim, AccessPolicy.RolesOf(Audience.AgencyAdmin)))
+            .AddPolicy(WorkspacePolicies.ServiceAdmin, policy => policy.AddAuthenticationSchemes(WorkspaceSession.Scheme).RequireClaim(Caller.RoleClaim, AccessPolicy.RolesOf(Audience.ServiceAdmin)));
     }
 
     /// <summary>Static files and the language of every page (not of the API, whose JSON is culture-invariant).</summary>

@@ -54,5 +54,5 @@ internal static class ArchiveEndpoints
     }
 
     public static void AddPolicy(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder) =>
-        builder.AddPolicy(Policy, policy => policy.RequireClaim(Caller.RoleClaim, StaffRoles.Archivist, StaffRoles.Head, StaffRoles.Admin));
+        builder.AddPolicy(Policy, policy => policy.RequireClaim(Caller.RoleClaim, AccessPolicy.RolesOf(Audience.Archivist)));
 }

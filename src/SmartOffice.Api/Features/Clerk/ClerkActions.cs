@@ -20,10 +20,10 @@ namespace SmartOffice.Api.Features.Clerk;
 /// </summary>
 internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, IConfiguration configuration, WorkingCalendar calendar, ServiceClock clock)
 {
-    private static readonly string[] Registrars = [StaffRoles.Registrar, StaffRoles.Head, StaffRoles.Admin];
+    private static readonly string[] Registrars = AccessPolicy.RolesOf(Audience.Registrar);
     private static readonly DeliveryState[] Received = [DeliveryState.Delivered, DeliveryState.Opened];
-    private static readonly string[] Answerers = [StaffRoles.Executor, StaffRoles.Head, StaffRoles.Admin];
-    private static readonly string[] Reporters = [StaffRoles.Registrar, StaffRoles.Head];
+    private static readonly string[] Answerers = AccessPolicy.RolesOf(Audience.Executor);
+    private static readonly string[] Reporters = AccessPolicy.RolesOf(Audience.Reporter);
 
     /// <summary>Longest close or report reason kept.</summary>
     public const int MaxReasonLength = 4000;

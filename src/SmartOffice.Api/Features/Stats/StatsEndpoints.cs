@@ -19,6 +19,11 @@ internal static class StatsEndpoints
     private static async Task<Results<Ok<AgencyStats>, ProblemHttpResult>> AgencyAsync(DateOnly? from, DateOnly? to, string? agency, HttpContext context, AgencyStatistics statistics, ServiceClock clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User)!;
+        if (caller.HasRole(Exchange.Accounts.StaffRoles.ServiceAdmin) && string.IsNullOrWhiteSpace(agency))
+        {
+            return Problems.Validation("a service administrator belongs to no agency: name one with ?agency=<registry number>.");
+        }
+
         if (StatsPeriod.AgencyFor(caller, agency) is not { } registryNumber)
         {
             return Problems.Forbidden("Statistics are for agency staff (their own agency) and service administrators.");
