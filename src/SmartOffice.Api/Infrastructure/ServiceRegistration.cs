@@ -108,6 +108,7 @@ public static class ServiceRegistration
     public static WebApplication MapSmartOfficeApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseTrustedProxies();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // The API answers bare status codes as problem details; the workspace's pages show their own error page.

@@ -27,6 +27,7 @@ public static class WorkspaceSetup
             options.Conventions.AllowAnonymousToFolder("/Verify");
             options.Conventions.AddPageApplicationModelConvention("/Account/Login", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimiting.LoginPolicy)));
         });
+        services.AddResponseCompression(options => options.EnableForHttps = true);
         services.AddAuthentication().AddCookie(WorkspaceSession.Scheme, WorkspaceSession.Configure);
         // The session cookie travels over HTTPS only, except in development or where explicitly allowed (a test host).
         services.AddOptions<CookieAuthenticationOptions>(WorkspaceSession.Scheme).Configure<IWebHostEnvironment>((options, environment) =>
@@ -52,6 +53,9 @@ public static class WorkspaceSetup
     /// <summary>Static files and the language of every page (not of the API, whose JSON is culture-invariant).</summary>
     public static void UseWorkspace(this WebApplication app)
     {
+        // Scripts and styles are compressed; pages are not, since they carry antiforgery tokens (BREACH).
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/js") || context.Request.Path.StartsWithSegments("/css")
+            || context.Request.Path.StartsWithSegments("/lib"), files => files.UseResponseCompression());
         app.UseStaticFiles();
         var localization = new RequestLocalizationOptions
         {
