@@ -133,6 +133,34 @@ public sealed class SubmissionTests
     }
 
     [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task The_same_idempotency_key_with_another_letter_is_refused_and_nothing_is_stored(string provider)
+    {
+        using var company = await ApiSession.CompanyAsync(Factories.Shared(provider), Pki.CompanyA);
+        var key = Guid.NewGuid().ToString();
+        var first = TestPki.SignedLetter(Pki.CompanyA);
+        var accepted = await company.SubmitAsync(first, ["9011001"], key, $"First {key}");
+        Assert.AreEqual(HttpStatusCode.Accepted, accepted.StatusCode, await accepted.Content.ReadAsStringAsync());
+
+        var others = new[]
+        {
+            company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), ["9011001"], key, $"First {key}"),
+            company.SubmitAsync(first, ["9011001", "6234567"], key, $"First {key}"),
+            company.SubmitAsync(first, ["9011001"], key, $"Another subject {key}"),
+        };
+        foreach (var other in await Task.WhenAll(others))
+        {
+            await ProblemAssert.HasCodeAsync(other, 422, "idempotency_key_reused");
+        }
+
+        var again = await company.SubmitAsync(first, ["9011001"], key, $"First {key}");
+        Assert.AreEqual(HttpStatusCode.Accepted, again.StatusCode);
+        var outbox = await company.GetJsonAsync("/api/outbox?pageSize=200");
+        Assert.AreEqual(1, outbox.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("subject").GetString()!.EndsWith(key, StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
     public async Task Refuses_a_file_over_the_size_limit_with_413()
     {
         using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Signing:MaxFileBytes"] = "20000" });

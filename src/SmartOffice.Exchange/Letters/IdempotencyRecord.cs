@@ -11,5 +11,9 @@ public sealed class IdempotencyRecord
 
     public required string ResponseJson { get; set; }
 
+    /// <summary>SHA-256 of the request the key first came with (document, recipients, subject, reference, reply-to);
+    /// the same key with another request is refused. Empty for records made before fingerprints were kept.</summary>
+    public string Fingerprint { get; set; } = "";
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

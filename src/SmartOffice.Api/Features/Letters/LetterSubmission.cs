@@ -63,9 +63,10 @@ internal sealed class LetterSubmission(
             return new Outcome(null, suspended);
         }
 
-        if (idempotencyKey is not null && await ReplayAsync(submitter, idempotencyKey, cancellationToken) is { } replay)
+        var fingerprint = idempotencyKey is null ? "" : IdempotencyFingerprint.Of(form);
+        if (idempotencyKey is not null && await ReplayAsync(submitter, idempotencyKey, fingerprint, cancellationToken) is { } replay)
         {
-            return new Outcome(replay, null);
+            return replay;
         }
 
         if (CheckForm(caller, form) is { } invalid)
@@ -113,9 +114,9 @@ internal sealed class LetterSubmission(
         {
             // A concurrent request with the same idempotency key may have committed this very letter after our first
             // replay check: its key record commits with the letter, so looking again answers what that request answered.
-            if (idempotencyKey is not null && await ReplayAsync(submitter, idempotencyKey, cancellationToken) is { } sameKey)
+            if (idempotencyKey is not null && await ReplayAsync(submitter, idempotencyKey, fingerprint, cancellationToken) is { } sameKey)
             {
-                return new Outcome(sameKey, null);
+                return sameKey;
             }
 
             return new Outcome(null, Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.DuplicateLetter, "Duplicate letter",
@@ -139,10 +140,11 @@ internal sealed class LetterSubmission(
             RecipientKey = recipientKey,
         };
         await archive.StoreDocumentAsync(letter.DocumentSha256, content, cancellationToken);
-        return await CommitAsync(caller, letter, recipients, submitter, idempotencyKey, cancellationToken);
+        return await CommitAsync(caller, letter, recipients, submitter, idempotencyKey, fingerprint, cancellationToken);
     }
 
-    private async Task<Outcome> CommitAsync(Caller caller, Letter letter, List<Organization> recipients, Guid submitter, string? idempotencyKey, CancellationToken cancellationToken)
+    private async Task<Outcome> CommitAsync(
+        Caller caller, Letter letter, List<Organization> recipients, Guid submitter, string? idempotencyKey, string fingerprint, CancellationToken cancellationToken)
     {
         foreach (var recipient in recipients.OrderBy(r => r.RegistryNumber, StringComparer.Ordinal))
         {
@@ -174,7 +176,11 @@ internal sealed class LetterSubmission(
         var response = Respond(letter, recipients, acceptance);
         if (idempotencyKey is not null)
         {
-            db.IdempotencyRecords.Add(new IdempotencyRecord { AccountId = submitter, Key = idempotencyKey, LetterId = letter.Id, ResponseJson = JsonSerializer.Serialize(response, EvidenceWriter.Json), CreatedAt = letter.SubmittedAt });
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                AccountId = submitter, Key = idempotencyKey, LetterId = letter.Id, Fingerprint = fingerprint,
+                ResponseJson = JsonSerializer.Serialize(response, EvidenceWriter.Json), CreatedAt = letter.SubmittedAt,
+            });
         }
 
         audit.Stage(db, caller.Actor, caller.RegistryNumber, "letter.submitted", letter.Id.ToString(), details: letter.DocumentSha256);
@@ -184,9 +190,9 @@ internal sealed class LetterSubmission(
         }
         catch (DbUpdateException exception) when (idempotencyKey is not null && exception.IsUniqueViolation())
         {
-            // A concurrent retry with the same key committed first: answer what it answered.
+            // A concurrent request with the same key committed first: answer what it answered, or refuse another request.
             db.ChangeTracker.Clear();
-            return new Outcome(await ReplayAsync(submitter, idempotencyKey, cancellationToken), null);
+            return await ReplayAsync(submitter, idempotencyKey, fingerprint, cancellationToken) ?? throw new InvalidOperationException("the key's record vanished");
         }
 
         outboxSignal.Notify();
@@ -195,10 +201,24 @@ internal sealed class LetterSubmission(
         return new Outcome(response, null);
     }
 
-    private async Task<SubmitLetterResponse?> ReplayAsync(Guid submitter, string key, CancellationToken cancellationToken)
+    // The IETF Idempotency-Key draft: the same key and request answer what the first answered; the same key with a
+    // different request is an error, and nothing is stored for it.
+    private async Task<Outcome?> ReplayAsync(Guid submitter, string key, string fingerprint, CancellationToken cancellationToken)
     {
-        var json = await db.IdempotencyRecords.Where(r => r.AccountId == submitter && r.Key == key).Select(r => r.ResponseJson).FirstOrDefaultAsync(cancellationToken);
-        return json is null ? null : JsonSerializer.Deserialize<SubmitLetterResponse>(json, EvidenceWriter.Json);
+        var record = await db.IdempotencyRecords.AsNoTracking().Where(r => r.AccountId == submitter && r.Key == key)
+            .Select(r => new { r.ResponseJson, r.Fingerprint }).FirstOrDefaultAsync(cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.Fingerprint.Length > 0 && record.Fingerprint != fingerprint)
+        {
+            return new Outcome(null, Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused, "Idempotency-Key reused",
+                "This Idempotency-Key was already used for a different letter (document, recipients, subject or reference). Nothing was stored: send this letter with a new key."));
+        }
+
+        return new Outcome(JsonSerializer.Deserialize<SubmitLetterResponse>(record.ResponseJson, EvidenceWriter.Json), null);
     }
 
     private ProblemHttpResult? CheckForm(Caller caller, SubmissionForm form)

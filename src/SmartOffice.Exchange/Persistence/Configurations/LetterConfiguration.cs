@@ -124,6 +124,7 @@ internal sealed class IdempotencyConfiguration : IEntityTypeConfiguration<Idempo
 {
     public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
     {
+        builder.Property(r => r.Fingerprint).HasMaxLength(64);
         builder.HasKey(r => new { r.AccountId, r.Key });
         builder.Property(r => r.Key).HasMaxLength(200);
     }
