@@ -11,6 +11,8 @@ public static class ProblemCodes
     public const string RecipientUnknown = "recipient_unknown";
     public const string DuplicateLetter = "duplicate_letter";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string ServiceUnavailable = "service_unavailable";
+    public const string StorageFull = "storage_full";
     public const string RateLimited = "rate_limited";
     public const string Validation = "validation";
     public const string Internal = "internal_error";

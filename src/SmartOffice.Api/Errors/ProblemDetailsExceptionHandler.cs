@@ -18,11 +18,20 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             BadHttpRequestException or InvalidDataException => (400, ProblemCodes.Validation, "The request is not valid", exception.Message),
             FormatException => (400, ProblemCodes.Validation, "The request is not valid", null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "cancelled", "The request was cancelled", null),
+            // Infrastructure faults are not bugs: say what happened and that trying again is safe.
+            _ when InfrastructureFaults.IsDiskFull(exception) => (507, ProblemCodes.StorageFull, "The service's storage is full", NotStored),
+            _ when InfrastructureFaults.IsDatabaseUnreachable(exception) => (503, ProblemCodes.ServiceUnavailable, "The database is unreachable", NotStored),
             _ => (500, ProblemCodes.Internal, "Something went wrong on our side", (string?)null),
         };
         if (status == 500)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        if (status is 503 or 507)
+        {
+            logger.LogWarning(exception, "Infrastructure fault for {Method} {Path}: {Code}", httpContext.Request.Method, httpContext.Request.Path, code);
+            httpContext.Response.Headers.RetryAfter = "30";
         }
 
         httpContext.Response.StatusCode = status;
@@ -40,6 +49,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             },
         }).ConfigureAwait(false);
     }
+
+    private const string NotStored =
+        "Nothing was stored. Send the same request again later, with the same Idempotency-Key, and it is stored once.";
 
     private static T? Find<T>(Exception? exception)
         where T : Exception

@@ -193,8 +193,11 @@ public static class ServiceRegistration
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddConsumer<Features.Live.LetterDeliveredNotifier>().Endpoint(endpoint => endpoint.Temporary = true);
-            bus.AddConsumer<Features.Live.LetterStateChangedNotifier>().Endpoint(endpoint => endpoint.Temporary = true);
+            // Live updates reach the browsers connected to this instance: each instance has its own temporary queue
+            // (an exclusive queue shared by name would keep every instance but the first from becoming ready).
+            var instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48].ToLowerInvariant();
+            bus.AddConsumer<Features.Live.LetterDeliveredNotifier>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
+            bus.AddConsumer<Features.Live.LetterStateChangedNotifier>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
             if (!string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {
                 // The embedded default hosts the Worker's consumers in this process.
