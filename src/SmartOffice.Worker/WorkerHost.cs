@@ -60,7 +60,7 @@ public static class WorkerHost
             bus.AddConsumer<LetterSubmittedConsumer, LetterSubmittedConsumerDefinition>();
             bus.UsingSmartOfficeTransport(builder.Configuration);
         });
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<ArchiveHealthCheck>("archive", tags: ["ready"]);
         return Map(builder.Build());
     }
 

@@ -219,5 +219,16 @@ public sealed class SubmissionTests
         Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         var ready = await client.GetFromJsonAsync<JsonElement>("/health/ready");
         Assert.AreEqual("Healthy", ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.AreEqual("Healthy", ready.GetProperty("checks").GetProperty("archive").GetProperty("status").GetString());
+    }
+
+    [TestMethod]
+    public async Task Readiness_reports_an_archive_disk_below_its_floor()
+    {
+        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Archive:MinFreeMegabytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)[..12] });
+        using var client = factory.CreateClient();
+        var ready = await client.GetAsync("/health/ready");
+        var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.AreEqual("Degraded", body.GetProperty("checks").GetProperty("archive").GetProperty("status").GetString());
     }
 }

@@ -195,7 +195,7 @@ public static class ServiceRegistration
             bus.SetKebabCaseEndpointNameFormatter();
             // Live updates reach the browsers connected to this instance: each instance has its own temporary queue
             // (an exclusive queue shared by name would keep every instance but the first from becoming ready).
-            var instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48].ToLowerInvariant();
+            var instance = $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20];
             bus.AddConsumer<Features.Live.LetterDeliveredNotifier>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
             bus.AddConsumer<Features.Live.LetterStateChangedNotifier>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
             if (!string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase))

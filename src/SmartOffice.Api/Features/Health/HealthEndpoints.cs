@@ -5,7 +5,7 @@ using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Features.Health;
 
-/// <summary>/health/live (the process answers) and /health/ready (database, bus, CRL freshness), as JSON.</summary>
+/// <summary>/health/live (the process answers) and /health/ready (database, bus, archive, CRL freshness), as JSON.</summary>
 internal static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
@@ -14,6 +14,7 @@ internal static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<ArchiveHealthCheck>("archive", tags: [ReadyTag])
             .AddCheck<CrlFreshnessHealthCheck>("crl-freshness", tags: [ReadyTag]);
         return services;
     }
