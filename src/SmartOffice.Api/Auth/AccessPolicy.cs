@@ -112,6 +112,19 @@ public static class AccessPolicy
         new("*", "admin", Audience.ServiceAdmin, "service administration"),
     ];
 
+    public static AccessRule? Find(string method, string route) =>
+        Rules.FirstOrDefault(r => r.Route == route && (r.Method == "*" || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)))
+        ?? (HttpMethods.IsHead(method) ? Rules.FirstOrDefault(r => r.Route == route && r.Method == "GET") : null);
+
+    /// <summary>Whether a logged-in caller belongs to an audience.</summary>
+    public static bool Admits(Caller caller, Audience audience) => audience switch
+    {
+        Audience.Anyone or Audience.Member => true,
+        Audience.Staff => caller.StaffUserId is not null,
+        Audience.OrganizationOwner => (caller.StaffUserId is null && caller.Kind == "Company") || caller.HasRole(StaffRoles.Admin),
+        _ => caller.StaffUserId is not null && RolesOf(audience).Any(caller.HasRole),
+    };
+
     /// <summary>The staff roles an audience of letter actions admits (asked by the clerk actions).</summary>
     public static string[] RolesOf(Audience audience) => audience switch
     {

@@ -118,6 +118,7 @@ public static class ServiceRegistration
         // Routing after the status-code pages, so a re-executed /error/404 is routed again.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAccessPolicy();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi();
