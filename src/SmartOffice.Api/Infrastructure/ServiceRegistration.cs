@@ -79,6 +79,8 @@ public static class ServiceRegistration
         services.AddHostedService<OutboxPublisher>();
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
+        services.AddSingleton<StuckLetterSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<StuckLetterSweeper>());
         services.AddHttpClient();
         SmartOffice.Exchange.Notifications.WebhookAddresses.AddWebhookClient(services);
         services.AddSingleton<SmartOffice.Exchange.Notifications.WebhookDispatcher>();

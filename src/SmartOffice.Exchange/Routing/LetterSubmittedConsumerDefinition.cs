@@ -3,8 +3,9 @@ using MassTransit;
 namespace SmartOffice.Exchange.Routing;
 
 /// <summary>
-/// How letter deliveries are consumed: transient faults (database, storage) are retried with exponential backoff,
-/// then the message goes to the error queue (letter-submitted_error) where it can be listed and replayed. Quorum
+/// How letter deliveries are consumed: infrastructure faults (database, storage) are retried with growing delays until
+/// they heal; other faults a few times, then the message goes to the error queue (letter-submitted_error) where it can
+/// be listed and replayed. Quorum
 /// queues on RabbitMQ; prefetch 128 with at most 64 concurrent messages: a delivery mostly waits on the database and
 /// the disk, and with 16 the queue grew behind the Api (p99 submit-to-inbox 15 s → 1 s in bench/ on 2 cores).
 /// </summary>
@@ -25,10 +26,20 @@ public sealed class LetterSubmittedConsumerDefinition : ConsumerDefinition<Lette
             rabbit.SetQuorumQueue();
         }
 
+        // Outer: an infrastructure fault (database down, disk full) is retried for as long as it takes, up to a minute
+        // apart; a letter must never wait in the error queue for an operator because PostgreSQL restarted.
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
+            retry.Handle<Exception>(TransientFaults.Is);
+        });
+
+        // Inner: anything else a few times, then the error queue; a letter that does not exist goes there at once.
         endpointConfigurator.UseMessageRetry(retry =>
         {
             retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
             retry.Ignore<LetterNotFoundException>();
+            retry.Ignore<Exception>(TransientFaults.Is);
         });
     }
 }
