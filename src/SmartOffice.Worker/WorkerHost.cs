@@ -32,6 +32,12 @@ public static class WorkerHost
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        if (!builder.Environment.IsDevelopment())
+        {
+            // One JSON object per line outside development, with scopes (letter id, trace id) for log collectors.
+            builder.Logging.ClearProviders().AddJsonConsole(options => options.IncludeScopes = true);
+        }
+
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddExchangeDatabase();

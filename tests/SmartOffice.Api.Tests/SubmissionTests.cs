@@ -223,6 +223,18 @@ public sealed class SubmissionTests
     }
 
     [TestMethod]
+    public async Task Readiness_reports_letters_waiting_in_the_outbox()
+    {
+        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Outbox:Enabled"] = "false", ["Outbox:LagWarningSeconds"] = "0" });
+        using var company = await ApiSession.CompanyAsync(factory, Pki.CompanyA);
+        await company.AcceptedAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001");
+        await Task.Delay(1100);
+
+        var body = await (await company.Http.GetAsync("/health/ready")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.AreEqual("Degraded", body.GetProperty("checks").GetProperty("outbox").GetProperty("status").GetString());
+    }
+
+    [TestMethod]
     public async Task Readiness_reports_an_archive_disk_below_its_floor()
     {
         using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Archive:MinFreeMegabytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)[..12] });

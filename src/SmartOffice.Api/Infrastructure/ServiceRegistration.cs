@@ -29,6 +29,12 @@ public static class ServiceRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         EmbeddedDefaults.Apply(builder.Configuration, builder.Environment);
+        if (!builder.Environment.IsDevelopment())
+        {
+            // One JSON object per line outside development, with scopes (letter id, trace id) for log collectors.
+            builder.Logging.ClearProviders().AddJsonConsole(options => options.IncludeScopes = true);
+        }
+
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);

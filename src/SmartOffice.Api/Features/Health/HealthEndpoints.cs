@@ -15,6 +15,7 @@ internal static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<ArchiveHealthCheck>("archive", tags: [ReadyTag])
+            .AddCheck<Outbox.OutboxLagHealthCheck>("outbox", tags: [ReadyTag])
             .AddCheck<CrlFreshnessHealthCheck>("crl-freshness", tags: [ReadyTag]);
         return services;
     }

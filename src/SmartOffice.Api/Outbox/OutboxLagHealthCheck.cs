@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SmartOffice.Exchange.Persistence;
+
+namespace SmartOffice.Api.Outbox;
+
+/// <summary>
+/// Readiness: accepted letters leave for the broker. The oldest unsent outbox row older than Outbox:LagWarningSeconds
+/// (60) makes the service Degraded, with its age, before anyone notices letters waiting.
+/// </summary>
+internal sealed class OutboxLagHealthCheck(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var oldest = await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (oldest is null)
+        {
+            return HealthCheckResult.Healthy("nothing waits in the outbox");
+        }
+
+        var age = time.GetUtcNow() - oldest.Value;
+        var limit = TimeSpan.FromSeconds(configuration.GetValue("Outbox:LagWarningSeconds", 60));
+        return age <= limit
+            ? HealthCheckResult.Healthy($"the oldest unsent message is {age.TotalSeconds:F0} s old")
+            : HealthCheckResult.Degraded($"the oldest unsent outbox message is {age.TotalSeconds:F0} s old (limit {limit.TotalSeconds:F0} s): is the broker reachable?");
+    }
+}
