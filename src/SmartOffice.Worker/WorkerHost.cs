@@ -40,6 +40,8 @@ public static class WorkerHost
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        // On SIGTERM: stop consuming, finish or hand back the messages in flight, flush audit drafts.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Service:ShutdownSeconds", 30)));
         services.AddExchangeDatabase();
         services.AddSingleton(sp =>
         {

@@ -38,6 +38,8 @@ public static class ServiceRegistration
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        // On SIGTERM: stop taking requests, let those in flight and the hosted services (outbox, audit drafts) finish.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Service:ShutdownSeconds", 30)));
         services.AddSingleton<ServiceClock>();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName);
