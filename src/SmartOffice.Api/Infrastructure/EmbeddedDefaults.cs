@@ -50,13 +50,63 @@ internal static class EmbeddedDefaults
         configuration.AddInMemoryCollection(missing);
     }
 
-    /// <summary>Makes the demo PKI on first start of the embedded default (before anything reads the trust folder).</summary>
+    /// <summary>
+    /// Prepares the demo PKI of the embedded default before anything reads the trust folder: on first start a copy of
+    /// the sample PKI (samples/pki, which signed samples/letters), or a new one where the samples are not at hand; on
+    /// every start fresh CRLs from its CAs, so that the demo's revocation checks stay current.
+    /// </summary>
     public static void EnsureDemoPki(IConfiguration configuration)
     {
         var pki = configuration["Demo:PkiPath"];
-        if (!string.IsNullOrEmpty(pki) && configuration["Signing:TrustDir"] == Path.Combine(pki, "trust") && !File.Exists(Path.Combine(pki, "trust", "root.pem")))
+        if (string.IsNullOrEmpty(pki) || configuration["Signing:TrustDir"] != Path.Combine(pki, "trust"))
         {
-            DemoPki.Create().WriteTo(pki);
+            return;
+        }
+
+        lock (s_lock)
+        {
+            if (!File.Exists(Path.Combine(pki, "trust", "root.pem")))
+            {
+                var samples = Path.Combine(AppContext.BaseDirectory, "samples", "pki");
+                if (File.Exists(Path.Combine(samples, "ca", "issuing-ca.p12")))
+                {
+                    CopyFolder(samples, pki);
+                }
+                else
+                {
+                    DemoPki.Create().WriteTo(pki);
+                }
+            }
+
+            RefreshCrls(pki);
+        }
+    }
+
+    private static readonly Lock s_lock = new();
+
+    private static void RefreshCrls(string folder)
+    {
+        var crl = Path.Combine(folder, "crl", "issuing-ca.crl");
+        var nextUpdate = File.Exists(crl) ? SmartOffice.Signing.Trust.TrustMaterial.Create([], [(File.ReadAllBytes(crl), crl)]).EarliestCrlNextUpdate : null;
+        if (nextUpdate > DateTimeOffset.UtcNow.AddDays(7))
+        {
+            return;
+        }
+
+        var pki = DemoPki.Load(folder);
+        var now = DateTimeOffset.UtcNow;
+        var revoked = pki.Identities.Where(i => i.File == "revoked").Select(i => (i.Identity.Certificate, now.AddDays(-1), System.Security.Cryptography.X509Certificates.X509RevocationReason.KeyCompromise));
+        File.WriteAllBytes(crl, pki.IssueCrl(now.AddMinutes(-5), now.AddDays(30), revoked, now.ToUnixTimeSeconds()));
+        File.WriteAllBytes(Path.Combine(folder, "crl", "root-ca.crl"), pki.IssueCrl(now.AddMinutes(-5), now.AddDays(30), [], now.ToUnixTimeSeconds(), pki.Root));
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: false);
         }
     }
 }
