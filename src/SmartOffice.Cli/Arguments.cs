@@ -16,10 +16,27 @@ public sealed class Arguments
     public static Arguments Parse(string[] args)
     {
         var result = new Arguments();
+        var optionsEnded = false;
         for (var i = 0; i < args.Length; i++)
         {
             var word = args[i];
-            if (result.Command is null && !word.StartsWith('-'))
+            if (!optionsEnded && word == "--")
+            {
+                // Everything after "--" is a file, even a name that starts with a dash.
+                optionsEnded = true;
+            }
+            else if (optionsEnded)
+            {
+                if (result.Command is null)
+                {
+                    result.Command = word;
+                }
+                else
+                {
+                    result.Positional.Add(word);
+                }
+            }
+            else if (result.Command is null && !word.StartsWith('-'))
             {
                 result.Command = word;
             }

@@ -13,7 +13,7 @@ internal static class SendCommand
 {
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout)
     {
-        arguments.Allow("--to", "--p12", "--password", "--api", "--subject", "--reference", "--idempotency-key", "--in-reply-to");
+        arguments.Allow("--to", "--p12", "--password", "--api", "--subject", "--reference", "--idempotency-key", "--in-reply-to", "--json");
         if (arguments.Positional.Count != 1 || !File.Exists(arguments.Positional[0]))
         {
             throw new UsageException("send needs one existing FILE.pdf");
@@ -24,7 +24,7 @@ internal static class SendCommand
             throw new UsageException("send needs at least one --to REGISTRY_NUMBER");
         }
 
-        var certificate = SignCommand.LoadKey(arguments.Required("--p12"), arguments.Value("--password"), out var chain);
+        var certificate = SignCommand.LoadKey(arguments.Required("--p12"), P12Password.Resolve(arguments, Console.Error), out var chain);
         using var http = new HttpClient { BaseAddress = new Uri(arguments.Value("--api") ?? "http://127.0.0.1:5000") };
         var token = await LoginAsync(http, certificate, chain);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -44,7 +44,8 @@ internal static class SendCommand
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/letters") { Content = form };
         if (arguments.Value("--idempotency-key") is { } key) { request.Headers.Add("Idempotency-Key", key); }
         using var response = await http.SendAsync(request);
-        await stdout.WriteLineAsync($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var body = await response.Content.ReadAsStringAsync();
+        await stdout.WriteLineAsync(arguments.Has("--json") ? body : SendSummary.Format((int)response.StatusCode, body));
         return response.IsSuccessStatusCode ? CliApp.Ok : CliApp.Refused;
     }
 

@@ -20,7 +20,7 @@ internal static class SignCommand
             throw new UsageException($"{(File.Exists(input) ? p12 : input)} does not exist");
         }
 
-        var certificate = LoadKey(p12, arguments.Value("--password"), out var chain);
+        var certificate = LoadKey(p12, P12Password.Resolve(arguments, Console.Error), out var chain);
         byte[] signed;
         try
         {
