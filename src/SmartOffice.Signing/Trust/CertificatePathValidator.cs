@@ -96,7 +96,11 @@ public sealed class CertificatePathValidator
             return new ChainOutcome
             {
                 Code = ValidationCodes.CertificateUntrusted,
-                Detail = $"the certificate of \"{leaf.Subject}\" is issued by \"{top.Issuer}\", which is not a trusted certificate authority ({flags})",
+                Detail = ReferenceEquals(top, leaf) || top.Thumbprint == leaf.Thumbprint
+                    ? $"the certificate of \"{leaf.Subject}\" is issued by \"{leaf.Issuer}\", which is not a trusted certificate authority ({flags})"
+                    : top.Subject == top.Issuer
+                        ? $"the certificate of \"{leaf.Subject}\" is issued by \"{leaf.Issuer}\", whose chain ends at the root \"{top.Subject}\", which is not a trusted certificate authority ({flags})"
+                        : $"the certificate of \"{leaf.Subject}\" is issued by \"{leaf.Issuer}\", whose chain stops at \"{top.Subject}\": its issuer \"{top.Issuer}\" is not a trusted certificate authority ({flags})",
                 Elements = elements,
             };
         }

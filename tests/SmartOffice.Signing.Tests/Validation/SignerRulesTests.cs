@@ -102,4 +102,19 @@ public sealed class SignerRulesTests
     private static DemoIdentity Issue(DemoCertificateSpec spec) => Pki.Issue(spec);
 
     private static byte[] Sign(DemoIdentity signer) => PdfSigner.Sign(TestCorpus.UnsignedLetter, signer.Certificate, signer.Chain);
+
+    [TestMethod]
+    public void An_untrusted_chain_names_the_signers_own_issuer()
+    {
+        var other = DemoPki.Create();
+        var folder = Path.Combine(Path.GetTempPath(), "smartoffice-trust-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "other-root.cer"), other.Root.RawData);
+        var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = folder, RevocationPolicy = RevocationPolicy.BestEffort });
+
+        var report = validator.Validate(TestCorpus.SignedByCompanyA);
+        ReportAssert.Refused(report, ValidationCodes.CertificateUntrusted);
+        StringAssert.Contains(report.Checks[^1].Detail, $"is issued by \"{Pki.Intermediate.Subject}\"");
+        StringAssert.Contains(report.Checks[^1].Detail, $"its issuer \"{Pki.Root.Subject}\" is not a trusted certificate authority");
+    }
 }
