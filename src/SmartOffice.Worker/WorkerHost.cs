@@ -43,6 +43,7 @@ public static class WorkerHost
         // On SIGTERM: stop consuming, finish or hand back the messages in flight, flush audit drafts.
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Service:ShutdownSeconds", 30)));
         services.AddExchangeDatabase();
+        SmartOffice.Exchange.Telemetry.TelemetryRegistration.AddSmartOfficeTelemetry(services, builder.Configuration, "smartoffice-worker");
         services.AddSingleton(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();

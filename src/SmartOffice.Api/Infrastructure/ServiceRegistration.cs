@@ -18,6 +18,7 @@ using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Messaging;
 using SmartOffice.Exchange.Persistence;
+using SmartOffice.Exchange.Telemetry;
 using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Infrastructure;
@@ -41,6 +42,7 @@ public static class ServiceRegistration
         // On SIGTERM: stop taking requests, let those in flight and the hosted services (outbox, audit drafts) finish.
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Service:ShutdownSeconds", 30)));
         services.AddSingleton<ServiceClock>();
+        services.AddSmartOfficeTelemetry(configuration, "smartoffice-api");
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName);
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);

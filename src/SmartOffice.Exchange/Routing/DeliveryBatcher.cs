@@ -327,6 +327,7 @@ public sealed class DeliveryBatcher : IAsyncDisposable
             _logger.LogInformation("Letter {LetterId} {Outcome} to {Recipient}", letter.Id, failure is null ? "delivered" : "not delivered", registryNumber);
         }
 
+        Telemetry.ExchangeTelemetry.Delivered(failure is null, DateTimeOffset.UtcNow - letter.SubmittedAt);
         work.Delivered.Add(new LetterDelivered
         {
             LetterId = letter.Id, SenderOrganizationId = letter.SenderOrganizationId, RecipientOrganizationId = target.Delivery.RecipientOrganizationId,

@@ -99,9 +99,12 @@ internal sealed class LetterSubmission(
         }
 
         var content = form.File.AsMemory(0, form.FileLength);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var report = validator.Validate(content, new ValidationRequest { ExpectedRegistryNumber = caller.RegistryNumber });
+        Exchange.Telemetry.ExchangeTelemetry.Validated(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (!report.Accepted)
         {
+            Exchange.Telemetry.ExchangeTelemetry.Refused(report.Code);
             logger.LogInformation("Letter from {Sender} refused: {Code}", caller.RegistryNumber, report.Code);
             return new Outcome(null, Problems.Rejected(report));
         }
@@ -197,6 +200,7 @@ internal sealed class LetterSubmission(
 
         outboxSignal.Notify();
         audit.Committed();
+        Exchange.Telemetry.ExchangeTelemetry.Accepted();
         logger.LogInformation("Letter {LetterId} accepted from {Sender} to {RecipientCount} recipient(s)", letter.Id, letter.SenderRegistryNumber, letter.Deliveries.Count);
         return new Outcome(response, null);
     }
