@@ -69,7 +69,8 @@ public static class WorkerHost
             bus.AddConsumer<LetterSubmittedConsumer, LetterSubmittedConsumerDefinition>();
             bus.UsingSmartOfficeTransport(builder.Configuration);
         });
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<ArchiveHealthCheck>("archive", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<ArchiveHealthCheck>("archive", tags: ["ready"])
+            .AddCheck<ErrorQueueHealthCheck>("error-queue", tags: ["ready"]);
         return Map(builder.Build());
     }
 

@@ -103,6 +103,8 @@ public sealed class DeliveryTests
         }
 
         Assert.AreNotEqual(JsonValueKind.Undefined, entry.ValueKind, "the poison message did not reach the error queue");
+        var ready = await anonymous.GetFromJsonAsync<JsonElement>("/health/ready");
+        Assert.AreEqual("Degraded", ready.GetProperty("checks").GetProperty("error-queue").GetProperty("status").GetString());
         StringAssert.Contains(entry.GetProperty("reason").GetString(), "does not exist");
         var replay = await (await admin.PostAsync("/admin/errors/replay", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.IsGreaterThanOrEqualTo(1, replay.GetProperty("replayed").GetInt32());

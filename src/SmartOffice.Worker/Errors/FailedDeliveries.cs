@@ -40,6 +40,21 @@ public sealed class FailedDeliveries(IConfiguration configuration)
         return entries;
     }
 
+    /// <summary>How many deliveries wait in the error queue (0 when it does not exist yet).</summary>
+    public async Task<uint> DepthAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        await using var probe = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            return (await probe.QueueDeclarePassiveAsync(ErrorQueueName, cancellationToken)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0;
+        }
+    }
+
     public async Task<int> ReplayAsync(int max, CancellationToken cancellationToken)
     {
         await using var connection = await ConnectAsync(cancellationToken);
