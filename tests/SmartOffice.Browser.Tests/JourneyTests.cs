@@ -62,6 +62,10 @@ public sealed class JourneyTests
         browser.WaitUntil(d => new Uri(d.Url).AbsolutePath.StartsWith("/letters/", StringComparison.Ordinal), "the new letter's page");
         var letterPath = new Uri(browser.Driver.Url).AbsolutePath;
         browser.Find("#signature");
+        // The letter's first page is drawn by PDF.js (the PDF itself is served sandboxed, so no plug-in frame).
+        browser.WaitUntil(d => (string?)((OpenQA.Selenium.IJavaScriptExecutor)d).ExecuteScript(
+            "const v = document.getElementById('pdf-viewer'); return v && v.dataset.rendered;") == "1", "the letter's first page drawn");
+        Assert.IsGreaterThan(100L, (long)((OpenQA.Selenium.IJavaScriptExecutor)browser.Driver).ExecuteScript("return document.querySelector('#pdf-viewer canvas').width;")!);
         browser.Screenshot("04-letter-sent");
         Sessions.LogOut(browser, s_server);
 

@@ -36,6 +36,8 @@ internal static class LetterFileEndpoints
             return Results.File(content, "application/pdf", $"letter-{id:N}.pdf");
         }
 
+        // The letter page reads it with PDF.js: a browser that opens the file itself runs nothing from it.
+        context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.SandboxPolicy;
         context.Response.Headers.ContentDisposition = $"inline; filename=letter-{id:N}.pdf";
         return Results.Stream(content, "application/pdf");
     }

@@ -81,4 +81,22 @@ public sealed class HardeningTests
         var options = Factories.Shared("Sqlite").Services.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value;
         Assert.IsFalse(options.Enabled);
     }
+
+    [TestMethod]
+    public async Task The_pdf_viewer_is_served_as_a_module_script_and_the_inline_letter_is_sandboxed()
+    {
+        var factory = Factories.Shared("Sqlite");
+        using var anyone = factory.CreateClient();
+        var module = await anyone.GetAsync("/lib/pdfjs/pdf.min.mjs");
+        Assert.AreEqual(HttpStatusCode.OK, module.StatusCode);
+        Assert.AreEqual("text/javascript", module.Content.Headers.ContentType?.MediaType);
+
+        using var company = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        using var api = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        var id = (await api.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString();
+        var inline = await company.Http.GetAsync($"/letters/{id}/document");
+        Assert.AreEqual(HttpStatusCode.OK, inline.StatusCode);
+        Assert.AreEqual("sandbox", inline.Headers.GetValues("Content-Security-Policy").Single());
+        StringAssert.StartsWith(inline.Content.Headers.ContentDisposition?.ToString(), "inline");
+    }
 }
