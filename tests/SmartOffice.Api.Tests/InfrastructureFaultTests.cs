@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
-using SmartOffice.Api.Errors;
+using SmartOffice.Exchange.Routing;
 
 namespace SmartOffice.Api.Tests;
 
@@ -12,15 +12,15 @@ public sealed class InfrastructureFaultTests
     public void A_full_disk_is_storage_full()
     {
         var enospc = new IOException("No space left on device : '/data/archive/tmp/x'", 28);
-        Assert.IsTrue(InfrastructureFaults.IsDiskFull(new InvalidOperationException("archiving failed", enospc)));
-        Assert.IsFalse(InfrastructureFaults.IsDiskFull(new IOException("file not found", 2)));
+        Assert.IsTrue(TransientFaults.IsDiskFull(new InvalidOperationException("archiving failed", enospc)));
+        Assert.IsFalse(TransientFaults.IsDiskFull(new IOException("file not found", 2)));
     }
 
     [TestMethod]
     public void An_unreachable_database_is_service_unavailable()
     {
         var refused = new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused));
-        Assert.IsTrue(InfrastructureFaults.IsDatabaseUnreachable(new Microsoft.EntityFrameworkCore.DbUpdateException("save failed", refused)));
-        Assert.IsFalse(InfrastructureFaults.IsDatabaseUnreachable(new InvalidOperationException("a bug")));
+        Assert.IsTrue(TransientFaults.IsDatabaseUnreachable(new Microsoft.EntityFrameworkCore.DbUpdateException("save failed", refused)));
+        Assert.IsFalse(TransientFaults.IsDatabaseUnreachable(new InvalidOperationException("a bug")));
     }
 }

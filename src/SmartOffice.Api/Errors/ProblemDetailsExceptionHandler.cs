@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using SmartOffice.Exchange.Persistence;
+using SmartOffice.Exchange.Routing;
 
 namespace SmartOffice.Api.Errors;
 
@@ -19,8 +20,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             FormatException => (400, ProblemCodes.Validation, "The request is not valid", null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "cancelled", "The request was cancelled", null),
             // Infrastructure faults are not bugs: say what happened and that trying again is safe.
-            _ when InfrastructureFaults.IsDiskFull(exception) => (507, ProblemCodes.StorageFull, "The service's storage is full", NotStored),
-            _ when InfrastructureFaults.IsDatabaseUnreachable(exception) => (503, ProblemCodes.ServiceUnavailable, "The database is unreachable", NotStored),
+            _ when TransientFaults.IsDiskFull(exception) => (507, ProblemCodes.StorageFull, "The service's storage is full", NotStored),
+            _ when TransientFaults.IsDatabaseUnreachable(exception) => (503, ProblemCodes.ServiceUnavailable, "The database is unreachable", NotStored),
             _ => (500, ProblemCodes.Internal, "Something went wrong on our side", (string?)null),
         };
         if (status == 500)

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Messaging.Contracts;
 using SmartOffice.Exchange.Outbox;
@@ -40,7 +38,7 @@ internal sealed class StuckLetterSweeper(IServiceScopeFactory scopes, TimeProvid
                 LetterId = letter.Id, SenderRegistryNumber = letter.SenderRegistryNumber, RecipientRegistryNumbers = letter.Recipients,
                 DocumentSha256 = letter.DocumentSha256, SubmittedAt = letter.SubmittedAt,
             };
-            db.OutboxMessages.Add(new OutboxMessage { MessageType = typeof(LetterSubmitted).FullName!, Payload = JsonSerializer.Serialize(message, EvidenceWriter.Json), CreatedAt = now });
+            db.OutboxMessages.Add(OutboxMessage.For(message, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);

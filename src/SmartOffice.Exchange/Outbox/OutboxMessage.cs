@@ -7,6 +7,15 @@ namespace SmartOffice.Exchange.Outbox;
 /// </summary>
 public sealed class OutboxMessage
 {
+    /// <summary>The row that announces <paramref name="message"/>: its contract's name and its JSON.</summary>
+    public static OutboxMessage For(Messaging.Contracts.LetterSubmitted message, DateTimeOffset createdAt) => new()
+    {
+        MessageType = typeof(Messaging.Contracts.LetterSubmitted).FullName!,
+        Payload = System.Text.Json.JsonSerializer.Serialize(message, Evidence.EvidenceWriter.Json),
+        CreatedAt = createdAt,
+        CorrelationId = message.CorrelationId,
+    };
+
     public long Id { get; set; }
 
     /// <summary>Full name of the message contract type.</summary>

@@ -175,7 +175,7 @@ internal sealed class LetterSubmission(
             SubmittedAt = letter.SubmittedAt,
             CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
         };
-        db.OutboxMessages.Add(new OutboxMessage { MessageType = typeof(LetterSubmitted).FullName!, Payload = JsonSerializer.Serialize(message, EvidenceWriter.Json), CreatedAt = letter.SubmittedAt, CorrelationId = message.CorrelationId });
+        db.OutboxMessages.Add(OutboxMessage.For(message, letter.SubmittedAt));
         var response = Respond(letter, recipients, acceptance);
         if (idempotencyKey is not null)
         {
