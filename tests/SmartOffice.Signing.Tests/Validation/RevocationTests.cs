@@ -149,15 +149,5 @@ public sealed class RevocationTests
     private static PdfSignatureValidator Validator(string crlFolder) =>
         new(new SignatureValidationOptions { TrustDir = TestCorpus.TrustDir, CrlPaths = [crlFolder] });
 
-    private static string Folder(params (string Name, byte[] Crl)[] files)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "smartoffice-crl-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        foreach (var (name, crl) in files)
-        {
-            File.WriteAllBytes(Path.Combine(folder, name), crl);
-        }
-
-        return folder;
-    }
+    private static string Folder(params (string Name, byte[] Crl)[] files) => TempFolder.With(files);
 }

@@ -40,10 +40,7 @@ public sealed class SignerRulesTests
     public void A_profile_applies_only_to_its_own_trust_anchor()
     {
         var other = DemoPki.Create();
-        var folder = Path.Combine(Path.GetTempPath(), "smartoffice-trust-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, "ours.cer"), Pki.Root.RawData);
-        File.WriteAllBytes(Path.Combine(folder, "other.cer"), other.Root.RawData);
+        var folder = TempFolder.With(("ours.cer", Pki.Root.RawData), ("other.cer", other.Root.RawData));
         var profile = new OrganizationIdentifierProfile { AnchorThumbprint = other.Root.GetCertHashString(HashAlgorithmName.SHA256), Oid = "2.5.4.5", Pattern = "^([0-9]{7})$" };
         var validator = new PdfSignatureValidator(new SignatureValidationOptions
         {
@@ -107,9 +104,7 @@ public sealed class SignerRulesTests
     public void An_untrusted_chain_names_the_signers_own_issuer()
     {
         var other = DemoPki.Create();
-        var folder = Path.Combine(Path.GetTempPath(), "smartoffice-trust-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, "other-root.cer"), other.Root.RawData);
+        var folder = TempFolder.With(("other-root.cer", other.Root.RawData));
         var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = folder, RevocationPolicy = RevocationPolicy.BestEffort });
 
         var report = validator.Validate(TestCorpus.SignedByCompanyA);

@@ -107,9 +107,7 @@ public sealed class ValidatorLifecycleTests
         };
         var stamped = TestCorpus.SignedBy(TestCorpus.Pki.CompanyA, options);
         var threeYearsLater = new ValidationRequest { ValidationTime = signingTime.AddYears(3) };
-        var crlFolder = Path.Combine(Path.GetTempPath(), "smartoffice-crl-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(crlFolder);
-        File.WriteAllBytes(Path.Combine(crlFolder, "then.crl"), TestCorpus.Pki.IssueCrl(signingTime.AddYears(3).AddHours(-1), signingTime.AddYears(3).AddDays(7), []));
+        var crlFolder = TempFolder.With(("then.crl", TestCorpus.Pki.IssueCrl(signingTime.AddYears(3).AddHours(-1), signingTime.AddYears(3).AddDays(7), [])));
         var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = TestCorpus.TrustDir, CrlPaths = [crlFolder] });
 
         var report = validator.Validate(stamped, threeYearsLater);
