@@ -75,7 +75,7 @@ public sealed class DeliveryBatchTests
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var payloads = await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Payload).ToListAsync();
         Assert.HasCount(recipients.Length, payloads);
-        return [.. payloads.Select(p => JsonSerializer.Deserialize<LetterSubmitted>(p, EvidenceWriter.Json)!)];
+        return [.. payloads.Select(p => JsonSerializer.Deserialize<LetterSubmitted>(p, SmartOffice.Exchange.ExchangeJson.Options)!)];
     }
 
     private static async Task AssertDeliveredOnceWithLinearChainsAsync(ApiFactory factory, List<LetterSubmitted> messages)

@@ -65,7 +65,7 @@ public sealed class OutboxTests
             db.OutboxMessages.AddRange(letters.Select(id => new OutboxMessage
             {
                 MessageType = typeof(LetterSubmitted).FullName!,
-                Payload = JsonSerializer.Serialize(new LetterSubmitted { LetterId = id, SenderRegistryNumber = "5123456", RecipientRegistryNumbers = ["9011001"], DocumentSha256 = new string('0', 64) }, EvidenceWriter.Json),
+                Payload = JsonSerializer.Serialize(new LetterSubmitted { LetterId = id, SenderRegistryNumber = "5123456", RecipientRegistryNumbers = ["9011001"], DocumentSha256 = new string('0', 64) }, SmartOffice.Exchange.ExchangeJson.Options),
             }));
             await db.SaveChangesAsync();
         }

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Api.Infrastructure;
+using SmartOffice.Exchange.Configuration;
 using SmartOffice.Api.Tests.Infrastructure;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Persistence;
@@ -28,7 +29,7 @@ public sealed class ServiceClockTests
     [TestMethod]
     public void Another_time_zone_can_be_configured()
     {
-        var clock = new ServiceClock(new FixedTime(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero)), Settings(("Service:TimeZone", "UTC")));
+        var clock = new ServiceClock(new FixedTime(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero)), Settings("UTC"));
 
         Assert.AreEqual(new DateOnly(2026, 12, 31), clock.Today);
         Assert.AreEqual(new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero), clock.StartOf(new DateOnly(2026, 12, 31)));
@@ -63,8 +64,8 @@ public sealed class ServiceClockTests
         Assert.AreEqual(day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), nextDay.GetProperty("trend")[0].GetProperty("start").GetString());
     }
 
-    private static IConfiguration Settings(params (string Key, string Value)[] settings) =>
-        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
+    private static IOptions<ServiceOptions> Settings(string? timeZone = null) =>
+        Options.Create(timeZone is null ? new ServiceOptions() : new ServiceOptions { TimeZone = timeZone });
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {

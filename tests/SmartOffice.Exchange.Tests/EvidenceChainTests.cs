@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Persistence;
+using SmartOffice.Exchange.Refusals;
 using SmartOffice.Signing.Pki;
 
 namespace SmartOffice.Exchange.Tests;
@@ -26,15 +27,22 @@ public sealed class EvidenceChainTests
         await db.Database.MigrateAsync();
         var writer = new EvidenceWriter(new EvidenceSealer(Pki.Seal.Certificate, Pki.Seal.Chain));
         var letterId = Guid.NewGuid();
-        var acceptance = writer.AddFirst(db, Draft(letterId, EvidenceEvents.SubmissionAcceptance, Accepted));
-        // The worker's clock runs 40 ms behind the Api's: the delivery carries a time before the acceptance it follows.
-        var delivery = writer.AddAfter(db, Draft(letterId, EvidenceEvents.ContentConsignment, Accepted.AddMilliseconds(-40)), acceptance.Id);
-        await db.SaveChangesAsync();
+        EvidenceRecord delivery = null!, opened = null!, registered = null!;
+        await LetterStep.RunAsync<bool>(db, [letterId], _ =>
+        {
+            var acceptance = writer.AddFirst(db, Draft(letterId, EvidenceEvents.SubmissionAcceptance, Accepted));
+            // The worker's clock runs 40 ms behind the Api's: the delivery carries a time before the acceptance it follows.
+            delivery = writer.AddAfter(db, Draft(letterId, EvidenceEvents.ContentConsignment, Accepted.AddMilliseconds(-40)), acceptance.Id);
+            return Task.FromResult<Outcome<bool>>(true);
+        }, CancellationToken.None);
         db.ChangeTracker.Clear();
 
-        var opened = await writer.AddAsync(db, Draft(letterId, EvidenceEvents.ContentAccessTracking, Accepted.AddMinutes(3)), CancellationToken.None);
-        var registered = await writer.AddAsync(db, Draft(letterId, EvidenceEvents.Registration, Accepted.AddMinutes(4)), CancellationToken.None);
-        await db.SaveChangesAsync();
+        await LetterStep.RunAsync<bool>(db, [letterId], async ct =>
+        {
+            opened = await writer.AddAsync(db, Draft(letterId, EvidenceEvents.ContentAccessTracking, Accepted.AddMinutes(3)), ct);
+            registered = await writer.AddAsync(db, Draft(letterId, EvidenceEvents.Registration, Accepted.AddMinutes(4)), ct);
+            return true;
+        }, CancellationToken.None);
 
         Assert.AreEqual(delivery.Id, opened.PreviousEvidenceId, "chained after the delivery, the chain's end, not after the acceptance with the latest time");
         Assert.AreEqual(opened.Id, registered.PreviousEvidenceId, "an evidence added but not yet saved in the same context is the end");

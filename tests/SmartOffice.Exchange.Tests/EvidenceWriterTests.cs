@@ -24,6 +24,8 @@ public sealed class EvidenceWriterTests
         using var db = new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite("Data Source=:memory:").Options);
         var letterId = Guid.NewGuid();
         var sha256 = new string('a', 64);
+        db.Database.OpenConnection();
+        using var transaction = db.Database.BeginTransaction();
         var acceptance = writer.AddFirst(db, new EvidenceDocument { Event = EvidenceEvents.SubmissionAcceptance, Issuer = "", Sender = "5123456", LetterId = letterId, DocumentSha256 = sha256 });
         var delivery = writer.AddAfter(db, new EvidenceDocument { Event = EvidenceEvents.ContentConsignment, Issuer = "", Sender = "5123456", Recipient = "9011001", LetterId = letterId, DocumentSha256 = sha256 }, acceptance.Id);
 
@@ -37,5 +39,19 @@ public sealed class EvidenceWriterTests
         var altered = delivery.Json.Replace("9011001", "9011002", StringComparison.Ordinal);
         Assert.IsFalse(verifier.Verify(altered, seal, sha256).IsValid);
         Assert.IsFalse(verifier.Verify(delivery.Json, seal, new string('b', 64)).IsValid);
+    }
+
+    [TestMethod]
+    public void Evidence_is_refused_outside_a_transaction_where_the_chain_lock_would_not_hold()
+    {
+        var writer = new EvidenceWriter(new EvidenceSealer(Pki.Seal.Certificate, Pki.Seal.Chain));
+        using var db = new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite("Data Source=:memory:").Options);
+
+        var refused = Assert.ThrowsExactly<InvalidOperationException>(() => writer.AddFirst(db, new EvidenceDocument
+        {
+            Event = EvidenceEvents.SubmissionAcceptance, Issuer = "", Sender = "5123456", LetterId = Guid.NewGuid(), DocumentSha256 = new string('a', 64),
+        }));
+        StringAssert.Contains(refused.Message, "LetterStep");
+        Assert.AreEqual(0, db.ChangeTracker.Entries().Count(), "nothing was added");
     }
 }

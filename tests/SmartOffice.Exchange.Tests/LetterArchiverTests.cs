@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using SmartOffice.Exchange.Archive;
+using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Persistence;
 
@@ -21,7 +22,7 @@ public sealed class LetterArchiverTests
             new() { LetterId = letter.Id, Event = "ContentConsignment", EventTime = letter.SubmittedAt.AddSeconds(1), Json = "{\"event\":\"ContentConsignment\"}", Seal = [4, 5, 6] },
         ];
         using var db = new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite("Data Source=:memory:").Options);
-        var archiver = new LetterArchiver(db, store, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Archive:RetentionYears"] = "25" }).Build());
+        var archiver = new LetterArchiver(db, store, Options.Create(new ArchiveOptions { RetentionYears = 25 }));
 
         await archiver.RecordAsync(letter, evidences, CancellationToken.None);
         var folder = Path.Combine(root, "letters", letter.Id.ToString("N"));
@@ -52,7 +53,7 @@ public sealed class LetterArchiverTests
         var delivery = new EvidenceRecord { LetterId = letter.Id, Event = "ContentConsignment", EventTime = letter.SubmittedAt.AddMilliseconds(-40), PreviousEvidenceId = acceptance.Id, Json = "{}", Seal = [2] };
         using var db = new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite("Data Source=:memory:").Options);
 
-        await new LetterArchiver(db, store, new ConfigurationBuilder().Build()).RecordAsync(letter, [delivery, acceptance], CancellationToken.None);
+        await new LetterArchiver(db, store, Options.Create(new ArchiveOptions())).RecordAsync(letter, [delivery, acceptance], CancellationToken.None);
 
         var folder = Path.Combine(root, "letters", letter.Id.ToString("N"));
         Assert.IsTrue(File.Exists(Path.Combine(folder, "evidence-001-SubmissionAcceptance.json")));

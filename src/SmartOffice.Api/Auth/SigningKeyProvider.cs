@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using SmartOffice.Exchange.Configuration;
 using Microsoft.IdentityModel.Tokens;
 using SmartOffice.Api.Infrastructure;
 

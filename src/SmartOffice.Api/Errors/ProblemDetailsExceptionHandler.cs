@@ -13,16 +13,16 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var (status, code, title, detail) = exception switch
         {
             // EF wraps what fails while saving (DbUpdateException); the guard's refusal is still about the caller's input.
-            _ when Find<NulCharacterException>(exception) is not null => (400, ProblemCodes.Validation, "The request is not valid", "Text must not contain the NUL character (U+0000)."),
+            _ when Find<NulCharacterException>(exception) is not null => (400, RefusalCodes.Validation, "The request is not valid", "Text must not contain the NUL character (U+0000)."),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => (413, SmartOffice.Signing.ValidationCodes.FileTooLarge, "The file is too large", null),
             // Their messages name the parameter or the limit, never a secret.
-            BadHttpRequestException or InvalidDataException => (400, ProblemCodes.Validation, "The request is not valid", exception.Message),
-            FormatException => (400, ProblemCodes.Validation, "The request is not valid", null),
+            BadHttpRequestException or InvalidDataException => (400, RefusalCodes.Validation, "The request is not valid", exception.Message),
+            FormatException => (400, RefusalCodes.Validation, "The request is not valid", null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "cancelled", "The request was cancelled", null),
             // Infrastructure faults are not bugs: say what happened and that trying again is safe.
-            _ when TransientFaults.IsDiskFull(exception) => (507, ProblemCodes.StorageFull, "The service's storage is full", NotStored),
-            _ when TransientFaults.IsDatabaseUnreachable(exception) => (503, ProblemCodes.ServiceUnavailable, "The database is unreachable", NotStored),
-            _ => (500, ProblemCodes.Internal, "Something went wrong on our side", (string?)null),
+            _ when TransientFaults.IsDiskFull(exception) => (507, RefusalCodes.StorageFull, "The service's storage is full", NotStored),
+            _ when TransientFaults.IsDatabaseUnreachable(exception) => (503, RefusalCodes.ServiceUnavailable, "The database is unreachable", NotStored),
+            _ => (500, RefusalCodes.Internal, "Something went wrong on our side", (string?)null),
         };
         if (status == 500)
         {

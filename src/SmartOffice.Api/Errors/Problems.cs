@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Errors;
 
-/// <summary>RFC 9457 problem details with a stable machine-readable <c>code</c>.</summary>
+/// <summary>RFC 9457 problem details with a stable machine-readable <c>code</c>: the API's form of a refusal.</summary>
 public static class Problems
 {
     public static ProblemHttpResult Create(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
@@ -12,18 +11,42 @@ public static class Problems
         return TypedResults.Problem(detail: detail, statusCode: status, title: title, type: $"https://smartoffice.mn/problems/{code}", extensions: all);
     }
 
-    public static ProblemHttpResult NotFound(string what = "letter") =>
-        Create(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Not found", $"No {what} with this id is visible to you.");
+    public static ProblemHttpResult NotFound(string what = "letter") => Refusal.NotFound(what).ToProblem();
 
-    public static ProblemHttpResult Forbidden(string detail) =>
-        Create(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, "Forbidden", detail);
+    public static ProblemHttpResult Forbidden(string detail) => Refusal.Forbidden(detail).ToProblem();
 
-    public static ProblemHttpResult Validation(string detail) =>
-        Create(StatusCodes.Status400BadRequest, ProblemCodes.Validation, "The request is not valid", detail);
+    public static ProblemHttpResult Validation(string detail) => Refusal.Invalid(detail).ToProblem();
 
-    public static ProblemHttpResult Rejected(ValidationReport report)
+    public static ProblemHttpResult ToProblem(this Refusal refusal)
     {
-        var status = report.Code == ValidationCodes.FileTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity;
-        return Create(status, report.Code, "The letter was refused", report.Message, new Dictionary<string, object?> { ["messageMn"] = report.MessageMn, ["report"] = report });
+        ArgumentNullException.ThrowIfNull(refusal);
+        return Create(StatusOf(refusal.Kind), refusal.Code, refusal.Title, refusal.Detail, new Dictionary<string, object?>(refusal.Data));
     }
+
+    /// <summary>200 with the value, or the refusal as problem details.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> OkOrProblem<T>(this Outcome<T> outcome) =>
+        outcome.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(outcome.Value);
+
+    /// <summary>201 with the value and its address, or the refusal as problem details.</summary>
+    public static Results<Created<T>, ProblemHttpResult> CreatedOrProblem<T>(this Outcome<T> outcome, Func<T, string> location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return outcome.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Created(location(outcome.Value!), outcome.Value);
+    }
+
+    /// <summary>204, or the refusal as problem details.</summary>
+    public static Results<NoContent, ProblemHttpResult> NoContentOrProblem(this Refusal? refusal) =>
+        refusal is null ? TypedResults.NoContent() : refusal.ToProblem();
+
+    public static int StatusOf(RefusalKind kind) => kind switch
+    {
+        RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+        RefusalKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
 }

@@ -30,6 +30,9 @@ public sealed record LimitsOptions
     /// <summary>The same document to the same recipients within this many hours is a duplicate.</summary>
     public int DuplicateWindowHours { get; init; } = 24;
 
+    /// <summary>How long an Idempotency-Key is remembered.</summary>
+    public int IdempotencyKeyHours { get; init; } = 72;
+
     /// <summary>Wrong passwords one client address (an IPv6 /64) may send in 15 minutes before its logins are refused.</summary>
     public int PasswordFailuresPerAddress { get; init; } = 20;
 
@@ -38,12 +41,4 @@ public sealed record LimitsOptions
 
     /// <summary>Verifications the public page runs at once; more wait briefly, then get 503 with Retry-After.</summary>
     public int VerifyConcurrency { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
-}
-
-/// <summary>Where the embedded default keeps its files, and what it made (section "Data").</summary>
-public sealed record DataOptions
-{
-    public const string SectionName = "Data";
-
-    public string Path { get; init; } = "data";
 }

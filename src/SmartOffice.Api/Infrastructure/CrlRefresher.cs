@@ -9,7 +9,7 @@ namespace SmartOffice.Api.Infrastructure;
 /// each distribution URL (Signing:CrlUrls plus the admin-managed list crl-urls.txt in the CRL folder), stores the
 /// CRLs that parse, and reloads the trust material (which also picks up files other instances wrote).
 /// </summary>
-internal sealed class CrlRefresher(PdfSignatureValidator validator, IOptions<SignatureValidationOptions> options, IConfiguration configuration, IHttpClientFactory http, ILogger<CrlRefresher> logger) : BackgroundService
+internal sealed class CrlRefresher(PdfSignatureValidator validator, IOptions<SignatureValidationOptions> options, IOptions<CrlRefreshOptions> refresh, IHttpClientFactory http, ILogger<CrlRefresher> logger) : BackgroundService
 {
     public const string UrlListFile = "crl-urls.txt";
 
@@ -20,7 +20,7 @@ internal sealed class CrlRefresher(PdfSignatureValidator validator, IOptions<Sig
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var period = TimeSpan.FromSeconds(configuration.GetValue("Signing:CrlRefreshSeconds", 3600));
+        var period = TimeSpan.FromSeconds(refresh.Value.CrlRefreshSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             await RefreshAsync(stoppingToken);
@@ -31,7 +31,7 @@ internal sealed class CrlRefresher(PdfSignatureValidator validator, IOptions<Sig
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var folder = options.Value.CrlDir;
-        var urls = configuration.GetSection("Signing:CrlUrls").Get<string[]>() ?? [];
+        var urls = refresh.Value.CrlUrls;
         foreach (var url in urls.Concat(AdminUrls(folder)).Distinct(StringComparer.Ordinal))
         {
             try

@@ -6,7 +6,8 @@ namespace SmartOffice.Api.Infrastructure;
 /// The embedded default: with no configuration the Api runs on SQLite, the in-process bus and a file archive
 /// under ./data, with a demo PKI (made on first start) and the sample directory. Only missing keys are filled. The demo
 /// (its PKI, users and seal password) runs only in the Development environment (the launch settings of `dotnet run`)
-/// or with Demo:Enabled=true; anywhere else a missing trust configuration stops the start with what to set.
+/// or with Demo:Enabled=true; anywhere else a missing trust configuration stops the start with what to set
+/// (ApiOptionsRegistration).
 /// </summary>
 internal static class EmbeddedDefaults
 {
@@ -28,15 +29,9 @@ internal static class EmbeddedDefaults
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
-        if (string.IsNullOrEmpty(configuration["Signing:TrustDir"]))
+        // Without trust anchors and outside the demo, the settings checks stop the start and say what to set.
+        if (string.IsNullOrEmpty(configuration["Signing:TrustDir"]) && IsDemoAllowed(configuration, environment))
         {
-            if (!IsDemoAllowed(configuration, environment))
-            {
-                throw new InvalidOperationException(
-                    "Signing:TrustDir is not set. Configure the trust anchors (Signing:TrustDir, Signing:CrlDir) and the evidence seal " +
-                    "(Seal:CertificatePath, Seal:Password), or set Demo:Enabled=true to run the demo PKI and users (never in production).");
-            }
-
             var pki = Path.Combine(data, "pki");
             defaults["Demo:PkiPath"] = pki;
             defaults["Signing:TrustDir"] = Path.Combine(pki, "trust");

@@ -44,7 +44,7 @@ internal static class RateLimiting
                     context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 }
 
-                var problem = Problems.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests",
+                var problem = Problems.Create(StatusCodes.Status429TooManyRequests, RefusalCodes.RateLimited, "Too many requests",
                     "This account has sent too many letters in a short time. Wait and try again; bulk mailing is not allowed.");
                 await problem.ExecuteAsync(context.HttpContext);
             };

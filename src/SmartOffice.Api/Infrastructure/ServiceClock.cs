@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using SmartOffice.Exchange.Configuration;
+
 namespace SmartOffice.Api.Infrastructure;
 
 /// <summary>
@@ -12,10 +15,10 @@ internal sealed class ServiceClock
     public const string DefaultTimeZone = "Asia/Ulaanbaatar";
     private readonly TimeProvider _time;
 
-    public ServiceClock(TimeProvider time, IConfiguration configuration)
+    public ServiceClock(TimeProvider time, IOptions<ServiceOptions> service)
     {
         _time = time;
-        Zone = Find(configuration["Service:TimeZone"] ?? DefaultTimeZone);
+        Zone = Find(service?.Value.TimeZone ?? DefaultTimeZone);
     }
 
     public TimeZoneInfo Zone { get; }

@@ -18,7 +18,7 @@ using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Messaging;
 using SmartOffice.Exchange.Persistence;
-using SmartOffice.Exchange.Telemetry;
+using SmartOffice.Exchange.Hosting;
 using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Infrastructure;
@@ -38,34 +38,17 @@ public static class ServiceRegistration
 
         var configuration = builder.Configuration;
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        // On SIGTERM: stop taking requests, let those in flight and the hosted services (outbox, audit drafts) finish.
-        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("Service:ShutdownSeconds", 30)));
+        services.AddSmartOfficeCore(configuration, "smartoffice-api");
         services.AddSingleton<ServiceClock>();
-        services.AddSmartOfficeTelemetry(configuration, "smartoffice-api");
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
-        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName);
-        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
-        services.AddOptions<SignatureValidationOptions>().BindConfiguration(SignatureValidationOptions.SectionName);
+        services.AddApiOptions();
         // Read configuration when resolved, not here: hosts and tests add their settings after this runs.
         services.AddSingleton(sp =>
         {
-            EmbeddedDefaults.EnsureDemoPki(sp.GetRequiredService<IConfiguration>());
             var options = sp.GetRequiredService<IOptions<SignatureValidationOptions>>().Value;
             // The service's own seals sign evidence, never letters.
             var seals = sp.GetRequiredService<EvidenceSealer>().OwnCertificates.Select(c => c.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
             return new PdfSignatureValidator(options with { RefusedSignerThumbprints = [.. options.RefusedSignerThumbprints, .. seals] });
         });
-        services.AddSingleton<IArchiveStore>(sp => FileArchiveStore.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<IConfiguration>();
-            EmbeddedDefaults.EnsureDemoPki(settings);
-            return SealLoader.Load(settings["Seal:CertificatePath"]!, settings["Seal:Password"], settings["Seal:FormerCertificates"]);
-        });
-        services.AddSingleton<EvidenceWriter>();
-        services.AddSingleton<SmartOffice.Exchange.Routing.DeliveryBatcher>();
-        services.AddExchangeDatabase();
 
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenIssuer>();
@@ -73,32 +56,25 @@ public static class ServiceRegistration
         services.AddSingleton<Pages.Verify.VerifyGate>();
         services.AddScoped<AccountProvisioner>();
         services.AddScoped<LetterSubmission>();
-        services.AddScoped<LetterArchiver>();
         services.AddScoped<Features.Clerk.ClerkActions>();
+        services.AddScoped<Features.Agency.AgencySettingsService>();
+        services.AddScoped<Features.Agency.AgencyStaff>();
+        services.AddScoped<Features.Webhooks.WebhookSettingsService>();
+        services.AddScoped<Features.Admin.AccountAdministration>();
         services.AddSingleton<Features.Clerk.WorkingCalendar>();
         services.AddScoped<Features.Live.SenderNotifier>();
         services.AddScoped<Features.Letters.DocumentReader>();
         services.AddScoped<Features.Stats.AgencyStatistics>();
-        services.AddScoped<SmartOffice.Exchange.Audit.AuditLog>();
-        // The chainer is registered first so that it stops last, after the writer's final drafts.
-        services.AddSingleton<SmartOffice.Exchange.Audit.AuditChainer>();
-        services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditChainer>());
-        services.AddSingleton<SmartOffice.Exchange.Audit.AuditWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Audit.AuditWriter>());
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxPublisher>();
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
         services.AddSingleton<StuckLetterSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StuckLetterSweeper>());
-        services.AddHttpClient();
-        SmartOffice.Exchange.Notifications.WebhookAddresses.AddWebhookClient(services);
-        services.AddSingleton<SmartOffice.Exchange.Notifications.WebhookDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<SmartOffice.Exchange.Notifications.WebhookDispatcher>());
         services.AddSingleton<CrlRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<CrlRefresher>());
 
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddMissingCode);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodeFallback.AddMissingCode);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // A parameter that does not bind (a date that is not a date, a JSON body of the wrong shape) throws, so the
         // problem says which one (detail) instead of a bare "Bad Request".
@@ -113,7 +89,9 @@ public static class ServiceRegistration
         AddAuthentication(services);
         services.AddWorkspace(configuration);
         AddBus(services, configuration);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = (configuration.GetValue<long?>("Signing:MaxFileBytes") ?? 20L * 1024 * 1024) + (1024 * 1024));
+        builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize =
+            (context.Configuration.GetSection(SignatureValidationOptions.SectionName).Get<SignatureValidationOptions>()?.MaxFileBytes ?? new SignatureValidationOptions().MaxFileBytes)
+            + (1024 * 1024));
         return builder;
     }
 
@@ -170,7 +148,7 @@ public static class ServiceRegistration
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
-                    await Problems.Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Authentication required",
+                    await Problems.Create(StatusCodes.Status401Unauthorized, RefusalCodes.Unauthorized, "Authentication required",
                         "Log in with your organization's certificate (POST /api/auth/challenge, then /api/auth/token) and send the bearer token.").ExecuteAsync(context.HttpContext);
                 },
                 OnForbidden = context => Problems.Forbidden("Your role does not allow this.").ExecuteAsync(context.HttpContext),

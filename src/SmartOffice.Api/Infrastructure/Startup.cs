@@ -12,6 +12,8 @@ public static class Startup
     public static async Task PrepareAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Every settings problem at once, before the first use of any of them.
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         EmbeddedDefaults.EnsureDemoPki(app.Configuration);
         await app.Services.MigrateExchangeDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Outbox;
@@ -9,7 +11,7 @@ namespace SmartOffice.Api.Outbox;
 /// <c>Outbox:KeepSentDays</c> (7) after the broker confirmed them. Letters, evidences, deliveries and the audit log
 /// are records and are never deleted. Safe with several Api instances: each delete is idempotent.
 /// </summary>
-internal sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<Housekeeping> logger) : BackgroundService
+internal sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider time, IOptions<OutboxOptions> outbox, IOptions<Infrastructure.LimitsOptions> limits, ILogger<Housekeeping> logger) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(10);
 
@@ -21,8 +23,8 @@ internal sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider tim
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var now = time.GetUtcNow();
         var challengesBefore = now.AddHours(-1);
-        var keysBefore = now.AddHours(-configuration.GetValue("Limits:IdempotencyKeyHours", 72));
-        var sentBefore = now.AddDays(-configuration.GetValue("Outbox:KeepSentDays", 7));
+        var keysBefore = now.AddHours(-limits.Value.IdempotencyKeyHours);
+        var sentBefore = now.AddDays(-outbox.Value.KeepSentDays);
         var swept = new Swept(
             await db.AuthChallenges.Where(c => c.ExpiresAt < challengesBefore).ExecuteDeleteAsync(cancellationToken),
             await db.IdempotencyRecords.Where(r => r.CreatedAt < keysBefore).ExecuteDeleteAsync(cancellationToken),

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Outbox;
@@ -8,7 +10,7 @@ namespace SmartOffice.Api.Outbox;
 /// Readiness: accepted letters leave for the broker. The oldest unsent outbox row older than Outbox:LagWarningSeconds
 /// (60) makes the service Degraded, with its age, before anyone notices letters waiting.
 /// </summary>
-internal sealed class OutboxLagHealthCheck(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration) : IHealthCheck
+internal sealed class OutboxLagHealthCheck(IServiceScopeFactory scopes, TimeProvider time, IOptions<OutboxOptions> outbox) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -21,7 +23,7 @@ internal sealed class OutboxLagHealthCheck(IServiceScopeFactory scopes, TimeProv
         }
 
         var age = time.GetUtcNow() - oldest.Value;
-        var limit = TimeSpan.FromSeconds(configuration.GetValue("Outbox:LagWarningSeconds", 60));
+        var limit = TimeSpan.FromSeconds(outbox.Value.LagWarningSeconds);
         return age <= limit
             ? HealthCheckResult.Healthy($"the oldest unsent message is {age.TotalSeconds:F0} s old")
             : HealthCheckResult.Degraded($"the oldest unsent outbox message is {age.TotalSeconds:F0} s old (limit {limit.TotalSeconds:F0} s): is the broker reachable?");

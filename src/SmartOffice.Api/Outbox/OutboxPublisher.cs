@@ -1,6 +1,8 @@
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Messaging.Contracts;
 using SmartOffice.Exchange.Outbox;
@@ -14,7 +16,7 @@ namespace SmartOffice.Api.Outbox;
 /// (MassTransit's RabbitMQ publish completes only when the broker confirmed), and marked sent only after.
 /// Failures back off exponentially and are retried forever: an accepted letter is never dropped.
 /// </summary>
-internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider time, IConfiguration configuration, ILogger<OutboxPublisher> logger) : BackgroundService
+internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider time, IOptions<OutboxOptions> outbox, ILogger<OutboxPublisher> logger) : BackgroundService
 {
     private const int BatchSize = 256;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -24,7 +26,7 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (configuration.GetValue("Outbox:Enabled", true) is false)
+        if (!outbox.Value.Enabled)
         {
             logger.LogWarning("Outbox publishing is disabled (Outbox:Enabled=false): accepted letters wait in the outbox");
             return;
@@ -112,7 +114,7 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal 
         try
         {
             var type = MessageTypes[row.MessageType];
-            var message = JsonSerializer.Deserialize(row.Payload, type, EvidenceWriter.Json)!;
+            var message = JsonSerializer.Deserialize(row.Payload, type, SmartOffice.Exchange.ExchangeJson.Options)!;
             await publisher.Publish(message, type, context => context.CorrelationId = Guid.TryParse(row.CorrelationId, out var id) ? id : null, cancellationToken);
             logger.LogDebug("Outbox message {OutboxId} published", row.Id);
             return (row, null);

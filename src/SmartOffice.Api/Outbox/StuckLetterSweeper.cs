@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Messaging.Contracts;
 using SmartOffice.Exchange.Outbox;
@@ -12,7 +14,7 @@ namespace SmartOffice.Api.Outbox;
 /// is idempotent per letter and recipient, so a second message changes nothing), and temporary archive files older
 /// than an hour (a writer that crashed mid-file) are removed.
 /// </summary>
-internal sealed class StuckLetterSweeper(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, OutboxSignal signal, ILogger<StuckLetterSweeper> logger)
+internal sealed class StuckLetterSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<DeliveryOptions> delivery, IOptions<ArchiveOptions> archive, OutboxSignal signal, ILogger<StuckLetterSweeper> logger)
     : BackgroundService
 {
     private const int MaxPerSweep = 500;
@@ -25,7 +27,7 @@ internal sealed class StuckLetterSweeper(IServiceScopeFactory scopes, TimeProvid
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var now = time.GetUtcNow();
-        var before = now.AddMinutes(-configuration.GetValue("Delivery:RepublishAfterMinutes", 10));
+        var before = now.AddMinutes(-delivery.Value.RepublishAfterMinutes);
         var stuck = await db.Letters.AsNoTracking()
             .Where(l => l.SubmittedAt < before && l.Deliveries.Any(d => d.State == DeliveryState.Queued))
             .OrderBy(l => l.SubmittedAt).Take(MaxPerSweep)
@@ -53,7 +55,7 @@ internal sealed class StuckLetterSweeper(IServiceScopeFactory scopes, TimeProvid
 
     private int RemoveOldTemporaryFiles(DateTimeOffset now)
     {
-        var folder = Path.Combine(configuration["Archive:Path"] ?? Path.Combine("data", "archive"), "tmp");
+        var folder = Path.Combine(archive.Value.Path, "tmp");
         if (!Directory.Exists(folder))
         {
             return 0;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartOffice.Api.Auth;
@@ -21,7 +20,7 @@ public abstract class WorkspacePage : PageModel
     [TempData]
     public string? Failure { get; set; }
 
-    /// <summary>The problem's detail (or title) when <paramref name="result"/> is a refusal; null when it succeeded.</summary>
-    protected static string? ProblemText(IResult result) =>
-        result is ProblemHttpResult problem ? problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "refused" : null;
+    /// <summary>A refusal in words for the page: its detail, or its title when it has none; null when nothing was refused.</summary>
+    protected static string? RefusalText(Refusal? refusal) =>
+        refusal is null ? null : refusal.Detail.Length > 0 ? refusal.Detail : refusal.Title;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
+using SmartOffice.Exchange.Configuration;
 
 namespace SmartOffice.Exchange.Archive;
 
@@ -35,13 +36,13 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
     }
 
     /// <summary>
-    /// The store the settings name: Archive:Path (default data/archive) and Archive:Sync, "FileSystem" (the default) or
-    /// "File" (an fsync per record, for an archive that shares a busy file system).
+    /// The store the settings name: Archive:Path and Archive:Sync, "FileSystem" (the default) or "File" (an fsync per
+    /// record, for an archive that shares a busy file system).
     /// </summary>
-    public static FileArchiveStore FromConfiguration(IConfiguration configuration)
+    public static FileArchiveStore From(ArchiveOptions options)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return new FileArchiveStore(configuration["Archive:Path"] ?? Path.Combine("data", "archive"), SyncFrom(configuration["Archive:Sync"]));
+        ArgumentNullException.ThrowIfNull(options);
+        return new FileArchiveStore(options.Path, SyncFrom(options.Sync));
     }
 
     private static ArchiveSync SyncFrom(string? setting) =>

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Persistence;
@@ -15,7 +17,7 @@ namespace SmartOffice.Exchange.Archive;
 /// a manifest of SHA-256 sums (document, report, evidences) in `sha256sum -c` format. Records are write-once, so the
 /// manifest is versioned by the number of evidences (manifest-003.sha256 …); the highest one is complete.
 /// </summary>
-public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, IConfiguration configuration)
+public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, IOptions<ArchiveOptions> options)
 {
     public async Task RecordAsync(Guid letterId, CancellationToken cancellationToken)
     {
@@ -48,13 +50,13 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
         {
             var record = evidences[i];
             var name = $"evidence-{i + 1:D3}-{record.Event}.json";
-            var content = JsonSerializer.SerializeToUtf8Bytes(new { json = record.Json, seal = record.Seal is null ? null : Convert.ToBase64String(record.Seal) }, EvidenceWriter.Json);
+            var content = JsonSerializer.SerializeToUtf8Bytes(new { json = record.Json, seal = record.Seal is null ? null : Convert.ToBase64String(record.Seal) }, ExchangeJson.Options);
             records.Add((name, content));
             sums.Append(CultureInfo.InvariantCulture, $"{Sha256(content)}  {name}\n");
         }
 
-        var retention = configuration.GetValue("Archive:RetentionYears", 10);
-        records.Add(("retention.json", JsonSerializer.SerializeToUtf8Bytes(new { letter.SubmittedAt, retainUntil = letter.SubmittedAt.AddYears(retention) }, EvidenceWriter.Json)));
+        var retention = options.Value.RetentionYears;
+        records.Add(("retention.json", JsonSerializer.SerializeToUtf8Bytes(new { letter.SubmittedAt, retainUntil = letter.SubmittedAt.AddYears(retention) }, ExchangeJson.Options)));
         // The manifest goes last and only once the records it lists are stored: a manifest on disk is always complete.
         await archive.StoreLetterStepAsync(letterId, letter.DocumentSha256, records, ($"manifest-{evidences.Count:D3}.sha256", Encoding.UTF8.GetBytes(sums.ToString())), cancellationToken).ConfigureAwait(false);
     }

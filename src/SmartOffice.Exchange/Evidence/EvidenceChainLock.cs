@@ -15,12 +15,12 @@ public static class EvidenceChainLock
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(letterIds);
-        if (db.IsSqlite)
+        var ids = letterIds.Distinct().ToArray();
+        if (db.IsSqlite || ids.Length == 0)
         {
             return;
         }
 
-        var ids = letterIds.Distinct().ToArray();
         await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Letters" WHERE "Id" = ANY({ids}) ORDER BY "Id" FOR UPDATE""", cancellationToken).ConfigureAwait(false);
     }
 }

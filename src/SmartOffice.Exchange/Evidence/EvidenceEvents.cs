@@ -11,4 +11,5 @@ public static class EvidenceEvents
     public const string Registration = "Registration";
     public const string Assignment = "Assignment";
     public const string Answer = "Answer";
+    public const string Closure = "Closure";
 }

@@ -8,12 +8,11 @@ namespace SmartOffice.Exchange.Evidence;
 
 /// <summary>
 /// Creates sealed evidences, each pointing at the previous evidence of the same letter so the sequence is a
-/// chain. The record is added to the caller's DbContext: it commits with the change it proves.
+/// chain. The record is added to the caller's DbContext inside a <see cref="Letters.LetterStep"/>: it commits with
+/// the change it proves, under the chain lock, or not at all.
 /// </summary>
 public sealed class EvidenceWriter(EvidenceSealer sealer)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
-
     public string Issuer => sealer.Certificate.Subject;
 
     /// <summary>Adds the first evidence of a letter that is being created in the same transaction (no chain to look up).</summary>
@@ -26,7 +25,7 @@ public sealed class EvidenceWriter(EvidenceSealer sealer)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(draft);
-        await EvidenceChainLock.LockAsync(db, [draft.LetterId], cancellationToken).ConfigureAwait(false);
+        RequireTransaction(db);
         // The chain's end, not the latest event time (hosts' clocks differ); evidences added in this context count too.
         var stored = await db.Evidences.AsNoTracking().Where(e => e.LetterId == draft.LetterId)
             .Select(e => new ChainLink(e.Id, e.PreviousEvidenceId, e.EventTime)).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -37,9 +36,9 @@ public sealed class EvidenceWriter(EvidenceSealer sealer)
 
     private EvidenceRecord Add(ExchangeDbContext db, EvidenceDocument draft, Guid? previous)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        RequireTransaction(db);
         var document = draft with { PreviousEvidenceId = previous, Issuer = Issuer };
-        var json = JsonSerializer.Serialize(document, Json);
+        var json = JsonSerializer.Serialize(document, ExchangeJson.Options);
         var record = new EvidenceRecord
         {
             Id = document.EvidenceId,
@@ -53,6 +52,16 @@ public sealed class EvidenceWriter(EvidenceSealer sealer)
         };
         db.Evidences.Add(record);
         return record;
+    }
+
+    // Outside a transaction the chain lock is not held, and two writers could link to the same end and fork the chain.
+    private static void RequireTransaction(ExchangeDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Evidence is appended only inside a letter step's transaction (LetterStep.RunAsync).");
+        }
     }
 
     private sealed record ChainLink(Guid Id, Guid? Previous, DateTimeOffset EventTime);

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using SmartOffice.Exchange.Configuration;
 
 namespace SmartOffice.Exchange.Health;
 
@@ -7,12 +9,12 @@ namespace SmartOffice.Exchange.Health;
 /// Readiness: the archive folder takes a file, and its disk has more free space than Archive:MinFreeMegabytes (default
 /// 1,024): a full archive disk is unhealthy before letters start failing on it, a low one degraded.
 /// </summary>
-public sealed class ArchiveHealthCheck(IConfiguration configuration) : IHealthCheck
+public sealed class ArchiveHealthCheck(IOptions<ArchiveOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var folder = Path.GetFullPath(configuration["Archive:Path"] ?? Path.Combine("data", "archive"));
-        var floor = configuration.GetValue("Archive:MinFreeMegabytes", 1024L) * 1024 * 1024;
+        var folder = Path.GetFullPath(options.Value.Path);
+        var floor = options.Value.MinFreeMegabytes * 1024 * 1024;
         try
         {
             Directory.CreateDirectory(folder);

@@ -9,7 +9,7 @@ public sealed class EvidenceRecord
 
     public string? RecipientRegistryNumber { get; set; }
 
-    /// <summary>SubmissionAcceptance, SubmissionRejection, ContentConsignment, ContentConsignmentFailure, ContentAccessTracking, Registration, Assignment, Answer.</summary>
+    /// <summary>SubmissionAcceptance, SubmissionRejection, ContentConsignment, ContentConsignmentFailure, ContentAccessTracking, Registration, Assignment, Answer, Closure.</summary>
     public required string Event { get; set; }
 
     public DateTimeOffset EventTime { get; set; } = DateTimeOffset.UtcNow;

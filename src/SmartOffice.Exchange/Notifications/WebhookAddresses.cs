@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SmartOffice.Exchange.Configuration;
 
 namespace SmartOffice.Exchange.Notifications;
 
@@ -21,7 +22,7 @@ public static class WebhookAddresses
     public static IServiceCollection AddWebhookClient(this IServiceCollection services)
     {
         services.AddHttpClient(ClientName).ConfigurePrimaryHttpMessageHandler(sp =>
-            Handler(sp.GetRequiredService<IConfiguration>().GetValue(AllowPrivateSetting, false)));
+            Handler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateAddresses));
         return services;
     }
 

@@ -32,7 +32,7 @@ public static class WebhookEvents
         {
             OrganizationId = organizationId,
             Event = eventName,
-            Payload = JsonSerializer.Serialize(new { @event = eventName, occurredAt = DateTimeOffset.UtcNow, data = payload }, EvidenceWriter.Json),
+            Payload = JsonSerializer.Serialize(new { @event = eventName, occurredAt = DateTimeOffset.UtcNow, data = payload }, ExchangeJson.Options),
         });
     }
 }

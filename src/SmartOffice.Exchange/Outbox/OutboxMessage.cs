@@ -11,7 +11,7 @@ public sealed class OutboxMessage
     public static OutboxMessage For(Messaging.Contracts.LetterSubmitted message, DateTimeOffset createdAt) => new()
     {
         MessageType = typeof(Messaging.Contracts.LetterSubmitted).FullName!,
-        Payload = System.Text.Json.JsonSerializer.Serialize(message, Evidence.EvidenceWriter.Json),
+        Payload = System.Text.Json.JsonSerializer.Serialize(message, ExchangeJson.Options),
         CreatedAt = createdAt,
         CorrelationId = message.CorrelationId,
     };

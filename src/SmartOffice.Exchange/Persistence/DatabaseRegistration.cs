@@ -1,37 +1,32 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SmartOffice.Exchange.Configuration;
 
 namespace SmartOffice.Exchange.Persistence;
 
 /// <summary>Chooses the database provider from Database:Provider (Sqlite | Postgres) and ConnectionStrings:SmartOffice.</summary>
 public static class DatabaseRegistration
 {
-    public const string Sqlite = "Sqlite";
-    public const string Postgres = "Postgres";
+    public const string Sqlite = DatabaseOptions.Sqlite;
+    public const string Postgres = DatabaseOptions.Postgres;
 
-    /// <summary>Registers the DbContext; configuration is read when the first context is made (hosts and tests add settings late).</summary>
+    /// <summary>Registers the DbContext; the options are read when the first context is made (hosts and tests add settings late).</summary>
     public static IServiceCollection AddExchangeDatabase(this IServiceCollection services)
     {
         services.AddDbContextPool<ExchangeDbContext>((serviceProvider, options) =>
         {
-            var configuration = serviceProvider.GetRequiredService<IConfiguration>();
-            var provider = configuration["Database:Provider"] ?? Sqlite;
-            var connectionString = configuration.GetConnectionString("SmartOffice");
-            var defaultDataDirectory = configuration["Data:Path"] ?? "data";
-            if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
+            var database = serviceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (database.IsPostgres)
             {
-                options.UseNpgsql(WithPostgresDefaults(connectionString ?? throw new InvalidOperationException("ConnectionStrings:SmartOffice is required for PostgreSQL")));
-            }
-            else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
-            {
-                Directory.CreateDirectory(defaultDataDirectory);
-                options.UseSqlite(connectionString ?? $"Data Source={Path.Combine(defaultDataDirectory, "smartoffice.db")}");
+                options.UseNpgsql(WithPostgresDefaults(database.ConnectionString!));
             }
             else
             {
-                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported (Sqlite or Postgres)");
+                var data = serviceProvider.GetRequiredService<IOptions<DataOptions>>().Value.Path;
+                Directory.CreateDirectory(data);
+                options.UseSqlite(database.ConnectionString ?? $"Data Source={Path.Combine(data, "smartoffice.db")}");
             }
 
             // Migrations are written by hand (no design-time package here), without a model snapshot.

@@ -3,13 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SmartOffice.Exchange.Audit;
+using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Messaging.Contracts;
 using SmartOffice.Exchange.Notifications;
 using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Persistence;
+using SmartOffice.Exchange.Refusals;
 
 namespace SmartOffice.Exchange.Routing;
 
@@ -34,16 +37,16 @@ public sealed class DeliveryBatcher : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly Task[] _lanes;
 
-    public DeliveryBatcher(IServiceScopeFactory scopes, EvidenceWriter evidence, TimeProvider time, IConfiguration configuration, ILogger<DeliveryBatcher> logger)
+    public DeliveryBatcher(IServiceScopeFactory scopes, EvidenceWriter evidence, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<DeliveryBatcher> logger)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
         _scopes = scopes;
         _evidence = evidence;
         _time = time;
         _logger = logger;
-        _maxBatch = Math.Max(1, configuration.GetValue("Delivery:MaxBatch", 64));
-        // Four lanes: while one batch waits for its commit, others read and seal (2: 175–199 letters/s in bench/, 4: 230, 8: 189).
-        _lanes = [.. Enumerable.Range(0, Math.Max(1, configuration.GetValue("Delivery:Lanes", 4))).Select(_ => Task.Run(RunLaneAsync))];
+        _maxBatch = Math.Max(1, options.Value.MaxBatch);
+        // Several lanes: while one batch waits for its commit, others read and seal.
+        _lanes = [.. Enumerable.Range(0, Math.Max(1, options.Value.Lanes)).Select(_ => Task.Run(RunLaneAsync))];
     }
 
     private sealed record Request(LetterSubmitted Message, TaskCompletionSource<DeliveryOutcome> Completion, CancellationToken CancellationToken);
@@ -180,45 +183,47 @@ public sealed class DeliveryBatcher : IAsyncDisposable
         }
 
         var now = _time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-        await EvidenceChainLock.LockAsync(db, all.Select(l => l.Letter.Id), default).ConfigureAwait(false);
-        var claimed = 0;
-        foreach (var outcome in targets.GroupBy(t => t.Failure))
+        var added = new List<(LetterWork Letter, List<EvidenceRecord> Records)>();
+        var delivered = await LetterStep.RunAsync<bool>(db, [.. all.Select(l => l.Letter.Id)], async _ =>
         {
-            var ids = outcome.Select(t => t.Delivery.Id).ToList();
-            var failure = outcome.Key;
-            claimed += await ClaimAsync(db, ids, failure, now).ConfigureAwait(false);
-        }
+            var claimed = 0;
+            foreach (var outcome in targets.GroupBy(t => t.Failure))
+            {
+                claimed += await ClaimAsync(db, [.. outcome.Select(t => t.Delivery.Id)], outcome.Key, now).ConfigureAwait(false);
+            }
 
-        if (claimed != targets.Count)
+            if (claimed != targets.Count)
+            {
+                return Refusal.InvalidState("another consumer claimed a delivery of this batch first");
+            }
+
+            // Read under the chain lock (and after the claims, which on SQLite took the write lock): the chains' real ends.
+            await LoadEvidencesAsync(db, all).ConfigureAwait(false);
+            foreach (var letter in all)
+            {
+                // Chained after the end of the letter's chain, then after the one just added for its previous recipient.
+                var previous = letter.Evidences.LastOrDefault()?.Id;
+                var records = new List<EvidenceRecord>();
+                foreach (var (target, index) in letter.Targets.Select((t, i) => (t, i)))
+                {
+                    // One commit, several events of one letter: a millisecond apart so that their times read in chain
+                    // order too (SQLite keeps 0.1 ms).
+                    var record = _evidence.AddAfter(db, Draft(letter, target, now.AddMilliseconds(index)), previous);
+                    Stage(db, audit, letter, target);
+                    records.Add(record);
+                    previous = record.Id;
+                }
+
+                added.Add((letter, records));
+            }
+
+            return true;
+        }, default).ConfigureAwait(false);
+        if (delivered.IsRefused)
         {
-            await transaction.RollbackAsync().ConfigureAwait(false);
             return false;
         }
 
-        // Read under the chain lock (and after the claims, which on SQLite took the write lock): the chains' real ends.
-        await LoadEvidencesAsync(db, all).ConfigureAwait(false);
-
-        var added = new List<(LetterWork Letter, List<EvidenceRecord> Records)>();
-        foreach (var letter in all)
-        {
-            // Chained after the end of the letter's chain, then after the one just added for its previous recipient.
-            var previous = letter.Evidences.LastOrDefault()?.Id;
-            var records = new List<EvidenceRecord>();
-            foreach (var (target, index) in letter.Targets.Select((t, i) => (t, i)))
-            {
-                // One commit, several events of one letter: a millisecond apart so that their times read in chain order too (SQLite keeps 0.1 ms).
-                var record = _evidence.AddAfter(db, Draft(letter, target, now.AddMilliseconds(index)), previous);
-                Stage(db, audit, letter, target);
-                records.Add(record);
-                previous = record.Id;
-            }
-
-            added.Add((letter, records));
-        }
-
-        await db.SaveChangesAsync().ConfigureAwait(false);
-        await transaction.CommitAsync().ConfigureAwait(false);
         db.ChangeTracker.Clear();
         audit.Committed();
         foreach (var (letter, records) in added)
@@ -240,20 +245,23 @@ public sealed class DeliveryBatcher : IAsyncDisposable
         {
             var failure = target.Failure;
             var now = _time.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
-            await EvidenceChainLock.LockAsync(db, [letter.Letter.Id], default).ConfigureAwait(false);
-            var claimed = await ClaimAsync(db, [target.Delivery.Id], failure, now).ConfigureAwait(false);
-            if (claimed == 0)
+            var step = await LetterStep.RunAsync<bool>(db, [letter.Letter.Id], async _ =>
             {
-                // Another consumer of a duplicated message delivered it meanwhile.
+                if (await ClaimAsync(db, [target.Delivery.Id], failure, now).ConfigureAwait(false) == 0)
+                {
+                    return Refusal.InvalidState("another consumer of a duplicated message delivered it meanwhile");
+                }
+
+                // The letter's chain may have grown meanwhile (the other consumer's evidences): link to its real end.
+                await _evidence.AddAsync(db, Draft(letter, target, now), default).ConfigureAwait(false);
+                Stage(db, audit, letter, target);
+                return true;
+            }, default).ConfigureAwait(false);
+            if (step.IsRefused)
+            {
                 continue;
             }
 
-            // The letter's chain may have grown meanwhile (the other consumer's evidences): link to its real end.
-            await _evidence.AddAsync(db, Draft(letter, target, now), default).ConfigureAwait(false);
-            Stage(db, audit, letter, target);
-            await db.SaveChangesAsync().ConfigureAwait(false);
-            await transaction.CommitAsync().ConfigureAwait(false);
             db.ChangeTracker.Clear();
             audit.Committed();
             Committed(letter, target);

@@ -4,19 +4,10 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests.Security;
 
-/// <summary>Secrets stay the service user's own, and the demo never starts by accident outside development.</summary>
+/// <summary>Secrets stay the service user's own.</summary>
 [TestClass]
 public sealed class SecretsAtRestTests
 {
-    [TestMethod]
-    public void The_demo_pki_and_users_are_refused_unless_enabled()
-    {
-        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Signing:TrustDir"] = "", ["Demo:Enabled"] = "false" });
-
-        var failure = Assert.ThrowsExactly<InvalidOperationException>(() => factory.CreateClient());
-        StringAssert.Contains(failure.Message, "Demo:Enabled");
-    }
-
     [TestMethod]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task The_token_key_and_the_database_are_readable_by_the_service_user_only()

@@ -1,176 +1,23 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using SmartOffice.Api.Auth;
 using SmartOffice.Api.Errors;
-using SmartOffice.Api.Infrastructure;
-using SmartOffice.Exchange.Accounts;
-using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Features.Agency;
 
-public sealed record StaffUserItem(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool HasPassword, string? CertificateThumbprint, bool IsDisabled);
-
-/// <summary>
-/// <paramref name="Certificate"/> (PEM, or base64 DER) binds the member's own login certificate, which must be issued to
-/// the agency; <paramref name="CertificateThumbprint"/> "" removes it (a typed thumbprint cannot be checked, so it is refused).
-/// </summary>
-public sealed record SaveStaffUserRequest(string? UserName, string? DisplayName, IReadOnlyList<string>? Roles, string? Password, string? CertificateThumbprint, bool? IsDisabled, string? Certificate = null);
-
-/// <summary>The agency admin manages the agency's own staff: roles, passwords (hashed with Identity's hasher), login certificates.</summary>
+/// <summary>/api/agency: the agency admin manages the agency's own staff and settings.</summary>
 internal static class AgencyUserEndpoints
 {
     public const string Policy = "agency-admin";
-    private const int MinimumPasswordLength = 10;
 
     public static IEndpointRouteBuilder MapAgencyApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("api/agency/users").WithTags("Agency administration").RequireAuthorization(Policy);
-        group.MapGet("", ListAsync);
-        group.MapPost("", CreateAsync);
-        group.MapPut("{id:guid}", UpdateAsync);
+        group.MapGet("", async (HttpContext context, AgencyStaff staff, CancellationToken ct) =>
+            TypedResults.Ok(await staff.ListAsync(Caller.From(context.User)!, ct)));
+        group.MapPost("", async (SaveStaffUserRequest request, HttpContext context, AgencyStaff staff, CancellationToken ct) =>
+            (await staff.CreateAsync(Caller.From(context.User)!, request, ct)).CreatedOrProblem(user => $"/api/agency/users/{user.Id}"));
+        group.MapPut("{id:guid}", async (Guid id, SaveStaffUserRequest request, HttpContext context, AgencyStaff staff, CancellationToken ct) =>
+            (await staff.UpdateAsync(Caller.From(context.User)!, id, request, ct)).OkOrProblem());
         routes.MapGroup("api/agency").WithTags("Agency administration").RequireAuthorization(Policy).MapAgencySettings();
         return routes;
     }
-
-    internal static async Task<Ok<List<StaffUserItem>>> ListAsync(HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
-    {
-        var caller = Caller.From(context.User)!;
-        var users = await db.StaffUsers.AsNoTracking().Where(u => u.OrganizationId == caller.OrganizationId).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
-        return TypedResults.Ok(users.Where(u => !u.HasRole(StaffRoles.ServiceAdmin)).Select(ToItem).ToList());
-    }
-
-    internal static async Task<Results<Created<StaffUserItem>, ProblemHttpResult>> CreateAsync(SaveStaffUserRequest request, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
-    {
-        var caller = Caller.From(context.User)!;
-        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.DisplayName))
-        {
-            return Problems.Validation("userName and displayName are required.");
-        }
-
-        if (TextRules.HasBidiControl(request.UserName) || TextRules.HasBidiControl(request.DisplayName))
-        {
-            return Problems.Validation("names may not contain bidirectional control characters (U+202A–202E, U+2066–2069).");
-        }
-
-        var user = new StaffUser { OrganizationId = caller.OrganizationId, UserName = request.UserName.Trim(), DisplayName = request.DisplayName.Trim() };
-        if (await ApplyAsync(user, request, caller.RegistryNumber, db, cancellationToken) is { } problem)
-        {
-            return problem;
-        }
-
-        db.StaffUsers.Add(user);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.Validation, "User name taken", $"The user name {user.UserName} is already used.");
-        }
-
-        return TypedResults.Created($"/api/agency/users/{user.Id}", ToItem(user));
-    }
-
-    internal static async Task<Results<Ok<StaffUserItem>, ProblemHttpResult>> UpdateAsync(Guid id, SaveStaffUserRequest request, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
-    {
-        var caller = Caller.From(context.User)!;
-        var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Id == id && u.OrganizationId == caller.OrganizationId, cancellationToken);
-        // Service administrators belong to no agency: an agency admin neither sees nor changes them.
-        if (user is null || user.HasRole(StaffRoles.ServiceAdmin))
-        {
-            return Problems.NotFound("user");
-        }
-
-        // An admin cannot lock themself out: the agency would be left without anyone to undo it.
-        if (user.Id == caller.StaffUserId && (request.IsDisabled == true || request.Roles is { } roles && !roles.Contains(StaffRoles.Admin, StringComparer.Ordinal)))
-        {
-            return Problems.Validation("you cannot disable yourself or remove your own admin role; ask another admin");
-        }
-
-        if (TextRules.HasBidiControl(request.DisplayName))
-        {
-            return Problems.Validation("names may not contain bidirectional control characters (U+202A–202E, U+2066–2069).");
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.DisplayName))
-        {
-            user.DisplayName = request.DisplayName.Trim();
-        }
-
-        if (await ApplyAsync(user, request, caller.RegistryNumber, db, cancellationToken) is { } problem)
-        {
-            return problem;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.Validation, "Certificate taken", "This certificate is already bound to another user.");
-        }
-
-        return TypedResults.Ok(ToItem(user));
-    }
-
-    private static async Task<ProblemHttpResult?> ApplyAsync(
-        StaffUser user, SaveStaffUserRequest request, string agencyRegistryNumber, ExchangeDbContext db, CancellationToken cancellationToken)
-    {
-        var before = (user.Roles, user.PasswordHash, user.CertificateThumbprint, user.IsDisabled);
-        if (request.Roles is not null)
-        {
-            var unknown = request.Roles.Where(r => !StaffRoles.All.Contains(r, StringComparer.Ordinal) || r == StaffRoles.ServiceAdmin).ToList();
-            if (unknown.Count > 0)
-            {
-                return Problems.Validation($"unknown or not grantable roles: {string.Join(", ", unknown)}");
-            }
-
-            user.Roles = string.Join(',', request.Roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        }
-
-        if (request.Password is not null)
-        {
-            if (request.Password.Length < MinimumPasswordLength)
-            {
-                return Problems.Validation($"a password needs at least {MinimumPasswordLength} characters");
-            }
-
-            user.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(user, request.Password);
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Certificate))
-        {
-            if (await StaffCertificates.BindAsync(user, request.Certificate, agencyRegistryNumber, db, cancellationToken) is { } refused)
-            {
-                return refused;
-            }
-        }
-        else if (request.CertificateThumbprint is not null && string.IsNullOrWhiteSpace(request.CertificateThumbprint))
-        {
-            // Empty: the staff member no longer logs in with a certificate (null leaves it as it is).
-            user.CertificateThumbprint = null;
-        }
-        else if (request.CertificateThumbprint is not null && !string.Equals(request.CertificateThumbprint.Trim(), user.CertificateThumbprint, StringComparison.OrdinalIgnoreCase))
-        {
-            return Problems.Validation("bind a login certificate by uploading it (field certificate), so that its organization can be checked");
-        }
-
-        if (request.IsDisabled is { } disabled)
-        {
-            user.IsDisabled = disabled;
-        }
-
-        // Any change of access ends the user's sessions and tokens on their next request.
-        if (before != (user.Roles, user.PasswordHash, user.CertificateThumbprint, user.IsDisabled))
-        {
-            user.SecurityStamp = Guid.NewGuid().ToString("N");
-        }
-
-        return null;
-    }
-
-    private static StaffUserItem ToItem(StaffUser user) => new(
-        user.Id, user.UserName, user.DisplayName, [.. user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries)], user.PasswordHash is not null, user.CertificateThumbprint, user.IsDisabled);
 }

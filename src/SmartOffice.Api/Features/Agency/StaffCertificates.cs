@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SmartOffice.Api.Errors;
 using SmartOffice.Exchange.Accounts;
 using SmartOffice.Exchange.Persistence;
 using SmartOffice.Signing;
@@ -16,7 +14,10 @@ namespace SmartOffice.Api.Features.Agency;
 /// </summary>
 internal static class StaffCertificates
 {
-    public static async Task<ProblemHttpResult?> BindAsync(StaffUser user, string encoded, string agencyRegistryNumber, ExchangeDbContext db, CancellationToken cancellationToken)
+    public static readonly Refusal CertificateTaken =
+        new(RefusalKind.Conflict, RefusalCodes.Validation, "Certificate taken", "This certificate is already bound to another user.");
+
+    public static async Task<Refusal?> BindAsync(StaffUser user, string encoded, string agencyRegistryNumber, ExchangeDbContext db, CancellationToken cancellationToken)
     {
         X509Certificate2 certificate;
         try
@@ -27,7 +28,7 @@ internal static class StaffCertificates
         }
         catch (Exception exception) when (exception is CryptographicException or FormatException or ArgumentException)
         {
-            return Problems.Validation("certificate must be an X.509 certificate, PEM or base64 DER");
+            return Refusal.Invalid("certificate must be an X.509 certificate, PEM or base64 DER");
         }
 
         using (certificate)
@@ -35,13 +36,13 @@ internal static class StaffCertificates
             var registryNumber = OrganizationIdentifier.ToRegistryNumber(OrganizationIdentifier.Read(certificate));
             if (registryNumber != agencyRegistryNumber)
             {
-                return Problems.Validation($"the certificate is issued to {registryNumber ?? "no organization"}, not to this agency ({agencyRegistryNumber})");
+                return Refusal.Invalid($"the certificate is issued to {registryNumber ?? "no organization"}, not to this agency ({agencyRegistryNumber})");
             }
 
             var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
             if (await db.StaffUsers.AnyAsync(u => u.CertificateThumbprint == thumbprint && u.Id != user.Id, cancellationToken))
             {
-                return Problems.Create(StatusCodes.Status409Conflict, ProblemCodes.Validation, "Certificate taken", "This certificate is already bound to another user.");
+                return CertificateTaken;
             }
 
             user.CertificateThumbprint = thumbprint;

@@ -40,7 +40,7 @@ internal static class ArchivePackage
                 for (var i = 0; i < evidences.Count; i++)
                 {
                     var evidence = evidences[i];
-                    var sealedEvidence = JsonSerializer.SerializeToUtf8Bytes(new { json = evidence.Json, seal = evidence.Seal is null ? null : Convert.ToBase64String(evidence.Seal) }, EvidenceWriter.Json);
+                    var sealedEvidence = JsonSerializer.SerializeToUtf8Bytes(new { json = evidence.Json, seal = evidence.Seal is null ? null : Convert.ToBase64String(evidence.Seal) }, SmartOffice.Exchange.ExchangeJson.Options);
                     await AddAsync(zip, sums, $"{folder}/evidence/{i + 1:D2}-{evidence.Event}.json", sealedEvidence, cancellationToken);
                 }
 
@@ -49,7 +49,7 @@ internal static class ArchivePackage
                     letter.Id, letter.Subject, letter.Reference, Sender = letter.SenderRegistryNumber, letter.SubmittedAt, letter.DocumentSha256, letter.DocumentSize,
                     Recipients = letter.Deliveries.Where(d => isSender || d.RecipientOrganizationId == caller.OrganizationId).Select(d => new { d.RecipientRegistryNumber, State = d.State.ToString(), d.IncomingNumber, d.DeliveredAt, d.RegisteredAt, d.AnsweredAt }),
                 };
-                await AddAsync(zip, sums, $"{folder}/metadata.json", JsonSerializer.SerializeToUtf8Bytes(metadata, EvidenceWriter.Json), cancellationToken);
+                await AddAsync(zip, sums, $"{folder}/metadata.json", JsonSerializer.SerializeToUtf8Bytes(metadata, SmartOffice.Exchange.ExchangeJson.Options), cancellationToken);
             }
 
             await AddAsync(zip, null, "SHA256SUMS", Encoding.UTF8.GetBytes(sums.ToString()), cancellationToken);

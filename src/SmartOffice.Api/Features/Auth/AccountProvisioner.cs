@@ -16,7 +16,7 @@ namespace SmartOffice.Api.Features.Auth;
 /// </summary>
 internal sealed class AccountProvisioner(ExchangeDbContext db, TimeProvider time)
 {
-    public async Task<(Organization? Organization, Account? Account, ProblemHttpResult? Problem)> ResolveAsync(SignerDetails signer, X509Certificate2 certificate, CancellationToken cancellationToken)
+    public async Task<(Organization? Organization, Account? Account, Refusal? Refusal)> ResolveAsync(SignerDetails signer, X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         var registryNumber = signer.RegistryNumber!;
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.RegistryNumber == registryNumber, cancellationToken);
@@ -40,7 +40,7 @@ internal sealed class AccountProvisioner(ExchangeDbContext db, TimeProvider time
 
         if (organization.Status != OrganizationStatus.Active)
         {
-            return (null, null, Problems.Forbidden($"The organization {registryNumber} is {organization.Status.ToString().ToLowerInvariant()} in the directory."));
+            return (null, null, Refusal.Forbidden($"The organization {registryNumber} is {organization.Status.ToString().ToLowerInvariant()} in the directory."));
         }
 
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.OrganizationId == organization.Id, cancellationToken);

@@ -23,7 +23,7 @@ internal static class CertificateLogin
         TokenRequest request, ExchangeDbContext db, PdfSignatureValidator validator, AccountProvisioner accounts, TokenIssuer tokens, TimeProvider time, CancellationToken cancellationToken)
     {
         var outcome = await AuthenticateAsync(request, db, validator, accounts, time, cancellationToken);
-        return outcome.Problem is { } problem ? problem : TypedResults.Ok(Respond(tokens, outcome.Caller!, outcome.Organization!));
+        return outcome.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(Respond(tokens, outcome.Caller!, outcome.Organization!));
     }
 
     /// <summary>Checks a signed challenge; the API answers with a bearer token, the workspace with a session cookie.</summary>
@@ -32,7 +32,7 @@ internal static class CertificateLogin
     {
         if (string.IsNullOrEmpty(request.Nonce) || string.IsNullOrEmpty(request.Signature))
         {
-            return Problems.Validation("nonce and signature are required");
+            return Refusal.Invalid("nonce and signature are required");
         }
 
         var now = time.GetUtcNow();
@@ -67,7 +67,10 @@ internal static class CertificateLogin
         var staff = await db.StaffUsers.FirstOrDefaultAsync(u => u.CertificateThumbprint == thumbprint, cancellationToken);
         if (!report.Accepted)
         {
-            return Problems.Create(StatusCodes.Status401Unauthorized, report.Code, "The certificate is not accepted", report.Message, new Dictionary<string, object?> { ["report"] = report });
+            return new Refusal(RefusalKind.Unauthorized, report.Code, "The certificate is not accepted", report.Message)
+            {
+                Data = new Dictionary<string, object?> { ["report"] = report },
+            };
         }
 
         if (staff is not null)
@@ -79,13 +82,13 @@ internal static class CertificateLogin
                 return Unauthorized("This certificate's user is disabled, or the certificate is not issued to the user's agency.");
             }
 
-            return new LoginOutcome(AuthEndpoints.StaffCaller(staff, agency), agency, staff.DisplayName, null);
+            return new LoginOutcome(PasswordLogin.StaffCaller(staff, agency), agency, staff.DisplayName, null);
         }
 
-        var (organization, account, problem) = await accounts.ResolveAsync(report.Signer!, certificate, cancellationToken);
-        if (problem is not null)
+        var (organization, account, refusal) = await accounts.ResolveAsync(report.Signer!, certificate, cancellationToken);
+        if (refusal is not null)
         {
-            return problem;
+            return refusal;
         }
 
         var caller = new Caller(organization!.Id, organization.RegistryNumber, organization.Kind.ToString(), account!.Id, null, []) { SecurityStamp = account.SecurityStamp };
@@ -98,12 +101,13 @@ internal static class CertificateLogin
         return new TokenResponse(token, "Bearer", expires, new OrganizationSummary(organization.RegistryNumber, organization.Name, organization.Kind.ToString()), caller.Roles);
     }
 
-    internal static ProblemHttpResult Unauthorized(string detail) =>
-        Problems.Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Login failed", detail);
+    internal static Refusal Unauthorized(string detail) => new(RefusalKind.Unauthorized, RefusalCodes.Unauthorized, "Login failed", detail);
 }
 
 /// <summary>Who logged in (and as whom to show them), or why not.</summary>
-public sealed record LoginOutcome(Caller? Caller, Organization? Organization, string? DisplayName, ProblemHttpResult? Problem)
+public sealed record LoginOutcome(Caller? Caller, Organization? Organization, string? DisplayName, Refusal? Refusal)
 {
-    public static implicit operator LoginOutcome(ProblemHttpResult problem) => new(null, null, null, problem);
+#pragma warning disable CA2225 // A refusal is the only other way a login ends.
+    public static implicit operator LoginOutcome(Refusal refusal) => new(null, null, null, refusal);
+#pragma warning restore CA2225
 }

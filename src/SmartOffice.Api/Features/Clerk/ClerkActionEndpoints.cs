@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using SmartOffice.Api.Auth;
+using SmartOffice.Api.Errors;
 using SmartOffice.Api.Features.Letters;
 
 namespace SmartOffice.Api.Features.Clerk;
@@ -19,11 +19,16 @@ internal static class ClerkActionEndpoints
     public static IEndpointRouteBuilder MapClerkApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("api/letters/{id:guid}").WithTags("Clerk actions").RequireAuthorization();
-        group.MapPost("register", (Guid id, HttpContext context, ClerkActions actions, CancellationToken ct) => actions.RegisterAsync(id, Caller.From(context.User)!, ct));
-        group.MapPost("assign", (Guid id, AssignRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) => actions.AssignAsync(id, request, Caller.From(context.User)!, ct));
-        group.MapPost("answer", (Guid id, AnswerRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) => actions.AnswerAsync(id, request, Caller.From(context.User)!, ct));
-        group.MapPost("close", (Guid id, ReasonRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) => actions.CloseAsync(id, request, Caller.From(context.User)!, ct));
-        group.MapPost("report", (Guid id, ReasonRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) => actions.ReportAsync(id, request, Caller.From(context.User)!, ct));
+        group.MapPost("register", async (Guid id, HttpContext context, ClerkActions actions, CancellationToken ct) =>
+            (await actions.RegisterAsync(id, Caller.From(context.User)!, ct)).OkOrProblem());
+        group.MapPost("assign", async (Guid id, AssignRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
+            (await actions.AssignAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem());
+        group.MapPost("answer", async (Guid id, AnswerRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
+            (await actions.AnswerAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem());
+        group.MapPost("close", async (Guid id, ReasonRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
+            (await actions.CloseAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem());
+        group.MapPost("report", async (Guid id, ReasonRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
+            (await actions.ReportAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem());
         return routes;
     }
 }

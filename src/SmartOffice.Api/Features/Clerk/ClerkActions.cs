@@ -1,12 +1,12 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SmartOffice.Api.Auth;
-using SmartOffice.Api.Errors;
 using SmartOffice.Api.Features.Letters;
 using SmartOffice.Api.Infrastructure;
 using SmartOffice.Exchange.Accounts;
 using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Audit;
+using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Notifications;
@@ -15,201 +15,221 @@ using SmartOffice.Exchange.Persistence;
 namespace SmartOffice.Api.Features.Clerk;
 
 /// <summary>
-/// The state changes of a delivery inside the recipient agency. Each one commits with its sealed evidence (which the
-/// sender can download) and its webhook event, then is audited and archived.
+/// The state changes of a delivery inside the recipient agency. Each one is a <see cref="LetterStep"/>: the letter is
+/// locked, the delivery read and changed, its sealed evidence (which the sender can download), webhook event and
+/// audit line added, and all committed together; then the letter is archived and the sender told.
 /// </summary>
-internal sealed class ClerkActions(ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, IConfiguration configuration, WorkingCalendar calendar, ServiceClock clock)
+internal sealed class ClerkActions(
+    ExchangeDbContext db, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier,
+    IOptions<DeadlinesOptions> deadlines, WorkingCalendar calendar, ServiceClock clock)
 {
-    private static readonly string[] Registrars = AccessPolicy.RolesOf(Audience.Registrar);
-    private static readonly DeliveryState[] Received = [DeliveryState.Delivered, DeliveryState.Opened];
-    private static readonly string[] Answerers = AccessPolicy.RolesOf(Audience.Executor);
-    private static readonly string[] Reporters = AccessPolicy.RolesOf(Audience.Reporter);
-
     /// <summary>Longest close or report reason kept.</summary>
     public const int MaxReasonLength = 4000;
 
-    public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> RegisterAsync(Guid letterId, Caller caller, CancellationToken cancellationToken)
+    private sealed record Change(string EvidenceEvent, string WebhookEvent, Dictionary<string, string> Details);
+
+    public async Task<Outcome<ClerkActionResult>> RegisterAsync(Guid letterId, Caller caller, CancellationToken cancellationToken)
     {
-        var (delivery, letter, problem) = await LoadAsync(letterId, caller, Registrars, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!Received.Contains(delivery!.State))
-        {
-            return Conflict($"the letter is {delivery.State}; only a delivered or opened letter is registered");
-        }
-
-        var now = clock.Now;
         for (var attempt = 0; ; attempt++)
         {
-            var prefix = $"{clock.DateOf(now).Year}/";
-            var taken = await db.Deliveries.CountAsync(d => d.RecipientOrganizationId == caller.OrganizationId && d.IncomingNumber != null && d.IncomingNumber.StartsWith(prefix), cancellationToken);
-            delivery.IncomingNumber = $"{prefix}{taken + 1:D5}";
-            delivery.RegisteredAt = now;
-            delivery.State = DeliveryState.Registered;
             try
             {
-                return await CommitAsync(letter!, delivery, caller, EvidenceEvents.Registration, "registered", new() { ["incomingNumber"] = delivery.IncomingNumber }, cancellationToken);
+                return await ActAsync(letterId, caller, ClerkRules.Registrars, async (delivery, ct) =>
+                {
+                    if (!DeliveryRules.CanRegister(delivery.State))
+                    {
+                        return Refusal.InvalidState($"the letter is {delivery.State}; only a delivered or opened letter is registered");
+                    }
+
+                    var now = clock.Now;
+                    var prefix = $"{clock.DateOf(now).Year}/";
+                    var taken = await db.Deliveries.CountAsync(
+                        d => d.RecipientOrganizationId == caller.OrganizationId && d.IncomingNumber != null && d.IncomingNumber.StartsWith(prefix), ct);
+                    (delivery.IncomingNumber, delivery.RegisteredAt, delivery.State) = ($"{prefix}{taken + 1:D5}", now, DeliveryState.Registered);
+                    return new Change(EvidenceEvents.Registration, "registered", new() { ["incomingNumber"] = delivery.IncomingNumber });
+                }, cancellationToken);
             }
             catch (DbUpdateException exception) when (exception.IsUniqueViolation() && attempt < 50)
             {
-                // Another registrar took the number: count again.
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
-                {
-                    entry.State = EntityState.Detached;
-                }
+                // Another registrar of the agency took the number: count again in a new step.
+                db.ChangeTracker.Clear();
             }
         }
     }
 
-    public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> AssignAsync(Guid letterId, AssignRequest request, Caller caller, CancellationToken cancellationToken)
+    public Task<Outcome<ClerkActionResult>> AssignAsync(Guid letterId, AssignRequest request, Caller caller, CancellationToken cancellationToken) =>
+        ActAsync(letterId, caller, ClerkRules.Registrars, async (delivery, ct) =>
+        {
+            if (!DeliveryRules.IsInWork(delivery.State))
+            {
+                return Refusal.InvalidState("register the letter before assigning it");
+            }
+
+            var executor = await db.StaffUsers.FirstOrDefaultAsync(u => u.OrganizationId == caller.OrganizationId && u.UserName == request.Executor && !u.IsDisabled, ct);
+            if (executor is null || !(executor.HasRole(StaffRoles.Executor) || executor.HasRole(StaffRoles.Head)))
+            {
+                return Refusal.Invalid("executor must be the user name of an executor or head of your agency.");
+            }
+
+            var due = request.DueDate ?? await DefaultDueDateAsync(caller, ct);
+            if (due < clock.Today)
+            {
+                return Refusal.Invalid("the due date is in the past.");
+            }
+
+            (delivery.AssignedToUserId, delivery.DueDate, delivery.State) = (executor.Id, due, DeliveryState.Assigned);
+            return new Change(EvidenceEvents.Assignment, "assigned", new()
+            {
+                ["dueDate"] = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["executor"] = executor.DisplayName,
+            });
+        }, cancellationToken);
+
+    public Task<Outcome<ClerkActionResult>> AnswerAsync(Guid letterId, AnswerRequest request, Caller caller, CancellationToken cancellationToken) =>
+        ActAsync(letterId, caller, ClerkRules.Executors, async (delivery, ct) =>
+        {
+            if (NotTheirs(delivery, caller) is { } notTheirs)
+            {
+                return notTheirs;
+            }
+
+            if (!DeliveryRules.IsInWork(delivery.State))
+            {
+                return Refusal.InvalidState($"the letter is {delivery.State}; register it before answering");
+            }
+
+            var reply = await db.Letters.AsNoTracking().FirstOrDefaultAsync(
+                l => l.Id == request.ReplyLetterId && l.SenderOrganizationId == caller.OrganizationId && l.InReplyToLetterId == letterId, ct);
+            if (reply is null)
+            {
+                return Refusal.Invalid("replyLetterId must be a letter your agency sent with inReplyTo set to this letter.");
+            }
+
+            (delivery.ReplyLetterId, delivery.AnsweredAt, delivery.State) = (reply.Id, clock.Now, DeliveryState.Answered);
+            return new Change(EvidenceEvents.Answer, "answered", new() { ["replyLetterId"] = reply.Id.ToString() });
+        }, cancellationToken);
+
+    public Task<Outcome<ClerkActionResult>> CloseAsync(Guid letterId, ReasonRequest request, Caller caller, CancellationToken cancellationToken) =>
+        ActAsync(letterId, caller, ClerkRules.Executors, (delivery, _) =>
+        {
+            if (NotTheirs(delivery, caller) is { } notTheirs)
+            {
+                return Task.FromResult<Outcome<Change>>(notTheirs);
+            }
+
+            if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxReasonLength)
+            {
+                return Task.FromResult<Outcome<Change>>(Refusal.Invalid($"a reason of at most {MaxReasonLength} characters is required."));
+            }
+
+            if (!DeliveryRules.IsInWork(delivery.State))
+            {
+                return Task.FromResult<Outcome<Change>>(Refusal.InvalidState(
+                    $"the letter is {delivery.State}; only a registered letter that is not answered or closed can be closed"));
+            }
+
+            (delivery.ClosedAt, delivery.CloseReason, delivery.State) = (clock.Now, request.Reason.Trim(), DeliveryState.Closed);
+            return Task.FromResult<Outcome<Change>>(new Change(EvidenceEvents.Closure, "closed", new() { ["reason"] = delivery.CloseReason }));
+        }, cancellationToken);
+
+    /// <summary>A report flags the sender's account for the service admins; it changes no state the sender can see.</summary>
+    public async Task<Outcome<ClerkActionResult>> ReportAsync(Guid letterId, ReasonRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var (delivery, letter, problem) = await LoadAsync(letterId, caller, Registrars, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (delivery!.State is not (DeliveryState.Registered or DeliveryState.Assigned))
-        {
-            return Conflict("register the letter before assigning it");
-        }
-
-        var executor = await db.StaffUsers.FirstOrDefaultAsync(u => u.OrganizationId == caller.OrganizationId && u.UserName == request.Executor && !u.IsDisabled, cancellationToken);
-        if (executor is null || !(executor.HasRole(StaffRoles.Executor) || executor.HasRole(StaffRoles.Head)))
-        {
-            return Problems.Validation("executor must be the user name of an executor or head of your agency.");
-        }
-
-        var today = clock.Today;
-        var due = request.DueDate ?? await DefaultDueDateAsync(caller, cancellationToken);
-        if (due < today)
-        {
-            return Problems.Validation("the due date is in the past.");
-        }
-
-        (delivery.AssignedToUserId, delivery.DueDate, delivery.State) = (executor.Id, due, DeliveryState.Assigned);
-        return await CommitAsync(letter!, delivery, caller, EvidenceEvents.Assignment, "assigned", new() { ["dueDate"] = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["executor"] = executor.DisplayName }, cancellationToken);
-    }
-
-    public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> AnswerAsync(Guid letterId, AnswerRequest request, Caller caller, CancellationToken cancellationToken)
-    {
-        var (delivery, letter, problem) = await LoadAsync(letterId, caller, Answerers, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (NotTheirs(delivery!, caller) is { } notTheirs)
-        {
-            return notTheirs;
-        }
-
-        if (delivery!.State is not (DeliveryState.Registered or DeliveryState.Assigned))
-        {
-            return Conflict($"the letter is {delivery.State}; register it before answering");
-        }
-
-        var reply = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == request.ReplyLetterId && l.SenderOrganizationId == caller.OrganizationId && l.InReplyToLetterId == letterId, cancellationToken);
-        if (reply is null)
-        {
-            return Problems.Validation("replyLetterId must be a letter your agency sent with inReplyTo set to this letter.");
-        }
-
-        (delivery.ReplyLetterId, delivery.AnsweredAt, delivery.State) = (reply.Id, clock.Now, DeliveryState.Answered);
-        return await CommitAsync(letter!, delivery, caller, EvidenceEvents.Answer, "answered", new() { ["replyLetterId"] = reply.Id.ToString() }, cancellationToken);
-    }
-
-    public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> CloseAsync(Guid letterId, ReasonRequest request, Caller caller, CancellationToken cancellationToken)
-    {
-        var (delivery, letter, problem) = await LoadAsync(letterId, caller, Answerers, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (NotTheirs(delivery!, caller) is { } notTheirs)
-        {
-            return notTheirs;
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxReasonLength)
-        {
-            return Problems.Validation($"a reason of at most {MaxReasonLength} characters is required.");
-        }
-
-        if (delivery!.State is not (DeliveryState.Registered or DeliveryState.Assigned))
-        {
-            return Conflict($"the letter is {delivery.State}; only a registered letter that is not answered or closed can be closed");
-        }
-
-        (delivery.ClosedAt, delivery.CloseReason, delivery.State) = (clock.Now, request.Reason.Trim(), DeliveryState.Closed);
-        return await CommitAsync(letter!, delivery, caller, "Closure", "closed", new() { ["reason"] = delivery.CloseReason }, cancellationToken);
-    }
-
-    public async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> ReportAsync(Guid letterId, ReasonRequest request, Caller caller, CancellationToken cancellationToken)
-    {
-        var (delivery, letter, problem) = await LoadAsync(letterId, caller, Reporters, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         if (request.Reason is { Length: > MaxReasonLength })
         {
-            return Problems.Validation($"the reason may have at most {MaxReasonLength} characters.");
+            return Refusal.Invalid($"the reason may have at most {MaxReasonLength} characters.");
         }
 
-        delivery!.IsReported = true;
-        var reason = $"letter {letterId} reported by {caller.RegistryNumber}: {request.Reason ?? "advertising or abuse"}";
-        await db.Accounts.Where(a => a.OrganizationId == letter!.SenderOrganizationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.IsFlagged, true).SetProperty(a => a.FlagReason, reason.Length > 1000 ? reason[..1000] : reason), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(caller.Actor, caller.RegistryNumber, "letter.reported", letterId.ToString(), details: request.Reason, cancellationToken: cancellationToken);
-        return TypedResults.Ok(new ClerkActionResult(letterId, LetterAccess.ToStatus(delivery, null)));
-    }
-
-    private async Task<(Delivery? Delivery, Letter? Letter, ProblemHttpResult? Problem)> LoadAsync(Guid letterId, Caller caller, string[] roles, CancellationToken cancellationToken)
-    {
-        if (caller.StaffUserId is null || !roles.Any(caller.HasRole))
+        if (!ClerkRules.IsStaffWith(caller, ClerkRules.Reporters))
         {
-            return (null, null, Problems.Forbidden($"This needs agency staff with one of the roles {string.Join(", ", roles)}."));
+            return Forbidden(ClerkRules.Reporters);
         }
 
-        var delivery = await db.Deliveries.Include(d => d.Letter)
-            .FirstOrDefaultAsync(d => d.LetterId == letterId && d.RecipientOrganizationId == caller.OrganizationId && d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered, cancellationToken);
-        return delivery is null ? (null, null, Problems.NotFound()) : (delivery, delivery.Letter, null);
-    }
-
-    private async Task<Results<Ok<ClerkActionResult>, ProblemHttpResult>> CommitAsync(Letter letter, Delivery delivery, Caller caller, string evidenceEvent, string webhookEvent, Dictionary<string, string> details, CancellationToken cancellationToken)
-    {
-        await evidence.AddAsync(db, new EvidenceDocument
+        var outcome = await LetterStep.RunAsync<Delivery>(db, [letterId], async ct =>
         {
-            Event = evidenceEvent, EventTime = clock.Now, Issuer = evidence.Issuer, Sender = letter.SenderRegistryNumber, Recipient = delivery.RecipientRegistryNumber,
-            LetterId = letter.Id, SubmissionTime = letter.SubmittedAt, DocumentSha256 = letter.DocumentSha256, Details = details,
+            if (await LoadAsync(letterId, caller, ct) is not { } delivery)
+            {
+                return Refusal.NotFound();
+            }
+
+            delivery.IsReported = true;
+            var reason = $"letter {letterId} reported by {caller.RegistryNumber}: {request.Reason ?? "advertising or abuse"}";
+            await db.Accounts.Where(a => a.OrganizationId == delivery.Letter!.SenderOrganizationId).ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.IsFlagged, true).SetProperty(a => a.FlagReason, reason.Length > 1000 ? reason[..1000] : reason), ct);
+            audit.Stage(db, caller.Actor, caller.RegistryNumber, "letter.reported", letterId.ToString(), details: request.Reason);
+            return delivery;
         }, cancellationToken);
-        await WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, webhookEvent, new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, details }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(caller.Actor, caller.RegistryNumber, $"letter.{webhookEvent}", letter.Id.ToString(), details: string.Join("; ", details.Select(d => $"{d.Key}={d.Value}")), cancellationToken: cancellationToken);
-        await archiver.RecordAsync(letter.Id, cancellationToken);
-        await notifier.TellAsync(letter, delivery, cancellationToken);
-        return TypedResults.Ok(new ClerkActionResult(letter.Id, LetterAccess.ToStatus(delivery, null)));
+        if (outcome.Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        audit.Committed();
+        return new ClerkActionResult(letterId, LetterAccess.ToStatus(outcome.Value!, null));
     }
 
     /// <summary>Today plus the agency's working days (its own setting, else Deadlines:DefaultWorkingDays).</summary>
     public async Task<DateOnly> DefaultDueDateAsync(Caller caller, CancellationToken cancellationToken)
     {
         var agencyDays = await db.Organizations.Where(o => o.Id == caller.OrganizationId).Select(o => o.DueWorkingDays).SingleAsync(cancellationToken);
-        return calendar.AddWorkingDays(clock.Today, agencyDays ?? Agency.AgencySettingsEndpoints.DefaultDueWorkingDays(configuration));
+        return calendar.AddWorkingDays(clock.Today, agencyDays ?? deadlines.Value.DefaultWorkingDays);
     }
 
-    // An executor acts only on the letters assigned to them; the head and the agency admin on any.
-    private static ProblemHttpResult? NotTheirs(Delivery delivery, Caller caller) =>
-        caller.HasRole(StaffRoles.Head) || caller.HasRole(StaffRoles.Admin) || delivery.AssignedToUserId == caller.StaffUserId
-            ? null
-            : Problems.Forbidden("Only the executor the letter is assigned to, the head or the agency admin may answer or close it.");
+    // The step: lock, read the delivery as it is now, let the action check and change it, then seal, raise and audit
+    // the change in the same commit. Archiving and the sender's live update follow the commit.
+    private async Task<Outcome<ClerkActionResult>> ActAsync(
+        Guid letterId, Caller caller, string[] roles, Func<Delivery, CancellationToken, Task<Outcome<Change>>> act, CancellationToken cancellationToken)
+    {
+        if (!ClerkRules.IsStaffWith(caller, roles))
+        {
+            return Forbidden(roles);
+        }
 
-    private static ProblemHttpResult Conflict(string detail) => Problems.Create(StatusCodes.Status409Conflict, "invalid_state", "Not possible in this state", detail);
+        var outcome = await LetterStep.RunAsync<Delivery>(db, [letterId], async ct =>
+        {
+            if (await LoadAsync(letterId, caller, ct) is not { } delivery)
+            {
+                return Refusal.NotFound();
+            }
+
+            var changed = await act(delivery, ct);
+            if (changed.Refusal is { } refused)
+            {
+                return refused;
+            }
+
+            var (evidenceEvent, webhookEvent, details) = changed.Value!;
+            var letter = delivery.Letter!;
+            await evidence.AddAsync(db, new EvidenceDocument
+            {
+                Event = evidenceEvent, EventTime = clock.Now, Issuer = evidence.Issuer, Sender = letter.SenderRegistryNumber,
+                Recipient = delivery.RecipientRegistryNumber, LetterId = letter.Id, SubmissionTime = letter.SubmittedAt,
+                DocumentSha256 = letter.DocumentSha256, Details = details,
+            }, ct);
+            await WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, webhookEvent, new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, details }, ct);
+            audit.Stage(db, caller.Actor, caller.RegistryNumber, $"letter.{webhookEvent}", letter.Id.ToString(),
+                details: string.Join("; ", details.Select(d => $"{d.Key}={d.Value}")));
+            return delivery;
+        }, cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var done = outcome.Value!;
+        audit.Committed();
+        await archiver.RecordAsync(letterId, cancellationToken);
+        await notifier.TellAsync(done.Letter!, done, cancellationToken);
+        return new ClerkActionResult(letterId, LetterAccess.ToStatus(done, null));
+    }
+
+    private Task<Delivery?> LoadAsync(Guid letterId, Caller caller, CancellationToken cancellationToken) =>
+        db.Deliveries.Include(d => d.Letter).Where(DeliveryRules.Received)
+            .FirstOrDefaultAsync(d => d.LetterId == letterId && d.RecipientOrganizationId == caller.OrganizationId, cancellationToken);
+
+    private static Refusal Forbidden(string[] roles) => Refusal.Forbidden($"This needs agency staff with one of the roles {string.Join(", ", roles)}.");
+
+    private static Refusal? NotTheirs(Delivery delivery, Caller caller) =>
+        ClerkRules.ActsOn(delivery, caller)
+            ? null
+            : Refusal.Forbidden("Only the executor the letter is assigned to, the head or the agency admin may answer or close it.");
 }

@@ -1,4 +1,5 @@
-using System.Globalization;
+using Microsoft.Extensions.Options;
+using SmartOffice.Exchange.Configuration;
 
 namespace SmartOffice.Api.Features.Clerk;
 
@@ -12,21 +13,24 @@ internal sealed class WorkingCalendar
     private readonly HashSet<DateOnly> _dates = [];
     private readonly HashSet<(int Month, int Day)> _everyYear = [];
 
-    public WorkingCalendar(IConfiguration configuration)
+    public WorkingCalendar(IOptions<DeadlinesOptions> deadlines)
     {
-        foreach (var entry in configuration.GetSection("Deadlines:Holidays").Get<string[]>() ?? [])
+        ArgumentNullException.ThrowIfNull(deadlines);
+        foreach (var entry in deadlines.Value.Holidays)
         {
-            if (DateOnly.TryParseExact(entry, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            // Checked at start (ExchangeOptionsRegistration): every entry parses.
+            if (!HolidayCalendar.TryParse(entry, out var date, out var everyYear))
             {
-                _dates.Add(date);
+                continue;
             }
-            else if (DateOnly.TryParseExact($"2000-{entry}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var yearly))
+
+            if (date is { } exact)
             {
-                _everyYear.Add((yearly.Month, yearly.Day));
+                _dates.Add(exact);
             }
-            else
+            else if (everyYear is { } yearly)
             {
-                throw new InvalidOperationException($"Deadlines:Holidays has '{entry}', which is neither yyyy-MM-dd nor MM-dd");
+                _everyYear.Add(yearly);
             }
         }
     }

@@ -12,9 +12,8 @@ internal static class HealthEndpoints
 
     public static IServiceCollection AddSmartOfficeHealthChecks(this IServiceCollection services)
     {
+        // The database and the archive are checked by the shared core (SmartOfficeCore).
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
-            .AddCheck<ArchiveHealthCheck>("archive", tags: [ReadyTag])
             .AddCheck<Outbox.OutboxLagHealthCheck>("outbox", tags: [ReadyTag])
             .AddCheck<CrlFreshnessHealthCheck>("crl-freshness", tags: [ReadyTag]);
         return services;

@@ -11,7 +11,8 @@ namespace SmartOffice.Api.Features.Letters;
 
 /// <summary>
 /// Reading a letter's PDF, for the API and the workspace alike: only its sender or a recipient, every read audited,
-/// and a recipient's first opening sealed as evidence (ETSI ContentAccessTracking) that the sender hears about.
+/// and a recipient's first opening sealed as evidence (ETSI ContentAccessTracking) that the sender hears about. The
+/// opening is a <see cref="LetterStep"/>: the state change and its evidence commit together.
 /// </summary>
 internal sealed class DocumentReader(ExchangeDbContext db, IArchiveStore archive, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, TimeProvider time)
 {
@@ -46,22 +47,31 @@ internal sealed class DocumentReader(ExchangeDbContext db, IArchiveStore archive
         }
 
         var now = time.GetUtcNow();
-        var claimed = await db.Deliveries.Where(d => d.Id == delivery.Id && d.OpenedAt == null).ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.OpenedAt, now)
-            .SetProperty(d => d.State, d => d.State == DeliveryState.Delivered ? DeliveryState.Opened : d.State), cancellationToken);
-        if (claimed != 1)
+        var opened = await LetterStep.RunAsync<bool>(db, [letter.Id], async ct =>
+        {
+            var claimed = await db.Deliveries.Where(d => d.Id == delivery.Id && d.OpenedAt == null).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.OpenedAt, now)
+                .SetProperty(d => d.State, d => d.State == DeliveryState.Delivered ? DeliveryState.Opened : d.State), ct);
+            if (claimed != 1)
+            {
+                return Refusal.InvalidState("another request recorded the first opening");
+            }
+
+            await evidence.AddAsync(db, new EvidenceDocument
+            {
+                Event = EvidenceEvents.ContentAccessTracking, EventTime = now, Issuer = evidence.Issuer, Sender = letter.SenderRegistryNumber,
+                Recipient = delivery.RecipientRegistryNumber, LetterId = letter.Id, SubmissionTime = letter.SubmittedAt,
+                DocumentSha256 = letter.DocumentSha256,
+            }, ct);
+            await WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, WebhookEvents.Opened,
+                new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, openedAt = now }, ct);
+            return true;
+        }, cancellationToken);
+        if (opened.IsRefused)
         {
             return null;
         }
 
-        await evidence.AddAsync(db, new EvidenceDocument
-        {
-            Event = EvidenceEvents.ContentAccessTracking, EventTime = now, Issuer = evidence.Issuer, Sender = letter.SenderRegistryNumber,
-            Recipient = delivery.RecipientRegistryNumber, LetterId = letter.Id, SubmissionTime = letter.SubmittedAt, DocumentSha256 = letter.DocumentSha256,
-        }, cancellationToken);
-        await WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, WebhookEvents.Opened,
-            new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, openedAt = now }, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
         delivery.OpenedAt = now;
         delivery.State = delivery.State == DeliveryState.Delivered ? DeliveryState.Opened : delivery.State;
         return delivery;

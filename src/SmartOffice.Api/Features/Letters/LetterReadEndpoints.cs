@@ -53,7 +53,7 @@ internal static class LetterReadEndpoints
         return document switch
         {
             null => Problems.NotFound(),
-            { Content: null } => Problems.Create(StatusCodes.Status500InternalServerError, ProblemCodes.Internal, "Document missing from the archive"),
+            { Content: null } => Problems.Create(StatusCodes.Status500InternalServerError, RefusalCodes.Internal, "Document missing from the archive"),
             _ => TypedResults.File(document.Content, "application/pdf", $"letter-{id:N}.pdf",
                 entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{document.Letter.DocumentSha256}\"")),
         };
@@ -62,7 +62,7 @@ internal static class LetterReadEndpoints
     private static async Task<Results<Ok<LetterReport>, ProblemHttpResult>> GetReportAsync(Guid id, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
     {
         var json = await LetterAccess.Readable(db, Caller.From(context.User)!).Where(l => l.Id == id).Select(l => l.ValidationReportJson).FirstOrDefaultAsync(cancellationToken);
-        return json is null ? Problems.NotFound() : TypedResults.Ok(new LetterReport(id, JsonSerializer.Deserialize<ValidationReport>(json, EvidenceWriter.Json)!));
+        return json is null ? Problems.NotFound() : TypedResults.Ok(new LetterReport(id, JsonSerializer.Deserialize<ValidationReport>(json, SmartOffice.Exchange.ExchangeJson.Options)!));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<EvidenceItem>>, ProblemHttpResult>> GetEvidenceAsync(Guid id, HttpContext context, DocumentReader reader, CancellationToken cancellationToken) =>

@@ -26,7 +26,7 @@ internal static class SubmitLetterEndpoint
         var maxFileBytes = signing.Value.MaxFileBytes;
         if (context.Request.ContentLength > maxFileBytes + MultipartOverheadBytes)
         {
-            return Problems.Rejected(SizeReport(context.Request.ContentLength.Value, maxFileBytes));
+            return Refusal.Rejected(SizeReport(context.Request.ContentLength.Value, maxFileBytes)).ToProblem();
         }
 
         using var form = await SubmissionForm.ReadAsync(context.Request, maxFileBytes, cancellationToken);
@@ -37,7 +37,7 @@ internal static class SubmitLetterEndpoint
 
         if (form.IsFileTooLarge)
         {
-            return Problems.Rejected(SizeReport(form.FileLength, maxFileBytes));
+            return Refusal.Rejected(SizeReport(form.FileLength, maxFileBytes)).ToProblem();
         }
 
         var idempotencyKey = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
@@ -53,12 +53,12 @@ internal static class SubmitLetterEndpoint
         }
 
         var outcome = await submission.SubmitAsync(caller, form, idempotencyKey, cancellationToken);
-        if (outcome.Problem is not null)
+        if (outcome.Refusal is { } refusal)
         {
-            return outcome.Problem;
+            return refusal.ToProblem();
         }
 
-        return TypedResults.Accepted($"/api/letters/{outcome.Response!.Id}", outcome.Response);
+        return TypedResults.Accepted($"/api/letters/{outcome.Value!.Id}", outcome.Value);
     }
 
     private static ValidationReport SizeReport(long size, long limit) => new()

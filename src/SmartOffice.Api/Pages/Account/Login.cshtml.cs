@@ -25,8 +25,7 @@ internal sealed class LoginModel(ExchangeDbContext db, UiText text) : WorkspaceP
     /// <summary>A single-use nonce for the browser to sign (same table and lifetime as POST /api/auth/challenge).</summary>
     public async Task<IActionResult> OnPostChallengeAsync([FromServices] IOptions<AuthOptions> options, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
-        var challenge = await AuthEndpoints.CreateChallengeAsync(db, options, time, cancellationToken);
-        return new JsonResult(challenge.Value);
+        return new JsonResult(await AuthChallenges.CreateAsync(db, options.Value, time, cancellationToken));
     }
 
     public async Task<IActionResult> OnPostCertificateAsync(string? nonce, string? signature, [FromServices] PdfSignatureValidator validator, [FromServices] AccountProvisioner accounts, [FromServices] TimeProvider time, CancellationToken cancellationToken)
@@ -39,15 +38,15 @@ internal sealed class LoginModel(ExchangeDbContext db, UiText text) : WorkspaceP
     {
         UserName = userName;
         var throttle = HttpContext.RequestServices.GetRequiredService<PasswordThrottle>();
-        var outcome = await AuthEndpoints.AuthenticatePasswordAsync(new PasswordLoginRequest(userName, password), ClientAddress.Key(HttpContext), db, throttle, cancellationToken);
+        var outcome = await PasswordLogin.AuthenticateAsync(new PasswordLoginRequest(userName, password), ClientAddress.Key(HttpContext), db, throttle, cancellationToken);
         return await FinishAsync(outcome, text["login.passwordRefused"]);
     }
 
     private async Task<IActionResult> FinishAsync(LoginOutcome outcome, string refusedPrefix)
     {
-        if (outcome.Problem is { } problem)
+        if (outcome.Refusal is { } refusal)
         {
-            Error = $"{refusedPrefix} {ProblemText(problem)}";
+            Error = $"{refusedPrefix} {RefusalText(refusal)}";
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }

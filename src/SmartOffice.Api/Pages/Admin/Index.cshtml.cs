@@ -3,17 +3,16 @@ using Microsoft.AspNetCore.Mvc;
 using SmartOffice.Api.Features.Admin;
 using SmartOffice.Api.Web;
 using SmartOffice.Exchange.Audit;
-using SmartOffice.Exchange.Persistence;
 using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Pages.Admin;
 
 /// <summary>
 /// The service administrator's desk: accounts flagged by recipients (advertising, abuse) first, suspension, the trust
-/// list's state and, on demand, a check of the audit chain. Same handlers as /api/admin.
+/// list's state and, on demand, a check of the audit chain. Same services as /api/admin.
 /// </summary>
 [Authorize(Policy = WorkspacePolicies.ServiceAdmin)]
-internal sealed class IndexModel(ExchangeDbContext db, AuditLog audit, PdfSignatureValidator validator, UiText text) : WorkspacePage
+internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit, PdfSignatureValidator validator, UiText text) : WorkspacePage
 {
     /// <summary>flagged (default), suspended or all.</summary>
     [BindProperty(SupportsGet = true)]
@@ -29,8 +28,8 @@ internal sealed class IndexModel(ExchangeDbContext db, AuditLog audit, PdfSignat
 
     public async Task<IActionResult> OnPostSuspendAsync(string registryNumber, bool suspend, CancellationToken cancellationToken)
     {
-        var result = await AdminEndpoints.SetSuspendedAsync(registryNumber, suspend, HttpContext, db, audit, cancellationToken);
-        if (ProblemText(result.Result) is { } problem)
+        var refusal = await accounts.SetSuspendedAsync(Caller, registryNumber, suspend, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        if (RefusalText(refusal) is { } problem)
         {
             Failure = $"{text["admin.refused"]} {problem}";
         }
@@ -58,7 +57,7 @@ internal sealed class IndexModel(ExchangeDbContext db, AuditLog audit, PdfSignat
             "all" => (null, null),
             _ => (true, null),
         };
-        Accounts = (await AdminEndpoints.ListAccountsAsync(db, flagged, suspended, cancellationToken)).Value!;
+        Accounts = await accounts.ListAsync(flagged, suspended, cancellationToken);
         Trust = TrustEndpoints.Summary(validator);
     }
 }

@@ -10,7 +10,7 @@ namespace SmartOffice.Api.Pages.Agency;
 
 /// <summary>One staff member of the admin's own agency: name, roles, password reset, login certificate, disabled.</summary>
 [Authorize(Policy = WorkspacePolicies.AgencyAdmin)]
-internal sealed class UserModel(ExchangeDbContext db, UiText text) : WorkspacePage
+internal sealed class UserModel(ExchangeDbContext db, AgencyStaff staff, UiText text) : WorkspacePage
 {
     public StaffUser StaffUser { get; private set; } = null!;
 
@@ -34,8 +34,8 @@ internal sealed class UserModel(ExchangeDbContext db, UiText text) : WorkspacePa
     {
         var request = new SaveStaffUserRequest(null, displayName, roles, string.IsNullOrEmpty(password) ? null : password,
             removeCertificate ? "" : null, isDisabled, await StaffCertificateUpload.ReadAsync(certificateFile, cancellationToken));
-        var result = await AgencyUserEndpoints.UpdateAsync(id, request, HttpContext, db, cancellationToken);
-        if (ProblemText(result.Result) is { } problem)
+        var updated = await staff.UpdateAsync(Caller, id, request, cancellationToken);
+        if (RefusalText(updated.Refusal) is { } problem)
         {
             Failure = $"{text["agency.refused"]} {problem}";
             return RedirectToPage(new { id });

@@ -21,9 +21,6 @@ namespace SmartOffice.Api.Pages.Letters;
 /// </summary>
 internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, ClerkActions actions, UiText text) : WorkspacePage
 {
-    private static readonly string[] s_registrarRoles = [StaffRoles.Registrar, StaffRoles.Head, StaffRoles.Admin];
-    private static readonly string[] s_executorRoles = [StaffRoles.Executor, StaffRoles.Head, StaffRoles.Admin];
-
     public Letter Letter { get; private set; } = null!;
 
     public ValidationReport? Report { get; private set; }
@@ -37,7 +34,7 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
 
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
-    public IReadOnlyList<LetterStep> Steps { get; private set; } = [];
+    public IReadOnlyList<TimelineStep> Steps { get; private set; } = [];
 
     public IReadOnlyList<StaffUser> Executors { get; private set; } = [];
 
@@ -54,15 +51,15 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
 
     public bool IsRecipientStaff => Own is not null && IsStaff;
 
-    public bool CanRegister => IsRecipientStaff && Own!.State is DeliveryState.Delivered or DeliveryState.Opened && s_registrarRoles.Any(Caller.HasRole);
+    public bool CanRegister => IsRecipientStaff && ClerkRules.CanRegister(Own!, Caller);
 
-    public bool CanAssign => IsRecipientStaff && Own!.State is DeliveryState.Registered or DeliveryState.Assigned && s_registrarRoles.Any(Caller.HasRole);
+    public bool CanAssign => IsRecipientStaff && ClerkRules.CanAssign(Own!, Caller);
 
-    public bool CanAnswer => IsRecipientStaff && Own!.State is DeliveryState.Registered or DeliveryState.Assigned && s_executorRoles.Any(Caller.HasRole);
+    public bool CanAnswer => IsRecipientStaff && ClerkRules.CanAnswer(Own!, Caller);
 
-    public bool CanClose => IsRecipientStaff && Own!.State is not (DeliveryState.Answered or DeliveryState.Closed) && s_executorRoles.Any(Caller.HasRole);
+    public bool CanClose => IsRecipientStaff && ClerkRules.CanClose(Own!, Caller);
 
-    public bool CanReport => IsRecipientStaff && !Own!.IsReported;
+    public bool CanReport => IsRecipientStaff && ClerkRules.CanReport(Own!, Caller);
 
     public string ExecutorName(Guid? id) => id is { } known && Executors.FirstOrDefault(e => e.Id == known) is { } user ? user.DisplayName : "";
 
@@ -84,7 +81,7 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
     public async Task<IActionResult> OnPostReportAsync(Guid id, string? reason, CancellationToken cancellationToken)
     {
         var result = await actions.ReportAsync(id, new ReasonRequest(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), Caller, cancellationToken);
-        if (ProblemText(result.Result) is { } problem)
+        if (RefusalText(result.Refusal) is { } problem)
         {
             Failure = $"{text["letter.refused"]} {problem}";
             return RedirectToPage(new { id });
@@ -137,7 +134,7 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
 
         if (reply is null || reply.Length == 0)
         {
-            return Refused(new SendResult(false, SmartOffice.Api.Errors.ProblemCodes.Validation, text["letter.noReplyFile"], null, [], null));
+            return Refused(new SendResult(false, RefusalCodes.Validation, text["letter.noReplyFile"], null, [], null));
         }
 
         await using var stream = reply.OpenReadStream();
@@ -150,13 +147,13 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
         }
 
         var sent = await submission.SubmitAsync(Caller, form, replyKey is { Length: > 0 and <= 200 } ? $"reply-{replyKey}" : null, cancellationToken);
-        if (sent.Problem is { } refused)
+        if (sent.Refusal is { } refused)
         {
-            return Refused(SendResult.FromProblem(refused));
+            return Refused(SendResult.FromRefusal(refused));
         }
 
-        var answered = await actions.AnswerAsync(id, new AnswerRequest(sent.Response!.Id), Caller, cancellationToken);
-        if (ProblemText(answered.Result) is { } problem)
+        var answered = await actions.AnswerAsync(id, new AnswerRequest(sent.Value!.Id), Caller, cancellationToken);
+        if (RefusalText(answered.Refusal) is { } problem)
         {
             Failure = $"{text["letter.refused"]} {problem}";
         }
@@ -175,16 +172,16 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
         return Page();
     }
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<ClerkActionResult>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>>> act, Func<ClerkActionResult, string> notice)
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<Outcome<ClerkActionResult>>> act, Func<ClerkActionResult, string> notice)
     {
-        var result = (await act()).Result;
-        if (ProblemText(result) is { } problem)
+        var result = await act();
+        if (RefusalText(result.Refusal) is { } problem)
         {
             Failure = $"{text["letter.refused"]} {problem}";
         }
         else
         {
-            Notice = notice(((Microsoft.AspNetCore.Http.HttpResults.Ok<ClerkActionResult>)result).Value!);
+            Notice = notice(result.Value!);
         }
 
         return RedirectToPage(new { id });
@@ -202,10 +199,10 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
         IsSender = LetterAccess.IsSender(letter, Caller);
         Own = letter.Deliveries.FirstOrDefault(d => d.RecipientOrganizationId == Caller.OrganizationId && d.State is not (DeliveryState.Queued or DeliveryState.NotDelivered));
         Recipients = IsSender ? [.. letter.Deliveries.OrderBy(d => d.RecipientRegistryNumber)] : Own is null ? [] : [Own];
-        Report = JsonSerializer.Deserialize<ValidationReport>(letter.ValidationReportJson, EvidenceWriter.Json);
+        Report = JsonSerializer.Deserialize<ValidationReport>(letter.ValidationReportJson, SmartOffice.Exchange.ExchangeJson.Options);
         var numbers = letter.Deliveries.Select(d => d.RecipientRegistryNumber).Append(letter.SenderRegistryNumber).ToList();
         Names = await db.Organizations.AsNoTracking().Where(o => numbers.Contains(o.RegistryNumber)).ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
-        Steps = [.. (await reader.VisibleEvidenceAsync(id, Caller, cancellationToken) ?? []).Select(LetterStep.From)];
+        Steps = [.. (await reader.VisibleEvidenceAsync(id, Caller, cancellationToken) ?? []).Select(TimelineStep.From)];
         if (letter.InReplyToLetterId is { } original)
         {
             InReplyToSubject = await LetterAccess.Readable(db, Caller).Where(l => l.Id == original).Select(l => l.Subject).FirstOrDefaultAsync(cancellationToken);

@@ -96,15 +96,15 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
 
         var key = IdempotencyKey is { Length: > 0 and <= 200 } given ? given : null;
         var outcome = await submission.SubmitAsync(Caller, upload.Form, key, cancellationToken);
-        if (outcome.Problem is { } refused)
+        if (outcome.Refusal is { } refused)
         {
-            Result = SendResult.FromProblem(refused) with { IsSendRefusal = true };
-            Response.StatusCode = refused.StatusCode;
+            Result = SendResult.FromRefusal(refused) with { IsSendRefusal = true };
+            Response.StatusCode = SmartOffice.Api.Errors.Problems.StatusOf(refused.Kind);
             return Page();
         }
 
-        Notice = text.Format("send.sent", outcome.Response!.Recipients.Count);
-        return Redirect($"/letters/{outcome.Response.Id}");
+        Notice = text.Format("send.sent", outcome.Value!.Recipients.Count);
+        return Redirect($"/letters/{outcome.Value.Id}");
     }
 
     /// <summary>The posted fields as the submission reads them; the file bounded by the size limit (pooled, returned on dispose).</summary>
@@ -113,7 +113,7 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         var recipients = ParseRecipients(Recipients);
         if (Letter is null || Letter.Length == 0)
         {
-            return new Upload(new SubmissionForm(Subject, recipients, Reference, null, null, 0, false), new SendResult(false, ProblemCodes.Validation, text["send.noFile"], null, [], null));
+            return new Upload(new SubmissionForm(Subject, recipients, Reference, null, null, 0, false), new SendResult(false, RefusalCodes.Validation, text["send.noFile"], null, [], null));
         }
 
         var maxFileBytes = signing.Value.MaxFileBytes;

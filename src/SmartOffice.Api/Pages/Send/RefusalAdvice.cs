@@ -13,7 +13,7 @@ internal static class RefusalAdvice
     /// <summary>Refusals of the API contract that are not about the PDF itself.</summary>
     public static readonly IReadOnlyList<string> ProblemCodesAdvised =
     [
-        ProblemCodes.AccountSuspended, ProblemCodes.RecipientUnknown, ProblemCodes.DuplicateLetter, ProblemCodes.Validation, ProblemCodes.RateLimited,
+        RefusalCodes.AccountSuspended, RefusalCodes.RecipientUnknown, RefusalCodes.DuplicateLetter, RefusalCodes.Validation, RefusalCodes.RateLimited,
     ];
 
     /// <summary>Every validation code of the Signing library (read from its constants, so a new code cannot be forgotten) and the problems above.</summary>

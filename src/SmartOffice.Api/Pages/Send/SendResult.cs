@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Pages.Send;
@@ -12,16 +11,15 @@ internal sealed record SendResult(bool IsAccepted, string Code, string? Technica
     public static SendResult FromReport(ValidationReport report) =>
         new(report.Accepted, report.Code, report.Accepted ? null : TechnicalText(report), report, [], null);
 
-    /// <summary>A refusal from LetterSubmission: its code decides the advice, its extensions add the specifics.</summary>
-    public static SendResult FromProblem(ProblemHttpResult problem)
+    /// <summary>A refusal from LetterSubmission: its code decides the advice, its data adds the specifics.</summary>
+    public static SendResult FromRefusal(Refusal refusal)
     {
-        var extensions = problem.ProblemDetails.Extensions;
-        var code = extensions.TryGetValue("code", out var c) && c is string text ? text : "other";
-        var report = extensions.TryGetValue("report", out var r) ? r as ValidationReport : null;
-        var unknown = extensions.TryGetValue("recipients", out var u) && u is IEnumerable<string> numbers ? numbers.ToList() : [];
-        var earlier = extensions.TryGetValue("letterId", out var l) && l is Guid id ? id : (Guid?)null;
-        var technical = report is not null ? TechnicalText(report) : problem.ProblemDetails.Detail;
-        return new SendResult(false, code, technical, report, unknown, earlier);
+        var data = refusal.Data;
+        var report = data.TryGetValue("report", out var r) ? r as ValidationReport : null;
+        var unknown = data.TryGetValue("recipients", out var u) && u is IEnumerable<string> numbers ? numbers.ToList() : [];
+        var earlier = data.TryGetValue("letterId", out var l) && l is Guid id ? id : (Guid?)null;
+        var technical = report is not null ? TechnicalText(report) : refusal.Detail;
+        return new SendResult(false, refusal.Code, technical, report, unknown, earlier);
     }
 
     private static string TechnicalText(ValidationReport report) =>

@@ -1,0 +1,15 @@
+namespace SmartOffice.Exchange.Configuration;
+
+/// <summary>The transactional outbox that publishes accepted letters to the bus (section "Outbox").</summary>
+public sealed record OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    /// <summary>False only for an Api instance that must not publish (tests, maintenance).</summary>
+    public bool Enabled { get; init; } = true;
+
+    public int KeepSentDays { get; init; } = 7;
+
+    /// <summary>An unsent row older than this makes readiness Degraded.</summary>
+    public int LagWarningSeconds { get; init; } = 60;
+}

@@ -1,0 +1,35 @@
+using SmartOffice.Signing;
+
+namespace SmartOffice.Exchange.Refusals;
+
+/// <summary>
+/// Why a service did not do what was asked: a stable machine-readable code, a title and detail in plain words, and
+/// the data that explains it (the validation report, the unknown recipients, the earlier letter). The API turns it
+/// into problem details; the workspace into a message on the page.
+/// </summary>
+public sealed record Refusal(RefusalKind Kind, string Code, string Title, string Detail)
+{
+    public IReadOnlyDictionary<string, object?> Data { get; init; } = new Dictionary<string, object?>();
+
+    public static Refusal NotFound(string what = "letter") =>
+        new(RefusalKind.NotFound, RefusalCodes.NotFound, "Not found", $"No {what} with this id is visible to you.");
+
+    public static Refusal Forbidden(string detail) => new(RefusalKind.Forbidden, RefusalCodes.Forbidden, "Forbidden", detail);
+
+    public static Refusal Invalid(string detail) =>
+        new(RefusalKind.Invalid, RefusalCodes.Validation, "The request is not valid", detail);
+
+    public static Refusal InvalidState(string detail) =>
+        new(RefusalKind.Conflict, RefusalCodes.InvalidState, "Not possible in this state", detail);
+
+    /// <summary>A letter (or its file) the validator refused, with the report that says why.</summary>
+    public static Refusal Rejected(ValidationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var kind = report.Code == ValidationCodes.FileTooLarge ? RefusalKind.TooLarge : RefusalKind.Unprocessable;
+        return new Refusal(kind, report.Code, "The letter was refused", report.Message)
+        {
+            Data = new Dictionary<string, object?> { ["messageMn"] = report.MessageMn, ["report"] = report },
+        };
+    }
+}
