@@ -6,7 +6,8 @@ namespace SmartOffice.Exchange.Messaging;
 
 /// <summary>
 /// The bus transport shared by Api and Worker: Messaging:Transport = InMemory (embedded default, consumers in the
-/// Api process) or RabbitMq (Messaging:RabbitMq:Host|Port|Username|Password|VirtualHost, read when the bus starts).
+/// Api process) or RabbitMq (Messaging:RabbitMq:Host|Port|Username|Password|VirtualHost, or ClusterNodes for a
+/// cluster; read when the bus starts).
 /// </summary>
 public static class BusTransport
 {
@@ -21,10 +22,23 @@ public static class BusTransport
             bus.UsingRabbitMq((context, cfg) =>
             {
                 var rabbit = context.GetRequiredService<IConfiguration>().GetSection("Messaging:RabbitMq");
-                cfg.Host(rabbit["Host"] ?? "127.0.0.1", rabbit.GetValue<ushort?>("Port") ?? 5672, rabbit["VirtualHost"] ?? "/", h =>
+                var nodes = RabbitMqNodes.From(rabbit);
+                cfg.Host(nodes[0].Host, (ushort)nodes[0].Port, rabbit["VirtualHost"] ?? "/", h =>
                 {
                     h.Username(rabbit["Username"] ?? "guest");
                     h.Password(rabbit["Password"] ?? "guest");
+                    if (nodes.Count > 1)
+                    {
+                        // Each connection goes to the next node in the list: a connection lost with its node is made
+                        // again to another one, and the quorum queues carry on there.
+                        h.UseCluster(cluster =>
+                        {
+                            foreach (var (host, port) in nodes)
+                            {
+                                cluster.Node($"{host}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                            }
+                        });
+                    }
                 });
                 cfg.ConfigureEndpoints(context);
             });

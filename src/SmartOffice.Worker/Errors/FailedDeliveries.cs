@@ -96,13 +96,13 @@ public sealed class FailedDeliveries(IConfiguration configuration)
         var rabbit = configuration.GetSection("Messaging:RabbitMq");
         var factory = new ConnectionFactory
         {
-            HostName = rabbit["Host"] ?? "127.0.0.1",
-            Port = rabbit.GetValue<int?>("Port") ?? 5672,
             UserName = rabbit["Username"] ?? "guest",
             Password = rabbit["Password"] ?? "guest",
             VirtualHost = rabbit["VirtualHost"] ?? "/",
         };
-        return await factory.CreateConnectionAsync(cancellationToken);
+        // The same nodes as the bus, tried in order: the error queue is read from whichever cluster node answers.
+        var nodes = SmartOffice.Exchange.Messaging.RabbitMqNodes.From(rabbit).Select(node => new AmqpTcpEndpoint(node.Host, node.Port)).ToList();
+        return await factory.CreateConnectionAsync(nodes, cancellationToken);
     }
 
     private static string? Header(IReadOnlyBasicProperties properties, string name) =>

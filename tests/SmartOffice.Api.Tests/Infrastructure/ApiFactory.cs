@@ -66,7 +66,7 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Workspace:AllowInsecureCookies", "true");
     }
 
-    private static string CreatePostgresDatabase()
+    internal static string CreatePostgresDatabase()
     {
         var admin = Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_POSTGRES")!;
         var name = $"smartoffice_test_{Guid.NewGuid():N}";

@@ -16,18 +16,25 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
 
     public JsonElement Token { get; private set; }
 
-    public static async Task<ApiSession> CompanyAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, DemoIdentity identity)
+    public static Task<ApiSession> CompanyAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, DemoIdentity identity) =>
+        CompanyAsync(factory.CreateClient(), identity);
+
+    /// <summary>A company logged in by certificate through <paramref name="http"/> (any Api: in-process or a real process).</summary>
+    public static async Task<ApiSession> CompanyAsync(HttpClient http, DemoIdentity identity)
     {
-        var session = new ApiSession(factory.CreateClient());
+        var session = new ApiSession(http);
         var response = await session.CertificateLoginAsync(identity.Certificate, identity.Chain);
         Assert.AreEqual(System.Net.HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
         await session.UseTokenAsync(response);
         return session;
     }
 
-    public static async Task<ApiSession> StaffAsync(ApiFactory factory, string userName, string password = "demo")
+    public static Task<ApiSession> StaffAsync(ApiFactory factory, string userName, string password = "demo") =>
+        StaffAsync(factory.CreateClient(), userName, password);
+
+    public static async Task<ApiSession> StaffAsync(HttpClient http, string userName, string password = "demo")
     {
-        var session = new ApiSession(factory.CreateClient());
+        var session = new ApiSession(http);
         var response = await session.Http.PostAsJsonAsync("/api/auth/login", new { userName, password });
         Assert.AreEqual(System.Net.HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
         await session.UseTokenAsync(response);
