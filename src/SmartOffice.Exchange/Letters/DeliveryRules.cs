@@ -8,6 +8,10 @@ public static class DeliveryRules
     /// <summary>The recipient has the letter: delivered, and not refused by the Worker. Usable in queries.</summary>
     public static readonly Expression<Func<Delivery, bool>> Received = d => d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered;
 
+    /// <summary>Received by <paramref name="organizationId"/>: the rule for reading, listing and acting on a letter.</summary>
+    public static Expression<Func<Delivery, bool>> ReceivedBy(Guid organizationId) =>
+        d => d.RecipientOrganizationId == organizationId && d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered;
+
     public static bool IsReceived(DeliveryState state) => state is not (DeliveryState.Queued or DeliveryState.NotDelivered);
 
     /// <summary>Registration gives the incoming number to a letter that arrived and is not registered yet.</summary>

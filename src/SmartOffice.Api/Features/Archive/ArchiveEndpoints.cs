@@ -38,9 +38,8 @@ internal static class ArchiveEndpoints
         }
 
         var caller = Caller.From(context.User)!;
-        var letters = await db.Letters.AsNoTracking().Include(l => l.Deliveries)
+        var letters = await LetterAccess.Readable(db, caller).AsNoTracking().Include(l => l.Deliveries)
             .Where(l => l.SubmittedAt >= from && l.SubmittedAt < to)
-            .Where(l => l.SenderOrganizationId == caller.OrganizationId || l.Deliveries.Any(d => d.RecipientOrganizationId == caller.OrganizationId && d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered))
             .OrderBy(l => l.SubmittedAt).Take(10_000).ToListAsync(cancellationToken);
         return await SendAsync(db, archive, letters, caller, $"archive-{caller.RegistryNumber}-{from:yyyyMMdd}-{to:yyyyMMdd}.zip", cancellationToken);
     }

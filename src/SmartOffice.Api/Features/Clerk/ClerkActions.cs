@@ -223,8 +223,7 @@ internal sealed class ClerkActions(
     }
 
     private Task<Delivery?> LoadAsync(Guid letterId, Caller caller, CancellationToken cancellationToken) =>
-        db.Deliveries.Include(d => d.Letter).Where(DeliveryRules.Received)
-            .FirstOrDefaultAsync(d => d.LetterId == letterId && d.RecipientOrganizationId == caller.OrganizationId, cancellationToken);
+        db.Deliveries.Include(d => d.Letter).Where(DeliveryRules.ReceivedBy(caller.OrganizationId)).FirstOrDefaultAsync(d => d.LetterId == letterId, cancellationToken);
 
     private static Refusal Forbidden(string[] roles) => Refusal.Forbidden($"This needs agency staff with one of the roles {string.Join(", ", roles)}.");
 

@@ -13,7 +13,7 @@ internal static class LetterAccess
 {
     public static IQueryable<Letter> Readable(ExchangeDbContext db, Caller caller) =>
         db.Letters.Where(l => l.SenderOrganizationId == caller.OrganizationId
-            || l.Deliveries.Any(d => d.RecipientOrganizationId == caller.OrganizationId && d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered));
+            || l.Deliveries.AsQueryable().Any(DeliveryRules.ReceivedBy(caller.OrganizationId)));
 
     public static Task<bool> CanReadAsync(ExchangeDbContext db, Caller caller, Guid letterId, CancellationToken cancellationToken) =>
         Readable(db, caller).AnyAsync(l => l.Id == letterId, cancellationToken);

@@ -68,7 +68,7 @@ internal sealed class AgencyStatistics(ExchangeDbContext db, ServiceClock clock)
         var start = clock.StartOf(from);
         var end = clock.StartOf(to.AddDays(1));
         return await deliveries.AsNoTracking()
-            .Where(d => d.DeliveredAt != null && d.DeliveredAt >= start && d.DeliveredAt < end && d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered)
+            .Where(DeliveryRules.Received).Where(d => d.DeliveredAt != null && d.DeliveredAt >= start && d.DeliveredAt < end)
             .Select(d => new Row(d.RecipientOrganizationId, d.Letter!.SenderRegistryNumber, d.DeliveredAt!.Value, d.RegisteredAt, d.AnsweredAt, d.ClosedAt, d.State, d.DueDate))
             .ToListAsync(cancellationToken);
     }

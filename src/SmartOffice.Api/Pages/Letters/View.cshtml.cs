@@ -94,7 +94,7 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
 
     public async Task<IActionResult> OnPostCommentAsync(Guid id, string? comment, CancellationToken cancellationToken)
     {
-        var own = await db.Deliveries.FirstOrDefaultAsync(d => d.LetterId == id && d.RecipientOrganizationId == Caller.OrganizationId && d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered, cancellationToken);
+        var own = await db.Deliveries.Where(DeliveryRules.ReceivedBy(Caller.OrganizationId)).FirstOrDefaultAsync(d => d.LetterId == id, cancellationToken);
         if (own is null || !IsStaff)
         {
             return NotFound();
@@ -197,7 +197,7 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
 
         Letter = letter;
         IsSender = LetterAccess.IsSender(letter, Caller);
-        Own = letter.Deliveries.FirstOrDefault(d => d.RecipientOrganizationId == Caller.OrganizationId && d.State is not (DeliveryState.Queued or DeliveryState.NotDelivered));
+        Own = letter.Deliveries.FirstOrDefault(d => d.RecipientOrganizationId == Caller.OrganizationId && DeliveryRules.IsReceived(d.State));
         Recipients = IsSender ? [.. letter.Deliveries.OrderBy(d => d.RecipientRegistryNumber)] : Own is null ? [] : [Own];
         Report = JsonSerializer.Deserialize<ValidationReport>(letter.ValidationReportJson, SmartOffice.Exchange.ExchangeJson.Options);
         var numbers = letter.Deliveries.Select(d => d.RecipientRegistryNumber).Append(letter.SenderRegistryNumber).ToList();
