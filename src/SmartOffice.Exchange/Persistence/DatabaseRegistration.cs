@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,20 +21,18 @@ public static class DatabaseRegistration
             var defaultDataDirectory = configuration["Data:Path"] ?? "data";
             if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
             {
-                options.UseNpgsql(WithPostgresDefaults(connectionString ?? throw new InvalidOperationException("ConnectionStrings:SmartOffice is required for PostgreSQL")));
+                options.UseNpgsql(WithPostgresDefaults(connectionString ?? throw new InvalidOperationException("ConnectionStrings:SmartOffice is required for PostgreSQL")), ExchangeMigrations.Postgres);
             }
             else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
             {
                 Directory.CreateDirectory(defaultDataDirectory);
-                options.UseSqlite(connectionString ?? $"Data Source={Path.Combine(defaultDataDirectory, "smartoffice.db")}");
+                options.UseSqlite(connectionString ?? $"Data Source={Path.Combine(defaultDataDirectory, "smartoffice.db")}", ExchangeMigrations.Sqlite);
             }
             else
             {
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported (Sqlite or Postgres)");
             }
 
-            // Migrations are written by hand (no design-time package here), without a model snapshot.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
             options.AddInterceptors(NulCharacterGuard.Instance);
         });
         return services;
