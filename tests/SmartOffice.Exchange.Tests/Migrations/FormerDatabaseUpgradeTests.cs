@@ -71,6 +71,20 @@ public sealed class FormerDatabaseUpgradeTests
     }
 
     [TestMethod]
+    [DataRow(DatabaseRegistration.Sqlite)]
+    [DataRow(DatabaseRegistration.Postgres)]
+    public async Task A_database_the_former_migrations_left_short_of_their_last_is_refused_with_the_reason(string provider)
+    {
+        await using var database = await FormerDatabaseAsync(provider);
+        await database.ExecuteScriptAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '{MigrationBaseline.MigrationId}'");
+
+        var refusal = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => database.Services.MigrateExchangeDatabaseAsync());
+
+        StringAssert.Contains(refusal.Message, "20261204001000_SecurityStamps");
+        StringAssert.Contains(refusal.Message, MigrationBaseline.MigrationId);
+    }
+
+    [TestMethod]
     public async Task A_new_PostgreSQL_database_keeps_evidence_rows_whole_and_compresses_reports_with_lz4()
     {
         await using var fresh = await TestDatabase.CreateAsync(DatabaseRegistration.Postgres);
