@@ -101,8 +101,16 @@ public sealed class FormerDatabaseUpgradeTests
     private static async Task<TestDatabase> FormerDatabaseAsync(string provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        await database.ExecuteScriptAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Migrations", $"FormerSchema.{provider}.sql")));
-        return database;
+        try
+        {
+            await database.ExecuteScriptAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Migrations", $"FormerSchema.{provider}.sql")));
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task<IReadOnlyList<string>> SchemaAsync(ExchangeDbContext db)
