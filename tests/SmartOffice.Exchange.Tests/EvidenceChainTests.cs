@@ -23,7 +23,7 @@ public sealed class EvidenceChainTests
     {
         await using var connection = new SqliteConnection("Data Source=:memory:;Foreign Keys=False");
         await connection.OpenAsync();
-        await using var db = new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite(connection).Options);
+        await using var db = new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite(connection, ExchangeMigrations.Sqlite).Options);
         await db.Database.MigrateAsync();
         var writer = new EvidenceWriter(new EvidenceSealer(Pki.Seal.Certificate, Pki.Seal.Chain));
         var letterId = Guid.NewGuid();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmartOffice.Exchange.Configuration;
@@ -20,17 +19,15 @@ public static class DatabaseRegistration
             var database = serviceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             if (database.IsPostgres)
             {
-                options.UseNpgsql(WithPostgresDefaults(database.ConnectionString!));
+                options.UseNpgsql(WithPostgresDefaults(database.ConnectionString!), ExchangeMigrations.Postgres);
             }
             else
             {
                 var data = serviceProvider.GetRequiredService<IOptions<DataOptions>>().Value.Path;
                 Directory.CreateDirectory(data);
-                options.UseSqlite(database.ConnectionString ?? $"Data Source={Path.Combine(data, "smartoffice.db")}");
+                options.UseSqlite(database.ConnectionString ?? $"Data Source={Path.Combine(data, "smartoffice.db")}", ExchangeMigrations.Sqlite);
             }
 
-            // Migrations are written by hand (no design-time package here), without a model snapshot.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
             options.AddInterceptors(NulCharacterGuard.Instance);
         });
         return services;
@@ -70,6 +67,7 @@ public static class DatabaseRegistration
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         }
 
+        await MigrationBaseline.EnsureUpgradableAsync(db, cancellationToken).ConfigureAwait(false);
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 
