@@ -16,8 +16,15 @@ public static class ExchangeOptionsRegistration
         services.AddChecked<OutboxOptions>(OutboxOptions.SectionName, o => NotNegative(o.LagWarningSeconds, "Outbox:LagWarningSeconds"));
         services.AddChecked<DeadlinesOptions>(DeadlinesOptions.SectionName, CheckDeadlines);
         services.AddChecked<ServiceOptions>(ServiceOptions.SectionName, CheckService);
+        return services.AddDatabaseOptions();
+    }
+
+    /// <summary>Database:Provider, ConnectionStrings:SmartOffice and Data:Path, all the database registration needs.</summary>
+    public static IServiceCollection AddDatabaseOptions(this IServiceCollection services)
+    {
         services.AddChecked<DatabaseOptions>(DatabaseOptions.SectionName, CheckDatabase);
         services.AddOptions<DatabaseOptions>().Configure<IConfiguration>((o, c) => o.ConnectionString ??= c.GetConnectionString("SmartOffice"));
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
         return services;
     }
 

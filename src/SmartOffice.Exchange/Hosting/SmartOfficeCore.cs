@@ -27,7 +27,6 @@ public static class SmartOfficeCore
     {
         services.AddSingleton(TimeProvider.System);
         services.AddExchangeOptions();
-        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
         services.AddChecked<WebhookOptions>(WebhookOptions.SectionName, _ => []);
         // On SIGTERM: stop taking work, finish or hand back what is in flight, flush audit drafts.
         services.AddOptions<HostOptions>().Configure<IOptions<ServiceOptions>>((host, service) =>

@@ -14,6 +14,11 @@ public static class DatabaseRegistration
     /// <summary>Registers the DbContext; the options are read when the first context is made (hosts and tests add settings late).</summary>
     public static IServiceCollection AddExchangeDatabase(this IServiceCollection services)
     {
+        if (!services.Any(s => s.ServiceType == typeof(IValidateOptions<DatabaseOptions>)))
+        {
+            services.AddDatabaseOptions();
+        }
+
         services.AddDbContextPool<ExchangeDbContext>((serviceProvider, options) =>
         {
             var database = serviceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
