@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using SmartOffice.Api.Pages.Inbox;
+using SmartOffice.Api.Features.Letters;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Persistence;
 using SmartOffice.Signing.Demo;
@@ -46,16 +46,16 @@ internal static class InboxBenchmark
 
         var clock = app.Services.GetRequiredService<SmartOffice.Api.Infrastructure.ServiceClock>();
         var today = clock.Today;
-        var newTab = new InboxFilter(InboxFilter.New, null, null, null, null, null, false);
+        var newTab = new ReceivedFilter(ReceivedFilter.New, null, null, null, null, null, false);
         var deepCursor = await DeepCursorAsync(app.Services, agency);
-        var first = await TimeAsync(app.Services, db => new InboxQuery(db, clock).ReadAsync(agency, true, newTab, null, today, default));
-        var deep = await TimeAsync(app.Services, db => new InboxQuery(db, clock).ReadAsync(agency, true, newTab, deepCursor, today, default));
-        var search = await TimeAsync(app.Services, db => new InboxQuery(db, clock).ReadAsync(agency, true, newTab with { Search = "№99999" }, null, today, default));
+        var first = await TimeAsync(app.Services, db => new ReceivedLetters(db, clock).ReadAsync(agency, true, newTab, null, today, default));
+        var deep = await TimeAsync(app.Services, db => new ReceivedLetters(db, clock).ReadAsync(agency, true, newTab, deepCursor, today, default));
+        var search = await TimeAsync(app.Services, db => new ReceivedLetters(db, clock).ReadAsync(agency, true, newTab with { Search = "№99999" }, null, today, default));
         var deepAt = new DateTimeOffset(long.Parse(deepCursor.Split('.')[0], CultureInfo.InvariantCulture), TimeSpan.Zero);
         var keysetRows = await TimeAsync(app.Services, db => db.Deliveries.AsNoTracking().Where(d => d.RecipientOrganizationId == agency && d.State == DeliveryState.Delivered && d.DeliveredAt <= deepAt)
-            .OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Take(InboxQuery.PageSize + 1).Select(d => d.Letter!.Subject).ToListAsync());
+            .OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Take(ReceivedLetters.PageSize + 1).Select(d => d.Letter!.Subject).ToListAsync());
         var offset = await TimeAsync(app.Services, db => db.Deliveries.AsNoTracking().Where(d => d.RecipientOrganizationId == agency && d.State == DeliveryState.Delivered)
-            .OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Skip(Depth).Take(InboxQuery.PageSize + 1).Select(d => d.Letter!.Subject).ToListAsync());
+            .OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Skip(Depth).Take(ReceivedLetters.PageSize + 1).Select(d => d.Letter!.Subject).ToListAsync());
 
         Print("first page + tab counts", first);
         Print($"keyset page {Depth:N0} deep + counts", deep);

@@ -64,6 +64,9 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Clerk.WorkingCalendar>();
         services.AddScoped<Features.Live.SenderNotifier>();
         services.AddScoped<Features.Letters.DocumentReader>();
+        services.AddScoped<Features.Letters.ReceivedLetters>();
+        services.AddScoped<Features.Letters.SentLetters>();
+        services.AddScoped<Pages.Sent.SentTimelines>();
         services.AddScoped<Features.Stats.AgencyStatistics>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxPublisher>();

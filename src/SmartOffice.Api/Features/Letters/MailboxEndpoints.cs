@@ -2,15 +2,25 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Api.Auth;
 using SmartOffice.Api.Errors;
-using SmartOffice.Api.Features.Organizations;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Features.Letters;
 
-/// <summary>GET /api/inbox (letters delivered to the caller) and GET /api/outbox (letters the caller sent): paged, filterable.</summary>
+/// <summary>A page of letters and the cursor of the next one (null on the last page); received letters also count their tabs.</summary>
+public sealed record LetterList(IReadOnlyList<MailboxItem> Items, string? NextCursor, IReadOnlyDictionary<string, int>? Counts = null);
+
+/// <summary>
+/// GET /api/inbox (letters the caller's organization received) and GET /api/outbox (letters it sent), read with the
+/// same queries, filters, time zone and keyset paging as the workspace's pages: <c>after</c> takes the previous
+/// page's <c>nextCursor</c>.
+/// </summary>
 internal static class MailboxEndpoints
 {
+    private const int MaxPageSize = 200;
+
     public static IEndpointRouteBuilder MapMailboxApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("api").WithTags("Letters").RequireAuthorization();
@@ -19,53 +29,51 @@ internal static class MailboxEndpoints
         return routes;
     }
 
-    private static async Task<Results<Ok<PagedList<MailboxItem>>, ProblemHttpResult>> InboxAsync(
-        HttpContext context, ExchangeDbContext db, string? status, DateTimeOffset? from, DateTimeOffset? to, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
+    private static async Task<Results<Ok<LetterList>, ProblemHttpResult>> InboxAsync(
+        HttpContext context, ExchangeDbContext db, ReceivedLetters received, ServiceClock clock, string? status, string? tab, string? q, string? sender,
+        DateOnly? from, DateOnly? to, Guid? executor, string? after, int pageSize = ReceivedLetters.PageSize, CancellationToken cancellationToken = default)
     {
         var caller = Caller.From(context.User)!;
+        var isAgency = caller.Kind == nameof(OrganizationKind.Agency);
         if (!TryParseState(status, out var state))
         {
-            return Problems.Validation($"status must be one of {string.Join(", ", Enum.GetNames<DeliveryState>())}");
+            return StateProblem();
         }
 
-        var deliveries = db.Deliveries.AsNoTracking().Where(d => d.RecipientOrganizationId == caller.OrganizationId
-            && d.State != DeliveryState.Queued && d.State != DeliveryState.NotDelivered && !d.IsReported);
-        if (state is not null) { deliveries = deliveries.Where(d => d.State == state); }
-        if (from is not null) { deliveries = deliveries.Where(d => d.Letter!.SubmittedAt >= from); }
-        if (to is not null) { deliveries = deliveries.Where(d => d.Letter!.SubmittedAt < to); }
+        if (tab is not null && !ReceivedFilter.TabsFor(isAgency).Append(ReceivedFilter.All).Contains(tab, StringComparer.Ordinal))
+        {
+            return Problems.Validation($"tab must be one of {string.Join(", ", ReceivedFilter.TabsFor(isAgency).Append(ReceivedFilter.All))}");
+        }
 
-        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
-        var total = await deliveries.CountAsync(cancellationToken);
-        var rows = await deliveries.OrderByDescending(d => d.Letter!.SubmittedAt).ThenByDescending(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(d => new { Delivery = d, d.Letter!.Subject, d.Letter.Reference, d.Letter.SenderRegistryNumber, d.Letter.SubmittedAt }).ToListAsync(cancellationToken);
-        var names = await NamesAsync(db, rows.Select(r => r.SenderRegistryNumber), cancellationToken);
-        var items = rows.Select(r => new MailboxItem(r.Delivery.LetterId, r.Subject, r.Reference, r.SenderRegistryNumber, names.GetValueOrDefault(r.SenderRegistryNumber), r.SubmittedAt,
+        var filter = new ReceivedFilter(tab ?? ReceivedFilter.All, q?.Trim(), sender?.Trim(), from, to, executor, false) { State = state };
+        var page = await received.ReadAsync(caller.OrganizationId, isAgency, filter, after, clock.Today, cancellationToken, Math.Clamp(pageSize, 1, MaxPageSize));
+        var names = await NamesAsync(db, page.Rows.Select(r => r.SenderRegistryNumber), cancellationToken);
+        var items = page.Rows.Select(r => new MailboxItem(
+            r.LetterId, r.Subject, r.Reference, r.SenderRegistryNumber, names.GetValueOrDefault(r.SenderRegistryNumber), r.SubmittedAt,
             [LetterAccess.ToStatus(r.Delivery, null)])).ToList();
-        return TypedResults.Ok(new PagedList<MailboxItem>(items, page, pageSize, total));
+        return TypedResults.Ok(new LetterList(items, page.NextCursor, page.Counts));
     }
 
-    private static async Task<Results<Ok<PagedList<MailboxItem>>, ProblemHttpResult>> OutboxAsync(
-        HttpContext context, ExchangeDbContext db, string? status, DateTimeOffset? from, DateTimeOffset? to, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
+    private static async Task<Results<Ok<LetterList>, ProblemHttpResult>> OutboxAsync(
+        HttpContext context, ExchangeDbContext db, SentLetters sent, string? status, string? q, DateOnly? from, DateOnly? to, string? after,
+        int pageSize = ReceivedLetters.PageSize, CancellationToken cancellationToken = default)
     {
         var caller = Caller.From(context.User)!;
         if (!TryParseState(status, out var state))
         {
-            return Problems.Validation($"status must be one of {string.Join(", ", Enum.GetNames<DeliveryState>())}");
+            return StateProblem();
         }
 
-        var letters = db.Letters.AsNoTracking().Where(l => l.SenderOrganizationId == caller.OrganizationId);
-        if (state is not null) { letters = letters.Where(l => l.Deliveries.Any(d => d.State == state)); }
-        if (from is not null) { letters = letters.Where(l => l.SubmittedAt >= from); }
-        if (to is not null) { letters = letters.Where(l => l.SubmittedAt < to); }
-
-        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, 200));
-        var total = await letters.CountAsync(cancellationToken);
-        var rows = await letters.OrderByDescending(l => l.SubmittedAt).ThenByDescending(l => l.Id).Skip((page - 1) * pageSize).Take(pageSize).Include(l => l.Deliveries).ToListAsync(cancellationToken);
-        var names = await NamesAsync(db, rows.SelectMany(l => l.Deliveries.Select(d => d.RecipientRegistryNumber)), cancellationToken);
-        var items = rows.Select(l => new MailboxItem(l.Id, l.Subject, l.Reference, l.SenderRegistryNumber, null, l.SubmittedAt,
-            [.. l.Deliveries.OrderBy(d => d.RecipientRegistryNumber).Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber)))])).ToList();
-        return TypedResults.Ok(new PagedList<MailboxItem>(items, page, pageSize, total));
+        var page = await sent.ReadAsync(caller.OrganizationId, new SentFilter(q, state, from, to), after, Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken);
+        var names = await NamesAsync(db, page.Letters.SelectMany(l => l.Deliveries.Select(d => d.RecipientRegistryNumber)), cancellationToken);
+        var items = page.Letters.Select(l => new MailboxItem(l.Id, l.Subject, l.Reference, l.SenderRegistryNumber, null, l.SubmittedAt,
+            [.. l.Deliveries.OrderBy(d => d.RecipientRegistryNumber, StringComparer.Ordinal)
+                .Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber)))])).ToList();
+        return TypedResults.Ok(new LetterList(items, page.NextCursor));
     }
+
+    private static ProblemHttpResult StateProblem() =>
+        Problems.Validation($"status must be one of {string.Join(", ", Enum.GetNames<DeliveryState>())}");
 
     private static bool TryParseState(string? status, out DeliveryState? state)
     {
@@ -75,7 +83,7 @@ internal static class MailboxEndpoints
             return true;
         }
 
-        var ok = Enum.TryParse<DeliveryState>(status, ignoreCase: true, out var parsed);
+        var ok = Enum.TryParse<DeliveryState>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed);
         state = ok ? parsed : null;
         return ok;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Features.Letters;
 using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Web;
 using SmartOffice.Exchange.Accounts;
@@ -11,7 +12,7 @@ namespace SmartOffice.Api.Pages.Inbox;
 /// Letters received by the caller's organization. For an agency: new, in progress, overdue and done, with filters by
 /// sender, dates, executor and a search; for a company: new and read. New arrivals are announced live.
 /// </summary>
-internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock) : WorkspacePage
+internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock, ReceivedLetters received) : WorkspacePage
 {
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
@@ -24,9 +25,9 @@ internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock) : Wor
 
     public bool IsAgency => Caller.Kind == "Agency";
 
-    public InboxFilter Filter { get; private set; } = null!;
+    public ReceivedFilter Filter { get; private set; } = null!;
 
-    public InboxQuery.Page Result { get; private set; } = null!;
+    public ReceivedLetters.Page Result { get; private set; } = null!;
 
     public DateOnly Today { get; private set; }
 
@@ -39,10 +40,10 @@ internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock) : Wor
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = clock.Today;
-        var tabs = InboxFilter.TabsFor(IsAgency);
-        var tab = tabs.Contains(Tab ?? "", StringComparer.Ordinal) ? Tab! : InboxFilter.New;
-        Filter = new InboxFilter(tab, Search?.Trim(), Sender?.Trim(), From, To, Mine ? Caller.StaffUserId : Executor, Mine && Caller.StaffUserId is not null);
-        Result = await new InboxQuery(db, clock).ReadAsync(Caller.OrganizationId, IsAgency, Filter, After, Today, cancellationToken);
+        var tabs = ReceivedFilter.TabsFor(IsAgency);
+        var tab = tabs.Contains(Tab ?? "", StringComparer.Ordinal) ? Tab! : ReceivedFilter.New;
+        Filter = new ReceivedFilter(tab, Search?.Trim(), Sender?.Trim(), From, To, Mine ? Caller.StaffUserId : Executor, Mine && Caller.StaffUserId is not null);
+        Result = await received.ReadAsync(Caller.OrganizationId, IsAgency, Filter, After, Today, cancellationToken);
         if (IsAgency && IsStaff)
         {
             var staff = await db.StaffUsers.AsNoTracking().Where(u => u.OrganizationId == Caller.OrganizationId).OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);

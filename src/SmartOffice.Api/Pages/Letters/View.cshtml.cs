@@ -34,7 +34,7 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
 
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
-    public IReadOnlyList<TimelineStep> Steps { get; private set; } = [];
+    public IReadOnlyList<JourneyStep> Steps { get; private set; } = [];
 
     public IReadOnlyList<StaffUser> Executors { get; private set; } = [];
 
@@ -202,7 +202,7 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
         Report = JsonSerializer.Deserialize<ValidationReport>(letter.ValidationReportJson, SmartOffice.Exchange.ExchangeJson.Options);
         var numbers = letter.Deliveries.Select(d => d.RecipientRegistryNumber).Append(letter.SenderRegistryNumber).ToList();
         Names = await db.Organizations.AsNoTracking().Where(o => numbers.Contains(o.RegistryNumber)).ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
-        Steps = [.. (await reader.VisibleEvidenceAsync(id, Caller, cancellationToken) ?? []).Select(TimelineStep.From)];
+        Steps = [.. (await reader.VisibleEvidenceAsync(id, Caller, cancellationToken) ?? []).Select(JourneyStep.From)];
         if (letter.InReplyToLetterId is { } original)
         {
             InReplyToSubject = await LetterAccess.Readable(db, Caller).Where(l => l.Id == original).Select(l => l.Subject).FirstOrDefaultAsync(cancellationToken);

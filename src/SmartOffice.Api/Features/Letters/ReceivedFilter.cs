@@ -1,16 +1,26 @@
 using System.Globalization;
+using SmartOffice.Exchange.Letters;
 
-namespace SmartOffice.Api.Pages.Inbox;
+namespace SmartOffice.Api.Features.Letters;
 
-/// <summary>What the inbox shows: a tab, filters and a search, all from the query string (bookmarkable, no script needed).</summary>
-internal sealed record InboxFilter(string Tab, string? Search, string? Sender, DateOnly? From, DateOnly? To, Guid? Executor, bool Mine)
+/// <summary>
+/// Which received letters to list: a tab, filters and a search, the same for the inbox page (from its query string,
+/// bookmarkable) and GET /api/inbox. Dates are days in the service's time zone; <see cref="State"/> narrows to one
+/// delivery state.
+/// </summary>
+internal sealed record ReceivedFilter(string Tab, string? Search, string? Sender, DateOnly? From, DateOnly? To, Guid? Executor, bool Mine)
 {
+    /// <summary>Every tab at once (the API's default).</summary>
+    public const string All = "all";
+
     public const string New = "new";
     public const string InProgress = "progress";
     public const string Overdue = "overdue";
     public const string Done = "done";
     public static readonly IReadOnlyList<string> AgencyTabs = [New, InProgress, Overdue, Done];
     public static readonly IReadOnlyList<string> CompanyTabs = [New, Done];
+
+    public DeliveryState? State { get; init; }
 
     public static IReadOnlyList<string> TabsFor(bool isAgency) => isAgency ? AgencyTabs : CompanyTabs;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SmartOffice.Api.Pages.Shared;
+namespace SmartOffice.Api.Features.Letters;
 
 /// <summary>
 /// A keyset cursor for lists ordered newest first by a time that several rows can share: "ticks.seen" is the last
