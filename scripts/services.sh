@@ -70,7 +70,7 @@ start_rabbitmq() {
 # outbox to the Worker's commit (bus set-up, outbox, consumer, Worker, package versions) or the cluster test itself,
 # compared with HEAD's parent. True when git cannot tell (no repository, a shallow clone without the parent).
 delivery_code_changed() {
-  local paths=(src/SmartOffice.Exchange/Messaging src/SmartOffice.Exchange/Routing src/SmartOffice.Exchange/Outbox
+  local paths=(src/SmartOffice.Exchange/Messaging src/SmartOffice.LetterDelivery src/SmartOffice.Contracts src/SmartOffice.Exchange/Outbox
     src/SmartOffice.Api/Outbox src/SmartOffice.Worker Directory.Packages.props scripts/services.sh
     tests/SmartOffice.EndToEnd.Tests/ClusterTests.cs tests/SmartOffice.EndToEnd.Tests/RabbitCluster.cs)
   git rev-parse --verify -q HEAD~1 >/dev/null 2>&1 || return 0

@@ -5,7 +5,7 @@ using SmartOffice.Exchange.Health;
 using SmartOffice.Exchange.Hosting;
 using SmartOffice.Exchange.Messaging;
 using SmartOffice.Exchange.Persistence;
-using SmartOffice.Exchange.Routing;
+using SmartOffice.LetterDelivery;
 using SmartOffice.Worker.Errors;
 
 namespace SmartOffice.Worker;
@@ -34,11 +34,12 @@ public static class WorkerHost
 
         var services = builder.Services;
         services.AddSmartOfficeCore(builder.Configuration, "smartoffice-worker");
+        services.AddSmartOfficeDelivery();
         services.AddSingleton<FailedDeliveries>();
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddConsumer<LetterSubmittedConsumer, LetterSubmittedConsumerDefinition>();
+            bus.AddDeliveryConsumer();
             bus.UsingSmartOfficeTransport(builder.Configuration);
         });
         services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>("error-queue", tags: [SmartOfficeCore.ReadyTag]);

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
-using SmartOffice.Exchange.Routing;
+using SmartOffice.LetterDelivery;
+using SmartOffice.Exchange.Faults;
 
 namespace SmartOffice.Api.Tests;
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Api.Tests.Infrastructure;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
-using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Contracts;
 using SmartOffice.Exchange.Persistence;
-using SmartOffice.Exchange.Routing;
+using SmartOffice.LetterDelivery;
 
 namespace SmartOffice.Api.Tests;
 

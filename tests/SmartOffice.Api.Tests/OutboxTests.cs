@@ -4,7 +4,7 @@ using SmartOffice.Api.Tests.Infrastructure;
 using System.Text.Json;
 using SmartOffice.Api.Outbox;
 using SmartOffice.Exchange.Evidence;
-using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Contracts;
 using SmartOffice.Exchange.Outbox;
 using SmartOffice.Exchange.Persistence;
 
@@ -14,7 +14,7 @@ namespace SmartOffice.Api.Tests;
 [TestClass]
 public sealed class OutboxTests
 {
-    private const string LetterSubmittedExchange = "SmartOffice.Exchange.Messaging.Contracts:LetterSubmitted";
+    private const string LetterSubmittedExchange = "SmartOffice.Contracts:LetterSubmitted";
 
     [TestMethod]
     [DataRow("Sqlite")]

@@ -6,7 +6,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Api.Tests.Infrastructure;
-using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Contracts;
 using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Persistence;
 

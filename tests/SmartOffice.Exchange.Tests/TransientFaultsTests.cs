@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using SmartOffice.Exchange.Routing;
+using SmartOffice.Exchange.Faults;
 
 namespace SmartOffice.Exchange.Tests;
 
@@ -18,7 +18,7 @@ public sealed class TransientFaultsTests
     [TestMethod]
     public void A_missing_letter_or_a_bug_is_not()
     {
-        Assert.IsFalse(TransientFaults.Is(new LetterNotFoundException($"letter {Guid.NewGuid()} does not exist")));
+        Assert.IsFalse(TransientFaults.Is(new KeyNotFoundException($"letter {Guid.NewGuid()} does not exist")), "a poison message: no retry heals it");
         Assert.IsFalse(TransientFaults.Is(new ArgumentException("a bug")));
     }
 }

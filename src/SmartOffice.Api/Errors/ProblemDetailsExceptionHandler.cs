@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using SmartOffice.LetterDelivery;
+using SmartOffice.Exchange.Faults;
 using SmartOffice.Exchange.Persistence;
-using SmartOffice.Exchange.Routing;
 
 namespace SmartOffice.Api.Errors;
 

@@ -18,6 +18,7 @@ using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Messaging;
 using SmartOffice.Exchange.Persistence;
+using SmartOffice.LetterDelivery;
 using SmartOffice.Exchange.Hosting;
 using SmartOffice.Signing;
 
@@ -39,6 +40,8 @@ public static class ServiceRegistration
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddSmartOfficeCore(configuration, "smartoffice-api");
+        // The consumer joins this process's bus only on the embedded default (AddBus); RabbitMQ deployments run Workers.
+        services.AddSmartOfficeDelivery();
         services.AddSingleton<ServiceClock>();
         services.AddApiOptions();
         // Read configuration when resolved, not here: hosts and tests add their settings after this runs.
@@ -195,7 +198,7 @@ public static class ServiceRegistration
             if (!string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {
                 // The embedded default hosts the Worker's consumers in this process.
-                bus.AddConsumer<SmartOffice.Exchange.Routing.LetterSubmittedConsumer, SmartOffice.Exchange.Routing.LetterSubmittedConsumerDefinition>();
+                bus.AddDeliveryConsumer();
             }
 
             bus.UsingSmartOfficeTransport(configuration);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Evidence;
-using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Contracts;
 using SmartOffice.Exchange.Outbox;
 using SmartOffice.Exchange.Persistence;
 

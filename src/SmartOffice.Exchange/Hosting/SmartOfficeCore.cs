@@ -9,15 +9,15 @@ using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Health;
 using SmartOffice.Exchange.Notifications;
 using SmartOffice.Exchange.Persistence;
-using SmartOffice.Exchange.Routing;
 using SmartOffice.Exchange.Telemetry;
 
 namespace SmartOffice.Exchange.Hosting;
 
 /// <summary>
 /// The one composition root of what the Api and the Worker share: checked settings, the database, the evidence seal
-/// and writer, delivery, the archive, the audit trail, webhooks, telemetry and the readiness checks of the database and
-/// the archive. Each host adds only what is its own (the Api its HTTP surface and outbox, the Worker its consumer).
+/// and writer, the archive, the audit trail, webhooks, telemetry and the readiness checks of the database and
+/// the archive. Each host adds only what is its own (the Api its HTTP surface and outbox, the Worker delivery, which
+/// the Api also hosts on the embedded default).
 /// </summary>
 public static class SmartOfficeCore
 {
@@ -40,7 +40,6 @@ public static class SmartOfficeCore
             return SealLoader.Load(seal.CertificatePath!, seal.Password, seal.FormerCertificates);
         });
         services.AddSingleton<EvidenceWriter>();
-        services.AddSingleton<DeliveryBatcher>();
         services.AddSingleton<IArchiveStore>(sp => FileArchiveStore.From(sp.GetRequiredService<IOptions<ArchiveOptions>>().Value));
         services.AddScoped<LetterArchiver>();
 

@@ -7,7 +7,7 @@ using SmartOffice.Api.Outbox;
 using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
-using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Contracts;
 using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Outbox;
 using SmartOffice.Exchange.Persistence;

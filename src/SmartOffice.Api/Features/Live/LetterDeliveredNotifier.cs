@@ -1,6 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
-using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Contracts;
 
 namespace SmartOffice.Api.Features.Live;
 

@@ -1,6 +1,6 @@
 using MassTransit;
 using SmartOffice.Exchange.Letters;
-using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Contracts;
 
 namespace SmartOffice.Api.Features.Live;
 

@@ -1,4 +1,4 @@
-namespace SmartOffice.Exchange.Routing;
+namespace SmartOffice.LetterDelivery;
 
 /// <summary>
 /// A LetterSubmitted for a letter the database does not hold. The outbox commits a letter before its message

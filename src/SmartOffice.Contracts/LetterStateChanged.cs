@@ -1,4 +1,4 @@
-namespace SmartOffice.Exchange.Messaging.Contracts;
+namespace SmartOffice.Contracts;
 
 /// <summary>
 /// Published after a recipient agency's step on a letter commits (opened, registered, assigned, answered, closed), so every

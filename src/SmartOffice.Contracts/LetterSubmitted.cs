@@ -1,4 +1,4 @@
-namespace SmartOffice.Exchange.Messaging.Contracts;
+namespace SmartOffice.Contracts;
 
 /// <summary>
 /// Published (through the outbox) when a letter is accepted. Version 1 of the contract: add fields, never

@@ -8,13 +8,13 @@ using SmartOffice.Exchange.Audit;
 using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
-using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Contracts;
 using SmartOffice.Exchange.Notifications;
 using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Persistence;
 using SmartOffice.Exchange.Refusals;
 
-namespace SmartOffice.Exchange.Routing;
+namespace SmartOffice.LetterDelivery;
 
 /// <summary>What one LetterSubmitted came to: the letter, its evidences in event order (new ones included) and the deliveries made.</summary>
 public sealed record DeliveryOutcome(Letter Letter, IReadOnlyList<EvidenceRecord> Evidences, IReadOnlyList<LetterDelivered> Delivered);
@@ -335,7 +335,7 @@ public sealed class DeliveryBatcher : IAsyncDisposable
             _logger.LogInformation("Letter {LetterId} {Outcome} to {Recipient}", letter.Id, failure is null ? "delivered" : "not delivered", registryNumber);
         }
 
-        Telemetry.ExchangeTelemetry.Delivered(failure is null, DateTimeOffset.UtcNow - letter.SubmittedAt);
+        Exchange.Telemetry.ExchangeTelemetry.Delivered(failure is null, _time.GetUtcNow() - letter.SubmittedAt);
         work.Delivered.Add(new LetterDelivered
         {
             LetterId = letter.Id, SenderOrganizationId = letter.SenderOrganizationId, RecipientOrganizationId = target.Delivery.RecipientOrganizationId,

@@ -1,15 +1,15 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using SmartOffice.Exchange.Messaging.Contracts;
+using SmartOffice.Contracts;
 
-namespace SmartOffice.Exchange.Routing;
+namespace SmartOffice.LetterDelivery;
 
 /// <summary>
 /// Puts an accepted letter into each recipient's inbox, idempotently per (letter, recipient), then archives it. The
 /// deliveries themselves commit in <see cref="DeliveryBatcher"/> together with those of other messages being consumed
 /// at the same moment; this message is acknowledged only after its deliveries and its archive records are durable.
 /// </summary>
-public sealed class LetterSubmittedConsumer(DeliveryBatcher deliveries, Archive.LetterArchiver archiver, ILogger<LetterSubmittedConsumer> logger) : IConsumer<LetterSubmitted>
+public sealed class LetterSubmittedConsumer(DeliveryBatcher deliveries, SmartOffice.Exchange.Archive.LetterArchiver archiver, ILogger<LetterSubmittedConsumer> logger) : IConsumer<LetterSubmitted>
 {
     public async Task Consume(ConsumeContext<LetterSubmitted> context)
     {

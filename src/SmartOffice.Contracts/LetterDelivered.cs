@@ -1,4 +1,4 @@
-namespace SmartOffice.Exchange.Messaging.Contracts;
+namespace SmartOffice.Contracts;
 
 /// <summary>
 /// Published after a delivery (or non-delivery) commits, for live updates in open browser sessions. Version 1.

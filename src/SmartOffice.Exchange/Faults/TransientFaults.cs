@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace SmartOffice.Exchange.Routing;
+namespace SmartOffice.Exchange.Faults;
 
 /// <summary>
 /// Faults of the infrastructure that heal by themselves: the database unreachable or failing over, a lost connection,

@@ -1,6 +1,7 @@
 using MassTransit;
+using SmartOffice.Exchange.Faults;
 
-namespace SmartOffice.Exchange.Routing;
+namespace SmartOffice.LetterDelivery;
 
 /// <summary>
 /// How letter deliveries are consumed: infrastructure faults (database, storage) are retried with growing delays until
