@@ -121,7 +121,7 @@ public static class AccessPolicy
     {
         Audience.Anyone or Audience.Member => true,
         Audience.Staff => caller.StaffUserId is not null,
-        Audience.OrganizationOwner => (caller.StaffUserId is null && caller.Kind == "Company") || caller.HasRole(StaffRoles.Admin),
+        Audience.OrganizationOwner => (caller.StaffUserId is null && caller.Kind == Exchange.Organizations.OrganizationKind.Company) || caller.HasRole(StaffRoles.Admin),
         _ => caller.StaffUserId is not null && RolesOf(audience).Any(caller.HasRole),
     };
 

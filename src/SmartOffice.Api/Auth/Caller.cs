@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
+using SmartOffice.Exchange.Organizations;
 
 namespace SmartOffice.Api.Auth;
 
 /// <summary>Who is calling: an organization's account (certificate login) or one of its staff (with roles).</summary>
-public sealed record Caller(Guid OrganizationId, string RegistryNumber, string Kind, Guid? AccountId, Guid? StaffUserId, IReadOnlyList<string> Roles)
+public sealed record Caller(Guid OrganizationId, string RegistryNumber, OrganizationKind Kind, Guid? AccountId, Guid? StaffUserId, IReadOnlyList<string> Roles)
 {
     public const string OrganizationClaim = "org";
     public const string RegistryNumberClaim = "reg";
@@ -23,6 +24,8 @@ public sealed record Caller(Guid OrganizationId, string RegistryNumber, string K
 
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
+    public bool IsAgency => Kind == OrganizationKind.Agency;
+
     public static Caller? From(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
@@ -34,7 +37,7 @@ public sealed record Caller(Guid OrganizationId, string RegistryNumber, string K
         return new Caller(
             organization,
             registryNumber,
-            principal.FindFirstValue(KindClaim) ?? "Company",
+            Enum.TryParse<OrganizationKind>(principal.FindFirstValue(KindClaim), out var kind) ? kind : OrganizationKind.Company,
             Guid.TryParse(principal.FindFirstValue(AccountClaim), out var account) ? account : null,
             Guid.TryParse(principal.FindFirstValue(StaffClaim), out var staff) ? staff : null,
             [.. principal.FindAll(RoleClaim).Select(c => c.Value)])
@@ -47,7 +50,7 @@ public sealed record Caller(Guid OrganizationId, string RegistryNumber, string K
     {
         yield return new Claim(OrganizationClaim, OrganizationId.ToString());
         yield return new Claim(RegistryNumberClaim, RegistryNumber);
-        yield return new Claim(KindClaim, Kind);
+        yield return new Claim(KindClaim, Kind.ToString());
         yield return new Claim("sub", (StaffUserId ?? AccountId ?? OrganizationId).ToString(null, CultureInfo.InvariantCulture));
         if (AccountId is { } account)
         {

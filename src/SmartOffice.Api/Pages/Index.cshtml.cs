@@ -16,8 +16,8 @@ public sealed class IndexModel : PageModel
         return caller switch
         {
             null => Redirect("/login"),
-            { StaffUserId: not null, Kind: "Agency" } => Redirect("/inbox"),
-            { StaffUserId: not null, Kind: "Service" } => Redirect("/admin"),
+            { StaffUserId: not null, Kind: Exchange.Organizations.OrganizationKind.Agency } => Redirect("/inbox"),
+            { StaffUserId: not null, Kind: Exchange.Organizations.OrganizationKind.Service } => Redirect("/admin"),
             _ => Redirect("/outbox"),
         };
     }

@@ -10,7 +10,20 @@ namespace SmartOffice.Api.Features.Admin;
 
 public sealed record CrlUrlRequest(string? Url);
 
-public sealed record TrustSummary(IReadOnlyList<string> Anchors, IReadOnlyList<string> Intermediates, int Crls, DateTimeOffset? EarliestCrlNextUpdate, IReadOnlyList<string> Problems);
+/// <summary>What the validator trusts now: anchors, intermediates, CRLs and any file it could not read.</summary>
+public sealed record TrustSummary(IReadOnlyList<string> Anchors, IReadOnlyList<string> Intermediates, int Crls, DateTimeOffset? EarliestCrlNextUpdate, IReadOnlyList<string> Problems)
+{
+    public static TrustSummary Of(PdfSignatureValidator validator)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        return new(
+            [.. validator.Trust.Anchors.Select(c => c.Subject)],
+            [.. validator.Trust.Intermediates.Select(c => c.Subject)],
+            validator.Trust.CrlCount,
+            validator.Trust.EarliestCrlNextUpdate,
+            validator.Trust.Problems);
+    }
+}
 
 /// <summary>
 /// The trust list, managed without a restart: certificates and CRLs uploaded here are written to the trust and
@@ -20,13 +33,13 @@ internal static class TrustEndpoints
 {
     public static RouteGroupBuilder MapTrustApi(this RouteGroupBuilder group)
     {
-        group.MapGet("trust", (PdfSignatureValidator validator) => TypedResults.Ok(Summary(validator)));
+        group.MapGet("trust", (PdfSignatureValidator validator) => TypedResults.Ok(TrustSummary.Of(validator)));
         group.MapPost("trust/anchors", AddCertificateAsync).DisableAntiforgery();
         group.MapPost("trust/crls", AddCrlAsync).DisableAntiforgery();
         group.MapPost("trust/reload", async (SmartOffice.Api.Infrastructure.CrlRefresher refresher, PdfSignatureValidator validator, CancellationToken cancellationToken) =>
         {
             await refresher.RefreshAsync(cancellationToken);
-            return TypedResults.Ok(Summary(validator));
+            return TypedResults.Ok(TrustSummary.Of(validator));
         });
         group.MapPost("trust/crl-urls", AddCrlUrlAsync);
         return group;
@@ -50,7 +63,7 @@ internal static class TrustEndpoints
         var folder = options.Value.TrustDir ?? throw new InvalidOperationException("Signing:TrustDir is not configured");
         await File.WriteAllTextAsync(Path.Combine(folder, certificate.GetCertHashString(HashAlgorithmName.SHA256) + ".pem"), certificate.ExportCertificatePem(), cancellationToken);
         validator.ReloadTrust();
-        return TypedResults.Ok(Summary(validator));
+        return TypedResults.Ok(TrustSummary.Of(validator));
     }
 
     private static async Task<Results<Ok<TrustSummary>, ProblemHttpResult>> AddCrlAsync(HttpRequest request, PdfSignatureValidator validator, IOptions<SignatureValidationOptions> options, CancellationToken cancellationToken)
@@ -67,7 +80,7 @@ internal static class TrustEndpoints
         }
 
         validator.ReloadTrust();
-        return TypedResults.Ok(Summary(validator));
+        return TypedResults.Ok(TrustSummary.Of(validator));
     }
 
     private static async Task<Results<Ok<TrustSummary>, ProblemHttpResult>> AddCrlUrlAsync(CrlUrlRequest request, SmartOffice.Api.Infrastructure.CrlRefresher refresher, PdfSignatureValidator validator, IOptions<SignatureValidationOptions> options, CancellationToken cancellationToken)
@@ -80,13 +93,6 @@ internal static class TrustEndpoints
         var folder = options.Value.CrlDir ?? throw new InvalidOperationException("Signing:CrlDir is not configured");
         await File.AppendAllLinesAsync(Path.Combine(folder, SmartOffice.Api.Infrastructure.CrlRefresher.UrlListFile), [uri.ToString()], cancellationToken);
         await refresher.RefreshAsync(cancellationToken);
-        return TypedResults.Ok(Summary(validator));
+        return TypedResults.Ok(TrustSummary.Of(validator));
     }
-
-    internal static TrustSummary Summary(PdfSignatureValidator validator) => new(
-        [.. validator.Trust.Anchors.Select(c => c.Subject)],
-        [.. validator.Trust.Intermediates.Select(c => c.Subject)],
-        validator.Trust.CrlCount,
-        validator.Trust.EarliestCrlNextUpdate,
-        validator.Trust.Problems);
 }

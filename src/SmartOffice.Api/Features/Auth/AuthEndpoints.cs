@@ -8,6 +8,7 @@ using SmartOffice.Api.Errors;
 using SmartOffice.Api.Infrastructure;
 using SmartOffice.Exchange.Accounts;
 using SmartOffice.Exchange.Persistence;
+using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Features.Auth;
 
@@ -29,9 +30,16 @@ public static class AuthEndpoints
         var group = routes.MapGroup("api/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(RateLimiting.LoginPolicy);
         group.MapPost("challenge", async (ExchangeDbContext db, IOptions<AuthOptions> options, TimeProvider time, CancellationToken ct) =>
             TypedResults.Ok(await AuthChallenges.CreateAsync(db, options.Value, time, ct)));
-        group.MapPost("token", CertificateLogin.LoginAsync);
+        group.MapPost("token", CertificateLoginAsync);
         group.MapPost("login", PasswordLoginAsync);
         return routes;
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> CertificateLoginAsync(
+        TokenRequest request, ExchangeDbContext db, PdfSignatureValidator validator, AccountProvisioner accounts, TokenIssuer tokens, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var outcome = await CertificateLogin.AuthenticateAsync(request, db, validator, accounts, time, cancellationToken);
+        return outcome.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(CertificateLogin.Respond(tokens, outcome.Caller!, outcome.Organization!));
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> PasswordLoginAsync(

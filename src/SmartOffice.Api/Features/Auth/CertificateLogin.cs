@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Api.Auth;
 using SmartOffice.Api.Errors;
@@ -19,13 +18,6 @@ namespace SmartOffice.Api.Features.Auth;
 /// </summary>
 internal static class CertificateLogin
 {
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
-        TokenRequest request, ExchangeDbContext db, PdfSignatureValidator validator, AccountProvisioner accounts, TokenIssuer tokens, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var outcome = await AuthenticateAsync(request, db, validator, accounts, time, cancellationToken);
-        return outcome.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(Respond(tokens, outcome.Caller!, outcome.Organization!));
-    }
-
     /// <summary>Checks a signed challenge; the API answers with a bearer token, the workspace with a session cookie.</summary>
     public static async Task<LoginOutcome> AuthenticateAsync(
         TokenRequest request, ExchangeDbContext db, PdfSignatureValidator validator, AccountProvisioner accounts, TimeProvider time, CancellationToken cancellationToken)
@@ -91,7 +83,7 @@ internal static class CertificateLogin
             return refusal;
         }
 
-        var caller = new Caller(organization!.Id, organization.RegistryNumber, organization.Kind.ToString(), account!.Id, null, []) { SecurityStamp = account.SecurityStamp };
+        var caller = new Caller(organization!.Id, organization.RegistryNumber, organization.Kind, account!.Id, null, []) { SecurityStamp = account.SecurityStamp };
         return new LoginOutcome(caller, organization, organization.Name, null);
     }
 

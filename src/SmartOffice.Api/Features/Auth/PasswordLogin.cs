@@ -45,7 +45,7 @@ internal static class PasswordLogin
     }
 
     internal static Caller StaffCaller(StaffUser user, Exchange.Organizations.Organization organization) =>
-        new(organization.Id, organization.RegistryNumber, organization.Kind.ToString(), null, user.Id,
+        new(organization.Id, organization.RegistryNumber, organization.Kind, null, user.Id,
             [.. user.Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)])
         {
             SecurityStamp = user.SecurityStamp,

@@ -34,7 +34,7 @@ internal static class MailboxEndpoints
         DateOnly? from, DateOnly? to, Guid? executor, string? after, int pageSize = ReceivedLetters.PageSize, CancellationToken cancellationToken = default)
     {
         var caller = Caller.From(context.User)!;
-        var isAgency = caller.Kind == nameof(OrganizationKind.Agency);
+        var isAgency = caller.IsAgency;
         if (!TryParseState(status, out var state))
         {
             return StateProblem();

@@ -23,6 +23,6 @@ internal static class StatsPeriod
             return requested.Trim();
         }
 
-        return caller.StaffUserId is not null && caller.Kind == "Agency" ? caller.RegistryNumber : null;
+        return caller.StaffUserId is not null && caller.IsAgency ? caller.RegistryNumber : null;
     }
 }

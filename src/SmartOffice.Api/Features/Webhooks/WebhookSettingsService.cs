@@ -21,7 +21,7 @@ public sealed record WebhookSettings(string? Url, DateTimeOffset? UpdatedAt, IRe
 internal sealed class WebhookSettingsService(ExchangeDbContext db, IOptions<WebhookOptions> options, TimeProvider time)
 {
     private static bool MayManage(Caller caller) =>
-        (caller.StaffUserId is null && caller.Kind == nameof(Exchange.Organizations.OrganizationKind.Company)) || caller.HasRole(StaffRoles.Admin);
+        (caller.StaffUserId is null && caller.Kind == Exchange.Organizations.OrganizationKind.Company) || caller.HasRole(StaffRoles.Admin);
 
     public async Task<Outcome<WebhookSettings>> GetAsync(Caller caller, CancellationToken cancellationToken)
     {

@@ -58,6 +58,6 @@ internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit,
             _ => (true, null),
         };
         Accounts = await accounts.ListAsync(flagged, suspended, cancellationToken);
-        Trust = TrustEndpoints.Summary(validator);
+        Trust = TrustSummary.Of(validator);
     }
 }

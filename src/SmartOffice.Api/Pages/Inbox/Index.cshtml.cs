@@ -23,7 +23,7 @@ internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock, Recei
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
-    public bool IsAgency => Caller.Kind == "Agency";
+    public bool IsAgency => Caller.IsAgency;
 
     public ReceivedFilter Filter { get; private set; } = null!;
 
