@@ -23,7 +23,7 @@ internal static class SealBenchmark
         var duration = TimeSpan.FromSeconds(3);
 
         var signedCms = Measure.Run(() => SignedCmsSeal(evidence, certificate, key, pki.Seal.Chain), duration);
-        var ours = Measure.Run(() => sealer.Seal(evidence), duration);
+        var ours = Measure.Run(() => sealer.Seal(evidence, DateTimeOffset.UtcNow), duration);
         var floor = Measure.Run(() => key.SignData(evidence, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence), duration);
 
         Console.WriteLine($"SmartOffice seal benchmark — {Environment.ProcessorCount} cores, ECDSA P-256, 700-byte evidence");

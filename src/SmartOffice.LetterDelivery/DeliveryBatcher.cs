@@ -209,7 +209,7 @@ public sealed class DeliveryBatcher : IAsyncDisposable
                     // One commit, several events of one letter: a millisecond apart so that their times read in chain
                     // order too (SQLite keeps 0.1 ms).
                     var record = _evidence.AddAfter(db, Draft(letter, target, now.AddMilliseconds(index)), previous);
-                    Stage(db, audit, letter, target);
+                    Stage(db, audit, letter, target, now);
                     records.Add(record);
                     previous = record.Id;
                 }
@@ -254,7 +254,7 @@ public sealed class DeliveryBatcher : IAsyncDisposable
 
                 // The letter's chain may have grown meanwhile (the other consumer's evidences): link to its real end.
                 await _evidence.AddAsync(db, Draft(letter, target, now), default).ConfigureAwait(false);
-                Stage(db, audit, letter, target);
+                Stage(db, audit, letter, target, now);
                 return true;
             }, default).ConfigureAwait(false);
             if (step.IsRefused)
@@ -306,7 +306,7 @@ public sealed class DeliveryBatcher : IAsyncDisposable
         };
     }
 
-    private static void Stage(ExchangeDbContext db, AuditLog audit, LetterWork work, Target target)
+    private static void Stage(ExchangeDbContext db, AuditLog audit, LetterWork work, Target target, DateTimeOffset now)
     {
         var letter = work.Letter;
         var failure = target.Failure;
@@ -314,12 +314,12 @@ public sealed class DeliveryBatcher : IAsyncDisposable
         var details = new { letterId = letter.Id, sender = letter.SenderRegistryNumber, recipient = registryNumber, reason = failure };
         if (work.SenderHasWebhook)
         {
-            WebhookEvents.Raise(db, letter.SenderOrganizationId, failure is null ? WebhookEvents.Delivered : WebhookEvents.NotDelivered, details);
+            WebhookEvents.Raise(db, letter.SenderOrganizationId, failure is null ? WebhookEvents.Delivered : WebhookEvents.NotDelivered, details, now);
         }
 
         if (failure is null && target.RecipientHasWebhook)
         {
-            WebhookEvents.Raise(db, target.Delivery.RecipientOrganizationId, WebhookEvents.Received, details);
+            WebhookEvents.Raise(db, target.Delivery.RecipientOrganizationId, WebhookEvents.Received, details, now);
         }
 
         audit.Stage(db, "system:delivery", null, failure is null ? "letter.delivered" : "letter.not_delivered", letter.Id.ToString(), details: registryNumber);

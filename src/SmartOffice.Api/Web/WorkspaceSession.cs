@@ -38,7 +38,7 @@ public static class WorkspaceSession
         claims.Add(new Claim(DisplayNameClaim, outcome.DisplayName ?? outcome.Organization!.Name));
         claims.Add(new Claim(OrganizationNameClaim, outcome.Organization!.Name));
         claims.Add(new Claim(SessionIdClaim, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))));
-        claims.Add(new Claim(Caller.LoginTimeClaim, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        claims.Add(new Claim(Caller.LoginTimeClaim, Now(context).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         var identity = new ClaimsIdentity(claims, Scheme, DisplayNameClaim, Caller.RoleClaim);
         return context.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
     }
@@ -51,12 +51,14 @@ public static class WorkspaceSession
         if (result.Principal?.FindFirstValue(SessionIdClaim) is { } sessionId)
         {
             var db = context.RequestServices.GetRequiredService<ExchangeDbContext>();
-            db.EndedSessions.Add(new EndedSession { SessionId = sessionId, ExpiresAt = DateTimeOffset.UtcNow + AbsoluteTimeout });
+            db.EndedSessions.Add(new EndedSession { SessionId = sessionId, ExpiresAt = Now(context) + AbsoluteTimeout });
             await db.SaveChangesAsync(context.RequestAborted);
         }
 
         await context.SignOutAsync(Scheme);
     }
+
+    private static DateTimeOffset Now(HttpContext context) => context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -65,7 +67,7 @@ public static class WorkspaceSession
         var loginAt = long.TryParse(principal.FindFirstValue(Caller.LoginTimeClaim), CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MinValue;
         var sessionId = principal.FindFirstValue(SessionIdClaim);
-        if (DateTimeOffset.UtcNow - loginAt > AbsoluteTimeout || sessionId is null
+        if (Now(context.HttpContext) - loginAt > AbsoluteTimeout || sessionId is null
             || await db.EndedSessions.AnyAsync(s => s.SessionId == sessionId, context.HttpContext.RequestAborted)
             || await SessionValidator.ProblemAsync(principal, db, context.HttpContext.RequestAborted) is not null)
         {

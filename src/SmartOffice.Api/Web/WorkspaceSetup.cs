@@ -85,7 +85,7 @@ public static class WorkspaceSetup
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
+                new CookieOptions { Expires = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
             // Only a path of this site: anything else (another host, "/\\host", control characters) goes home.
             return Results.Redirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().ExcludeFromDescription();

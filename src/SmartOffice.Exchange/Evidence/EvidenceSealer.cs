@@ -22,5 +22,5 @@ public sealed class EvidenceSealer(X509Certificate2 sealCertificate, IReadOnlyLi
     /// <summary>The current seal and every former one: an evidence sealed by any of them was sealed by this service.</summary>
     public IReadOnlyList<X509Certificate2> OwnCertificates { get; } = [sealCertificate, .. formerCertificates ?? []];
 
-    public byte[] Seal(ReadOnlySpan<byte> document) => _writer.Sign(document, DateTimeOffset.UtcNow);
+    public byte[] Seal(ReadOnlySpan<byte> document, DateTimeOffset signingTime) => _writer.Sign(document, signingTime);
 }

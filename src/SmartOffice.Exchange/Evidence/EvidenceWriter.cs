@@ -11,7 +11,7 @@ namespace SmartOffice.Exchange.Evidence;
 /// chain. The record is added to the caller's DbContext inside a <see cref="Letters.LetterStep"/>: it commits with
 /// the change it proves, under the chain lock, or not at all.
 /// </summary>
-public sealed class EvidenceWriter(EvidenceSealer sealer)
+public sealed class EvidenceWriter(EvidenceSealer sealer, TimeProvider? time = null)
 {
     public string Issuer => sealer.Certificate.Subject;
 
@@ -47,7 +47,7 @@ public sealed class EvidenceWriter(EvidenceSealer sealer)
             Event = document.Event,
             EventTime = document.EventTime,
             Json = json,
-            Seal = sealer.Seal(Encoding.UTF8.GetBytes(json)),
+            Seal = sealer.Seal(Encoding.UTF8.GetBytes(json), (time ?? TimeProvider.System).GetUtcNow()),
             PreviousEvidenceId = previous,
         };
         db.Evidences.Add(record);

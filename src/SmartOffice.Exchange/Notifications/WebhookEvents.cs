@@ -13,7 +13,8 @@ public static class WebhookEvents
     public const string Received = "received";
     public const string Opened = "opened";
 
-    public static async Task RaiseAsync(ExchangeDbContext db, Guid organizationId, string eventName, object payload, CancellationToken cancellationToken)
+    public static async Task RaiseAsync(
+        ExchangeDbContext db, Guid organizationId, string eventName, object payload, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (!await db.WebhookSubscriptions.AnyAsync(s => s.OrganizationId == organizationId, cancellationToken).ConfigureAwait(false))
@@ -21,18 +22,20 @@ public static class WebhookEvents
             return;
         }
 
-        Raise(db, organizationId, eventName, payload);
+        Raise(db, organizationId, eventName, payload, occurredAt);
     }
 
     /// <summary>Queues the event for an organization the caller already knows has a webhook.</summary>
-    public static void Raise(ExchangeDbContext db, Guid organizationId, string eventName, object payload)
+    public static void Raise(ExchangeDbContext db, Guid organizationId, string eventName, object payload, DateTimeOffset occurredAt)
     {
         ArgumentNullException.ThrowIfNull(db);
         db.WebhookDeliveries.Add(new WebhookDelivery
         {
             OrganizationId = organizationId,
             Event = eventName,
-            Payload = JsonSerializer.Serialize(new { @event = eventName, occurredAt = DateTimeOffset.UtcNow, data = payload }, ExchangeJson.Options),
+            CreatedAt = occurredAt,
+            NextAttemptAt = occurredAt,
+            Payload = JsonSerializer.Serialize(new { @event = eventName, occurredAt, data = payload }, ExchangeJson.Options),
         });
     }
 }

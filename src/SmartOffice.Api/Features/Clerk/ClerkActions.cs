@@ -205,7 +205,8 @@ internal sealed class ClerkActions(
                 Recipient = delivery.RecipientRegistryNumber, LetterId = letter.Id, SubmissionTime = letter.SubmittedAt,
                 DocumentSha256 = letter.DocumentSha256, Details = details,
             }, ct);
-            await WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, webhookEvent, new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, details }, ct);
+            await WebhookEvents.RaiseAsync(
+                db, letter.SenderOrganizationId, webhookEvent, new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, details }, clock.Now, ct);
             audit.Stage(db, caller.Actor, caller.RegistryNumber, $"letter.{webhookEvent}", letter.Id.ToString(),
                 details: string.Join("; ", details.Select(d => $"{d.Key}={d.Value}")));
             return delivery;

@@ -64,7 +64,7 @@ internal sealed class DocumentReader(ExchangeDbContext db, IArchiveStore archive
                 DocumentSha256 = letter.DocumentSha256,
             }, ct);
             await WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, WebhookEvents.Opened,
-                new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, openedAt = now }, ct);
+                new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, openedAt = now }, now, ct);
             return true;
         }, cancellationToken);
         if (opened.IsRefused)

@@ -20,13 +20,13 @@ internal static class SubmitLetterEndpoint
     }
 
     private static async Task<Results<Accepted<SubmitLetterResponse>, ProblemHttpResult>> SubmitAsync(
-        HttpContext context, LetterSubmission submission, IOptions<SignatureValidationOptions> signing, CancellationToken cancellationToken)
+        HttpContext context, LetterSubmission submission, IOptions<SignatureValidationOptions> signing, TimeProvider time, CancellationToken cancellationToken)
     {
         var caller = Caller.From(context.User)!;
         var maxFileBytes = signing.Value.MaxFileBytes;
         if (context.Request.ContentLength > maxFileBytes + MultipartOverheadBytes)
         {
-            return Refusal.Rejected(SizeReport(context.Request.ContentLength.Value, maxFileBytes)).ToProblem();
+            return Refusal.Rejected(SizeReport(context.Request.ContentLength.Value, maxFileBytes, time.GetUtcNow())).ToProblem();
         }
 
         using var form = await SubmissionForm.ReadAsync(context.Request, maxFileBytes, cancellationToken);
@@ -37,7 +37,7 @@ internal static class SubmitLetterEndpoint
 
         if (form.IsFileTooLarge)
         {
-            return Refusal.Rejected(SizeReport(form.FileLength, maxFileBytes)).ToProblem();
+            return Refusal.Rejected(SizeReport(form.FileLength, maxFileBytes, time.GetUtcNow())).ToProblem();
         }
 
         var idempotencyKey = context.Request.Headers["Idempotency-Key"].FirstOrDefault();
@@ -61,7 +61,7 @@ internal static class SubmitLetterEndpoint
         return TypedResults.Accepted($"/api/letters/{outcome.Value!.Id}", outcome.Value);
     }
 
-    private static ValidationReport SizeReport(long size, long limit) => new()
+    private static ValidationReport SizeReport(long size, long limit, DateTimeOffset now) => new()
     {
         Code = ValidationCodes.FileTooLarge,
         Indication = Indications.TotalFailed,
@@ -69,6 +69,6 @@ internal static class SubmitLetterEndpoint
         Message = $"The file is larger than the {limit / (1024 * 1024)} MiB allowed ({size} bytes). Reduce the letter and sign it again.",
         MessageMn = $"Файлын хэмжээ зөвшөөрөгдөх {limit / (1024 * 1024)} MiB-аас их байна. Бичгийн хэмжээг багасгаж дахин гарын үсэг зурна уу.",
         Checks = [new ValidationCheck(CheckNames.Format, false, $"{size} bytes, limit {limit}")],
-        ValidatedAt = DateTimeOffset.UtcNow,
+        ValidatedAt = now,
     };
 }

@@ -19,7 +19,7 @@ namespace SmartOffice.Api.Pages.Letters;
 /// receiving agency the work on it (register, assign, answer with a signed reply, close, report, comments). The
 /// sender sees every recipient; a recipient only its own delivery; anyone else gets 404.
 /// </summary>
-internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, ClerkActions actions, UiText text) : WorkspacePage
+internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, ClerkActions actions, UiText text, TimeProvider time) : WorkspacePage
 {
     public Letter Letter { get; private set; } = null!;
 
@@ -108,7 +108,7 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
         }
 
         var author = await db.StaffUsers.AsNoTracking().Where(u => u.Id == Caller.StaffUserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        db.LetterComments.Add(new LetterComment { DeliveryId = own.Id, AuthorUserId = Caller.StaffUserId!.Value, AuthorName = author, Text = body, CreatedAt = DateTimeOffset.UtcNow });
+        db.LetterComments.Add(new LetterComment { DeliveryId = own.Id, AuthorUserId = Caller.StaffUserId!.Value, AuthorName = author, Text = body, CreatedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         Notice = text["letter.commentAdded"];
         return Redirect($"/letters/{id}#comments");
