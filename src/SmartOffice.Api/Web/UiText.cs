@@ -55,6 +55,9 @@ public sealed class UiText
 
     public IReadOnlyCollection<string> Keys(string language) => _languages[language].Keys;
 
+    /// <summary>Whether either language has <paramref name="key"/>.</summary>
+    public bool Has(string key) => _languages[Mongolian].ContainsKey(key) || _languages[English].ContainsKey(key);
+
     public string Get(string language, string key) =>
         _languages.TryGetValue(language, out var words) && words.TryGetValue(key, out var word) ? word
         : _languages[Mongolian].TryGetValue(key, out var mongolian) ? mongolian

@@ -20,7 +20,7 @@ public abstract class WorkspacePage : PageModel
     [TempData]
     public string? Failure { get; set; }
 
-    /// <summary>A refusal in words for the page: its detail, or its title when it has none; null when nothing was refused.</summary>
-    protected static string? RefusalText(Refusal? refusal) =>
-        refusal is null ? null : refusal.Detail.Length > 0 ? refusal.Detail : refusal.Title;
+    /// <summary>A refusal in the page's language (see <see cref="RefusalWords"/>); null when nothing was refused.</summary>
+    protected string? RefusalText(Refusal? refusal) =>
+        refusal is null ? null : RefusalWords.Say(HttpContext.RequestServices.GetRequiredService<UiText>(), refusal);
 }

@@ -55,6 +55,27 @@ public sealed class LetterPageTests
     }
 
     [TestMethod]
+    public async Task A_refused_clerk_action_is_explained_in_mongolian_with_the_state_in_words()
+    {
+        var factory = Factories.Shared("Sqlite");
+        var id = await DeliveredLetterAsync(factory);
+        using var registrar = await WorkspaceClient.StaffAsync(factory, "bichig");
+        Assert.AreEqual(HttpStatusCode.Redirect, (await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", [])).StatusCode);
+
+        await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", []);
+        var again = await registrar.GetPageAsync($"/letters/{id}");
+        StringAssert.Contains(again, "Бичиг «");
+        StringAssert.Contains(again, "зөвхөн хүргэгдсэн эсвэл нээсэн бичгийг бүртгэнэ");
+        Assert.IsFalse(again.Contains("only a delivered or opened letter", StringComparison.Ordinal), "no English refusal in the Mongolian page");
+
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Assign", new() { ["executor"] = "gantulga", ["dueDate"] = yesterday });
+        var past = await registrar.GetPageAsync($"/letters/{id}");
+        StringAssert.Contains(past, "Хариу өгөх огноо өнгөрсөн байна.");
+        Assert.IsFalse(past.Contains("the due date is in the past", StringComparison.Ordinal), "no English refusal in the Mongolian page");
+    }
+
+    [TestMethod]
     public async Task The_agency_registers_assigns_and_answers_with_a_signed_reply_that_the_sender_then_sees()
     {
         var factory = Factories.Shared("Sqlite");

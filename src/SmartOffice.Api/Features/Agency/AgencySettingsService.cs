@@ -30,7 +30,8 @@ internal sealed class AgencySettingsService(ExchangeDbContext db, AuditLog audit
     {
         if (request.DueWorkingDays is < 1 or > MaximumDueWorkingDays)
         {
-            return Refusal.Invalid($"dueWorkingDays must be between 1 and {MaximumDueWorkingDays}, or null for the service default.");
+            return Refusal.Invalid($"dueWorkingDays must be between 1 and {MaximumDueWorkingDays}, or null for the service default.")
+                .Says("refusal.agency.dueDays", MaximumDueWorkingDays);
         }
 
         await db.Organizations.Where(o => o.Id == caller.OrganizationId)

@@ -30,12 +30,12 @@ internal sealed class AgencyStaff(ExchangeDbContext db)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.DisplayName))
         {
-            return Refusal.Invalid("userName and displayName are required.");
+            return Refusal.Invalid("userName and displayName are required.").Says("refusal.staff.namesRequired");
         }
 
         if (TextRules.HasBidiControl(request.UserName) || TextRules.HasBidiControl(request.DisplayName))
         {
-            return Refusal.Invalid("names may not contain bidirectional control characters (U+202A–202E, U+2066–2069).");
+            return Refusal.Invalid("names may not contain bidirectional control characters (U+202A–202E, U+2066–2069).").Says("refusal.text.bidi");
         }
 
         var user = new StaffUser { OrganizationId = caller.OrganizationId, UserName = request.UserName.Trim(), DisplayName = request.DisplayName.Trim() };
@@ -51,7 +51,8 @@ internal sealed class AgencyStaff(ExchangeDbContext db)
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            return new Refusal(RefusalKind.Conflict, RefusalCodes.Validation, "User name taken", $"The user name {user.UserName} is already used.");
+            return new Refusal(RefusalKind.Conflict, RefusalCodes.Validation, "User name taken", $"The user name {user.UserName} is already used.")
+                .Says("refusal.staff.userNameTaken", user.UserName);
         }
 
         return ToItem(user);
@@ -69,12 +70,12 @@ internal sealed class AgencyStaff(ExchangeDbContext db)
         // An admin cannot lock themself out: the agency would be left without anyone to undo it.
         if (user.Id == caller.StaffUserId && (request.IsDisabled == true || request.Roles is { } roles && !roles.Contains(StaffRoles.Admin, StringComparer.Ordinal)))
         {
-            return Refusal.Invalid("you cannot disable yourself or remove your own admin role; ask another admin");
+            return Refusal.Invalid("you cannot disable yourself or remove your own admin role; ask another admin").Says("refusal.staff.notSelf");
         }
 
         if (TextRules.HasBidiControl(request.DisplayName))
         {
-            return Refusal.Invalid("names may not contain bidirectional control characters (U+202A–202E, U+2066–2069).");
+            return Refusal.Invalid("names may not contain bidirectional control characters (U+202A–202E, U+2066–2069).").Says("refusal.text.bidi");
         }
 
         if (!string.IsNullOrWhiteSpace(request.DisplayName))
@@ -107,7 +108,7 @@ internal sealed class AgencyStaff(ExchangeDbContext db)
             var unknown = request.Roles.Where(r => !StaffRoles.All.Contains(r, StringComparer.Ordinal) || r == StaffRoles.ServiceAdmin).ToList();
             if (unknown.Count > 0)
             {
-                return Refusal.Invalid($"unknown or not grantable roles: {string.Join(", ", unknown)}");
+                return Refusal.Invalid($"unknown or not grantable roles: {string.Join(", ", unknown)}").Says("refusal.staff.roles", string.Join(", ", unknown));
             }
 
             user.Roles = string.Join(',', request.Roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
@@ -117,7 +118,7 @@ internal sealed class AgencyStaff(ExchangeDbContext db)
         {
             if (request.Password.Length < MinimumPasswordLength)
             {
-                return Refusal.Invalid($"a password needs at least {MinimumPasswordLength} characters");
+                return Refusal.Invalid($"a password needs at least {MinimumPasswordLength} characters").Says("refusal.staff.password", MinimumPasswordLength);
             }
 
             user.PasswordHash = new PasswordHasher<StaffUser>().HashPassword(user, request.Password);
@@ -137,7 +138,8 @@ internal sealed class AgencyStaff(ExchangeDbContext db)
         }
         else if (request.CertificateThumbprint is not null && !string.Equals(request.CertificateThumbprint.Trim(), user.CertificateThumbprint, StringComparison.OrdinalIgnoreCase))
         {
-            return Refusal.Invalid("bind a login certificate by uploading it (field certificate), so that its organization can be checked");
+            return Refusal.Invalid("bind a login certificate by uploading it (field certificate), so that its organization can be checked")
+                .Says("refusal.staff.certificateUpload");
         }
 
         if (request.IsDisabled is { } disabled)

@@ -15,7 +15,8 @@ namespace SmartOffice.Api.Features.Agency;
 internal static class StaffCertificates
 {
     public static readonly Refusal CertificateTaken =
-        new(RefusalKind.Conflict, RefusalCodes.Validation, "Certificate taken", "This certificate is already bound to another user.");
+        new Refusal(RefusalKind.Conflict, RefusalCodes.Validation, "Certificate taken", "This certificate is already bound to another user.")
+            .Says("refusal.staff.certificateTaken");
 
     public static async Task<Refusal?> BindAsync(StaffUser user, string encoded, string agencyRegistryNumber, ExchangeDbContext db, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ internal static class StaffCertificates
         }
         catch (Exception exception) when (exception is CryptographicException or FormatException or ArgumentException)
         {
-            return Refusal.Invalid("certificate must be an X.509 certificate, PEM or base64 DER");
+            return Refusal.Invalid("certificate must be an X.509 certificate, PEM or base64 DER").Says("refusal.staff.certificateFormat");
         }
 
         using (certificate)
@@ -36,7 +37,8 @@ internal static class StaffCertificates
             var registryNumber = OrganizationIdentifier.ToRegistryNumber(OrganizationIdentifier.Read(certificate));
             if (registryNumber != agencyRegistryNumber)
             {
-                return Refusal.Invalid($"the certificate is issued to {registryNumber ?? "no organization"}, not to this agency ({agencyRegistryNumber})");
+                return Refusal.Invalid($"the certificate is issued to {registryNumber ?? "no organization"}, not to this agency ({agencyRegistryNumber})")
+                    .Says("refusal.staff.certificateAgency", registryNumber ?? "—", agencyRegistryNumber);
             }
 
             var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);

@@ -38,7 +38,8 @@ internal sealed class ClerkActions(
                 {
                     if (!DeliveryRules.CanRegister(delivery.State))
                     {
-                        return Refusal.InvalidState($"the letter is {delivery.State}; only a delivered or opened letter is registered");
+                        return Refusal.InvalidState($"the letter is {delivery.State}; only a delivered or opened letter is registered")
+                            .Says("refusal.clerk.notRegistrable", delivery.State);
                     }
 
                     var now = clock.Now;
@@ -62,19 +63,19 @@ internal sealed class ClerkActions(
         {
             if (!DeliveryRules.IsInWork(delivery.State))
             {
-                return Refusal.InvalidState("register the letter before assigning it");
+                return Refusal.InvalidState("register the letter before assigning it").Says("refusal.clerk.registerFirst");
             }
 
             var executor = await db.StaffUsers.FirstOrDefaultAsync(u => u.OrganizationId == caller.OrganizationId && u.UserName == request.Executor && !u.IsDisabled, ct);
             if (executor is null || !(executor.HasRole(StaffRoles.Executor) || executor.HasRole(StaffRoles.Head)))
             {
-                return Refusal.Invalid("executor must be the user name of an executor or head of your agency.");
+                return Refusal.Invalid("executor must be the user name of an executor or head of your agency.").Says("refusal.clerk.executor");
             }
 
             var due = request.DueDate ?? await DefaultDueDateAsync(caller, ct);
             if (due < clock.Today)
             {
-                return Refusal.Invalid("the due date is in the past.");
+                return Refusal.Invalid("the due date is in the past.").Says("refusal.clerk.duePast");
             }
 
             (delivery.AssignedToUserId, delivery.DueDate, delivery.State) = (executor.Id, due, DeliveryState.Assigned);
@@ -94,14 +95,14 @@ internal sealed class ClerkActions(
 
             if (!DeliveryRules.IsInWork(delivery.State))
             {
-                return Refusal.InvalidState($"the letter is {delivery.State}; register it before answering");
+                return Refusal.InvalidState($"the letter is {delivery.State}; register it before answering").Says("refusal.clerk.answerState", delivery.State);
             }
 
             var reply = await db.Letters.AsNoTracking().FirstOrDefaultAsync(
                 l => l.Id == request.ReplyLetterId && l.SenderOrganizationId == caller.OrganizationId && l.InReplyToLetterId == letterId, ct);
             if (reply is null)
             {
-                return Refusal.Invalid("replyLetterId must be a letter your agency sent with inReplyTo set to this letter.");
+                return Refusal.Invalid("replyLetterId must be a letter your agency sent with inReplyTo set to this letter.").Says("refusal.clerk.reply");
             }
 
             (delivery.ReplyLetterId, delivery.AnsweredAt, delivery.State) = (reply.Id, clock.Now, DeliveryState.Answered);
@@ -118,13 +119,15 @@ internal sealed class ClerkActions(
 
             if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > MaxReasonLength)
             {
-                return Task.FromResult<Outcome<Change>>(Refusal.Invalid($"a reason of at most {MaxReasonLength} characters is required."));
+                return Task.FromResult<Outcome<Change>>(Refusal.Invalid($"a reason of at most {MaxReasonLength} characters is required.")
+                    .Says("refusal.clerk.reasonRequired", MaxReasonLength));
             }
 
             if (!DeliveryRules.IsInWork(delivery.State))
             {
                 return Task.FromResult<Outcome<Change>>(Refusal.InvalidState(
-                    $"the letter is {delivery.State}; only a registered letter that is not answered or closed can be closed"));
+                    $"the letter is {delivery.State}; only a registered letter that is not answered or closed can be closed")
+                    .Says("refusal.clerk.closeState", delivery.State));
             }
 
             (delivery.ClosedAt, delivery.CloseReason, delivery.State) = (clock.Now, request.Reason.Trim(), DeliveryState.Closed);
@@ -136,7 +139,7 @@ internal sealed class ClerkActions(
     {
         if (request.Reason is { Length: > MaxReasonLength })
         {
-            return Refusal.Invalid($"the reason may have at most {MaxReasonLength} characters.");
+            return Refusal.Invalid($"the reason may have at most {MaxReasonLength} characters.").Says("refusal.clerk.reasonTooLong", MaxReasonLength);
         }
 
         if (!ClerkRules.IsStaffWith(caller, ClerkRules.Reporters))
@@ -226,10 +229,12 @@ internal sealed class ClerkActions(
     private Task<Delivery?> LoadAsync(Guid letterId, Caller caller, CancellationToken cancellationToken) =>
         db.Deliveries.Include(d => d.Letter).Where(DeliveryRules.ReceivedBy(caller.OrganizationId)).FirstOrDefaultAsync(d => d.LetterId == letterId, cancellationToken);
 
-    private static Refusal Forbidden(string[] roles) => Refusal.Forbidden($"This needs agency staff with one of the roles {string.Join(", ", roles)}.");
+    private static Refusal Forbidden(string[] roles) =>
+        Refusal.Forbidden($"This needs agency staff with one of the roles {string.Join(", ", roles)}.").Says("refusal.clerk.roles");
 
     private static Refusal? NotTheirs(Delivery delivery, Caller caller) =>
         ClerkRules.ActsOn(delivery, caller)
             ? null
-            : Refusal.Forbidden("Only the executor the letter is assigned to, the head or the agency admin may answer or close it.");
+            : Refusal.Forbidden("Only the executor the letter is assigned to, the head or the agency admin may answer or close it.")
+                .Says("refusal.clerk.notAssigned");
 }

@@ -45,18 +45,19 @@ internal sealed class WebhookSettingsService(ExchangeDbContext db, IOptions<Webh
 
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || request.Secret is not { Length: >= 16 and <= 200 })
         {
-            return Refusal.Invalid("url must be an absolute http(s) URL and secret 16 to 200 characters.");
+            return Refusal.Invalid("url must be an absolute http(s) URL and secret 16 to 200 characters.").Says("refusal.webhook.form");
         }
 
         if (!string.IsNullOrEmpty(url.UserInfo))
         {
-            return Refusal.Invalid("url must not carry a user name or password; the secret signs every call instead.");
+            return Refusal.Invalid("url must not carry a user name or password; the secret signs every call instead.").Says("refusal.webhook.userInfo");
         }
 
         // Names are checked again on every call, on the address connected to (WebhookAddresses); this answers early for the obvious ones.
         if (WebhookAddresses.PointsInward(url) && !options.Value.AllowPrivateAddresses)
         {
-            return Refusal.Invalid($"url points to a loopback, private or link-local address; webhooks go to public addresses unless {WebhookAddresses.AllowPrivateSetting} is set.");
+            return Refusal.Invalid($"url points to a loopback, private or link-local address; webhooks go to public addresses unless {WebhookAddresses.AllowPrivateSetting} is set.")
+                .Says("refusal.webhook.private");
         }
 
         var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.OrganizationId == caller.OrganizationId, cancellationToken);
