@@ -1,0 +1,34 @@
+namespace SmartOffice.Exchange.Configuration;
+
+/// <summary>Traces and metrics (section "Telemetry"): OTLP export and the Prometheus scrape endpoint /metrics.</summary>
+public sealed record TelemetryOptions
+{
+    public const string SectionName = "Telemetry";
+
+    /// <summary>An OTLP collector (http://collector:4317): traces and metrics are pushed there when set.</summary>
+    public string? OtlpEndpoint { get; init; }
+
+    /// <summary>Serve /metrics in Prometheus' text format; off by default.</summary>
+    public bool Prometheus { get; init; }
+
+    /// <summary>The bearer token /metrics asks for (Authorization: Bearer …); required when Prometheus is on.</summary>
+    public string? ScrapeKey { get; init; }
+
+    /// <summary>Shorter keys are refused at start: the key is the only thing between the network and the metrics.</summary>
+    public const int MinimumScrapeKeyLength = 16;
+
+    public static IEnumerable<string> Problems(TelemetryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.OtlpEndpoint is { Length: > 0 } endpoint && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
+        {
+            yield return $"Telemetry:OtlpEndpoint '{endpoint}' is not an absolute URL: write it as http://collector:4317.";
+        }
+
+        if (options.Prometheus && (options.ScrapeKey?.Length ?? 0) < MinimumScrapeKeyLength)
+        {
+            yield return $"Telemetry:Prometheus is on but Telemetry:ScrapeKey is {(string.IsNullOrEmpty(options.ScrapeKey) ? "not set" : "too short")}: " +
+                $"set a random key of {MinimumScrapeKeyLength} characters or more and give it to Prometheus as its bearer token.";
+        }
+    }
+}
