@@ -17,12 +17,16 @@ public sealed record TelemetryOptions
     /// <summary>Shorter keys are refused at start: the key is the only thing between the network and the metrics.</summary>
     public const int MinimumScrapeKeyLength = 16;
 
+    /// <summary>The collector's address, or null when <paramref name="endpoint"/> is not an http(s) URL.</summary>
+    public static Uri? OtlpUri(string? endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
+
     public static IEnumerable<string> Problems(TelemetryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.OtlpEndpoint is { Length: > 0 } endpoint && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
+        if (options.OtlpEndpoint is { Length: > 0 } endpoint && OtlpUri(endpoint) is null)
         {
-            yield return $"Telemetry:OtlpEndpoint '{endpoint}' is not an absolute URL: write it as http://collector:4317.";
+            yield return $"Telemetry:OtlpEndpoint '{endpoint}' is not an http or https URL: write it as http://collector:4317.";
         }
 
         if (options.Prometheus && (options.ScrapeKey?.Length ?? 0) < MinimumScrapeKeyLength)

@@ -25,7 +25,7 @@ public static class TelemetryRegistration
         // Decided now, not when resolved: OpenTelemetry's exporters are services themselves. A malformed value is
         // left out here and reported with every other settings problem at start.
         var telemetry = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        var otlp = Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var target) ? target : null;
+        var otlp = TelemetryOptions.OtlpUri(telemetry.OtlpEndpoint);
         if (otlp is null && !telemetry.Prometheus)
         {
             return services;
