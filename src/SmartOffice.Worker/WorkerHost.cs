@@ -5,6 +5,7 @@ using SmartOffice.Exchange.Health;
 using SmartOffice.Exchange.Hosting;
 using SmartOffice.Exchange.Messaging;
 using SmartOffice.Exchange.Persistence;
+using SmartOffice.Exchange.Telemetry;
 using SmartOffice.LetterDelivery;
 using SmartOffice.Worker.Errors;
 
@@ -13,8 +14,9 @@ namespace SmartOffice.Worker;
 /// <summary>
 /// The delivery worker: consumes LetterSubmitted from RabbitMQ (competing consumers; run as many as needed) and
 /// writes to PostgreSQL. Everything it shares with the Api comes from <see cref="SmartOfficeCore"/>, so both read the
-/// same settings with the same defaults. Serves /health/live and /health/ready (database, archive, error queue, broker)
-/// and the error-queue admin endpoints on its own port (bind it to localhost or an internal network).
+/// same settings with the same defaults. Serves /health/live and /health/ready (database, archive, error queue, broker),
+/// the error-queue admin endpoints and, when Telemetry:Prometheus is on, /metrics on its own port (bind it to localhost
+/// or an internal network).
 /// </summary>
 public static class WorkerHost
 {
@@ -36,6 +38,7 @@ public static class WorkerHost
         services.AddSmartOfficeCore(builder.Configuration, "smartoffice-worker");
         services.AddSmartOfficeDelivery();
         services.AddSingleton<FailedDeliveries>();
+        services.AddHostedService<ErrorQueueGauge>();
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -59,6 +62,7 @@ public static class WorkerHost
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(SmartOfficeCore.ReadyTag), ResponseWriter = HealthResponse.WriteAsync });
         app.MapErrorQueueEndpoints();
+        app.MapScrapeEndpoint();
         return app;
     }
 }

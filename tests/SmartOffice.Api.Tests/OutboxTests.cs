@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SmartOffice.Api.Tests.Infrastructure;
 using System.Text.Json;
 using SmartOffice.Api.Outbox;
+using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Contracts;
 using SmartOffice.Exchange.Outbox;
@@ -10,7 +12,10 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>The outbox: a letter committed but not yet published survives the Api dying and is published to RabbitMQ after restart.</summary>
+/// <summary>
+/// The outbox: a letter committed but not yet published survives the Api dying and is published to RabbitMQ after
+/// restart, or by another instance once the dead one's short lease runs out.
+/// </summary>
 [TestClass]
 public sealed class OutboxTests
 {
@@ -83,6 +88,44 @@ public sealed class OutboxTests
         Assert.HasCount(letters.Count, ids, "no row published twice, none lost");
         CollectionAssert.AreEquivalent(letters, ids);
         Assert.AreEqual(0, await UnsentAsync(factory));
+    }
+
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task A_row_leased_by_a_crashed_instance_is_published_by_another_within_seconds(string provider)
+    {
+        ApiFactory.RequireProvider(provider);
+        await using var broker = await Broker.WatchAsync(LetterSubmittedExchange);
+        using var factory = new ApiFactory(provider, new Dictionary<string, string?>(Broker.Settings));
+        _ = factory.Server;
+        var lease = TimeSpan.FromSeconds(factory.Services.GetRequiredService<IOptions<OutboxOptions>>().Value.LeaseSeconds);
+        var letter = Guid.NewGuid();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // As an instance leaves a row it claimed just before it died: its lease runs its full length.
+            var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                MessageType = typeof(LetterSubmitted).FullName!,
+                Payload = JsonSerializer.Serialize(new LetterSubmitted { LetterId = letter, SenderRegistryNumber = "5123456", RecipientRegistryNumbers = ["9011001"], DocumentSha256 = new string('0', 64) }, SmartOffice.Exchange.ExchangeJson.Options),
+                ClaimedBy = "crashed-instance:claim",
+                ClaimedUntil = DateTimeOffset.UtcNow + lease,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var seen = false;
+        while (!seen && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            // Other tests on this broker publish too: only this letter counts.
+            seen = (await broker.ReceiveAsync(1, TimeSpan.FromMilliseconds(200))).Any(m => m.GetProperty("letterId").GetString() == letter.ToString());
+        }
+
+        Assert.IsTrue(seen, "the crashed instance's row was never published");
+        Assert.IsGreaterThan(lease - TimeSpan.FromSeconds(1), waited.Elapsed, "published while the crashed instance's lease still held");
+        Assert.IsLessThan(lease + TimeSpan.FromSeconds(4), waited.Elapsed, "taken over within seconds of the lease running out");
     }
 
     private static async Task<int> UnsentAsync(ApiFactory factory)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Hosting;
+using SmartOffice.Exchange.Telemetry;
 
 namespace SmartOffice.Exchange.Tests;
 
@@ -34,6 +35,20 @@ public sealed class SettingsChecksTests
     }
 
     [TestMethod]
+    public void Prometheus_without_a_long_enough_scrape_key_and_a_malformed_collector_address_are_named()
+    {
+        StringAssert.Contains(Problem<TelemetryOptions>(("Telemetry:Prometheus", "true")), "Telemetry:ScrapeKey is not set");
+        StringAssert.Contains(Problem<TelemetryOptions>(("Telemetry:Prometheus", "true"), ("Telemetry:ScrapeKey", "short")), "Telemetry:ScrapeKey is too short");
+        StringAssert.Contains(Problem<TelemetryOptions>(("Telemetry:OtlpEndpoint", "collector:4317")), "Telemetry:OtlpEndpoint 'collector:4317' is not an http or https URL");
+    }
+
+    [TestMethod]
+    public void An_outbox_lease_too_short_to_renew_is_named()
+    {
+        StringAssert.Contains(Problem<OutboxOptions>(("Outbox:LeaseSeconds", "1")), "Outbox:LeaseSeconds is 1");
+    }
+
+    [TestMethod]
     public void The_defaults_pass_their_checks()
     {
         using var services = Services();
@@ -53,6 +68,7 @@ public sealed class SettingsChecksTests
     private static ServiceProvider Services(params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
-        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddExchangeOptions().BuildServiceProvider();
+        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddExchangeOptions()
+            .AddSmartOfficeTelemetry(configuration, "settings-checks").BuildServiceProvider();
     }
 }

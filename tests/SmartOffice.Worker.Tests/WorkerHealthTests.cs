@@ -13,7 +13,7 @@ namespace SmartOffice.Worker.Tests;
 [TestClass]
 public sealed class WorkerHealthTests
 {
-    private static Dictionary<string, string?> Settings(string provider, string connectionString)
+    internal static Dictionary<string, string?> Settings(string provider, string connectionString)
     {
         var folder = Directory.CreateTempSubdirectory("smartoffice-worker-").FullName;
         DemoPki.Create().WriteTo(Path.Combine(folder, "pki"));
@@ -30,7 +30,7 @@ public sealed class WorkerHealthTests
         };
     }
 
-    private static async Task<(WebApplication App, HttpClient Http)> StartAsync(Dictionary<string, string?> settings, bool migrate)
+    internal static async Task<(WebApplication App, HttpClient Http)> StartAsync(Dictionary<string, string?> settings, bool migrate)
     {
         var app = WorkerHost.Build([], settings);
         if (migrate)

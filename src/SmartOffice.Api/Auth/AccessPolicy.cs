@@ -50,6 +50,7 @@ public static class AccessPolicy
     [
         new("*", "/health/live", Audience.Anyone, "liveness"),
         new("*", "/health/ready", Audience.Anyone, "readiness of database, bus and CRLs"),
+        new("*", "/metrics", Audience.Anyone, "Prometheus scrape, when Telemetry:Prometheus is on; asks for Telemetry:ScrapeKey as its bearer token"),
         new("GET", "/openapi/{documentName}.json", Audience.Anyone, "the API's description"),
         new("POST", "api/auth/challenge", Audience.Anyone, "a login nonce"),
         new("POST", "api/auth/token", Audience.Anyone, "certificate login"),

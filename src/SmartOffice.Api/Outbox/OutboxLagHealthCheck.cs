@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SmartOffice.Exchange.Configuration;
-using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Outbox;
 
@@ -10,19 +8,16 @@ namespace SmartOffice.Api.Outbox;
 /// Readiness: accepted letters leave for the broker. The oldest unsent outbox row older than Outbox:LagWarningSeconds
 /// (60) makes the service Degraded, with its age, before anyone notices letters waiting.
 /// </summary>
-internal sealed class OutboxLagHealthCheck(IServiceScopeFactory scopes, TimeProvider time, IOptions<OutboxOptions> outbox) : IHealthCheck
+internal sealed class OutboxLagHealthCheck(OutboxLag lag, IOptions<OutboxOptions> outbox) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        var oldest = await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (oldest is null)
+        var age = await lag.OldestUnsentAgeAsync(cancellationToken);
+        if (age == TimeSpan.Zero)
         {
             return HealthCheckResult.Healthy("nothing waits in the outbox");
         }
 
-        var age = time.GetUtcNow() - oldest.Value;
         var limit = TimeSpan.FromSeconds(outbox.Value.LagWarningSeconds);
         return age <= limit
             ? HealthCheckResult.Healthy($"the oldest unsent message is {age.TotalSeconds:F0} s old")

@@ -11,15 +11,15 @@ using SmartOffice.Exchange.Persistence;
 namespace SmartOffice.Api.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows to the bus. Rows are claimed with a lease (several Api instances never
-/// publish the same row at once; a crashed instance's lease expires), published with broker confirms
-/// (MassTransit's RabbitMQ publish completes only when the broker confirmed), and marked sent only after.
-/// Failures back off exponentially and are retried forever: an accepted letter is never dropped.
+/// Publishes committed outbox rows to the bus. Rows are claimed with a short lease (Outbox:LeaseSeconds, 5) renewed
+/// while they are published: several Api instances never publish the same row at once, and a crashed instance's
+/// rows are taken over within seconds, when its lease runs out. Published with broker confirms (MassTransit's RabbitMQ
+/// publish completes only when the broker confirmed) and marked sent only after. Failures back off exponentially and
+/// are retried forever: an accepted letter is never dropped.
 /// </summary>
 internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider time, IOptions<OutboxOptions> outbox, ILogger<OutboxPublisher> logger) : BackgroundService
 {
     private const int BatchSize = 256;
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly Dictionary<string, Type> MessageTypes = new(StringComparer.Ordinal) { [typeof(LetterSubmitted).FullName!] = typeof(LetterSubmitted) };
     private readonly string _instance = Truncate($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}", 60);
@@ -64,6 +64,7 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal 
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
         var now = time.GetUtcNow();
+        var lease = TimeSpan.FromSeconds(outbox.Value.LeaseSeconds);
         var claim = Truncate($"{_instance}:{Guid.NewGuid():N}", 100);
         var candidates = await db.OutboxMessages.Where(m => m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
@@ -74,14 +75,16 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal 
 
         // The conditions are repeated in the UPDATE so a row another instance claimed meanwhile is skipped.
         await db.OutboxMessages.Where(m => candidates.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, now + Lease), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, now + lease), cancellationToken);
         // Looked up by key among the candidates (ClaimedBy has no index of its own).
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => candidates.Contains(m.Id) && m.ClaimedBy == claim && m.SentAt == null).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
         // The whole batch is published at once: the broker's confirms arrive pipelined instead of one round trip
         // each, and one UPDATE marks every confirmed row sent. A crash in between republishes (at-least-once); the
         // consumer is idempotent per (letter, recipient).
-        var outcomes = await Task.WhenAll(rows.Select(row => PublishOneAsync(publisher, row, cancellationToken)));
+        var publishing = Task.WhenAll(rows.Select(row => PublishOneAsync(publisher, row, cancellationToken)));
+        await RenewWhilePublishingAsync(db, rows.Select(r => r.Id).ToList(), claim, lease, publishing, cancellationToken);
+        var outcomes = await publishing;
         var sent = outcomes.Where(o => o.Error is null).Select(o => o.Row.Id).ToList();
         if (sent.Count > 0)
         {
@@ -107,6 +110,26 @@ internal sealed class OutboxPublisher(IServiceScopeFactory scopes, OutboxSignal 
         }
 
         return rows.Count;
+    }
+
+    // A broker slow to confirm must not let the lease run out under a live instance: another one would publish the
+    // same rows again. A renewal that fails (database gone) ends renewing; the rows are then marked or retried as usual.
+    private async Task RenewWhilePublishingAsync(ExchangeDbContext db, List<long> ids, string claim, TimeSpan lease, Task publishing, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && await Task.WhenAny(publishing, Task.Delay(lease / 3, time, cancellationToken)) != publishing)
+        {
+            var until = time.GetUtcNow() + lease;
+            try
+            {
+                await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.ClaimedBy == claim && m.SentAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "The outbox lease could not be renewed; another instance may publish these rows too");
+                return;
+            }
+        }
     }
 
     private async Task<(OutboxMessage Row, Exception? Error)> PublishOneAsync(IPublishEndpoint publisher, OutboxMessage row, CancellationToken cancellationToken)

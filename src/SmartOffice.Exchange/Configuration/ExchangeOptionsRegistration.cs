@@ -13,7 +13,7 @@ public static class ExchangeOptionsRegistration
         services.AddChecked<ArchiveOptions>(ArchiveOptions.SectionName, CheckArchive);
         services.AddChecked<SealOptions>(SealOptions.SectionName, CheckSeal);
         services.AddChecked<DeliveryOptions>(DeliveryOptions.SectionName, o => Positive(o.MaxBatch, "Delivery:MaxBatch").Concat(Positive(o.Lanes, "Delivery:Lanes")));
-        services.AddChecked<OutboxOptions>(OutboxOptions.SectionName, o => NotNegative(o.LagWarningSeconds, "Outbox:LagWarningSeconds"));
+        services.AddChecked<OutboxOptions>(OutboxOptions.SectionName, o => NotNegative(o.LagWarningSeconds, "Outbox:LagWarningSeconds").Concat(AtLeast(o.LeaseSeconds, 2, "Outbox:LeaseSeconds")));
         services.AddChecked<DeadlinesOptions>(DeadlinesOptions.SectionName, CheckDeadlines);
         services.AddChecked<ServiceOptions>(ServiceOptions.SectionName, CheckService);
         return services.AddDatabaseOptions();
@@ -41,6 +41,14 @@ public static class ExchangeOptionsRegistration
         if (value < 1)
         {
             yield return $"{key} is {value}: set a number of 1 or more.";
+        }
+    }
+
+    private static IEnumerable<string> AtLeast(int value, int minimum, string key)
+    {
+        if (value < minimum)
+        {
+            yield return $"{key} is {value}: set {minimum} or more.";
         }
     }
 

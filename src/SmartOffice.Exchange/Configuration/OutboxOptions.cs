@@ -12,4 +12,10 @@ public sealed record OutboxOptions
 
     /// <summary>An unsent row older than this makes readiness Degraded.</summary>
     public int LagWarningSeconds { get; init; } = 60;
+
+    /// <summary>
+    /// How long an instance's claim on the rows it publishes lasts. Renewed every third of it while the broker
+    /// confirms, so it can be short: a crashed instance's rows are published by another one this soon after.
+    /// </summary>
+    public int LeaseSeconds { get; init; } = 5;
 }

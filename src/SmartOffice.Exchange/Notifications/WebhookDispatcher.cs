@@ -69,6 +69,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         var subscription = await db.WebhookSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.OrganizationId == delivery.OrganizationId, cancellationToken).ConfigureAwait(false);
         delivery.Attempts++;
         delivery.ClaimedUntil = null;
+        var failure = "http_error";
         try
         {
             if (subscription is null)
@@ -93,10 +94,17 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or InvalidOperationException or UriFormatException)
         {
             delivery.LastError = exception.Message.Length > 500 ? exception.Message[..500] : exception.Message;
+            failure = exception switch
+            {
+                TaskCanceledException => "timeout",
+                InvalidOperationException when subscription is null => "no_webhook",
+                _ => "unreachable",
+            };
         }
 
         if (delivery.DeliveredAt is null)
         {
+            Telemetry.ExchangeTelemetry.WebhookFailed(failure);
             delivery.NextAttemptAt = time.GetUtcNow().AddSeconds(Math.Min(3600, Math.Pow(2, delivery.Attempts - 1)));
         }
 

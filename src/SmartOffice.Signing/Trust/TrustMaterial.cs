@@ -41,6 +41,13 @@ public sealed class TrustMaterial
     /// <summary>How many configured CRLs were read.</summary>
     public int CrlCount => Crls.Count;
 
+    /// <summary>
+    /// The thisUpdate of the newest configured CRL of each issuer (full, delta or partitioned alike), keyed by the
+    /// issuer's name: how long ago each CA last said which certificates it revoked. Metrics report its age.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> NewestCrlByIssuer =>
+        Crls.GroupBy(c => c.IssuerName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(c => c.ThisUpdate), StringComparer.Ordinal);
+
     internal IReadOnlyList<CrlEntry> Crls { get; }
 
     internal X509Certificate2Collection AnchorCollection { get; }

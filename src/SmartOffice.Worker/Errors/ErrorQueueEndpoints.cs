@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SmartOffice.Exchange.Messaging;
 
 namespace SmartOffice.Worker.Errors;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SmartOffice.Exchange.Messaging;
 
 namespace SmartOffice.Worker.Errors;
 
@@ -7,6 +8,11 @@ internal sealed class ErrorQueueHealthCheck(FailedDeliveries failures) : IHealth
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!failures.IsApplicable)
+        {
+            return HealthCheckResult.Healthy("not applicable: the bus is not RabbitMQ, so there is no error queue");
+        }
+
         try
         {
             var depth = await failures.DepthAsync(cancellationToken);

@@ -1,19 +1,25 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SmartOffice.Api.Features.Admin;
+using SmartOffice.Api.Outbox;
 using SmartOffice.Api.Web;
 using SmartOffice.Exchange.Audit;
+using SmartOffice.Exchange.Messaging;
 using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Pages.Admin;
 
 /// <summary>
 /// The service administrator's desk: accounts flagged by recipients (advertising, abuse) first, suspension, the trust
-/// list's state and, on demand, a check of the audit chain. Same services as /api/admin.
+/// list's state, delivery (the outbox's lag, the error queue with its replay) and, on demand, a check of the audit
+/// chain. Same services as /api/admin and the Worker's /admin/errors.
 /// </summary>
 [Authorize(Policy = WorkspacePolicies.ServiceAdmin)]
-internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit, PdfSignatureValidator validator, UiText text) : WorkspacePage
+internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit, PdfSignatureValidator validator, OutboxLag outboxLag, FailedDeliveries failures, UiText text) : WorkspacePage
 {
+    // A page must answer even when the broker does not: its client would wait 30 s to connect.
+    private static readonly TimeSpan BrokerTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>flagged (default), suspended or all.</summary>
     [BindProperty(SupportsGet = true)]
     public string Show { get; set; } = "flagged";
@@ -23,6 +29,14 @@ internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit,
     public TrustSummary Trust { get; private set; } = null!;
 
     public AuditVerification? AuditCheck { get; private set; }
+
+    public TimeSpan OutboxLag { get; private set; }
+
+    /// <summary>False on the embedded transport, which has no error queue.</summary>
+    public bool HasErrorQueue => failures.IsApplicable;
+
+    /// <summary>Null when there is no error queue or the broker did not answer.</summary>
+    public uint? ErrorQueueDepth { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -38,6 +52,32 @@ internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit,
             Notice = text.Format(suspend ? "admin.suspended" : "admin.unsuspended", registryNumber);
         }
 
+        return RedirectToPage(new { Show });
+    }
+
+    /// <summary>Moves every failed delivery back to the delivery queue (as the Worker's POST /admin/errors/replay).</summary>
+    public async Task<IActionResult> OnPostReplayAsync(CancellationToken cancellationToken)
+    {
+        if (!failures.IsApplicable)
+        {
+            Failure = $"{text["admin.refused"]} {text["admin.notApplicable"]}";
+            return RedirectToPage(new { Show });
+        }
+
+        int replayed;
+        try
+        {
+            replayed = await failures.ReplayAsync(1000, cancellationToken);
+        }
+        catch (Exception exception) when (IsBrokerFault(exception))
+        {
+            Failure = $"{text["admin.refused"]} {text["admin.brokerUnreachable"]}";
+            return RedirectToPage(new { Show });
+        }
+
+        await audit.AppendAsync(Caller.Actor, Caller.RegistryNumber, "deliveries.replayed", FailedDeliveries.ErrorQueueName, HttpContext.Connection.RemoteIpAddress?.ToString(),
+            $"{replayed} message(s)", cancellationToken);
+        Notice = text.Format("admin.replayed", replayed);
         return RedirectToPage(new { Show });
     }
 
@@ -59,5 +99,22 @@ internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit,
         };
         Accounts = await accounts.ListAsync(flagged, suspended, cancellationToken);
         Trust = TrustSummary.Of(validator);
+        OutboxLag = await outboxLag.OldestUnsentAgeAsync(cancellationToken);
+        if (failures.IsApplicable)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(BrokerTimeout);
+            try
+            {
+                ErrorQueueDepth = await failures.DepthAsync(deadline.Token);
+            }
+            catch (Exception exception) when (IsBrokerFault(exception) || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                ErrorQueueDepth = null;
+            }
+        }
     }
+
+    private static bool IsBrokerFault(Exception exception) =>
+        exception is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException or TimeoutException;
 }

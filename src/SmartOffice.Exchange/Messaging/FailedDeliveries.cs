@@ -1,17 +1,23 @@
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
 
-namespace SmartOffice.Worker.Errors;
+namespace SmartOffice.Exchange.Messaging;
 
 /// <summary>
 /// The error queue of letter deliveries (letter-submitted_error), read and replayed with the raw RabbitMQ client:
 /// listing reads messages and puts them back; replay moves each one to the delivery queue and removes it from the
-/// error queue only after the broker confirmed the copy.
+/// error queue only after the broker confirmed the copy. Here rather than in the Worker because the Api's service
+/// admin page shows and replays it too. Only RabbitMQ has an error queue (<see cref="IsApplicable"/>): on the embedded
+/// transport failed deliveries stay in the process.
 /// </summary>
 public sealed class FailedDeliveries(IConfiguration configuration)
 {
     public const string QueueName = "letter-submitted";
     public const string ErrorQueueName = "letter-submitted_error";
+
+    /// <summary>Whether the bus is RabbitMQ (Messaging:Transport=RabbitMq), the only transport with an error queue to read.</summary>
+    public bool IsApplicable => string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase);
 
     public sealed record Entry(string? MessageId, string? Reason, string Body);
 
@@ -101,7 +107,7 @@ public sealed class FailedDeliveries(IConfiguration configuration)
             VirtualHost = rabbit["VirtualHost"] ?? "/",
         };
         // The same nodes as the bus, tried in order: the error queue is read from whichever cluster node answers.
-        var nodes = SmartOffice.Exchange.Messaging.RabbitMqNodes.From(rabbit).Select(node => new AmqpTcpEndpoint(node.Host, node.Port)).ToList();
+        var nodes = RabbitMqNodes.From(rabbit).Select(node => new AmqpTcpEndpoint(node.Host, node.Port)).ToList();
         return await factory.CreateConnectionAsync(nodes, cancellationToken);
     }
 
