@@ -24,10 +24,13 @@ internal static class InboxBenchmark
 
     public static async Task<int> RunAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("SMARTOFFICE_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_POSTGRES");
+        var admin = Environment.GetEnvironmentVariable("SMARTOFFICE_BENCH_POSTGRES")
+            ?? Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_POSTGRES");
         if (string.IsNullOrEmpty(admin))
         {
-            Console.Error.WriteLine("set SMARTOFFICE_BENCH_POSTGRES (an admin connection string) to run the inbox benchmark");
+            Console.Error.WriteLine(
+                "set SMARTOFFICE_BENCH_POSTGRES (an admin connection string) to run the inbox benchmark"
+            );
             return 2;
         }
 
@@ -40,36 +43,90 @@ internal static class InboxBenchmark
             await new NpgsqlCommand($"CREATE DATABASE {database}", connection).ExecuteNonQueryAsync();
         }
 
-        await using var app = await SubmissionBenchmark.StartApiAsync("http://127.0.0.1:5198", folder, new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString);
-        Console.WriteLine($"SmartOffice inbox benchmark — {Environment.ProcessorCount} cores, PostgreSQL, {Letters:N0} letters in one agency");
+        await using var app = await SubmissionBenchmark.StartApiAsync(
+            "http://127.0.0.1:5198",
+            folder,
+            new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString
+        );
+        Console.WriteLine(
+            $"SmartOffice inbox benchmark — {Environment.ProcessorCount} cores, PostgreSQL, {Letters:N0} letters in "
+                + $"one agency"
+        );
         var agency = await SeedAsync(app.Services);
 
         var clock = app.Services.GetRequiredService<SmartOffice.Api.Infrastructure.ServiceClock>();
         var today = clock.Today;
         var newTab = new ReceivedFilter(ReceivedFilter.New, null, null, null, null, null, false);
         var deepCursor = await DeepCursorAsync(app.Services, agency);
-        var first = await TimeAsync(app.Services, db => new ReceivedLetters(db, clock).ReadAsync(agency, true, newTab, null, today, default));
-        var deep = await TimeAsync(app.Services, db => new ReceivedLetters(db, clock).ReadAsync(agency, true, newTab, deepCursor, today, default));
-        var search = await TimeAsync(app.Services, db => new ReceivedLetters(db, clock).ReadAsync(agency, true, newTab with { Search = "№99999" }, null, today, default));
-        var deepAt = new DateTimeOffset(long.Parse(deepCursor.Split('.')[0], CultureInfo.InvariantCulture), TimeSpan.Zero);
-        var keysetRows = await TimeAsync(app.Services, db => db.Deliveries.AsNoTracking().Where(d => d.RecipientOrganizationId == agency && d.State == DeliveryState.Delivered && d.DeliveredAt <= deepAt)
-            .OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Take(ReceivedLetters.PageSize + 1).Select(d => d.Letter!.Subject).ToListAsync());
-        var offset = await TimeAsync(app.Services, db => db.Deliveries.AsNoTracking().Where(d => d.RecipientOrganizationId == agency && d.State == DeliveryState.Delivered)
-            .OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Skip(Depth).Take(ReceivedLetters.PageSize + 1).Select(d => d.Letter!.Subject).ToListAsync());
+        var first = await TimeAsync(app.Services, db =>
+            new ReceivedLetters(db, clock).ReadAsync(agency, true, newTab, null, today, default)
+        );
+        var deep = await TimeAsync(app.Services, db =>
+            new ReceivedLetters(db, clock).ReadAsync(agency, true, newTab, deepCursor, today, default)
+        );
+        var search = await TimeAsync(app.Services, db =>
+            new ReceivedLetters(db, clock).ReadAsync(
+                agency,
+                true,
+                newTab with
+                {
+                    Search = "№99999",
+                },
+                null,
+                today,
+                default
+            )
+        );
+        var deepAt = new DateTimeOffset(
+            long.Parse(deepCursor.Split('.')[0], CultureInfo.InvariantCulture),
+            TimeSpan.Zero
+        );
+        var keysetRows = await TimeAsync(app.Services, db =>
+            db.Deliveries.AsNoTracking()
+                .Where(d =>
+                    d.RecipientOrganizationId == agency && d.State == DeliveryState.Delivered && d.DeliveredAt <= deepAt
+                )
+                .OrderByDescending(d => d.DeliveredAt)
+                .ThenByDescending(d => d.Id)
+                .Take(ReceivedLetters.PageSize + 1)
+                .Select(d => d.Letter!.Subject)
+                .ToListAsync()
+        );
+        var offset = await TimeAsync(app.Services, db =>
+            db.Deliveries.AsNoTracking()
+                .Where(d => d.RecipientOrganizationId == agency && d.State == DeliveryState.Delivered)
+                .OrderByDescending(d => d.DeliveredAt)
+                .ThenByDescending(d => d.Id)
+                .Skip(Depth)
+                .Take(ReceivedLetters.PageSize + 1)
+                .Select(d => d.Letter!.Subject)
+                .ToListAsync()
+        );
 
         Print("first page + tab counts", first);
         Print($"keyset page {Depth:N0} deep + counts", deep);
         Print("search (subject, sender, numbers)", search);
         Print($"keyset {Depth:N0} deep, rows only", keysetRows);
         Print($"baseline: OFFSET {Depth:N0}, rows only", offset);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"deep/first page: {deep.P50 / first.P50:F2}×; OFFSET/keyset for the same rows: {offset.P50 / keysetRows.P50:F1}×"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"deep/first page: {deep.P50 / first.P50:F2}×; OFFSET/keyset for the same rows: "
+                    + $"{offset.P50 / keysetRows.P50:F1}×"
+            )
+        );
         return 0;
     }
 
     private sealed record Timing(double P50, double P99);
 
     private static void Print(string what, Timing timing) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-38} p50 {timing.P50,7:F1} ms   p99 {timing.P99,7:F1} ms"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{what, -38} p50 {timing.P50, 7:F1} ms   p99 {timing.P99, 7:F1} ms"
+            )
+        );
 
     private static async Task<Timing> TimeAsync<T>(IServiceProvider services, Func<ExchangeDbContext, Task<T>> query)
     {
@@ -94,7 +151,13 @@ internal static class InboxBenchmark
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        var at = await db.Deliveries.Where(d => d.RecipientOrganizationId == agency).OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Skip(Depth).Select(d => d.DeliveredAt!.Value).FirstAsync();
+        var at = await db
+            .Deliveries.Where(d => d.RecipientOrganizationId == agency)
+            .OrderByDescending(d => d.DeliveredAt)
+            .ThenByDescending(d => d.Id)
+            .Skip(Depth)
+            .Select(d => d.DeliveredAt!.Value)
+            .FirstAsync();
         return string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks}.0");
     }
 
@@ -104,7 +167,9 @@ internal static class InboxBenchmark
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var agency = await db.Organizations.SingleAsync(o => o.RegistryNumber == "9011001");
-        var senders = await db.Organizations.Where(o => o.RegistryNumber == "5123456" || o.RegistryNumber == "6234567").ToListAsync();
+        var senders = await db
+            .Organizations.Where(o => o.RegistryNumber == "5123456" || o.RegistryNumber == "6234567")
+            .ToListAsync();
         var start = DateTimeOffset.UtcNow.AddMinutes(-Letters);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var watch = Stopwatch.StartNew();
@@ -113,10 +178,24 @@ internal static class InboxBenchmark
             var sender = senders[i % senders.Count];
             var letter = new Letter
             {
-                SenderOrganizationId = sender.Id, SenderRegistryNumber = sender.RegistryNumber, Subject = $"Барилгын зөвшөөрөл №{i}", Reference = $"2026/{i}",
-                DocumentSha256 = $"{i:x64}", ValidationReportJson = "{}", RecipientKey = "9011001", SubmittedAt = start.AddMinutes(i),
+                SenderOrganizationId = sender.Id,
+                SenderRegistryNumber = sender.RegistryNumber,
+                Subject = $"Барилгын зөвшөөрөл №{i}",
+                Reference = $"2026/{i}",
+                DocumentSha256 = $"{i:x64}",
+                ValidationReportJson = "{}",
+                RecipientKey = "9011001",
+                SubmittedAt = start.AddMinutes(i),
             };
-            letter.Deliveries.Add(new Delivery { RecipientOrganizationId = agency.Id, RecipientRegistryNumber = "9011001", State = DeliveryState.Delivered, DeliveredAt = start.AddMinutes(i) });
+            letter.Deliveries.Add(
+                new Delivery
+                {
+                    RecipientOrganizationId = agency.Id,
+                    RecipientRegistryNumber = "9011001",
+                    State = DeliveryState.Delivered,
+                    DeliveredAt = start.AddMinutes(i),
+                }
+            );
             db.Letters.Add(letter);
             if (i % 5_000 == 4_999)
             {
@@ -127,7 +206,12 @@ internal static class InboxBenchmark
 
         await db.SaveChangesAsync();
         await db.Database.ExecuteSqlRawAsync("ANALYZE");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {Letters:N0} letters in {watch.Elapsed.TotalSeconds:F0} s"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"seeded {Letters:N0} letters in {watch.Elapsed.TotalSeconds:F0} s"
+            )
+        );
         return agency.Id;
     }
 }

@@ -20,8 +20,12 @@ internal readonly record struct MachineTime(double BusySeconds, double StolenSec
         }
 
         // cpu  user nice system idle iowait irq softirq steal guest guest_nice
-        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        var fields = File.ReadLines("/proc/stat")
+            .First()
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Skip(1)
+            .Select(f => double.Parse(f, CultureInfo.InvariantCulture))
+            .ToArray();
         var busy = fields[0] + fields[1] + fields[2] + fields[5] + fields[6];
         return new MachineTime(busy / TicksPerSecond, fields[7] / TicksPerSecond);
     }

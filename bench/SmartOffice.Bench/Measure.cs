@@ -2,10 +2,16 @@ using System.Diagnostics;
 
 namespace SmartOffice.Bench;
 
-/// <summary>Runs an operation repeatedly for a fixed time after a warm-up and reports the mean and allocations.</summary>
+/// <summary>Runs an operation repeatedly for a fixed time after a warm-up and reports the mean and
+/// allocations.</summary>
 internal static class Measure
 {
-    public sealed record Result(double OpsPerSecond, double MeanMicroseconds, double AllocatedBytesPerOp, int Operations);
+    public sealed record Result(
+        double OpsPerSecond,
+        double MeanMicroseconds,
+        double AllocatedBytesPerOp,
+        int Operations
+    );
 
     /// <summary>
     /// Runs load in slices until the JIT has settled, at most <paramref name="max"/>. Under load on 2 cores, tiered
@@ -13,7 +19,10 @@ internal static class Measure
     /// server runs for days, so its steady state is what we measure. Returns the warm-up time and the last slice's
     /// count of newly compiled methods.
     /// </summary>
-    public static async Task<(TimeSpan Took, long LastSliceCompilations)> WarmUpAsync(Func<TimeSpan, Task> slice, TimeSpan max)
+    public static async Task<(TimeSpan Took, long LastSliceCompilations)> WarmUpAsync(
+        Func<TimeSpan, Task> slice,
+        TimeSpan max
+    )
     {
         var watch = Stopwatch.StartNew();
         long compiled;
@@ -22,8 +31,7 @@ internal static class Measure
             var before = System.Runtime.JitInfo.GetCompiledMethodCount();
             await slice(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
             compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
-        }
-        while (compiled > SettledCompilations && watch.Elapsed < max);
+        } while (compiled > SettledCompilations && watch.Elapsed < max);
         return (watch.Elapsed, compiled);
     }
 
@@ -33,7 +41,8 @@ internal static class Measure
     /// </summary>
     public const int PoolSize = 24;
 
-    /// <summary>Fewer new compilations than this in a 2-second slice of load: the hot code is at its final tier.</summary>
+    /// <summary>Fewer new compilations than this in a 2-second slice of load: the hot code is at its final
+    /// tier.</summary>
     private const int SettledCompilations = 25;
 
     public static Result Run(Action operation, TimeSpan duration, int warmup = 50)
@@ -55,6 +64,11 @@ internal static class Measure
 
         watch.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        return new Result(count / watch.Elapsed.TotalSeconds, watch.Elapsed.TotalMicroseconds / count, (double)allocated / count, count);
+        return new Result(
+            count / watch.Elapsed.TotalSeconds,
+            watch.Elapsed.TotalMicroseconds / count,
+            (double)allocated / count,
+            count
+        );
     }
 }

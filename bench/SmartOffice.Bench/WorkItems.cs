@@ -6,10 +6,14 @@ namespace SmartOffice.Bench;
 /// </summary>
 internal sealed class WorkItems(IReadOnlyList<byte[]> letters, IReadOnlyList<string> recipients)
 {
-    private readonly (byte[] Letter, string Recipient)[] _items = [.. letters.SelectMany(l => recipients.Select(r => (l, r))).OrderBy(_ => Random.Shared.Next())];
+    private readonly (byte[] Letter, string Recipient)[] _items =
+    [
+        .. letters.SelectMany(l => recipients.Select(r => (l, r))).OrderBy(_ => Random.Shared.Next()),
+    ];
     private long _next = -1;
 
-    public static IReadOnlyList<string> DemoRecipients { get; } = [.. Enumerable.Range(1, 17).Select(i => $"90110{i:D2}").Concat(Enumerable.Range(1, 9).Select(i => $"90120{i:D2}"))];
+    public static IReadOnlyList<string> DemoRecipients { get; } =
+    [.. Enumerable.Range(1, 17).Select(i => $"90110{i:D2}").Concat(Enumerable.Range(1, 9).Select(i => $"90120{i:D2}"))];
 
     public (byte[] Letter, string Recipient) Next() => _items[Interlocked.Increment(ref _next) % _items.Length];
 }

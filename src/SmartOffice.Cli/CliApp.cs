@@ -2,7 +2,8 @@ using SmartOffice.Cli.Commands;
 
 namespace SmartOffice.Cli;
 
-/// <summary>The `smartoffice` command: dispatches to a command and maps outcomes to exit codes (0 ok, 1 refused, 2 usage or I/O).</summary>
+/// <summary>The `smartoffice` command: dispatches to a command and maps outcomes to exit codes (0 ok, 1 refused, 2
+/// usage or I/O).</summary>
 public static class CliApp
 {
     public const int Ok = 0;
@@ -35,7 +36,13 @@ public static class CliApp
             await stderr.WriteLineAsync($"smartoffice: {exception.Message}\nRun 'smartoffice help' for usage.");
             return UsageError;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or HttpRequestException)
+        catch (Exception exception)
+            when (exception
+                    is IOException
+                        or UnauthorizedAccessException
+                        or System.Security.Cryptography.CryptographicException
+                        or HttpRequestException
+            )
         {
             await stderr.WriteLineAsync($"smartoffice: {exception.Message}");
             return UsageError;
@@ -44,7 +51,8 @@ public static class CliApp
 
     private static int Help(TextWriter stdout)
     {
-        stdout.WriteLine("""
+        stdout.WriteLine(
+            """
             smartoffice — signed official letters (албан бичиг)
 
               smartoffice verify FILE... --trust DIR [--crl PATH]... [--expect-org REGISTRY_NUMBER] [--json]
@@ -67,7 +75,8 @@ public static class CliApp
                   Exit 0 valid, 1 invalid, 2 usage or I/O error.
               smartoffice archive verify PACKAGE.zip
                   Checks an archive export against its SHA256SUMS (same as unzip + sha256sum -c).
-            """);
+            """
+        );
         return Ok;
     }
 }

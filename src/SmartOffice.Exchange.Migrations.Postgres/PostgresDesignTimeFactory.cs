@@ -12,8 +12,13 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Exch
 {
     public ExchangeDbContext CreateDbContext(string[] args)
     {
-        var connectionString = args is [var given, ..] ? given : "Host=127.0.0.1;Port=5432;Username=postgres;Database=smartoffice";
-        return new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>()
-            .UseNpgsql(DatabaseRegistration.WithPostgresDefaults(connectionString), ExchangeMigrations.Postgres).Options);
+        var connectionString = args is [var given, ..]
+            ? given
+            : "Host=127.0.0.1;Port=5432;Username=postgres;Database=smartoffice";
+        return new ExchangeDbContext(
+            new DbContextOptionsBuilder<ExchangeDbContext>()
+                .UseNpgsql(DatabaseRegistration.WithPostgresDefaults(connectionString), ExchangeMigrations.Postgres)
+                .Options
+        );
     }
 }

@@ -13,6 +13,10 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Exchan
     public ExchangeDbContext CreateDbContext(string[] args)
     {
         var connectionString = args is [var given, ..] ? given : "Data Source=data/smartoffice.db";
-        return new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite(connectionString, ExchangeMigrations.Sqlite).Options);
+        return new ExchangeDbContext(
+            new DbContextOptionsBuilder<ExchangeDbContext>()
+                .UseSqlite(connectionString, ExchangeMigrations.Sqlite)
+                .Options
+        );
     }
 }

@@ -6,17 +6,11 @@ namespace SmartOffice.LetterDelivery;
 /// </summary>
 public sealed class LetterNotFoundException : Exception
 {
-    public LetterNotFoundException()
-    {
-    }
+    public LetterNotFoundException() { }
 
     public LetterNotFoundException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     public LetterNotFoundException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 }

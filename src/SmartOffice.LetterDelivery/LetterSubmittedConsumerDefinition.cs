@@ -18,7 +18,11 @@ public sealed class LetterSubmittedConsumerDefinition : ConsumerDefinition<Lette
         ConcurrentMessageLimit = 64;
     }
 
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<LetterSubmittedConsumer> consumerConfigurator, IRegistrationContext context)
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<LetterSubmittedConsumer> consumerConfigurator,
+        IRegistrationContext context
+    )
     {
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         endpointConfigurator.PrefetchCount = 128;
@@ -31,14 +35,24 @@ public sealed class LetterSubmittedConsumerDefinition : ConsumerDefinition<Lette
         // apart; a letter must never wait in the error queue for an operator because PostgreSQL restarted.
         endpointConfigurator.UseMessageRetry(retry =>
         {
-            retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1));
+            retry.Exponential(
+                int.MaxValue,
+                TimeSpan.FromMilliseconds(500),
+                TimeSpan.FromMinutes(1),
+                TimeSpan.FromSeconds(1)
+            );
             retry.Handle<Exception>(TransientFaults.Is);
         });
 
         // Inner: anything else a few times, then the error queue; a letter that does not exist goes there at once.
         endpointConfigurator.UseMessageRetry(retry =>
         {
-            retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+            retry.Exponential(
+                5,
+                TimeSpan.FromMilliseconds(200),
+                TimeSpan.FromSeconds(10),
+                TimeSpan.FromMilliseconds(200)
+            );
             retry.Ignore<LetterNotFoundException>();
             retry.Ignore<Exception>(TransientFaults.Is);
         });

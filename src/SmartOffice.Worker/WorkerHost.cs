@@ -14,7 +14,8 @@ namespace SmartOffice.Worker;
 /// <summary>
 /// The delivery worker: consumes LetterSubmitted from RabbitMQ (competing consumers; run as many as needed) and
 /// writes to PostgreSQL. Everything it shares with the Api comes from <see cref="SmartOfficeCore"/>, so both read the
-/// same settings with the same defaults. Serves /health/live and /health/ready (database, archive, error queue, broker),
+/// same settings with the same defaults. Serves /health/live and /health/ready (database, archive, error queue,
+/// broker),
 /// the error-queue admin endpoints and, when Telemetry:Prometheus is on, /metrics on its own port (bind it to localhost
 /// or an internal network).
 /// </summary>
@@ -60,7 +61,14 @@ public static class WorkerHost
     private static WebApplication Map(WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(SmartOfficeCore.ReadyTag), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks(
+            "/health/ready",
+            new HealthCheckOptions
+            {
+                Predicate = c => c.Tags.Contains(SmartOfficeCore.ReadyTag),
+                ResponseWriter = HealthResponse.WriteAsync,
+            }
+        );
         app.MapErrorQueueEndpoints();
         app.MapScrapeEndpoint();
         return app;

@@ -18,7 +18,9 @@ public sealed class AuditTests
     {
         var factory = Factories.Shared(provider);
         using var sender = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
-        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString();
+        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001"))
+            .GetProperty("id")
+            .GetString();
         await sender.Http.GetAsync($"/api/letters/{id}/document");
         using var admin = await ApiSession.StaffAsync(factory, "admin");
 
@@ -26,7 +28,12 @@ public sealed class AuditTests
         for (var i = 0; i < 50 && !actions.Contains("letter.delivered"); i++)
         {
             await Task.Delay(100);
-            actions = [.. (await admin.GetJsonAsync($"/api/admin/audit?target={id}")).EnumerateArray().Select(e => e.GetProperty("action").GetString())];
+            actions =
+            [
+                .. (await admin.GetJsonAsync($"/api/admin/audit?target={id}"))
+                    .EnumerateArray()
+                    .Select(e => e.GetProperty("action").GetString()),
+            ];
         }
 
         CollectionAssert.IsSubsetOf(new[] { "letter.submitted", "document.read", "letter.delivered" }, actions);
@@ -50,7 +57,9 @@ public sealed class AuditTests
         }
 
         Assert.IsTrue((await audit.VerifyAsync()).IsIntact);
-        await db.AuditEntries.Where(e => e.Sequence == 3).ExecuteUpdateAsync(s => s.SetProperty(e => e.Target, "someone-else"));
+        await db
+            .AuditEntries.Where(e => e.Sequence == 3)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Target, "someone-else"));
         var edited = await audit.VerifyAsync();
         Assert.IsFalse(edited.IsIntact);
         Assert.AreEqual(3, edited.FirstBrokenLine);
@@ -70,16 +79,27 @@ public sealed class AuditTests
         ApiFactory.RequireProvider(provider);
         using var factory = new ApiFactory(provider);
         _ = factory.Server;
-        await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync("system:test", null, "test.append", $"t-{i}");
-        }));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, 24)
+                .Select(async i =>
+                {
+                    await using var scope = factory.Services.CreateAsyncScope();
+                    await scope
+                        .ServiceProvider.GetRequiredService<AuditLog>()
+                        .AppendAsync("system:test", null, "test.append", $"t-{i}");
+                })
+        );
 
         await using var check = factory.Services.CreateAsyncScope();
         var verification = await check.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
         Assert.IsTrue(verification.IsIntact, verification.Problem);
-        Assert.AreEqual(24, await check.ServiceProvider.GetRequiredService<ExchangeDbContext>().AuditEntries.CountAsync(e => e.Action == "test.append"));
+        Assert.AreEqual(
+            24,
+            await check
+                .ServiceProvider.GetRequiredService<ExchangeDbContext>()
+                .AuditEntries.CountAsync(e => e.Action == "test.append")
+        );
     }
 
     [TestMethod]
@@ -93,13 +113,29 @@ public sealed class AuditTests
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
 
         // As a process leaves them when it dies between committing a change and chaining its line.
-        db.AuditDrafts.AddRange(Enumerable.Range(0, 7).Select(i => new AuditDraft { Time = DateTimeOffset.UnixEpoch.AddDays(i), Actor = "system:test", Action = "test.orphan", Target = $"o-{i}" }));
+        db.AuditDrafts.AddRange(
+            Enumerable
+                .Range(0, 7)
+                .Select(i => new AuditDraft
+                {
+                    Time = DateTimeOffset.UnixEpoch.AddDays(i),
+                    Actor = "system:test",
+                    Action = "test.orphan",
+                    Target = $"o-{i}",
+                })
+        );
         await db.SaveChangesAsync();
 
         var verification = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
         Assert.IsTrue(verification.IsIntact, verification.Problem);
-        CollectionAssert.AreEqual(Enumerable.Range(0, 7).Select(i => $"o-{i}").ToList(),
-            await db.AuditEntries.Where(e => e.Action == "test.orphan").OrderBy(e => e.Sequence).Select(e => e.Target).ToListAsync());
+        CollectionAssert.AreEqual(
+            Enumerable.Range(0, 7).Select(i => $"o-{i}").ToList(),
+            await db
+                .AuditEntries.Where(e => e.Action == "test.orphan")
+                .OrderBy(e => e.Sequence)
+                .Select(e => e.Target)
+                .ToListAsync()
+        );
         Assert.AreEqual(0, await db.AuditDrafts.CountAsync());
     }
 
@@ -108,19 +144,35 @@ public sealed class AuditTests
     {
         ApiFactory.RequireProvider("Postgres");
         using var first = new ApiFactory("Postgres");
-        using var second = new ApiFactory("Postgres", new Dictionary<string, string?> { ["ConnectionStrings:SmartOffice"] = first.ConnectionString });
+        using var second = new ApiFactory(
+            "Postgres",
+            new Dictionary<string, string?> { ["ConnectionStrings:SmartOffice"] = first.ConnectionString }
+        );
         _ = first.Server;
         _ = second.Server;
-        await Task.WhenAll(new[] { first, second }.SelectMany((factory, f) => Enumerable.Range(0, 150).Select(async i =>
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync("system:test", null, "test.race", $"p{f}-{i}");
-        })));
+        await Task.WhenAll(
+            new[] { first, second }.SelectMany(
+                (factory, f) =>
+                    Enumerable
+                        .Range(0, 150)
+                        .Select(async i =>
+                        {
+                            await using var scope = factory.Services.CreateAsyncScope();
+                            await scope
+                                .ServiceProvider.GetRequiredService<AuditLog>()
+                                .AppendAsync("system:test", null, "test.race", $"p{f}-{i}");
+                        })
+            )
+        );
 
         await using var check = second.Services.CreateAsyncScope();
         var verification = await check.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
         Assert.IsTrue(verification.IsIntact, verification.Problem);
-        var targets = await check.ServiceProvider.GetRequiredService<ExchangeDbContext>().AuditEntries.Where(e => e.Action == "test.race").Select(e => e.Target).ToListAsync();
+        var targets = await check
+            .ServiceProvider.GetRequiredService<ExchangeDbContext>()
+            .AuditEntries.Where(e => e.Action == "test.race")
+            .Select(e => e.Target)
+            .ToListAsync();
         Assert.AreEqual(300, targets.Count);
         Assert.AreEqual(300, targets.Distinct().Count());
     }

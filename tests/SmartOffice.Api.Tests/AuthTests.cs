@@ -5,7 +5,8 @@ using SmartOffice.Signing.Pki;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>Certificate login: one account per company, proved by its signing certificate; staff password login.</summary>
+/// <summary>Certificate login: one account per company, proved by its signing certificate; staff password
+/// login.</summary>
 [TestClass]
 public sealed class AuthTests
 {
@@ -18,8 +19,23 @@ public sealed class AuthTests
     {
         var factory = Factories.Shared(provider);
         var registryNumber = NewRegistryNumber();
-        var first = Pki.Issue(new DemoCertificateSpec { CommonName = "Director", OrganizationName = "Шинэ Компани ХХК", RegistryNumber = registryNumber });
-        var second = Pki.Issue(new DemoCertificateSpec { CommonName = "Accountant", OrganizationName = "Шинэ Компани ХХК", RegistryNumber = registryNumber, KeyType = DemoKeyType.EcdsaP256 });
+        var first = Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "Director",
+                OrganizationName = "Шинэ Компани ХХК",
+                RegistryNumber = registryNumber,
+            }
+        );
+        var second = Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "Accountant",
+                OrganizationName = "Шинэ Компани ХХК",
+                RegistryNumber = registryNumber,
+                KeyType = DemoKeyType.EcdsaP256,
+            }
+        );
 
         using var a = await ApiSession.CompanyAsync(factory, first);
         using var b = await ApiSession.CompanyAsync(factory, second);
@@ -35,14 +51,26 @@ public sealed class AuthTests
     public async Task Concurrent_first_logins_create_exactly_one_account(string provider)
     {
         var factory = Factories.Shared(provider);
-        var identity = Pki.Issue(new DemoCertificateSpec { CommonName = "Director", OrganizationName = "Зэрэг Компани ХХК", RegistryNumber = NewRegistryNumber() });
+        var identity = Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "Director",
+                OrganizationName = "Зэрэг Компани ХХК",
+                RegistryNumber = NewRegistryNumber(),
+            }
+        );
 
-        var sessions = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => ApiSession.CompanyAsync(factory, identity)));
+        var sessions = await Task.WhenAll(
+            Enumerable.Range(0, 6).Select(_ => ApiSession.CompanyAsync(factory, identity))
+        );
 
         Assert.HasCount(1, sessions.Select(s => Jwt.Claim(s.Token, "acct")).Distinct().ToList());
         using var admin = await ApiSession.StaffAsync(factory, "admin");
         var accounts = await admin.GetJsonAsync("/api/admin/accounts");
-        Assert.AreEqual(1, accounts.EnumerateArray().Count(a => a.GetProperty("registryNumber").GetString() == identity.RegistryNumber));
+        Assert.AreEqual(
+            1,
+            accounts.EnumerateArray().Count(a => a.GetProperty("registryNumber").GetString() == identity.RegistryNumber)
+        );
     }
 
     [TestMethod]
@@ -74,7 +102,12 @@ public sealed class AuthTests
     [DataRow("Expired", "certificate_expired")]
     public async Task A_certificate_that_fails_the_letter_rules_cannot_log_in(string which, string code)
     {
-        var identity = which switch { "Untrusted" => Pki.Untrusted, "Revoked" => Pki.Revoked, _ => Pki.Expired };
+        var identity = which switch
+        {
+            "Untrusted" => Pki.Untrusted,
+            "Revoked" => Pki.Revoked,
+            _ => Pki.Expired,
+        };
         using var session = new ApiSession(Factories.Shared("Sqlite").CreateClient());
         var response = await session.CertificateLoginAsync(identity.Certificate, identity.Chain);
         var problem = await ProblemAssert.HasCodeAsync(response, 401, code);
@@ -86,20 +119,34 @@ public sealed class AuthTests
     {
         using var session = new ApiSession(Factories.Shared("Sqlite").CreateClient());
         var nonce = await session.NewNonceAsync();
-        Assert.AreEqual(HttpStatusCode.OK, (await session.CertificateLoginAsync(Pki.CompanyA.Certificate, Pki.CompanyA.Chain, nonce)).StatusCode);
+        Assert.AreEqual(
+            HttpStatusCode.OK,
+            (await session.CertificateLoginAsync(Pki.CompanyA.Certificate, Pki.CompanyA.Chain, nonce)).StatusCode
+        );
 
-        await ProblemAssert.HasCodeAsync(await session.CertificateLoginAsync(Pki.CompanyA.Certificate, Pki.CompanyA.Chain, nonce), 401, "unauthorized");
+        await ProblemAssert.HasCodeAsync(
+            await session.CertificateLoginAsync(Pki.CompanyA.Certificate, Pki.CompanyA.Chain, nonce),
+            401,
+            "unauthorized"
+        );
     }
 
     [TestMethod]
     public async Task A_challenge_expires()
     {
-        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Auth:ChallengeLifetimeSeconds"] = "1" });
+        using var factory = new ApiFactory(
+            "Sqlite",
+            new Dictionary<string, string?> { ["Auth:ChallengeLifetimeSeconds"] = "1" }
+        );
         using var session = new ApiSession(factory.CreateClient());
         var nonce = await session.NewNonceAsync();
         await Task.Delay(1500);
 
-        await ProblemAssert.HasCodeAsync(await session.CertificateLoginAsync(Pki.CompanyA.Certificate, Pki.CompanyA.Chain, nonce), 401, "unauthorized");
+        await ProblemAssert.HasCodeAsync(
+            await session.CertificateLoginAsync(Pki.CompanyA.Certificate, Pki.CompanyA.Chain, nonce),
+            401,
+            "unauthorized"
+        );
     }
 
     [TestMethod]
@@ -107,7 +154,10 @@ public sealed class AuthTests
     {
         using var session = new ApiSession(Factories.Shared("Sqlite").CreateClient());
         var nonce = await session.NewNonceAsync();
-        var response = await session.Http.PostAsJsonAsync("/api/auth/token", new { nonce, signature = ApiSession.SignNonce("another", Pki.CompanyA.Certificate, Pki.CompanyA.Chain) });
+        var response = await session.Http.PostAsJsonAsync(
+            "/api/auth/token",
+            new { nonce, signature = ApiSession.SignNonce("another", Pki.CompanyA.Certificate, Pki.CompanyA.Chain) }
+        );
         await ProblemAssert.HasCodeAsync(response, 401, "unauthorized");
     }
 
@@ -125,5 +175,6 @@ public sealed class AuthTests
         await ProblemAssert.HasCodeAsync(wrong, 401, "unauthorized");
     }
 
-    internal static string NewRegistryNumber() => Random.Shared.Next(2_000_000, 4_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    internal static string NewRegistryNumber() =>
+        Random.Shared.Next(2_000_000, 4_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

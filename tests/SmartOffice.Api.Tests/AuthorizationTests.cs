@@ -5,7 +5,8 @@ using SmartOffice.Signing.Pki;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>A company sees only letters it sent or received; agency staff only their agency's. Every read is tried as the wrong organization.</summary>
+/// <summary>A company sees only letters it sent or received; agency staff only their agency's. Every read is tried as
+/// the wrong organization.</summary>
 [TestClass]
 public sealed class AuthorizationTests
 {
@@ -18,21 +19,44 @@ public sealed class AuthorizationTests
     {
         var factory = Factories.Shared(provider);
         using var sender = await ApiSession.CompanyAsync(factory, Pki.CompanyA);
-        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001")).GetProperty("id").GetString();
-        var outsider = Pki.Issue(new DemoCertificateSpec { CommonName = "Outsider", OrganizationName = "Хөх Тэнгэр Барилга ХХК", RegistryNumber = "5301122" });
+        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001"))
+            .GetProperty("id")
+            .GetString();
+        var outsider = Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "Outsider",
+                OrganizationName = "Хөх Тэнгэр Барилга ХХК",
+                RegistryNumber = "5301122",
+            }
+        );
         using var other = await ApiSession.CompanyAsync(factory, outsider);
         using var companyB = await ApiSession.CompanyAsync(factory, Pki.CompanyB);
 
         foreach (var session in new[] { other, companyB })
         {
-            foreach (var path in new[] { $"/api/letters/{id}", $"/api/letters/{id}/document", $"/api/letters/{id}/report", $"/api/letters/{id}/evidence" })
+            foreach (
+                var path in new[]
+                {
+                    $"/api/letters/{id}",
+                    $"/api/letters/{id}/document",
+                    $"/api/letters/{id}/report",
+                    $"/api/letters/{id}/evidence",
+                }
+            )
             {
                 await ProblemAssert.HasCodeAsync(await session.Http.GetAsync(path), 404, "not_found");
             }
 
             var inbox = await session.GetJsonAsync("/api/inbox?pageSize=200");
             var outbox = await session.GetJsonAsync("/api/outbox?pageSize=200");
-            Assert.IsFalse(inbox.GetProperty("items").EnumerateArray().Concat(outbox.GetProperty("items").EnumerateArray()).Any(i => i.GetProperty("letterId").GetString() == id));
+            Assert.IsFalse(
+                inbox
+                    .GetProperty("items")
+                    .EnumerateArray()
+                    .Concat(outbox.GetProperty("items").EnumerateArray())
+                    .Any(i => i.GetProperty("letterId").GetString() == id)
+            );
         }
     }
 
@@ -47,15 +71,26 @@ public sealed class AuthorizationTests
         var id = (await sender.AcceptedAsync(pdf, "9011001")).GetProperty("id").GetString();
         using var clerk = await ApiSession.StaffAsync(factory, "bichig");
 
-        var item = await EventuallyAsync(async () => (await clerk.GetJsonAsync("/api/inbox?pageSize=200")).GetProperty("items").EnumerateArray().FirstOrDefault(i => i.GetProperty("letterId").GetString() == id));
+        var item = await EventuallyAsync(async () =>
+            (await clerk.GetJsonAsync("/api/inbox?pageSize=200"))
+                .GetProperty("items")
+                .EnumerateArray()
+                .FirstOrDefault(i => i.GetProperty("letterId").GetString() == id)
+        );
         Assert.AreEqual("Delivered", item.GetProperty("recipients")[0].GetProperty("state").GetString());
 
         var document = await clerk.Http.GetAsync($"/api/letters/{id}/document");
         CollectionAssert.AreEqual(pdf, await document.Content.ReadAsByteArrayAsync());
         var letter = await sender.GetJsonAsync($"/api/letters/{id}");
         Assert.AreEqual("Opened", letter.GetProperty("recipients")[0].GetProperty("state").GetString());
-        var events = (await sender.GetJsonAsync($"/api/letters/{id}/evidence")).EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToList();
-        CollectionAssert.AreEqual(new[] { "SubmissionAcceptance", "ContentConsignment", "ContentAccessTracking" }, events);
+        var events = (await sender.GetJsonAsync($"/api/letters/{id}/evidence"))
+            .EnumerateArray()
+            .Select(e => e.GetProperty("event").GetString())
+            .ToList();
+        CollectionAssert.AreEqual(
+            new[] { "SubmissionAcceptance", "ContentConsignment", "ContentAccessTracking" },
+            events
+        );
     }
 
     [TestMethod]
@@ -65,13 +100,17 @@ public sealed class AuthorizationTests
     {
         var factory = Factories.Shared(provider);
         using var sender = await ApiSession.CompanyAsync(factory, Pki.CompanyA);
-        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001", "6234567")).GetProperty("id").GetString();
+        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001", "6234567"))
+            .GetProperty("id")
+            .GetString();
         using var companyB = await ApiSession.CompanyAsync(factory, Pki.CompanyB);
 
         var letter = await EventuallyAsync(async () =>
         {
             var response = await companyB.Http.GetAsync($"/api/letters/{id}");
-            return response.StatusCode == HttpStatusCode.OK ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement : default;
+            return response.StatusCode == HttpStatusCode.OK
+                ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+                : default;
         });
         Assert.AreEqual(1, letter.GetProperty("recipients").GetArrayLength());
         Assert.AreEqual("6234567", letter.GetProperty("recipients")[0].GetProperty("registryNumber").GetString());

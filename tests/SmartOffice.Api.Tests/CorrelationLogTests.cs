@@ -6,7 +6,8 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>The delivery's log line carries the letter id and the correlation id of the request that submitted it, across the bus.</summary>
+/// <summary>The delivery's log line carries the letter id and the correlation id of the request that submitted it,
+/// across the bus.</summary>
 [TestClass]
 public sealed class CorrelationLogTests
 {
@@ -20,13 +21,17 @@ public sealed class CorrelationLogTests
         const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         session.Http.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
 
-        var id = (await session.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString();
+        var id = (await session.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001"))
+            .GetProperty("id")
+            .GetString();
 
         ScopeCapture.Line? delivered = null;
         for (var i = 0; i < 100 && delivered is null; i++)
         {
             await Task.Delay(100);
-            delivered = capture.Lines.FirstOrDefault(l => l.Message.Contains($"Letter {id} delivered", StringComparison.Ordinal));
+            delivered = capture.Lines.FirstOrDefault(l =>
+                l.Message.Contains($"Letter {id} delivered", StringComparison.Ordinal)
+            );
         }
 
         Assert.IsNotNull(delivered, "no delivery log line within 10 s");
@@ -47,9 +52,7 @@ public sealed class CorrelationLogTests
 
         public ILogger CreateLogger(string categoryName) => new Logger(this);
 
-        public void Dispose()
-        {
-        }
+        public void Dispose() { }
 
         private sealed class Logger(ScopeCapture owner) : ILogger
         {
@@ -64,7 +67,13 @@ public sealed class CorrelationLogTests
 
             public bool IsEnabled(LogLevel logLevel) => true;
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            public void Log<TState>(
+                LogLevel logLevel,
+                EventId eventId,
+                TState state,
+                Exception? exception,
+                Func<TState, Exception?, string> formatter
+            )
             {
                 var scope = new Dictionary<string, object?>();
                 for (var s = owner._current.Value; s is not null; s = s.Parent)

@@ -2,9 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Api.Tests.Infrastructure;
+using SmartOffice.Contracts;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
-using SmartOffice.Contracts;
 using SmartOffice.Exchange.Persistence;
 using SmartOffice.LetterDelivery;
 
@@ -21,25 +21,46 @@ public sealed class DeliveryBatchTests
     [TestMethod]
     [DataRow("Sqlite")]
     [DataRow("Postgres")]
-    public async Task Messages_consumed_together_are_delivered_once_each_and_an_unknown_letter_fails_alone(string provider)
+    public async Task Messages_consumed_together_are_delivered_once_each_and_an_unknown_letter_fails_alone(
+        string provider
+    )
     {
         ApiFactory.RequireProvider(provider);
         using var factory = new ApiFactory(provider, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
-        var messages = await SubmitAsync(factory, ["9011001", "9011002"], ["9011003"], ["9011004"], ["9012001", "9011005"]);
+        var messages = await SubmitAsync(
+            factory,
+            ["9011001", "9011002"],
+            ["9011003"],
+            ["9011004"],
+            ["9012001", "9011005"]
+        );
         var unknown = messages[0] with { LetterId = Guid.NewGuid() };
         var batcher = factory.Services.GetRequiredService<DeliveryBatcher>();
 
-        // Started together so that they meet in the lanes' queue: the unknown letter and a copy of the first message among them.
-        var calls = messages.Append(unknown).Append(messages[0]).Select(m => batcher.DeliverAsync(m, CancellationToken.None)).ToList();
+        // Started together so that they meet in the lanes' queue: the unknown letter and a copy of the first message
+        // among them.
+        var calls = messages
+            .Append(unknown)
+            .Append(messages[0])
+            .Select(m => batcher.DeliverAsync(m, CancellationToken.None))
+            .ToList();
         var failure = await Assert.ThrowsExactlyAsync<LetterNotFoundException>(() => calls[messages.Count]);
         StringAssert.Contains(failure.Message, unknown.LetterId.ToString());
         var outcomes = await Task.WhenAll(calls.Where((_, i) => i != messages.Count));
 
-        Assert.AreEqual(6, outcomes.Sum(o => o.Delivered.Count), "each recipient's delivery is reported once, the copy reports none twice");
+        Assert.AreEqual(
+            6,
+            outcomes.Sum(o => o.Delivered.Count),
+            "each recipient's delivery is reported once, the copy reports none twice"
+        );
         foreach (var (message, outcome) in messages.Zip(outcomes))
         {
             Assert.AreEqual(message.LetterId, outcome.Letter.Id);
-            Assert.AreEqual(message.RecipientRegistryNumbers.Count + 1, outcome.Evidences.Count, "acceptance + one consignment per recipient, for the archive");
+            Assert.AreEqual(
+                message.RecipientRegistryNumbers.Count + 1,
+                outcome.Evidences.Count,
+                "acceptance + one consignment per recipient, for the archive"
+            );
         }
 
         await AssertDeliveredOnceWithLinearChainsAsync(factory, messages);
@@ -51,11 +72,18 @@ public sealed class DeliveryBatchTests
     public async Task Copies_raced_through_the_lanes_deliver_each_recipient_exactly_once(string provider)
     {
         ApiFactory.RequireProvider(provider);
-        using var factory = new ApiFactory(provider, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false", ["Delivery:MaxBatch"] = "4" });
-        var messages = await SubmitAsync(factory, [.. Enumerable.Range(1, 8).Select(i => new[] { $"90110{i:D2}", $"90110{i + 8:D2}" })]);
+        using var factory = new ApiFactory(
+            provider,
+            new Dictionary<string, string?> { ["Outbox:Enabled"] = "false", ["Delivery:MaxBatch"] = "4" }
+        );
+        var messages = await SubmitAsync(
+            factory,
+            [.. Enumerable.Range(1, 8).Select(i => new[] { $"90110{i:D2}", $"90110{i + 8:D2}" })]
+        );
         var batcher = factory.Services.GetRequiredService<DeliveryBatcher>();
 
-        // Six copies of each, shuffled, in small batches over four lanes: batches holding the same letters race for the claims.
+        // Six copies of each, shuffled, in small batches over four lanes: batches holding the same letters race for the
+        // claims.
         var copies = messages.SelectMany(m => Enumerable.Repeat(m, 6)).OrderBy(_ => Random.Shared.Next()).ToList();
         var outcomes = await Task.WhenAll(copies.Select(m => batcher.DeliverAsync(m, CancellationToken.None)));
 
@@ -75,33 +103,56 @@ public sealed class DeliveryBatchTests
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var payloads = await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Payload).ToListAsync();
         Assert.HasCount(recipients.Length, payloads);
-        return [.. payloads.Select(p => JsonSerializer.Deserialize<LetterSubmitted>(p, SmartOffice.Exchange.ExchangeJson.Options)!)];
+        return
+        [
+            .. payloads.Select(p =>
+                JsonSerializer.Deserialize<LetterSubmitted>(p, SmartOffice.Exchange.ExchangeJson.Options)!
+            ),
+        ];
     }
 
-    private static async Task AssertDeliveredOnceWithLinearChainsAsync(ApiFactory factory, List<LetterSubmitted> messages)
+    private static async Task AssertDeliveredOnceWithLinearChainsAsync(
+        ApiFactory factory,
+        List<LetterSubmitted> messages
+    )
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var ids = messages.Select(m => m.LetterId).ToList();
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.LetterId)).ToListAsync();
         Assert.AreEqual(messages.Sum(m => m.RecipientRegistryNumbers.Count), deliveries.Count);
-        Assert.IsTrue(deliveries.All(d => d.State == DeliveryState.Delivered && d.DeliveredAt is not null), "every delivery left Queued");
+        Assert.IsTrue(
+            deliveries.All(d => d.State == DeliveryState.Delivered && d.DeliveredAt is not null),
+            "every delivery left Queued"
+        );
         var evidences = await db.Evidences.AsNoTracking().Where(e => ids.Contains(e.LetterId)).ToListAsync();
         foreach (var delivery in deliveries)
         {
-            Assert.AreEqual(1, evidences.Count(e => e.LetterId == delivery.LetterId && e.RecipientRegistryNumber == delivery.RecipientRegistryNumber && e.Event == EvidenceEvents.ContentConsignment),
-                $"one consignment evidence for {delivery.RecipientRegistryNumber}");
+            Assert.AreEqual(
+                1,
+                evidences.Count(e =>
+                    e.LetterId == delivery.LetterId
+                    && e.RecipientRegistryNumber == delivery.RecipientRegistryNumber
+                    && e.Event == EvidenceEvents.ContentConsignment
+                ),
+                $"one consignment evidence for {delivery.RecipientRegistryNumber}"
+            );
         }
 
         foreach (var letter in evidences.GroupBy(e => e.LetterId))
         {
-            // A chain, not a tree: one first evidence, every other one follows a different predecessor, and event time sorts them in chain order.
+            // A chain, not a tree: one first evidence, every other one follows a different predecessor, and event time
+            // sorts them in chain order.
             var ordered = letter.OrderBy(e => e.EventTime).ToList();
             Assert.AreEqual(EvidenceEvents.SubmissionAcceptance, ordered[0].Event);
             Assert.IsNull(ordered[0].PreviousEvidenceId);
             for (var i = 1; i < ordered.Count; i++)
             {
-                Assert.AreEqual(ordered[i - 1].Id, ordered[i].PreviousEvidenceId, $"evidence {i} of letter {letter.Key} follows the one before it");
+                Assert.AreEqual(
+                    ordered[i - 1].Id,
+                    ordered[i].PreviousEvidenceId,
+                    $"evidence {i} of letter {letter.Key} follows the one before it"
+                );
             }
         }
     }

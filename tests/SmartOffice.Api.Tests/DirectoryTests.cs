@@ -6,7 +6,8 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>The organization directory: loaded idempotently from the seed file, searchable by Mongolian name or number.</summary>
+/// <summary>The organization directory: loaded idempotently from the seed file, searchable by Mongolian name or
+/// number.</summary>
 [TestClass]
 public sealed class DirectoryTests
 {
@@ -21,7 +22,13 @@ public sealed class DirectoryTests
         var byName = await session.GetJsonAsync("/api/organizations?query=%D0%A5%D0%90%D0%9D-%D0%A3%D0%A3%D0%9B");
         var byNumber = await session.GetJsonAsync("/api/organizations?query=901100");
 
-        Assert.IsTrue(byName.GetProperty("items").EnumerateArray().Any(o => o.GetProperty("registryNumber").GetString() == "9012001"), byName.ToString());
+        Assert.IsTrue(
+            byName
+                .GetProperty("items")
+                .EnumerateArray()
+                .Any(o => o.GetProperty("registryNumber").GetString() == "9012001"),
+            byName.ToString()
+        );
         Assert.IsGreaterThanOrEqualTo(9, byNumber.GetProperty("total").GetInt32());
     }
 
@@ -35,7 +42,11 @@ public sealed class DirectoryTests
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var before = await db.Organizations.CountAsync();
 
-        var changed = await DirectorySeeder.SeedAsync(db, Path.Combine(AppContext.BaseDirectory, "samples", "directory.csv"), CancellationToken.None);
+        var changed = await DirectorySeeder.SeedAsync(
+            db,
+            Path.Combine(AppContext.BaseDirectory, "samples", "directory.csv"),
+            CancellationToken.None
+        );
 
         Assert.AreEqual(0, changed);
         Assert.AreEqual(before, await db.Organizations.CountAsync());

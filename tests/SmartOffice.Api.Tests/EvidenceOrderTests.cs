@@ -16,11 +16,17 @@ public sealed class EvidenceOrderTests
     [TestMethod]
     [DataRow("Sqlite")]
     [DataRow("Postgres")]
-    public async Task A_delivery_stamped_before_its_acceptance_is_still_listed_after_it_and_the_opening_chains_after_the_delivery(string provider)
+    public async Task A_delivery_stamped_before_its_acceptance_is_still_listed_after_it_and_the_opening_chains_after_the_delivery(
+        string provider
+    )
     {
         var factory = Factories.Shared(provider);
         using var sender = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
-        var id = Guid.Parse((await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString()!);
+        var id = Guid.Parse(
+            (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001"))
+                .GetProperty("id")
+                .GetString()!
+        );
         using var clerk = await ApiSession.StaffAsync(factory, "bichig");
         Guid deliveryEvidence = default;
         for (var attempt = 0; attempt < 100 && deliveryEvidence == default; attempt++)
@@ -32,7 +38,9 @@ public sealed class EvidenceOrderTests
             if (evidences.FirstOrDefault(e => e.Event == "ContentConsignment") is { } delivery)
             {
                 // What a worker whose clock is 40 ms behind the Api's would have stamped.
-                delivery.EventTime = evidences.Single(e => e.Event == "SubmissionAcceptance").EventTime.AddMilliseconds(-40);
+                delivery.EventTime = evidences
+                    .Single(e => e.Event == "SubmissionAcceptance")
+                    .EventTime.AddMilliseconds(-40);
                 await db.SaveChangesAsync();
                 deliveryEvidence = delivery.Id;
             }
@@ -42,7 +50,10 @@ public sealed class EvidenceOrderTests
         (await clerk.Http.GetAsync($"/api/letters/{id}/document")).EnsureSuccessStatusCode();
 
         var listed = (await sender.GetJsonAsync($"/api/letters/{id}/evidence")).EnumerateArray().ToList();
-        CollectionAssert.AreEqual(new[] { "SubmissionAcceptance", "ContentConsignment", "ContentAccessTracking" }, listed.Select(e => e.GetProperty("event").GetString()).ToArray());
+        CollectionAssert.AreEqual(
+            new[] { "SubmissionAcceptance", "ContentConsignment", "ContentAccessTracking" },
+            listed.Select(e => e.GetProperty("event").GetString()).ToArray()
+        );
         var opening = JsonDocument.Parse(listed[2].GetProperty("json").GetString()!).RootElement;
         Assert.AreEqual(deliveryEvidence, opening.GetProperty("previousEvidenceId").GetGuid());
     }

@@ -12,7 +12,10 @@ public sealed class HostileRequestTests
     public async Task A_login_body_that_is_not_json_is_a_validation_problem()
     {
         using var client = Factories.Shared("Sqlite").CreateClient();
-        var response = await client.PostAsync("/api/auth/token", new StringContent("{not json", Encoding.UTF8, "application/json"));
+        var response = await client.PostAsync(
+            "/api/auth/token",
+            new StringContent("{not json", Encoding.UTF8, "application/json")
+        );
         await ProblemAssert.HasCodeAsync(response, 400, "validation");
     }
 
@@ -21,7 +24,10 @@ public sealed class HostileRequestTests
     {
         using var session = new ApiSession(Factories.Shared("Sqlite").CreateClient());
         var nonce = await session.NewNonceAsync();
-        var response = await session.Http.PostAsync("/api/auth/token", new StringContent($"{{\"nonce\":\"{nonce}\",\"signature\":\"%%%\"}}", Encoding.UTF8, "application/json"));
+        var response = await session.Http.PostAsync(
+            "/api/auth/token",
+            new StringContent($"{{\"nonce\":\"{nonce}\",\"signature\":\"%%%\"}}", Encoding.UTF8, "application/json")
+        );
         await ProblemAssert.HasCodeAsync(response, 401, "unauthorized");
     }
 
@@ -37,9 +43,17 @@ public sealed class HostileRequestTests
     public async Task A_submission_that_is_not_multipart_or_has_no_file_is_refused_with_a_code()
     {
         using var session = await ApiSession.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
-        await ProblemAssert.HasCodeAsync(await session.Http.PostAsync("/api/letters", new StringContent("%PDF-1.7")), 415, "unsupported_media_type");
+        await ProblemAssert.HasCodeAsync(
+            await session.Http.PostAsync("/api/letters", new StringContent("%PDF-1.7")),
+            415,
+            "unsupported_media_type"
+        );
 
-        using var form = new MultipartFormDataContent { { new StringContent("Сэдэв"), "subject" }, { new StringContent("9011001"), "recipients" } };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Сэдэв"), "subject" },
+            { new StringContent("9011001"), "recipients" },
+        };
         await ProblemAssert.HasCodeAsync(await session.Http.PostAsync("/api/letters", form), 400, "validation");
     }
 
@@ -49,25 +63,47 @@ public sealed class HostileRequestTests
         using var session = await ApiSession.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
         var png = new ByteArrayContent([0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10, 0, 0, 0, 0]);
         png.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        using var form = new MultipartFormDataContent { { png, "file", "letter.pdf" }, { new StringContent("Сэдэв"), "subject" }, { new StringContent("9011001"), "recipients" } };
-        var problem = await ProblemAssert.HasCodeAsync(await session.Http.PostAsync("/api/letters", form), 422, "not_pdf");
+        using var form = new MultipartFormDataContent
+        {
+            { png, "file", "letter.pdf" },
+            { new StringContent("Сэдэв"), "subject" },
+            { new StringContent("9011001"), "recipients" },
+        };
+        var problem = await ProblemAssert.HasCodeAsync(
+            await session.Http.PostAsync("/api/letters", form),
+            422,
+            "not_pdf"
+        );
         Assert.AreEqual("not_pdf", problem.GetProperty("report").GetProperty("code").GetString());
     }
 
     [TestMethod]
     [DataRow("Sqlite")]
     [DataRow("Postgres")]
-    public async Task Control_characters_in_a_submission_are_a_validation_problem_and_the_next_letter_is_accepted(string provider)
+    public async Task Control_characters_in_a_submission_are_a_validation_problem_and_the_next_letter_is_accepted(
+        string provider
+    )
     {
         using var session = await ApiSession.CompanyAsync(Factories.Shared(provider), TestPki.Pki.CompanyA);
         var pdf = TestPki.SignedLetter(TestPki.Pki.CompanyA);
 
-        await ProblemAssert.HasCodeAsync(await session.SubmitAsync(pdf, ["9011001"], null, subject: "Барилга\0"), 400, "validation");
-        await ProblemAssert.HasCodeAsync(await session.SubmitAsync(pdf, ["9011001"], null, reference: "2026/\u0001"), 400, "validation");
+        await ProblemAssert.HasCodeAsync(
+            await session.SubmitAsync(pdf, ["9011001"], null, subject: "Барилга\0"),
+            400,
+            "validation"
+        );
+        await ProblemAssert.HasCodeAsync(
+            await session.SubmitAsync(pdf, ["9011001"], null, reference: "2026/\u0001"),
+            400,
+            "validation"
+        );
         await ProblemAssert.HasCodeAsync(await session.SubmitAsync(pdf, ["9011\u0000001"], null), 400, "validation");
         await ProblemAssert.HasCodeAsync(await session.SubmitAsync(pdf, ["9011001"], "key\0one"), 400, "validation");
 
-        Assert.AreEqual(System.Net.HttpStatusCode.Accepted, (await session.SubmitAsync(pdf, ["9011001"], null, subject: "Барилга\tзөвшөөрөл")).StatusCode);
+        Assert.AreEqual(
+            System.Net.HttpStatusCode.Accepted,
+            (await session.SubmitAsync(pdf, ["9011001"], null, subject: "Барилга\tзөвшөөрөл")).StatusCode
+        );
     }
 
     [TestMethod]
@@ -77,10 +113,21 @@ public sealed class HostileRequestTests
     {
         var factory = Factories.Shared(provider);
         using var session = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
-        await ProblemAssert.HasCodeAsync(await session.Http.GetAsync("/api/organizations?query=90%00"), 400, "validation");
+        await ProblemAssert.HasCodeAsync(
+            await session.Http.GetAsync("/api/organizations?query=90%00"),
+            400,
+            "validation"
+        );
 
         using var client = factory.CreateClient();
-        var login = await client.PostAsync("/api/auth/login", new StringContent("{\"userName\":\"bichig\\u0000\",\"password\":\"demo\"}", Encoding.UTF8, "application/json"));
+        var login = await client.PostAsync(
+            "/api/auth/login",
+            new StringContent(
+                "{\"userName\":\"bichig\\u0000\",\"password\":\"demo\"}",
+                Encoding.UTF8,
+                "application/json"
+            )
+        );
         await ProblemAssert.HasCodeAsync(login, 400, "validation");
     }
 
@@ -89,12 +136,20 @@ public sealed class HostileRequestTests
     {
         var factory = Factories.Shared("Sqlite");
         using var clerk = await ApiSession.StaffAsync(factory, "bichig");
-        var date = await ProblemAssert.HasCodeAsync(await clerk.Http.GetAsync("/api/inbox?from=notadate"), 400, "validation");
+        var date = await ProblemAssert.HasCodeAsync(
+            await clerk.Http.GetAsync("/api/inbox?from=notadate"),
+            400,
+            "validation"
+        );
         StringAssert.Contains(date.GetProperty("detail").GetString(), "from");
         Assert.AreEqual("https://smartoffice.mn/problems/validation", date.GetProperty("type").GetString());
 
         using var client = factory.CreateClient();
-        var body = await ProblemAssert.HasCodeAsync(await client.PostAsync("/api/auth/login", new StringContent("[1,2]", Encoding.UTF8, "application/json")), 400, "validation");
+        var body = await ProblemAssert.HasCodeAsync(
+            await client.PostAsync("/api/auth/login", new StringContent("[1,2]", Encoding.UTF8, "application/json")),
+            400,
+            "validation"
+        );
         StringAssert.Contains(body.GetProperty("detail").GetString(), "JSON");
     }
 }

@@ -1,11 +1,12 @@
 using System.Net.Sockets;
 using Npgsql;
-using SmartOffice.LetterDelivery;
 using SmartOffice.Exchange.Faults;
+using SmartOffice.LetterDelivery;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>A full disk and an unreachable database are told apart from bugs, wherever they sit in the exception chain.</summary>
+/// <summary>A full disk and an unreachable database are told apart from bugs, wherever they sit in the exception
+/// chain.</summary>
 [TestClass]
 public sealed class InfrastructureFaultTests
 {
@@ -20,8 +21,15 @@ public sealed class InfrastructureFaultTests
     [TestMethod]
     public void An_unreachable_database_is_service_unavailable()
     {
-        var refused = new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused));
-        Assert.IsTrue(TransientFaults.IsDatabaseUnreachable(new Microsoft.EntityFrameworkCore.DbUpdateException("save failed", refused)));
+        var refused = new NpgsqlException(
+            "Failed to connect to 127.0.0.1:5432",
+            new SocketException((int)SocketError.ConnectionRefused)
+        );
+        Assert.IsTrue(
+            TransientFaults.IsDatabaseUnreachable(
+                new Microsoft.EntityFrameworkCore.DbUpdateException("save failed", refused)
+            )
+        );
         Assert.IsFalse(TransientFaults.IsDatabaseUnreachable(new InvalidOperationException("a bug")));
     }
 }

@@ -20,14 +20,17 @@ public sealed class LiveUpdateTests
             {
                 options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
                 options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(clerk.Token.GetProperty("accessToken").GetString());
+                options.AccessTokenProvider = () =>
+                    Task.FromResult<string?>(clerk.Token.GetProperty("accessToken").GetString());
             })
             .Build();
         connection.On<JsonElement>("letterArrived", letter => arrived.TrySetResult(letter));
         await connection.StartAsync();
 
         using var sender = await ApiSession.CompanyAsync(api, TestPki.Pki.CompanyA);
-        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString();
+        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001"))
+            .GetProperty("id")
+            .GetString();
 
         var letter = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.AreEqual(id, letter.GetProperty("letterId").GetString());
@@ -45,7 +48,8 @@ public sealed class LiveUpdateTests
             {
                 options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
                 options.Transports = HttpTransportType.LongPolling;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(sender.Token.GetProperty("accessToken").GetString());
+                options.AccessTokenProvider = () =>
+                    Task.FromResult<string?>(sender.Token.GetProperty("accessToken").GetString());
             })
             .Build();
         connection.On<JsonElement>("letterUpdated", update =>
@@ -57,9 +61,19 @@ public sealed class LiveUpdateTests
         });
         await connection.StartAsync();
 
-        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString();
+        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001"))
+            .GetProperty("id")
+            .GetString();
         using var clerk = await ApiSession.StaffAsync(api, "bichig");
-        for (var attempt = 0; attempt < 100 && (await sender.GetJsonAsync($"/api/letters/{id}")).GetProperty("recipients")[0].GetProperty("state").GetString() == "Queued"; attempt++)
+        for (
+            var attempt = 0;
+            attempt < 100
+                && (await sender.GetJsonAsync($"/api/letters/{id}"))
+                    .GetProperty("recipients")[0]
+                    .GetProperty("state")
+                    .GetString() == "Queued";
+            attempt++
+        )
         {
             await Task.Delay(100);
         }

@@ -19,9 +19,19 @@ public sealed class MailboxApiTests
         var sent = new List<string>();
         foreach (var subject in new[] { "Барилгын зөвшөөрөл", "Гэрэлтүүлгийн хүсэлт", "Замын засвар" })
         {
-            var response = await company.SubmitAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), ["9011001"], null, subject);
+            var response = await company.SubmitAsync(
+                TestPki.SignedLetter(TestPki.Pki.CompanyA),
+                ["9011001"],
+                null,
+                subject
+            );
             response.EnsureSuccessStatusCode();
-            sent.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
+            sent.Add(
+                JsonDocument
+                    .Parse(await response.Content.ReadAsStringAsync())
+                    .RootElement.GetProperty("id")
+                    .GetString()!
+            );
         }
 
         var received = await EventuallyAllAsync(clerk, "/api/inbox", 3);
@@ -32,20 +42,31 @@ public sealed class MailboxApiTests
         Assert.IsNotNull(cursor);
         var secondPage = await clerk.GetJsonAsync($"/api/inbox?pageSize=2&after={Uri.EscapeDataString(cursor)}");
         Assert.AreEqual(JsonValueKind.Null, secondPage.GetProperty("nextCursor").ValueKind);
-        CollectionAssert.AreEquivalent(sent, Ids(firstPage).Concat(Ids(secondPage)).ToList(), "every letter once over the two pages");
+        CollectionAssert.AreEquivalent(
+            sent,
+            Ids(firstPage).Concat(Ids(secondPage)).ToList(),
+            "every letter once over the two pages"
+        );
 
         var found = await clerk.GetJsonAsync($"/api/inbox?q={Uri.EscapeDataString("гэрэлтүүлгийн")}");
         CollectionAssert.AreEqual(new[] { sent[1] }, Ids(found).ToArray());
 
         var outboxFirst = await company.GetJsonAsync("/api/outbox?pageSize=2");
-        var outboxSecond = await company.GetJsonAsync($"/api/outbox?pageSize=2&after={Uri.EscapeDataString(outboxFirst.GetProperty("nextCursor").GetString()!)}");
-        CollectionAssert.AreEqual(Enumerable.Reverse(sent).ToList(), Ids(outboxFirst).Concat(Ids(outboxSecond)).ToList(), "newest first");
+        var outboxSecond = await company.GetJsonAsync(
+            $"/api/outbox?pageSize=2&after={Uri.EscapeDataString(outboxFirst.GetProperty("nextCursor").GetString()!)}"
+        );
+        CollectionAssert.AreEqual(
+            Enumerable.Reverse(sent).ToList(),
+            Ids(outboxFirst).Concat(Ids(outboxSecond)).ToList(),
+            "newest first"
+        );
         var byRecipient = await company.GetJsonAsync($"/api/outbox?q={Uri.EscapeDataString("замын")}");
         CollectionAssert.AreEqual(new[] { sent[2] }, Ids(byRecipient).ToArray());
         await ProblemAssert.HasCodeAsync(await clerk.Http.GetAsync("/api/inbox?tab=everything"), 400, "validation");
     }
 
-    private static IEnumerable<string> Ids(JsonElement list) => list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("letterId").GetString()!);
+    private static IEnumerable<string> Ids(JsonElement list) =>
+        list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("letterId").GetString()!);
 
     private static async Task<JsonElement> EventuallyAllAsync(ApiSession session, string path, int count)
     {

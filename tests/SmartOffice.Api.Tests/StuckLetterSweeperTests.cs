@@ -7,7 +7,8 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>A letter a long outage left Queued is published again and delivered; stale temporary archive files go.</summary>
+/// <summary>A letter a long outage left Queued is published again and delivered; stale temporary archive files
+/// go.</summary>
 [TestClass]
 public sealed class StuckLetterSweeperTests
 {
@@ -16,17 +17,31 @@ public sealed class StuckLetterSweeperTests
     {
         using var factory = new ApiFactory("Sqlite");
         using var company = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
-        var id = Guid.Parse((await company.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString()!);
+        var id = Guid.Parse(
+            (await company.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001"))
+                .GetProperty("id")
+                .GetString()!
+        );
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        for (var i = 0; i < 100 && await db.Deliveries.AnyAsync(d => d.LetterId == id && d.State == DeliveryState.Queued); i++)
+        for (
+            var i = 0;
+            i < 100 && await db.Deliveries.AnyAsync(d => d.LetterId == id && d.State == DeliveryState.Queued);
+            i++
+        )
         {
             await Task.Delay(100);
         }
 
         // As if the delivery had been lost: back to Queued, accepted an hour ago, its message long sent.
-        await db.Deliveries.Where(d => d.LetterId == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Queued).SetProperty(d => d.DeliveredAt, (DateTimeOffset?)null));
-        await db.Letters.Where(l => l.Id == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.SubmittedAt, DateTimeOffset.UtcNow.AddHours(-1)));
+        await db
+            .Deliveries.Where(d => d.LetterId == id)
+            .ExecuteUpdateAsync(s =>
+                s.SetProperty(d => d.State, DeliveryState.Queued).SetProperty(d => d.DeliveredAt, (DateTimeOffset?)null)
+            );
+        await db
+            .Letters.Where(l => l.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.SubmittedAt, DateTimeOffset.UtcNow.AddHours(-1)));
         var temporary = Path.Combine(factory.DataPath, "archive", "tmp", "crashed-writer.part");
         Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
         await File.WriteAllTextAsync(temporary, "half a record");

@@ -25,11 +25,17 @@ public sealed class SubmissionTests
 
         var accepted = await company.AcceptedAsync(pdf, "9011001", "6234567");
 
-        Assert.AreEqual(Convert.ToHexStringLower(SHA256.HashData(pdf)), accepted.GetProperty("documentSha256").GetString());
+        Assert.AreEqual(
+            Convert.ToHexStringLower(SHA256.HashData(pdf)),
+            accepted.GetProperty("documentSha256").GetString()
+        );
         Assert.AreEqual(2, accepted.GetProperty("recipients").GetArrayLength());
         var evidence = accepted.GetProperty("evidence");
         Assert.AreEqual("SubmissionAcceptance", evidence.GetProperty("event").GetString());
-        var cms = new SignedCms(new ContentInfo(Encoding.UTF8.GetBytes(evidence.GetProperty("json").GetString()!)), detached: true);
+        var cms = new SignedCms(
+            new ContentInfo(Encoding.UTF8.GetBytes(evidence.GetProperty("json").GetString()!)),
+            detached: true
+        );
         cms.Decode(Convert.FromBase64String(evidence.GetProperty("seal").GetString()!));
         cms.CheckSignature(verifySignatureOnly: true);
         Assert.AreEqual(Pki.Seal.Certificate.Thumbprint, cms.SignerInfos[0].Certificate!.Thumbprint);
@@ -61,7 +67,11 @@ public sealed class SubmissionTests
         using var company = await ApiSession.CompanyAsync(Factories.Shared(provider), Pki.CompanyA);
         var tampered = ChangedLetter.AfterSigning(TestPki.SignedLetter(Pki.CompanyA));
 
-        var problem = await ProblemAssert.HasCodeAsync(await company.SubmitAsync(tampered, "9011001"), 422, "modified_after_signing");
+        var problem = await ProblemAssert.HasCodeAsync(
+            await company.SubmitAsync(tampered, "9011001"),
+            422,
+            "modified_after_signing"
+        );
         Assert.AreEqual("modified_after_signing", problem.GetProperty("report").GetProperty("code").GetString());
         Assert.IsFalse(string.IsNullOrEmpty(problem.GetProperty("messageMn").GetString()));
     }
@@ -72,7 +82,11 @@ public sealed class SubmissionTests
     public async Task Refuses_a_letter_signed_by_another_company(string provider)
     {
         using var company = await ApiSession.CompanyAsync(Factories.Shared(provider), Pki.CompanyB);
-        await ProblemAssert.HasCodeAsync(await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001"), 422, "signer_org_mismatch");
+        await ProblemAssert.HasCodeAsync(
+            await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001"),
+            422,
+            "signer_org_mismatch"
+        );
     }
 
     [TestMethod]
@@ -81,7 +95,11 @@ public sealed class SubmissionTests
     public async Task Refuses_unknown_recipients(string provider)
     {
         using var company = await ApiSession.CompanyAsync(Factories.Shared(provider), Pki.CompanyA);
-        var problem = await ProblemAssert.HasCodeAsync(await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001", "1111111"), 422, "recipient_unknown");
+        var problem = await ProblemAssert.HasCodeAsync(
+            await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001", "1111111"),
+            422,
+            "recipient_unknown"
+        );
         Assert.AreEqual("1111111", problem.GetProperty("recipients")[0].GetString());
     }
 
@@ -92,7 +110,11 @@ public sealed class SubmissionTests
     public async Task Refuses_an_invalid_recipient_list_with_validation(string[] recipients)
     {
         using var company = await ApiSession.CompanyAsync(Factories.Shared("Sqlite"), Pki.CompanyA);
-        await ProblemAssert.HasCodeAsync(await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), recipients), 400, "validation");
+        await ProblemAssert.HasCodeAsync(
+            await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), recipients),
+            400,
+            "validation"
+        );
     }
 
     [TestMethod]
@@ -104,7 +126,11 @@ public sealed class SubmissionTests
         var pdf = TestPki.SignedLetter(Pki.CompanyA);
         var first = await company.AcceptedAsync(pdf, "9011001");
 
-        var problem = await ProblemAssert.HasCodeAsync(await company.SubmitAsync(pdf, "9011001"), 409, "duplicate_letter");
+        var problem = await ProblemAssert.HasCodeAsync(
+            await company.SubmitAsync(pdf, "9011001"),
+            409,
+            "duplicate_letter"
+        );
         Assert.AreEqual(first.GetProperty("id").GetString(), problem.GetProperty("letterId").GetString());
     }
 
@@ -118,7 +144,9 @@ public sealed class SubmissionTests
         var key = Guid.NewGuid().ToString();
         var subject = $"Idempotent {key}";
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => company.SubmitAsync(pdf, ["9011001"], key, subject)));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 6).Select(_ => company.SubmitAsync(pdf, ["9011001"], key, subject))
+        );
 
         var ids = new List<string>();
         foreach (var response in responses)
@@ -129,7 +157,10 @@ public sealed class SubmissionTests
 
         Assert.HasCount(1, ids.Distinct().ToList());
         var outbox = await company.GetJsonAsync("/api/outbox?pageSize=200");
-        Assert.AreEqual(1, outbox.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("subject").GetString() == subject));
+        Assert.AreEqual(
+            1,
+            outbox.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("subject").GetString() == subject)
+        );
     }
 
     [TestMethod]
@@ -157,34 +188,61 @@ public sealed class SubmissionTests
         var again = await company.SubmitAsync(first, ["9011001"], key, $"First {key}");
         Assert.AreEqual(HttpStatusCode.Accepted, again.StatusCode);
         var outbox = await company.GetJsonAsync("/api/outbox?pageSize=200");
-        Assert.AreEqual(1, outbox.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("subject").GetString()!.EndsWith(key, StringComparison.Ordinal)));
+        Assert.AreEqual(
+            1,
+            outbox
+                .GetProperty("items")
+                .EnumerateArray()
+                .Count(i => i.GetProperty("subject").GetString()!.EndsWith(key, StringComparison.Ordinal))
+        );
     }
 
     [TestMethod]
     public async Task Refuses_a_file_over_the_size_limit_with_413()
     {
-        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Signing:MaxFileBytes"] = "20000" });
+        using var factory = new ApiFactory(
+            "Sqlite",
+            new Dictionary<string, string?> { ["Signing:MaxFileBytes"] = "20000" }
+        );
         using var company = await ApiSession.CompanyAsync(factory, Pki.CompanyA);
-        await ProblemAssert.HasCodeAsync(await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001"), 413, "file_too_large");
+        await ProblemAssert.HasCodeAsync(
+            await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001"),
+            413,
+            "file_too_large"
+        );
     }
 
     [TestMethod]
     public async Task Limits_how_many_letters_an_account_sends_per_window()
     {
-        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Limits:SubmissionsPerWindow"] = "2", ["Limits:WindowSeconds"] = "600" });
+        using var factory = new ApiFactory(
+            "Sqlite",
+            new Dictionary<string, string?> { ["Limits:SubmissionsPerWindow"] = "2", ["Limits:WindowSeconds"] = "600" }
+        );
         using var company = await ApiSession.CompanyAsync(factory, Pki.CompanyA);
         await company.AcceptedAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001");
         await company.AcceptedAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001");
 
-        await ProblemAssert.HasCodeAsync(await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001"), 429, "rate_limited");
+        await ProblemAssert.HasCodeAsync(
+            await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001"),
+            429,
+            "rate_limited"
+        );
     }
 
     [TestMethod]
     public async Task Caps_the_recipients_of_one_letter()
     {
-        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Limits:MaxRecipients"] = "2" });
+        using var factory = new ApiFactory(
+            "Sqlite",
+            new Dictionary<string, string?> { ["Limits:MaxRecipients"] = "2" }
+        );
         using var company = await ApiSession.CompanyAsync(factory, Pki.CompanyA);
-        await ProblemAssert.HasCodeAsync(await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001", "9011002", "9011003"), 400, "validation");
+        await ProblemAssert.HasCodeAsync(
+            await company.SubmitAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001", "9011002", "9011003"),
+            400,
+            "validation"
+        );
     }
 
     [TestMethod]
@@ -194,12 +252,26 @@ public sealed class SubmissionTests
     {
         var factory = Factories.Shared(provider);
         var registryNumber = AuthTests.NewRegistryNumber();
-        var identity = Pki.Issue(new DemoCertificateSpec { CommonName = "Reklam", OrganizationName = "Зар Сурталчилгаа ХХК", RegistryNumber = registryNumber });
+        var identity = Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "Reklam",
+                OrganizationName = "Зар Сурталчилгаа ХХК",
+                RegistryNumber = registryNumber,
+            }
+        );
         using var company = await ApiSession.CompanyAsync(factory, identity);
         using var admin = await ApiSession.StaffAsync(factory, "admin");
 
-        Assert.AreEqual(HttpStatusCode.NoContent, (await admin.Http.PostAsync($"/api/admin/accounts/{registryNumber}/suspend", null)).StatusCode);
-        await ProblemAssert.HasCodeAsync(await company.SubmitAsync(TestPki.SignedLetter(identity), "9011001"), 403, "account_suspended");
+        Assert.AreEqual(
+            HttpStatusCode.NoContent,
+            (await admin.Http.PostAsync($"/api/admin/accounts/{registryNumber}/suspend", null)).StatusCode
+        );
+        await ProblemAssert.HasCodeAsync(
+            await company.SubmitAsync(TestPki.SignedLetter(identity), "9011001"),
+            403,
+            "account_suspended"
+        );
     }
 
     [TestMethod]
@@ -218,14 +290,23 @@ public sealed class SubmissionTests
         StringAssert.Contains(openApi, "/api/letters");
         Assert.AreEqual(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         var ready = await client.GetFromJsonAsync<JsonElement>("/health/ready");
-        Assert.AreEqual("Healthy", ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
-        Assert.AreEqual("Healthy", ready.GetProperty("checks").GetProperty("archive").GetProperty("status").GetString());
+        Assert.AreEqual(
+            "Healthy",
+            ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString()
+        );
+        Assert.AreEqual(
+            "Healthy",
+            ready.GetProperty("checks").GetProperty("archive").GetProperty("status").GetString()
+        );
     }
 
     [TestMethod]
     public async Task Readiness_reports_letters_waiting_in_the_outbox()
     {
-        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Outbox:Enabled"] = "false", ["Outbox:LagWarningSeconds"] = "0" });
+        using var factory = new ApiFactory(
+            "Sqlite",
+            new Dictionary<string, string?> { ["Outbox:Enabled"] = "false", ["Outbox:LagWarningSeconds"] = "0" }
+        );
         using var company = await ApiSession.CompanyAsync(factory, Pki.CompanyA);
         await company.AcceptedAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001");
         await Task.Delay(1100);
@@ -237,10 +318,21 @@ public sealed class SubmissionTests
     [TestMethod]
     public async Task Readiness_reports_an_archive_disk_below_its_floor()
     {
-        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Archive:MinFreeMegabytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)[..12] });
+        using var factory = new ApiFactory(
+            "Sqlite",
+            new Dictionary<string, string?>
+            {
+                ["Archive:MinFreeMegabytes"] = long.MaxValue.ToString(
+                    System.Globalization.CultureInfo.InvariantCulture
+                )[..12],
+            }
+        );
         using var client = factory.CreateClient();
         var ready = await client.GetAsync("/health/ready");
         var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.AreEqual("Degraded", body.GetProperty("checks").GetProperty("archive").GetProperty("status").GetString());
+        Assert.AreEqual(
+            "Degraded",
+            body.GetProperty("checks").GetProperty("archive").GetProperty("status").GetString()
+        );
     }
 }

@@ -5,7 +5,8 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>Operators can see inside: letters accepted and refused by code are counted, and traces export when configured.</summary>
+/// <summary>Operators can see inside: letters accepted and refused by code are counted, and traces export when
+/// configured.</summary>
 [TestClass]
 public sealed class TelemetryTests
 {
@@ -23,8 +24,10 @@ public sealed class TelemetryTests
                 }
             },
         };
-        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
-            seen.Add((instrument.Name, tags.ToArray().FirstOrDefault(t => t.Key == "code").Value as string)));
+        listener.SetMeasurementEventCallback<long>(
+            (instrument, _, tags, _) =>
+                seen.Add((instrument.Name, tags.ToArray().FirstOrDefault(t => t.Key == "code").Value as string))
+        );
         listener.Start();
 
         using var company = await ApiSession.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
@@ -39,7 +42,10 @@ public sealed class TelemetryTests
     public void Traces_are_exported_only_when_an_endpoint_is_configured()
     {
         using var plain = new ApiFactory("Sqlite");
-        using var exporting = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:4317" });
+        using var exporting = new ApiFactory(
+            "Sqlite",
+            new Dictionary<string, string?> { ["Telemetry:OtlpEndpoint"] = "http://127.0.0.1:4317" }
+        );
         using var a = plain.CreateClient();
         using var b = exporting.CreateClient();
 

@@ -13,7 +13,8 @@ using SmartOffice.Exchange.Notifications;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>Webhooks: signed with HMAC-SHA256, retried with backoff, every attempt visible to the organization.</summary>
+/// <summary>Webhooks: signed with HMAC-SHA256, retried with backoff, every attempt visible to the
+/// organization.</summary>
 [TestClass]
 public sealed class WebhookTests
 {
@@ -27,18 +28,34 @@ public sealed class WebhookTests
         receiver.MapPost("/hook", async (HttpContext context) =>
         {
             using var reader = new StreamReader(context.Request.Body);
-            calls.Enqueue((context.Request.Headers["X-SmartOffice-Event"].ToString(), context.Request.Headers["X-SmartOffice-Signature"].ToString(), await reader.ReadToEndAsync()));
+            calls.Enqueue(
+                (
+                    context.Request.Headers["X-SmartOffice-Event"].ToString(),
+                    context.Request.Headers["X-SmartOffice-Signature"].ToString(),
+                    await reader.ReadToEndAsync()
+                )
+            );
             return calls.Count == 1 ? Results.StatusCode(500) : Results.Ok();
         });
         await receiver.StartAsync();
-        var url = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+        var url =
+            receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            + "/hook";
 
         // The receiver listens on 127.0.0.1: allowed here as for an agency's receiver on its own network.
-        using var api = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Webhooks:AllowPrivateAddresses"] = "true" });
+        using var api = new ApiFactory(
+            "Sqlite",
+            new Dictionary<string, string?> { ["Webhooks:AllowPrivateAddresses"] = "true" }
+        );
         using var sender = await ApiSession.CompanyAsync(api, TestPki.Pki.CompanyA);
         const string secret = "a-long-shared-secret-for-hmac";
-        Assert.AreEqual(HttpStatusCode.NoContent, (await sender.Http.PutAsJsonAsync("/api/webhook", new { url, secret })).StatusCode);
-        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString();
+        Assert.AreEqual(
+            HttpStatusCode.NoContent,
+            (await sender.Http.PutAsJsonAsync("/api/webhook", new { url, secret })).StatusCode
+        );
+        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001"))
+            .GetProperty("id")
+            .GetString();
 
         for (var i = 0; i < 100 && calls.Count < 2; i++)
         {
@@ -50,7 +67,10 @@ public sealed class WebhookTests
         {
             Assert.AreEqual("delivered", eventName);
             Assert.AreEqual("sha256=" + WebhookDispatcher.Sign(secret, body), signature);
-            Assert.AreEqual(id, JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("letterId").GetString());
+            Assert.AreEqual(
+                id,
+                JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("letterId").GetString()
+            );
         }
 
         JsonElement log = default;
@@ -73,7 +93,10 @@ public sealed class WebhookTests
     public async Task Agency_staff_without_the_admin_role_cannot_change_the_webhook()
     {
         using var clerk = await ApiSession.StaffAsync(Factories.Shared("Sqlite"), "bichig");
-        var response = await clerk.Http.PutAsJsonAsync("/api/webhook", new { url = "https://example.invalid/hook", secret = "0123456789abcdef" });
+        var response = await clerk.Http.PutAsJsonAsync(
+            "/api/webhook",
+            new { url = "https://example.invalid/hook", secret = "0123456789abcdef" }
+        );
         await ProblemAssert.HasCodeAsync(response, 403, "forbidden");
     }
 
@@ -87,7 +110,10 @@ public sealed class WebhookTests
     public async Task A_webhook_to_an_internal_address_or_with_credentials_in_the_url_is_refused(string url)
     {
         using var sender = await ApiSession.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
-        var response = await sender.Http.PutAsJsonAsync("/api/webhook", new { url, secret = "a-long-shared-secret-for-hmac" });
+        var response = await sender.Http.PutAsJsonAsync(
+            "/api/webhook",
+            new { url, secret = "a-long-shared-secret-for-hmac" }
+        );
         await ProblemAssert.HasCodeAsync(response, 400, "validation");
     }
 
@@ -107,7 +133,9 @@ public sealed class WebhookTests
         });
 
         using var guarded = new HttpClient(WebhookAddresses.Handler(allowPrivate: false));
-        var refused = await Assert.ThrowsExactlyAsync<HttpRequestException>(() => guarded.PostAsync(url, new StringContent("{}")));
+        var refused = await Assert.ThrowsExactlyAsync<HttpRequestException>(() =>
+            guarded.PostAsync(url, new StringContent("{}"))
+        );
         StringAssert.Contains(refused.Message, "no public address");
         Assert.IsFalse(accepted.IsCompleted, "nothing connected to the internal address");
 

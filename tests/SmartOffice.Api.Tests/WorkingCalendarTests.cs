@@ -8,7 +8,8 @@ namespace SmartOffice.Api.Tests;
 [TestClass]
 public sealed class WorkingCalendarTests
 {
-    private static WorkingCalendar Calendar(params string[] holidays) => new(Options.Create(new DeadlinesOptions { Holidays = holidays }));
+    private static WorkingCalendar Calendar(params string[] holidays) =>
+        new(Options.Create(new DeadlinesOptions { Holidays = holidays }));
 
     [TestMethod]
     public void Without_holidays_only_weekends_are_skipped()
@@ -25,7 +26,11 @@ public sealed class WorkingCalendarTests
 
         // Friday 10 July 2026: Naadam takes Monday 13 to Wednesday 15, so the first working day is Thursday 16.
         Assert.AreEqual(new DateOnly(2026, 7, 16), calendar.AddWorkingDays(new DateOnly(2026, 7, 10), 1));
-        Assert.AreEqual(new DateOnly(2027, 7, 16), calendar.AddWorkingDays(new DateOnly(2027, 7, 9), 1), "the month-day entries repeat every year");
+        Assert.AreEqual(
+            new DateOnly(2027, 7, 16),
+            calendar.AddWorkingDays(new DateOnly(2027, 7, 9), 1),
+            "the month-day entries repeat every year"
+        );
         Assert.IsFalse(calendar.IsWorkingDay(new DateOnly(2027, 2, 8)));
         Assert.IsTrue(calendar.IsWorkingDay(new DateOnly(2028, 2, 8)), "a dated entry is that year only");
     }

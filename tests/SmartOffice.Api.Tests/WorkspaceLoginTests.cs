@@ -4,7 +4,8 @@ using SmartOffice.Api.Web;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>The workspace's session: both kinds of login, the cookie never opening the API, both languages complete.</summary>
+/// <summary>The workspace's session: both kinds of login, the cookie never opening the API, both languages
+/// complete.</summary>
 [TestClass]
 public sealed class WorkspaceLoginTests
 {
@@ -29,7 +30,11 @@ public sealed class WorkspaceLoginTests
     public async Task A_wrong_password_is_refused_with_a_message_and_no_session()
     {
         using var client = WorkspaceClient.Anonymous(Factories.Shared("Sqlite"));
-        var response = await client.PostFormAsync("/login", "/login?handler=Password", new() { ["userName"] = "bichig", ["password"] = "wrong" });
+        var response = await client.PostFormAsync(
+            "/login",
+            "/login?handler=Password",
+            new() { ["userName"] = "bichig", ["password"] = "wrong" }
+        );
         Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode);
         StringAssert.Contains(await response.Content.ReadAsStringAsync(), "login-error");
         Assert.AreEqual(HttpStatusCode.Redirect, (await client.Http.GetAsync("/")).StatusCode);
@@ -44,9 +49,16 @@ public sealed class WorkspaceLoginTests
         using var challengeRequest = new HttpRequestMessage(HttpMethod.Post, "/login?handler=Challenge");
         challengeRequest.Headers.Add("RequestVerificationToken", token);
         var challenge = await client.Http.SendAsync(challengeRequest);
-        var nonce = System.Text.Json.JsonDocument.Parse(await challenge.Content.ReadAsStringAsync()).RootElement.GetProperty("nonce").GetString()!;
+        var nonce = System
+            .Text.Json.JsonDocument.Parse(await challenge.Content.ReadAsStringAsync())
+            .RootElement.GetProperty("nonce")
+            .GetString()!;
         var revoked = TestPki.Pki.Revoked;
-        var response = await client.PostFormAsync("/login", "/login?handler=Certificate", new() { ["nonce"] = nonce, ["signature"] = ApiSession.SignNonce(nonce, revoked.Certificate, revoked.Chain) });
+        var response = await client.PostFormAsync(
+            "/login",
+            "/login?handler=Certificate",
+            new() { ["nonce"] = nonce, ["signature"] = ApiSession.SignNonce(nonce, revoked.Certificate, revoked.Chain) }
+        );
         Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
@@ -72,7 +84,10 @@ public sealed class WorkspaceLoginTests
         using var client = WorkspaceClient.Anonymous(Factories.Shared("Sqlite"));
         var inbox = await client.Http.GetAsync("/logout");
         Assert.AreEqual(HttpStatusCode.Redirect, inbox.StatusCode);
-        StringAssert.StartsWith(inbox.Headers.Location?.AbsolutePath ?? inbox.Headers.Location?.OriginalString, "/login");
+        StringAssert.StartsWith(
+            inbox.Headers.Location?.AbsolutePath ?? inbox.Headers.Location?.OriginalString,
+            "/login"
+        );
         StringAssert.Contains(await client.GetPageAsync("/login"), "Нэвтрэх");
         await client.Http.GetAsync("/language/en?returnUrl=/login");
         StringAssert.Contains(await client.GetPageAsync("/login"), "Log in with the certificate");
@@ -85,6 +100,11 @@ public sealed class WorkspaceLoginTests
         var mongolian = text.Keys(UiText.Mongolian).ToHashSet();
         var english = text.Keys(UiText.English).ToHashSet();
         Assert.IsTrue(mongolian.Count > 20);
-        CollectionAssert.AreEquivalent(mongolian.Order().ToList(), english.Order().ToList(), $"only in mn: {string.Join(", ", mongolian.Except(english))}; only in en: {string.Join(", ", english.Except(mongolian))}");
+        CollectionAssert.AreEquivalent(
+            mongolian.Order().ToList(),
+            english.Order().ToList(),
+            $"only in mn: {string.Join(", ", mongolian.Except(english))}; only in en: "
+                + $"{string.Join(", ", english.Except(mongolian))}"
+        );
     }
 }

@@ -59,7 +59,14 @@ public sealed class AccessibilityTests
             Assert.AreEqual("", browser.AccessibilityProblems(), path);
             browser.TabTo("a.skip");
             new OpenQA.Selenium.Interactions.Actions(browser.Driver).SendKeys(OpenQA.Selenium.Keys.Enter).Perform();
-            browser.WaitUntil(d => (bool)((OpenQA.Selenium.IJavaScriptExecutor)d).ExecuteScript("return document.activeElement.id === 'main';")!, $"the skip link to move focus to main on {path}");
+            browser.WaitUntil(
+                d =>
+                    (bool)
+                        ((OpenQA.Selenium.IJavaScriptExecutor)d).ExecuteScript(
+                            "return document.activeElement.id === 'main';"
+                        )!,
+                $"the skip link to move focus to main on {path}"
+            );
         }
     }
 }

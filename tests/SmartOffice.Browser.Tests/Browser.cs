@@ -5,7 +5,8 @@ using OpenQA.Selenium.Support.UI;
 namespace SmartOffice.Browser.Tests;
 
 /// <summary>
-/// Debian's Chromium driven by its chromedriver (both installed by test.sh), headless, with the flags SERVICES.md asks for
+/// Debian's Chromium driven by its chromedriver (both installed by test.sh), headless, with the flags SERVICES.md asks
+/// for
 /// on a closed network. Never downloads a browser or driver.
 /// </summary>
 internal sealed class Browser : IDisposable
@@ -26,7 +27,9 @@ internal sealed class Browser : IDisposable
     {
         if (!File.Exists(ChromiumPath) || !File.Exists(DriverPath))
         {
-            var message = $"{ChromiumPath} and {DriverPath} are needed: run ./test.sh, which installs Debian's chromium and chromium-driver";
+            var message =
+                $"{ChromiumPath} and {DriverPath} are needed: run ./test.sh, which installs Debian's chromium and "
+                + $"chromium-driver";
             if (Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_BROWSER") == "1")
             {
                 Assert.Fail(message);
@@ -38,10 +41,23 @@ internal sealed class Browser : IDisposable
         var profile = Directory.CreateTempSubdirectory("smartoffice-chromium-").FullName;
         var options = new ChromeOptions { BinaryLocation = ChromiumPath };
         options.AddArguments(
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions", "--lang=mn",
-            $"--user-data-dir={profile}", $"--window-size={width},{height}");
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-extensions",
+            "--lang=mn",
+            $"--user-data-dir={profile}",
+            $"--window-size={width},{height}"
+        );
+        var service = ChromeDriverService.CreateDefaultService(
+            Path.GetDirectoryName(DriverPath)!,
+            Path.GetFileName(DriverPath)
+        );
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
@@ -51,7 +67,8 @@ internal sealed class Browser : IDisposable
 
     public void Go(string url) => Driver.Navigate().GoToUrl(url);
 
-    public IWebElement Find(string css) => Wait(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed), $"an element '{css}'");
+    public IWebElement Find(string css) =>
+        Wait(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed), $"an element '{css}'");
 
     public void Type(string css, string text)
     {
@@ -65,15 +82,23 @@ internal sealed class Browser : IDisposable
     public string PageText => Driver.FindElement(By.TagName("body")).Text;
 
     /// <summary>Waits until the page shows <paramref name="text"/> (up to 20 s).</summary>
-    public void WaitForText(string text) => WaitUntil(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal), $"the text '{text}'");
+    public void WaitForText(string text) =>
+        WaitUntil(
+            d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal),
+            $"the text '{text}'"
+        );
 
     public void WaitForPath(string path) => WaitUntil(d => new Uri(d.Url).AbsolutePath == path, $"the page {path}");
 
-    public void WaitUntil(Func<IWebDriver, bool> condition, string what) => Wait<object>(d => condition(d) ? true : null, what);
+    public void WaitUntil(Func<IWebDriver, bool> condition, string what) =>
+        Wait<object>(d => condition(d) ? true : null, what);
 
     public T Wait<T>(Func<IWebDriver, T?> condition, string what)
     {
-        var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(20)) { PollingInterval = TimeSpan.FromMilliseconds(100) };
+        var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(20))
+        {
+            PollingInterval = TimeSpan.FromMilliseconds(100),
+        };
         wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
         try
         {
@@ -110,14 +135,21 @@ internal sealed class Browser : IDisposable
         return problems.join('\n');
         """;
 
-    /// <summary>Presses Tab until an element matching <paramref name="css"/> has the focus; fails after 80 presses.</summary>
+    /// <summary>Presses Tab until an element matching <paramref name="css"/> has the focus; fails after 80
+    /// presses.</summary>
     public void TabTo(string css)
     {
         var body = Driver.FindElement(By.TagName("body"));
         for (var i = 0; i < 80; i++)
         {
             new OpenQA.Selenium.Interactions.Actions(Driver).SendKeys(Keys.Tab).Perform();
-            if ((bool)Driver.ExecuteScript("return document.activeElement && document.activeElement.matches(arguments[0]);", css)!)
+            if (
+                (bool)
+                    Driver.ExecuteScript(
+                        "return document.activeElement && document.activeElement.matches(arguments[0]);",
+                        css
+                    )!
+            )
             {
                 return;
             }
@@ -126,7 +158,8 @@ internal sealed class Browser : IDisposable
         Assert.Fail($"Tab never reached '{css}' on {Driver.Url}");
     }
 
-    /// <summary>Saves a screenshot when SMARTOFFICE_SCREENSHOT_DIR is set (scripts/screenshots.sh sets it to docs/screenshots).</summary>
+    /// <summary>Saves a screenshot when SMARTOFFICE_SCREENSHOT_DIR is set (scripts/screenshots.sh sets it to
+    /// docs/screenshots).</summary>
     public void Screenshot(string name)
     {
         var folder = Environment.GetEnvironmentVariable("SMARTOFFICE_SCREENSHOT_DIR");

@@ -33,7 +33,10 @@ public sealed class JourneyTests
     {
         var subject = $"Барилгын зөвшөөрлийн хүсэлт {Guid.NewGuid():N}"[..40];
         var signed = Write("letter.pdf", TestPki.SignedLetter(TestPki.Pki.CompanyA, subject));
-        var tampered = Write("changed.pdf", ChangedLetter.AfterSigning(TestPki.SignedLetter(TestPki.Pki.CompanyA, subject + " 2")));
+        var tampered = Write(
+            "changed.pdf",
+            ChangedLetter.AfterSigning(TestPki.SignedLetter(TestPki.Pki.CompanyA, subject + " 2"))
+        );
         var reply = Write("reply.pdf", TestPki.SignedLetter(TestPki.Pki.Agency, "Хариу: " + subject));
         using var browser = Browser.Open();
 
@@ -43,7 +46,10 @@ public sealed class JourneyTests
         browser.Type("#recipient-search", "9011001");
         browser.Find("#recipient-option-0");
         browser.Find("#recipient-search").SendKeys(OpenQA.Selenium.Keys.Enter);
-        browser.WaitUntil(_ => browser.Find("#recipient-chips").Text.Contains("9011001", StringComparison.Ordinal), "the chosen recipient's chip");
+        browser.WaitUntil(
+            _ => browser.Find("#recipient-chips").Text.Contains("9011001", StringComparison.Ordinal),
+            "the chosen recipient's chip"
+        );
         browser.Type("#subject", subject);
         browser.Find("#file").SendKeys(tampered);
         browser.Click("#check-button");
@@ -59,25 +65,50 @@ public sealed class JourneyTests
         browser.Find("#check-verdict.check-ok");
         browser.Screenshot("03-send-checked");
         browser.Click("#send-button");
-        browser.WaitUntil(d => new Uri(d.Url).AbsolutePath.StartsWith("/letters/", StringComparison.Ordinal), "the new letter's page");
+        browser.WaitUntil(
+            d => new Uri(d.Url).AbsolutePath.StartsWith("/letters/", StringComparison.Ordinal),
+            "the new letter's page"
+        );
         var letterPath = new Uri(browser.Driver.Url).AbsolutePath;
         browser.Find("#signature");
         // The letter's first page is drawn by PDF.js (the PDF itself is served sandboxed, so no plug-in frame).
-        browser.WaitUntil(d => (string?)((OpenQA.Selenium.IJavaScriptExecutor)d).ExecuteScript(
-            "const v = document.getElementById('pdf-viewer'); return v && v.dataset.rendered;") == "1", "the letter's first page drawn");
-        Assert.IsGreaterThan(100L, (long)((OpenQA.Selenium.IJavaScriptExecutor)browser.Driver).ExecuteScript("return document.querySelector('#pdf-viewer canvas').width;")!);
+        browser.WaitUntil(
+            d =>
+                (string?)
+                    ((OpenQA.Selenium.IJavaScriptExecutor)d).ExecuteScript(
+                        "const v = document.getElementById('pdf-viewer'); return v && v.dataset.rendered;"
+                    ) == "1",
+            "the letter's first page drawn"
+        );
+        Assert.IsGreaterThan(
+            100L,
+            (long)
+                ((OpenQA.Selenium.IJavaScriptExecutor)browser.Driver).ExecuteScript(
+                    "return document.querySelector('#pdf-viewer canvas').width;"
+                )!
+        );
         browser.Screenshot("04-letter-sent");
         Sessions.LogOut(browser, s_server);
 
         // The registrar: the letter is in the inbox; register it and assign it.
         Sessions.Staff(browser, s_server, "bichig");
-        browser.WaitUntil(d => { d.Navigate().Refresh(); return browser.PageText.Contains(subject, StringComparison.Ordinal); }, "the letter in the inbox");
+        browser.WaitUntil(
+            d =>
+            {
+                d.Navigate().Refresh();
+                return browser.PageText.Contains(subject, StringComparison.Ordinal);
+            },
+            "the letter in the inbox"
+        );
         browser.Screenshot("05-inbox");
         browser.Driver.FindElement(OpenQA.Selenium.By.LinkText(subject)).Click();
         browser.WaitForPath(letterPath);
         browser.Click("#register-button");
         var incoming = browser.Find("#incoming-number").Text;
-        StringAssert.StartsWith(incoming, $"{TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar")).Year}/");
+        StringAssert.StartsWith(
+            incoming,
+            $"{TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar")).Year}/"
+        );
         browser.Driver.ExecuteScript("document.getElementById('executor').value = 'gantulga';");
         browser.Click("#assign-button");
         browser.WaitForText("Гантулга");
@@ -99,7 +130,10 @@ public sealed class JourneyTests
         var block = browser.Find($"#letter-{letterPath["/letters/".Length..]}");
         StringAssert.Contains(block.Text, incoming);
         block.FindElement(OpenQA.Selenium.By.CssSelector("a[href^='/letters/']:not([href*='evidence'])"));
-        Assert.IsNotEmpty(block.FindElements(OpenQA.Selenium.By.CssSelector(".badge.Answered")), "the recipient's state is Answered");
+        Assert.IsNotEmpty(
+            block.FindElements(OpenQA.Selenium.By.CssSelector(".badge.Answered")),
+            "the recipient's state is Answered"
+        );
         browser.Screenshot("07-outbox-answered");
         Sessions.LogOut(browser, s_server);
 
@@ -123,12 +157,24 @@ public sealed class JourneyTests
     {
         using var browser = Browser.Open();
         Sessions.Staff(browser, s_server, "bichig");
-        browser.WaitUntil(d => (bool)((OpenQA.Selenium.IJavaScriptExecutor)d).ExecuteScript("return document.getElementById('inbox-arrived').hidden;")!, "the banner hidden before anything arrives");
+        browser.WaitUntil(
+            d =>
+                (bool)
+                    ((OpenQA.Selenium.IJavaScriptExecutor)d).ExecuteScript(
+                        "return document.getElementById('inbox-arrived').hidden;"
+                    )!,
+            "the banner hidden before anything arrives"
+        );
         Thread.Sleep(1000); // the page's live connection is being made
 
         using var company = await ApiSession.CompanyAsync(s_server.Factory, TestPki.Pki.CompanyA);
         var subject = $"Шууд мэдэгдэл {Guid.NewGuid():N}"[..30];
-        var sent = await company.SubmitAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA, subject), ["9011001"], null, subject);
+        var sent = await company.SubmitAsync(
+            TestPki.SignedLetter(TestPki.Pki.CompanyA, subject),
+            ["9011001"],
+            null,
+            subject
+        );
         Assert.AreEqual(System.Net.HttpStatusCode.Accepted, sent.StatusCode);
 
         var banner = browser.Find("#inbox-arrived");

@@ -2,7 +2,8 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Browser.Tests;
 
-/// <summary>Logging in with a real browser: a company's e-Token file signed in the page (node-forge), staff by password.</summary>
+/// <summary>Logging in with a real browser: a company's e-Token file signed in the page (node-forge), staff by
+/// password.</summary>
 [TestClass]
 public sealed class LoginTests
 {
@@ -34,7 +35,10 @@ public sealed class LoginTests
         browser.Find("#p12").SendKeys(Path.Combine(TestPki.Folder, "p12", "company-a.p12"));
         browser.Type("#p12-password", "not-the-password");
         browser.Click("#certificate-submit");
-        browser.WaitUntil(_ => browser.Find("#certificate-status").Text.Contains("нууц үг", StringComparison.Ordinal), "the wrong-password message");
+        browser.WaitUntil(
+            _ => browser.Find("#certificate-status").Text.Contains("нууц үг", StringComparison.Ordinal),
+            "the wrong-password message"
+        );
         Assert.AreEqual("/login", new Uri(browser.Driver.Url).AbsolutePath);
     }
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace SmartOffice.Cli.Tests;
 
-/// <summary>The `smartoffice` contract of DESIGN.md: commands, exit codes (0 ok, 1 refused, 2 usage/I-O) and JSON Lines.</summary>
+/// <summary>The `smartoffice` contract of DESIGN.md: commands, exit codes (0 ok, 1 refused, 2 usage/I-O) and JSON
+/// Lines.</summary>
 [TestClass]
 public sealed class CliTests
 {
@@ -21,7 +22,20 @@ public sealed class CliTests
         s_folder = Directory.CreateTempSubdirectory("smartoffice-cli-").FullName;
         Assert.AreEqual(0, (await RunAsync("pki", "init", Pki)).Code);
         Assert.AreEqual(0, (await RunAsync("sample-letter", Path.Combine(s_folder, "letter.pdf"))).Code);
-        Assert.AreEqual(0, (await RunAsync("sign", Path.Combine(s_folder, "letter.pdf"), Signed, "--p12", Path.Combine(Pki, "p12", "company-a.p12"), "--password", "demo")).Code);
+        Assert.AreEqual(
+            0,
+            (
+                await RunAsync(
+                    "sign",
+                    Path.Combine(s_folder, "letter.pdf"),
+                    Signed,
+                    "--p12",
+                    Path.Combine(Pki, "p12", "company-a.p12"),
+                    "--password",
+                    "demo"
+                )
+            ).Code
+        );
         var bytes = await File.ReadAllBytesAsync(Signed);
         bytes[100] ^= 0x20;
         await File.WriteAllBytesAsync(Tampered, bytes);
@@ -38,7 +52,17 @@ public sealed class CliTests
     [TestMethod]
     public async Task Verify_accepts_a_signed_letter_with_exit_code_0_and_one_json_line()
     {
-        var (code, output, _) = await RunAsync("verify", Signed, "--trust", Path.Combine(Pki, "trust"), "--crl", Path.Combine(Pki, "crl"), "--expect-org", "5123456", "--json");
+        var (code, output, _) = await RunAsync(
+            "verify",
+            Signed,
+            "--trust",
+            Path.Combine(Pki, "trust"),
+            "--crl",
+            Path.Combine(Pki, "crl"),
+            "--expect-org",
+            "5123456",
+            "--json"
+        );
 
         Assert.AreEqual(0, code);
         var lines = Lines(output);
@@ -56,7 +80,15 @@ public sealed class CliTests
     [TestMethod]
     public async Task Verify_refuses_a_tampered_copy_with_exit_code_1()
     {
-        var (code, output, _) = await RunAsync("verify", Tampered, "--trust", Path.Combine(Pki, "trust"), "--crl", Path.Combine(Pki, "crl"), "--json");
+        var (code, output, _) = await RunAsync(
+            "verify",
+            Tampered,
+            "--trust",
+            Path.Combine(Pki, "trust"),
+            "--crl",
+            Path.Combine(Pki, "crl"),
+            "--json"
+        );
 
         Assert.AreEqual(1, code);
         var report = Lines(output).Single();
@@ -67,7 +99,16 @@ public sealed class CliTests
     [TestMethod]
     public async Task Verify_takes_many_files_in_one_run_and_reports_them_in_order()
     {
-        var (code, output, _) = await RunAsync("verify", Signed, Tampered, "--trust", Path.Combine(Pki, "trust"), "--crl", Path.Combine(Pki, "crl"), "--json");
+        var (code, output, _) = await RunAsync(
+            "verify",
+            Signed,
+            Tampered,
+            "--trust",
+            Path.Combine(Pki, "trust"),
+            "--crl",
+            Path.Combine(Pki, "crl"),
+            "--json"
+        );
 
         Assert.AreEqual(1, code);
         var lines = Lines(output);
@@ -79,7 +120,17 @@ public sealed class CliTests
     [TestMethod]
     public async Task Verify_reports_signer_org_mismatch_for_another_sender()
     {
-        var (code, output, _) = await RunAsync("verify", Signed, "--trust", Path.Combine(Pki, "trust"), "--crl", Path.Combine(Pki, "crl"), "--expect-org", "6234567", "--json");
+        var (code, output, _) = await RunAsync(
+            "verify",
+            Signed,
+            "--trust",
+            Path.Combine(Pki, "trust"),
+            "--crl",
+            Path.Combine(Pki, "crl"),
+            "--expect-org",
+            "6234567",
+            "--json"
+        );
 
         Assert.AreEqual(1, code);
         Assert.AreEqual("signer_org_mismatch", Lines(output).Single().GetProperty("code").GetString());
@@ -89,7 +140,14 @@ public sealed class CliTests
     public async Task Verify_without_a_crl_refuses_with_revocation_unknown_unless_best_effort()
     {
         var (required, output, _) = await RunAsync("verify", Signed, "--trust", Path.Combine(Pki, "trust"), "--json");
-        var (bestEffort, _, _) = await RunAsync("verify", Signed, "--trust", Path.Combine(Pki, "trust"), "--revocation", "best-effort");
+        var (bestEffort, _, _) = await RunAsync(
+            "verify",
+            Signed,
+            "--trust",
+            Path.Combine(Pki, "trust"),
+            "--revocation",
+            "best-effort"
+        );
 
         Assert.AreEqual(1, required);
         Assert.AreEqual("revocation_unknown", Lines(output).Single().GetProperty("code").GetString());
@@ -106,7 +164,12 @@ public sealed class CliTests
     [DataRow("sign", "SIGNED", DisplayName = "sign without output")]
     public async Task Usage_and_io_errors_exit_with_code_2(params string[] args)
     {
-        var resolved = args.Select(a => a == "TRUST" ? Path.Combine(Pki, "trust") : a == "SIGNED" ? Signed : a).ToArray();
+        var resolved = args.Select(a =>
+                a == "TRUST" ? Path.Combine(Pki, "trust")
+                : a == "SIGNED" ? Signed
+                : a
+            )
+            .ToArray();
         var (code, _, error) = await RunAsync(resolved);
 
         Assert.AreEqual(2, code);
@@ -116,7 +179,15 @@ public sealed class CliTests
     [TestMethod]
     public async Task Sign_with_a_wrong_password_exits_with_code_2_without_echoing_it()
     {
-        var (code, output, error) = await RunAsync("sign", Path.Combine(s_folder, "letter.pdf"), Path.Combine(s_folder, "x.pdf"), "--p12", Path.Combine(Pki, "p12", "company-a.p12"), "--password", "not-the-password");
+        var (code, output, error) = await RunAsync(
+            "sign",
+            Path.Combine(s_folder, "letter.pdf"),
+            Path.Combine(s_folder, "x.pdf"),
+            "--p12",
+            Path.Combine(Pki, "p12", "company-a.p12"),
+            "--password",
+            "not-the-password"
+        );
 
         Assert.AreEqual(2, code);
         Assert.DoesNotContain("not-the-password", output + error);
@@ -125,7 +196,15 @@ public sealed class CliTests
     [TestMethod]
     public async Task Sign_refuses_an_already_signed_letter_with_exit_code_1()
     {
-        var (code, _, _) = await RunAsync("sign", Signed, Path.Combine(s_folder, "twice.pdf"), "--p12", Path.Combine(Pki, "p12", "company-b.p12"), "--password", "demo");
+        var (code, _, _) = await RunAsync(
+            "sign",
+            Signed,
+            Path.Combine(s_folder, "twice.pdf"),
+            "--p12",
+            Path.Combine(Pki, "p12", "company-b.p12"),
+            "--password",
+            "demo"
+        );
         Assert.AreEqual(1, code);
         Assert.IsFalse(File.Exists(Path.Combine(s_folder, "twice.pdf")));
     }

@@ -6,7 +6,8 @@ using System.Text.Json;
 
 namespace SmartOffice.Cli.Tests;
 
-/// <summary>`smartoffice evidence verify`: a court or auditor checks a downloaded evidence without trusting the service.</summary>
+/// <summary>`smartoffice evidence verify`: a court or auditor checks a downloaded evidence without trusting the
+/// service.</summary>
 [TestClass]
 public sealed class EvidenceVerifyTests
 {
@@ -26,7 +27,15 @@ public sealed class EvidenceVerifyTests
     public async Task Accepts_a_sealed_evidence_and_the_letter_it_names()
     {
         var file = await WriteEvidenceAsync(Sha256Of("letter.pdf"), tamper: false);
-        var (code, output) = await RunAsync("evidence", "verify", file, "--trust", Path.Combine(s_folder, "pki", "trust"), "--pdf", Path.Combine(s_folder, "letter.pdf"));
+        var (code, output) = await RunAsync(
+            "evidence",
+            "verify",
+            file,
+            "--trust",
+            Path.Combine(s_folder, "pki", "trust"),
+            "--pdf",
+            Path.Combine(s_folder, "letter.pdf")
+        );
 
         Assert.AreEqual(0, code, output);
         StringAssert.Contains(output, "VALID ContentConsignment");
@@ -37,7 +46,13 @@ public sealed class EvidenceVerifyTests
     public async Task Refuses_an_evidence_whose_json_was_edited()
     {
         var file = await WriteEvidenceAsync(Sha256Of("letter.pdf"), tamper: true);
-        var (code, output) = await RunAsync("evidence", "verify", file, "--trust", Path.Combine(s_folder, "pki", "trust"));
+        var (code, output) = await RunAsync(
+            "evidence",
+            "verify",
+            file,
+            "--trust",
+            Path.Combine(s_folder, "pki", "trust")
+        );
 
         Assert.AreEqual(1, code, output);
         StringAssert.Contains(output, "INVALID");
@@ -47,7 +62,15 @@ public sealed class EvidenceVerifyTests
     public async Task Refuses_a_letter_other_than_the_one_the_evidence_names()
     {
         var file = await WriteEvidenceAsync(new string('a', 64), tamper: false);
-        var (code, output) = await RunAsync("evidence", "verify", file, "--trust", Path.Combine(s_folder, "pki", "trust"), "--pdf", Path.Combine(s_folder, "letter.pdf"));
+        var (code, output) = await RunAsync(
+            "evidence",
+            "verify",
+            file,
+            "--trust",
+            Path.Combine(s_folder, "pki", "trust"),
+            "--pdf",
+            Path.Combine(s_folder, "letter.pdf")
+        );
 
         Assert.AreEqual(1, code, output);
         StringAssert.Contains(output, "not this PDF");
@@ -57,7 +80,13 @@ public sealed class EvidenceVerifyTests
     public async Task Refuses_a_seal_from_an_untrusted_certificate()
     {
         var file = await WriteEvidenceAsync(Sha256Of("letter.pdf"), tamper: false, sealFile: "untrusted.p12");
-        var (code, output) = await RunAsync("evidence", "verify", file, "--trust", Path.Combine(s_folder, "pki", "trust"));
+        var (code, output) = await RunAsync(
+            "evidence",
+            "verify",
+            file,
+            "--trust",
+            Path.Combine(s_folder, "pki", "trust")
+        );
 
         Assert.AreEqual(1, code, output);
         StringAssert.Contains(output, "not trusted");
@@ -68,28 +97,65 @@ public sealed class EvidenceVerifyTests
     {
         var file = Path.Combine(s_folder, $"{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, "{\"json\": 42}");
-        var (code, output) = await RunAsync("evidence", "verify", file, "--trust", Path.Combine(s_folder, "pki", "trust"));
+        var (code, output) = await RunAsync(
+            "evidence",
+            "verify",
+            file,
+            "--trust",
+            Path.Combine(s_folder, "pki", "trust")
+        );
 
         Assert.AreEqual(1, code, output);
         StringAssert.Contains(output, "INVALID: the evidence has no json or no seal");
     }
 
-    private static string Sha256Of(string name) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(s_folder, name))));
+    private static string Sha256Of(string name) =>
+        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(s_folder, name))));
 
-    private static async Task<string> WriteEvidenceAsync(string documentSha256, bool tamper, string sealFile = "seal.p12")
+    private static async Task<string> WriteEvidenceAsync(
+        string documentSha256,
+        bool tamper,
+        string sealFile = "seal.p12"
+    )
     {
-        var json = JsonSerializer.Serialize(new
-        {
-            evidenceId = Guid.NewGuid(), @event = "ContentConsignment", eventTime = DateTimeOffset.UtcNow, issuer = "SmartOffice Seal",
-            sender = "5123456", recipient = "9011001", letterId = Guid.NewGuid(), documentSha256,
-        });
-        var collection = X509CertificateLoader.LoadPkcs12CollectionFromFile(Path.Combine(s_folder, "pki", "p12", sealFile), "demo");
+        var json = JsonSerializer.Serialize(
+            new
+            {
+                evidenceId = Guid.NewGuid(),
+                @event = "ContentConsignment",
+                eventTime = DateTimeOffset.UtcNow,
+                issuer = "SmartOffice Seal",
+                sender = "5123456",
+                recipient = "9011001",
+                letterId = Guid.NewGuid(),
+                documentSha256,
+            }
+        );
+        var collection = X509CertificateLoader.LoadPkcs12CollectionFromFile(
+            Path.Combine(s_folder, "pki", "p12", sealFile),
+            "demo"
+        );
         var cms = new SignedCms(new ContentInfo(Encoding.UTF8.GetBytes(json)), detached: true);
-        var signer = new CmsSigner(collection.First(c => c.HasPrivateKey)) { IncludeOption = X509IncludeOption.EndCertOnly };
+        var signer = new CmsSigner(collection.First(c => c.HasPrivateKey))
+        {
+            IncludeOption = X509IncludeOption.EndCertOnly,
+        };
         signer.Certificates.AddRange(collection.Where(c => !c.HasPrivateKey).ToArray());
         cms.ComputeSignature(signer, silent: true);
         var file = Path.Combine(s_folder, $"{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new[] { new { json = tamper ? json.Replace("9011001", "9011002", StringComparison.Ordinal) : json, seal = Convert.ToBase64String(cms.Encode()) } }));
+        await File.WriteAllTextAsync(
+            file,
+            JsonSerializer.Serialize(
+                new[]
+                {
+                    new
+                    {
+                        json = tamper ? json.Replace("9011001", "9011002", StringComparison.Ordinal) : json,
+                        seal = Convert.ToBase64String(cms.Encode()),
+                    },
+                }
+            )
+        );
         return file;
     }
 

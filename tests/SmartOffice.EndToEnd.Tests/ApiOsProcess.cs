@@ -25,11 +25,19 @@ internal sealed class ApiOsProcess : IDisposable
 
     public string LastLines => string.Join('\n', _lastLines);
 
-    /// <summary>An Api on PostgreSQL <paramref name="connectionString"/>; instances given the same folder share archive and keys.</summary>
-    public static ApiOsProcess Start(string connectionString, string sharedFolder, IReadOnlyDictionary<string, string?> settings)
+    /// <summary>An Api on PostgreSQL <paramref name="connectionString"/>; instances given the same folder share archive
+    /// and keys.</summary>
+    public static ApiOsProcess Start(
+        string connectionString,
+        string sharedFolder,
+        IReadOnlyDictionary<string, string?> settings
+    )
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SmartOffice.Api.dll"), "--urls", address.ToString()])
+        var info = new ProcessStartInfo(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "SmartOffice.Api.dll"), "--urls", address.ToString()]
+        )
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -50,7 +58,11 @@ internal sealed class ApiOsProcess : IDisposable
             ["Demo:Enabled"] = "true",
             ["Demo:SeedUsers"] = "true",
             // Every instance must accept the others' tokens.
-            ["Auth:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
+            ["Auth:SigningKey"] = Convert.ToBase64String(
+                new byte[32]
+                    .Select((_, i) => (byte)(i + 1))
+                    .ToArray()
+            ),
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)
@@ -73,7 +85,8 @@ internal sealed class ApiOsProcess : IDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>Waits until /health/ready answers 200 (a cold start migrates the database and seeds the demo users).</summary>
+    /// <summary>Waits until /health/ready answers 200 (a cold start migrates the database and seeds the demo
+    /// users).</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var client = CreateClient();

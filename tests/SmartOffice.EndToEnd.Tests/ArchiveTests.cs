@@ -5,7 +5,8 @@ using SmartOffice.Cli;
 
 namespace SmartOffice.EndToEnd.Tests;
 
-/// <summary>Export for the state archive: a ZIP an archivist checks with standard tools (`sha256sum -c`) or the CLI.</summary>
+/// <summary>Export for the state archive: a ZIP an archivist checks with standard tools (`sha256sum -c`) or the
+/// CLI.</summary>
 [TestClass]
 public sealed class ArchiveTests
 {
@@ -22,8 +23,19 @@ public sealed class ArchiveTests
 
         var unzipped = Path.Combine(folder, "unzipped");
         ZipFile.ExtractToDirectory(package, unzipped);
-        CollectionAssert.AreEqual(pdf, await File.ReadAllBytesAsync(Path.Combine(unzipped, Guid.Parse(id!).ToString("N"), "letter.pdf")));
-        using (var sha256sum = Process.Start(new ProcessStartInfo("sha256sum", ["-c", "SHA256SUMS"]) { WorkingDirectory = unzipped, RedirectStandardOutput = true })!)
+        CollectionAssert.AreEqual(
+            pdf,
+            await File.ReadAllBytesAsync(Path.Combine(unzipped, Guid.Parse(id!).ToString("N"), "letter.pdf"))
+        );
+        using (
+            var sha256sum = Process.Start(
+                new ProcessStartInfo("sha256sum", ["-c", "SHA256SUMS"])
+                {
+                    WorkingDirectory = unzipped,
+                    RedirectStandardOutput = true,
+                }
+            )!
+        )
         {
             await sha256sum.WaitForExitAsync();
             Assert.AreEqual(0, sha256sum.ExitCode, await sha256sum.StandardOutput.ReadToEndAsync());
@@ -46,9 +58,12 @@ public sealed class ArchiveTests
     {
         using var api = new ApiFactory("Sqlite");
         using var sender = await ApiSession.CompanyAsync(api, TestPki.Pki.CompanyA);
-        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString();
+        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001"))
+            .GetProperty("id")
+            .GetString();
         using var head = await ApiSession.StaffAsync(api, "dulguun");
-        var range = $"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}";
+        var range =
+            $"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}";
 
         byte[] bytes = [];
         for (var i = 0; i < 50; i++)
@@ -64,7 +79,9 @@ public sealed class ArchiveTests
         }
 
         using var zip = new ZipArchive(new MemoryStream(bytes));
-        Assert.IsTrue(zip.Entries.Any(e => e.FullName.EndsWith("evidence/01-SubmissionAcceptance.json", StringComparison.Ordinal)));
+        Assert.IsTrue(
+            zip.Entries.Any(e => e.FullName.EndsWith("evidence/01-SubmissionAcceptance.json", StringComparison.Ordinal))
+        );
         await ProblemAssert.HasCodeAsync(await sender.Http.GetAsync($"/api/archive/export?{range}"), 403, "forbidden");
     }
 }

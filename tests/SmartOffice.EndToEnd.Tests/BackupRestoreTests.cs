@@ -47,25 +47,43 @@ public sealed class BackupRestoreTests
         await sending;
 
         var restoredDatabase = $"smartoffice_restored_{Guid.NewGuid():N}";
-        await RunAsync("psql", $"-h {from.Host} -p {from.Port} -U {from.Username} -d {from.Database} -c \"CREATE DATABASE {restoredDatabase}\"");
+        await RunAsync(
+            "psql",
+            $"-h {from.Host} -p {from.Port} -U {from.Username} -d {from.Database} -c \"CREATE DATABASE "
+                + $"{restoredDatabase}\""
+        );
         await RunAsync("pg_restore", $"-h {from.Host} -p {from.Port} -U {from.Username} -d {restoredDatabase} {dump}");
-        using var restored = new ApiFactory("Postgres", new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:SmartOffice"] = new NpgsqlConnectionStringBuilder(source.ConnectionString) { Database = restoredDatabase }.ConnectionString,
-            ["Archive:Path"] = archive,
-        });
+        using var restored = new ApiFactory(
+            "Postgres",
+            new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:SmartOffice"] = new NpgsqlConnectionStringBuilder(source.ConnectionString)
+                {
+                    Database = restoredDatabase,
+                }.ConnectionString,
+                ["Archive:Path"] = archive,
+            }
+        );
         using var admin = await ApiSession.StaffAsync(restored, "admin");
         var audit = await admin.GetJsonAsync("/api/admin/audit/verify");
         Assert.IsTrue(audit.GetProperty("isIntact").GetBoolean(), audit.ToString());
 
         using var sender = await ApiSession.CompanyAsync(restored, TestPki.Pki.CompanyA);
         await using var scope = restored.Services.CreateAsyncScope();
-        var letters = await scope.ServiceProvider.GetRequiredService<ExchangeDbContext>().Letters.AsNoTracking().Select(l => new { l.Id, l.DocumentSha256 }).ToListAsync();
+        var letters = await scope
+            .ServiceProvider.GetRequiredService<ExchangeDbContext>()
+            .Letters.AsNoTracking()
+            .Select(l => new { l.Id, l.DocumentSha256 })
+            .ToListAsync();
         Assert.IsGreaterThanOrEqualTo(3, letters.Count);
         foreach (var letter in letters)
         {
             var document = await sender.Http.GetByteArrayAsync($"/api/letters/{letter.Id}/document");
-            Assert.AreEqual(letter.DocumentSha256, Convert.ToHexStringLower(SHA256.HashData(document)), $"letter {letter.Id}");
+            Assert.AreEqual(
+                letter.DocumentSha256,
+                Convert.ToHexStringLower(SHA256.HashData(document)),
+                $"letter {letter.Id}"
+            );
             var package = await sender.Http.GetAsync($"/api/letters/{letter.Id}/archive");
             Assert.AreEqual(HttpStatusCode.OK, package.StatusCode);
             AssertSumsHold(new ZipArchive(await package.Content.ReadAsStreamAsync()));
@@ -85,9 +103,14 @@ public sealed class BackupRestoreTests
 
     private static async Task RunAsync(string tool, string arguments)
     {
-        var bin = Directory.GetDirectories("/usr/lib/postgresql").Order().LastOrDefault() is { } version && File.Exists(Path.Combine(version, "bin", tool))
-            ? Path.Combine(version, "bin", tool) : tool;
-        using var process = Process.Start(new ProcessStartInfo(bin, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        var bin =
+            Directory.GetDirectories("/usr/lib/postgresql").Order().LastOrDefault() is { } version
+            && File.Exists(Path.Combine(version, "bin", tool))
+                ? Path.Combine(version, "bin", tool)
+                : tool;
+        using var process = Process.Start(
+            new ProcessStartInfo(bin, arguments) { RedirectStandardError = true, RedirectStandardOutput = true }
+        )!;
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.AreEqual(0, process.ExitCode, $"{tool} {arguments}: {error}");

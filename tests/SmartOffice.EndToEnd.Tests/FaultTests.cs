@@ -16,19 +16,40 @@ public sealed class FaultTests
     public async Task Killing_the_worker_mid_stream_loses_nothing_and_delivers_nothing_twice()
     {
         ApiFactory.RequireProvider("Postgres");
-        using var api = new ApiFactory("Postgres", new Dictionary<string, string?>(Broker.Settings) { ["Outbox:Enabled"] = "false" });
+        using var api = new ApiFactory(
+            "Postgres",
+            new Dictionary<string, string?>(Broker.Settings) { ["Outbox:Enabled"] = "false" }
+        );
         using var sender = await ApiSession.CompanyAsync(api, TestPki.Pki.CompanyA);
         var letters = new List<string>();
-        foreach (var pdf in Enumerable.Range(0, Letters).AsParallel().Select(_ => TestPki.SignedLetter(TestPki.Pki.CompanyA)).ToList())
+        foreach (
+            var pdf in Enumerable
+                .Range(0, Letters)
+                .AsParallel()
+                .Select(_ => TestPki.SignedLetter(TestPki.Pki.CompanyA))
+                .ToList()
+        )
         {
             letters.Add((await sender.AcceptedAsync(pdf, "9011001", "6234567")).GetProperty("id").GetString()!);
         }
 
         // The first worker declares the queues, starts consuming, and is killed once some letters are delivered. It
-        // delivers one letter per commit (by default a commit holds every message waiting), so the kill lands mid-stream.
-        using var first = WorkerOsProcess.Start(api, new Dictionary<string, string> { ["Delivery:MaxBatch"] = "1", ["Delivery:Lanes"] = "1" });
+        // delivers one letter per commit (by default a commit holds every message waiting), so the kill lands
+        // mid-stream.
+        using var first = WorkerOsProcess.Start(
+            api,
+            new Dictionary<string, string> { ["Delivery:MaxBatch"] = "1", ["Delivery:Lanes"] = "1" }
+        );
         await WaitForHealthyTopologyAsync(api);
-        using var publishing = new ApiFactory("Postgres", new Dictionary<string, string?>(Broker.Settings) { ["ConnectionStrings:SmartOffice"] = api.ConnectionString, ["Data:Path"] = api.DataPath, ["Archive:Path"] = Path.Combine(api.DataPath, "archive") });
+        using var publishing = new ApiFactory(
+            "Postgres",
+            new Dictionary<string, string?>(Broker.Settings)
+            {
+                ["ConnectionStrings:SmartOffice"] = api.ConnectionString,
+                ["Data:Path"] = api.DataPath,
+                ["Archive:Path"] = Path.Combine(api.DataPath, "archive"),
+            }
+        );
         _ = publishing.Server;
         await WaitUntilAsync(api, delivered => delivered >= 4, TimeSpan.FromSeconds(60));
         first.Kill();
@@ -40,7 +61,11 @@ public sealed class FaultTests
         Assert.IsLessThan(Letters * 2, deliveredAtKill, "the kill happened mid-stream");
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        var consignments = await db.Evidences.Where(e => e.Event == "ContentConsignment").GroupBy(e => new { e.LetterId, e.RecipientRegistryNumber }).Select(g => g.Count()).ToListAsync();
+        var consignments = await db
+            .Evidences.Where(e => e.Event == "ContentConsignment")
+            .GroupBy(e => new { e.LetterId, e.RecipientRegistryNumber })
+            .Select(g => g.Count())
+            .ToListAsync();
         Assert.HasCount(Letters * 2, consignments, "one evidence per recipient");
         Assert.IsTrue(consignments.All(c => c == 1), "no delivery evidenced twice");
     }
@@ -58,7 +83,11 @@ public sealed class FaultTests
         using var worker = WorkerOsProcess.Start(api);
         await WaitForHealthyTopologyAsync(api);
         using var sender = await ApiSession.CompanyAsync(api, TestPki.Pki.CompanyA);
-        var pdfs = Enumerable.Range(0, Letters).AsParallel().Select(_ => TestPki.SignedLetter(TestPki.Pki.CompanyA)).ToList();
+        var pdfs = Enumerable
+            .Range(0, Letters)
+            .AsParallel()
+            .Select(_ => TestPki.SignedLetter(TestPki.Pki.CompanyA))
+            .ToList();
         foreach (var pdf in pdfs.Take(Letters / 2))
         {
             await sender.AcceptedAsync(pdf, "9011001", "6234567");
@@ -77,14 +106,24 @@ public sealed class FaultTests
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         Assert.AreEqual(0, await db.OutboxMessages.CountAsync(m => m.SentAt == null));
-        var consignments = await db.Evidences.Where(e => e.Event == "ContentConsignment").GroupBy(e => new { e.LetterId, e.RecipientRegistryNumber }).Select(g => g.Count()).ToListAsync();
+        var consignments = await db
+            .Evidences.Where(e => e.Event == "ContentConsignment")
+            .GroupBy(e => new { e.LetterId, e.RecipientRegistryNumber })
+            .Select(g => g.Count())
+            .ToListAsync();
         Assert.HasCount(Letters * 2, consignments);
         Assert.IsTrue(consignments.All(c => c == 1));
     }
 
     private static async Task RabbitCtlAsync(string command)
     {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("rabbitmqctl", ["-q", command]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        using var process = System.Diagnostics.Process.Start(
+            new System.Diagnostics.ProcessStartInfo("rabbitmqctl", ["-q", command])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            }
+        )!;
         await process.WaitForExitAsync();
         Assert.AreEqual(0, process.ExitCode, $"rabbitmqctl {command}: {await process.StandardError.ReadToEndAsync()}");
     }
@@ -99,7 +138,9 @@ public sealed class FaultTests
     private static async Task<int> CountDeliveredAsync(ApiFactory api)
     {
         await using var scope = api.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ExchangeDbContext>().Deliveries.CountAsync(d => d.State == DeliveryState.Delivered);
+        return await scope
+            .ServiceProvider.GetRequiredService<ExchangeDbContext>()
+            .Deliveries.CountAsync(d => d.State == DeliveryState.Delivered);
     }
 
     private static async Task WaitUntilAsync(ApiFactory api, Func<int, bool> done, TimeSpan timeout)

@@ -28,7 +28,11 @@ public sealed class SeveralInstancesTests
                 }
             }
 
-            Assert.AreEqual(HttpStatusCode.OK, status, await (await client.GetAsync("/health/ready")).Content.ReadAsStringAsync());
+            Assert.AreEqual(
+                HttpStatusCode.OK,
+                status,
+                await (await client.GetAsync("/health/ready")).Content.ReadAsStringAsync()
+            );
         }
     }
 }

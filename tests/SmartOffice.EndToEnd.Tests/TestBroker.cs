@@ -3,7 +3,8 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.EndToEnd.Tests;
 
-/// <summary>Starts every run on empty delivery queues: the test broker may hold messages of earlier runs' databases.</summary>
+/// <summary>Starts every run on empty delivery queues: the test broker may hold messages of earlier runs'
+/// databases.</summary>
 [TestClass]
 public static class TestBroker
 {
@@ -17,7 +18,11 @@ public static class TestBroker
         }
 
         var (host, port) = Broker.Endpoint;
-        await using var connection = await new ConnectionFactory { HostName = host, Port = port }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory
+        {
+            HostName = host,
+            Port = port,
+        }.CreateConnectionAsync();
         foreach (var queue in new[] { "letter-submitted", "letter-submitted_error" })
         {
             await using var channel = await connection.CreateChannelAsync();

@@ -13,12 +13,19 @@ internal sealed class TestDatabase : IAsyncDisposable
     private TestDatabase(string connectionString)
     {
         ConnectionString = connectionString;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = DatabaseRegistration.Postgres,
-            ["ConnectionStrings:SmartOffice"] = connectionString,
-        }).Build();
-        _services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddExchangeDatabase().BuildServiceProvider();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    ["Database:Provider"] = DatabaseRegistration.Postgres,
+                    ["ConnectionStrings:SmartOffice"] = connectionString,
+                }
+            )
+            .Build();
+        _services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddExchangeDatabase()
+            .BuildServiceProvider();
     }
 
     public string ConnectionString { get; }

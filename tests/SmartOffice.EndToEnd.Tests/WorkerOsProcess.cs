@@ -22,10 +22,18 @@ internal sealed class WorkerOsProcess : IDisposable
         return Start(api.ConnectionString, Path.Combine(api.DataPath, "archive"), all);
     }
 
-    /// <summary>A Worker on PostgreSQL <paramref name="connectionString"/>; <paramref name="settings"/> name the broker.</summary>
-    public static WorkerOsProcess Start(string connectionString, string archivePath, IReadOnlyDictionary<string, string?> settings)
+    /// <summary>A Worker on PostgreSQL <paramref name="connectionString"/>; <paramref name="settings"/> name the
+    /// broker.</summary>
+    public static WorkerOsProcess Start(
+        string connectionString,
+        string archivePath,
+        IReadOnlyDictionary<string, string?> settings
+    )
     {
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SmartOffice.Worker.dll"), "--urls", "http://127.0.0.1:0"])
+        var info = new ProcessStartInfo(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "SmartOffice.Worker.dll"), "--urls", "http://127.0.0.1:0"]
+        )
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -7,7 +7,8 @@ using SmartOffice.Worker;
 
 namespace SmartOffice.EndToEnd.Tests;
 
-/// <summary>A Worker on RabbitMQ and the Api factory's database, with its own HTTP port (health, error queue).</summary>
+/// <summary>A Worker on RabbitMQ and the Api factory's database, with its own HTTP port (health, error
+/// queue).</summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -34,7 +35,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
         await WorkerHost.PrepareAsync(app);
         await app.StartAsync();
         var worker = new WorkerProcess(app);
-        worker.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        worker.Address = new Uri(
+            app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+        );
         return worker;
     }
 

@@ -6,11 +6,20 @@ namespace SmartOffice.Exchange.Tests;
 [TestClass]
 public sealed class AuditHashTests
 {
-    private static AuditEntry Line() => new()
-    {
-        Sequence = 7, Time = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), Actor = "staff:1", Organization = "9011001",
-        Action = "document.read", Target = "letter-1", Address = "10.0.0.1", Details = "d", PreviousHash = AuditLog.Genesis, Hash = "",
-    };
+    private static AuditEntry Line() =>
+        new()
+        {
+            Sequence = 7,
+            Time = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
+            Actor = "staff:1",
+            Organization = "9011001",
+            Action = "document.read",
+            Target = "letter-1",
+            Address = "10.0.0.1",
+            Details = "d",
+            PreviousHash = AuditLog.Genesis,
+            Hash = "",
+        };
 
     [TestMethod]
     public void Changing_any_field_changes_the_hash()
@@ -18,8 +27,14 @@ public sealed class AuditHashTests
         var original = AuditLog.HashOf(Line());
         Action<AuditEntry>[] edits =
         [
-            e => e.Sequence = 8, e => e.Time = e.Time.AddMilliseconds(1), e => e.Actor = "staff:2", e => e.Organization = null,
-            e => e.Action = "document.printed", e => e.Target = "letter-2", e => e.Address = "10.0.0.2", e => e.Details = "e",
+            e => e.Sequence = 8,
+            e => e.Time = e.Time.AddMilliseconds(1),
+            e => e.Actor = "staff:2",
+            e => e.Organization = null,
+            e => e.Action = "document.printed",
+            e => e.Target = "letter-2",
+            e => e.Address = "10.0.0.2",
+            e => e.Details = "e",
             e => e.PreviousHash = new string('1', 64),
         ];
         foreach (var edit in edits)

@@ -23,33 +23,75 @@ public sealed class EvidenceChainTests
     {
         await using var connection = new SqliteConnection("Data Source=:memory:;Foreign Keys=False");
         await connection.OpenAsync();
-        await using var db = new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite(connection, ExchangeMigrations.Sqlite).Options);
+        await using var db = new ExchangeDbContext(
+            new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite(connection, ExchangeMigrations.Sqlite).Options
+        );
         await db.Database.MigrateAsync();
         var writer = new EvidenceWriter(new EvidenceSealer(Pki.Seal.Certificate, Pki.Seal.Chain));
         var letterId = Guid.NewGuid();
-        EvidenceRecord delivery = null!, opened = null!, registered = null!;
-        await LetterStep.RunAsync<bool>(db, [letterId], _ =>
-        {
-            var acceptance = writer.AddFirst(db, Draft(letterId, EvidenceEvents.SubmissionAcceptance, Accepted));
-            // The worker's clock runs 40 ms behind the Api's: the delivery carries a time before the acceptance it follows.
-            delivery = writer.AddAfter(db, Draft(letterId, EvidenceEvents.ContentConsignment, Accepted.AddMilliseconds(-40)), acceptance.Id);
-            return Task.FromResult<Outcome<bool>>(true);
-        }, CancellationToken.None);
+        EvidenceRecord delivery = null!,
+            opened = null!,
+            registered = null!;
+        await LetterStep.RunAsync<bool>(
+            db,
+            [letterId],
+            _ =>
+            {
+                var acceptance = writer.AddFirst(db, Draft(letterId, EvidenceEvents.SubmissionAcceptance, Accepted));
+                // The worker's clock runs 40 ms behind the Api's: the delivery carries a time before the acceptance it
+                // follows.
+                delivery = writer.AddAfter(
+                    db,
+                    Draft(letterId, EvidenceEvents.ContentConsignment, Accepted.AddMilliseconds(-40)),
+                    acceptance.Id
+                );
+                return Task.FromResult<Outcome<bool>>(true);
+            },
+            CancellationToken.None
+        );
         db.ChangeTracker.Clear();
 
-        await LetterStep.RunAsync<bool>(db, [letterId], async ct =>
-        {
-            opened = await writer.AddAsync(db, Draft(letterId, EvidenceEvents.ContentAccessTracking, Accepted.AddMinutes(3)), ct);
-            registered = await writer.AddAsync(db, Draft(letterId, EvidenceEvents.Registration, Accepted.AddMinutes(4)), ct);
-            return true;
-        }, CancellationToken.None);
+        await LetterStep.RunAsync<bool>(
+            db,
+            [letterId],
+            async ct =>
+            {
+                opened = await writer.AddAsync(
+                    db,
+                    Draft(letterId, EvidenceEvents.ContentAccessTracking, Accepted.AddMinutes(3)),
+                    ct
+                );
+                registered = await writer.AddAsync(
+                    db,
+                    Draft(letterId, EvidenceEvents.Registration, Accepted.AddMinutes(4)),
+                    ct
+                );
+                return true;
+            },
+            CancellationToken.None
+        );
 
-        Assert.AreEqual(delivery.Id, opened.PreviousEvidenceId, "chained after the delivery, the chain's end, not after the acceptance with the latest time");
-        Assert.AreEqual(opened.Id, registered.PreviousEvidenceId, "an evidence added but not yet saved in the same context is the end");
+        Assert.AreEqual(
+            delivery.Id,
+            opened.PreviousEvidenceId,
+            "chained after the delivery, the chain's end, not after the acceptance with the latest time"
+        );
+        Assert.AreEqual(
+            opened.Id,
+            registered.PreviousEvidenceId,
+            "an evidence added but not yet saved in the same context is the end"
+        );
         var stored = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).ToListAsync();
         CollectionAssert.AreEqual(
-            new[] { EvidenceEvents.SubmissionAcceptance, EvidenceEvents.ContentConsignment, EvidenceEvents.ContentAccessTracking, EvidenceEvents.Registration },
-            EvidenceChain.Order(stored).Select(e => e.Event).ToArray());
+            new[]
+            {
+                EvidenceEvents.SubmissionAcceptance,
+                EvidenceEvents.ContentConsignment,
+                EvidenceEvents.ContentAccessTracking,
+                EvidenceEvents.Registration,
+            },
+            EvidenceChain.Order(stored).Select(e => e.Event).ToArray()
+        );
     }
 
     [TestMethod]
@@ -67,17 +109,32 @@ public sealed class EvidenceChainTests
 
         var ordered = EvidenceChain.Order([loopB, forkLate, orphan, second, loopA, forkEarly, first]);
 
-        CollectionAssert.AreEqual(new[] { "A", "B", "C1", "C2", "D", "X", "Y" }, ordered.Select(e => e.Event).ToArray());
+        CollectionAssert.AreEqual(
+            new[] { "A", "B", "C1", "C2", "D", "X", "Y" },
+            ordered.Select(e => e.Event).ToArray()
+        );
         Assert.IsNull(EvidenceChain.End([]));
     }
 
-    private static EvidenceDocument Draft(Guid letterId, string evidenceEvent, DateTimeOffset at) => new()
-    {
-        Event = evidenceEvent, EventTime = at, Issuer = "", Sender = "5123456", Recipient = "9011001", LetterId = letterId, DocumentSha256 = new string('a', 64),
-    };
+    private static EvidenceDocument Draft(Guid letterId, string evidenceEvent, DateTimeOffset at) =>
+        new()
+        {
+            Event = evidenceEvent,
+            EventTime = at,
+            Issuer = "",
+            Sender = "5123456",
+            Recipient = "9011001",
+            LetterId = letterId,
+            DocumentSha256 = new string('a', 64),
+        };
 
-    private static EvidenceRecord Record(Guid letterId, string evidenceEvent, DateTimeOffset at, Guid? previous) => new()
-    {
-        LetterId = letterId, Event = evidenceEvent, EventTime = at, PreviousEvidenceId = previous, Json = "{}",
-    };
+    private static EvidenceRecord Record(Guid letterId, string evidenceEvent, DateTimeOffset at, Guid? previous) =>
+        new()
+        {
+            LetterId = letterId,
+            Event = evidenceEvent,
+            EventTime = at,
+            PreviousEvidenceId = previous,
+            Json = "{}",
+        };
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Persistence;
 using SmartOffice.Signing;
 using SmartOffice.Signing.Evidence;
 using SmartOffice.Signing.Pki;
-using Microsoft.EntityFrameworkCore;
 
 namespace SmartOffice.Exchange.Tests;
 
@@ -19,22 +19,57 @@ public sealed class EvidenceWriterTests
     {
         var folder = Directory.CreateTempSubdirectory("smartoffice-pki-").FullName;
         Pki.WriteTo(folder);
-        var verifier = new EvidenceSealVerifier(new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = Path.Combine(folder, "trust"), CrlPaths = [Path.Combine(folder, "crl")] }));
+        var verifier = new EvidenceSealVerifier(
+            new PdfSignatureValidator(
+                new SignatureValidationOptions
+                {
+                    TrustDir = Path.Combine(folder, "trust"),
+                    CrlPaths = [Path.Combine(folder, "crl")],
+                }
+            )
+        );
         var writer = new EvidenceWriter(new EvidenceSealer(Pki.Seal.Certificate, Pki.Seal.Chain));
-        using var db = new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var db = new ExchangeDbContext(
+            new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite("Data Source=:memory:").Options
+        );
         var letterId = Guid.NewGuid();
         var sha256 = new string('a', 64);
         db.Database.OpenConnection();
         using var transaction = db.Database.BeginTransaction();
-        var acceptance = writer.AddFirst(db, new EvidenceDocument { Event = EvidenceEvents.SubmissionAcceptance, Issuer = "", Sender = "5123456", LetterId = letterId, DocumentSha256 = sha256 });
-        var delivery = writer.AddAfter(db, new EvidenceDocument { Event = EvidenceEvents.ContentConsignment, Issuer = "", Sender = "5123456", Recipient = "9011001", LetterId = letterId, DocumentSha256 = sha256 }, acceptance.Id);
+        var acceptance = writer.AddFirst(
+            db,
+            new EvidenceDocument
+            {
+                Event = EvidenceEvents.SubmissionAcceptance,
+                Issuer = "",
+                Sender = "5123456",
+                LetterId = letterId,
+                DocumentSha256 = sha256,
+            }
+        );
+        var delivery = writer.AddAfter(
+            db,
+            new EvidenceDocument
+            {
+                Event = EvidenceEvents.ContentConsignment,
+                Issuer = "",
+                Sender = "5123456",
+                Recipient = "9011001",
+                LetterId = letterId,
+                DocumentSha256 = sha256,
+            },
+            acceptance.Id
+        );
 
         Assert.AreEqual(acceptance.Id, delivery.PreviousEvidenceId);
         var sealed_ = JsonDocument.Parse(delivery.Json).RootElement;
         Assert.AreEqual(acceptance.Id, sealed_.GetProperty("previousEvidenceId").GetGuid());
         Assert.AreEqual(Pki.Seal.Certificate.Subject, sealed_.GetProperty("issuer").GetString());
         var seal = Convert.ToBase64String(delivery.Seal!);
-        Assert.IsTrue(verifier.Verify(delivery.Json, seal, sha256).IsValid, verifier.Verify(delivery.Json, seal, sha256).Detail);
+        Assert.IsTrue(
+            verifier.Verify(delivery.Json, seal, sha256).IsValid,
+            verifier.Verify(delivery.Json, seal, sha256).Detail
+        );
 
         var altered = delivery.Json.Replace("9011001", "9011002", StringComparison.Ordinal);
         Assert.IsFalse(verifier.Verify(altered, seal, sha256).IsValid);
@@ -45,12 +80,23 @@ public sealed class EvidenceWriterTests
     public void Evidence_is_refused_outside_a_transaction_where_the_chain_lock_would_not_hold()
     {
         var writer = new EvidenceWriter(new EvidenceSealer(Pki.Seal.Certificate, Pki.Seal.Chain));
-        using var db = new ExchangeDbContext(new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var db = new ExchangeDbContext(
+            new DbContextOptionsBuilder<ExchangeDbContext>().UseSqlite("Data Source=:memory:").Options
+        );
 
-        var refused = Assert.ThrowsExactly<InvalidOperationException>(() => writer.AddFirst(db, new EvidenceDocument
-        {
-            Event = EvidenceEvents.SubmissionAcceptance, Issuer = "", Sender = "5123456", LetterId = Guid.NewGuid(), DocumentSha256 = new string('a', 64),
-        }));
+        var refused = Assert.ThrowsExactly<InvalidOperationException>(() =>
+            writer.AddFirst(
+                db,
+                new EvidenceDocument
+                {
+                    Event = EvidenceEvents.SubmissionAcceptance,
+                    Issuer = "",
+                    Sender = "5123456",
+                    LetterId = Guid.NewGuid(),
+                    DocumentSha256 = new string('a', 64),
+                }
+            )
+        );
         StringAssert.Contains(refused.Message, "LetterStep");
         Assert.AreEqual(0, db.ChangeTracker.Entries().Count(), "nothing was added");
     }

@@ -30,7 +30,10 @@ public sealed class WorkerHealthTests
         };
     }
 
-    internal static async Task<(WebApplication App, HttpClient Http)> StartAsync(Dictionary<string, string?> settings, bool migrate)
+    internal static async Task<(WebApplication App, HttpClient Http)> StartAsync(
+        Dictionary<string, string?> settings,
+        bool migrate
+    )
     {
         var app = WorkerHost.Build([], settings);
         if (migrate)
@@ -39,7 +42,10 @@ public sealed class WorkerHealthTests
         }
 
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         return (app, new HttpClient { BaseAddress = new Uri(address) });
     }
 
@@ -54,15 +60,26 @@ public sealed class WorkerHealthTests
         using var ready = await http.GetAsync("/health/ready");
         var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
         Assert.AreEqual(HttpStatusCode.OK, ready.StatusCode, body.ToString());
-        Assert.AreEqual("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
-        Assert.IsTrue(body.GetProperty("checks").EnumerateObject().Any(c => c.Name.Contains("masstransit", StringComparison.OrdinalIgnoreCase)), body.ToString());
+        Assert.AreEqual(
+            "Healthy",
+            body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString()
+        );
+        Assert.IsTrue(
+            body.GetProperty("checks")
+                .EnumerateObject()
+                .Any(c => c.Name.Contains("masstransit", StringComparison.OrdinalIgnoreCase)),
+            body.ToString()
+        );
     }
 
     [TestMethod]
     public async Task An_unreachable_database_makes_the_worker_unready_and_says_which_check_failed()
     {
         // Nothing listens on port 9: the worker starts (it must, to report), but is not ready.
-        var (app, http) = await StartAsync(Settings("Postgres", "Host=127.0.0.1;Port=9;Username=postgres;Database=smartoffice;Timeout=2"), migrate: false);
+        var (app, http) = await StartAsync(
+            Settings("Postgres", "Host=127.0.0.1;Port=9;Username=postgres;Database=smartoffice;Timeout=2"),
+            migrate: false
+        );
         await using var _ = app;
         using var __ = http;
 
@@ -70,6 +87,9 @@ public sealed class WorkerHealthTests
         using var ready = await http.GetAsync("/health/ready");
         var body = await ready.Content.ReadFromJsonAsync<JsonElement>();
         Assert.AreEqual(HttpStatusCode.ServiceUnavailable, ready.StatusCode, body.ToString());
-        Assert.AreEqual("Unhealthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.AreEqual(
+            "Unhealthy",
+            body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString()
+        );
     }
 }

@@ -36,7 +36,10 @@ public sealed class WorkerMetricsTests
     [TestMethod]
     public async Task Without_the_setting_the_worker_serves_no_metrics()
     {
-        var (app, http) = await WorkerHealthTests.StartAsync(WorkerHealthTests.Settings("Sqlite", "Data Source={folder}/worker.db"), migrate: true);
+        var (app, http) = await WorkerHealthTests.StartAsync(
+            WorkerHealthTests.Settings("Sqlite", "Data Source={folder}/worker.db"),
+            migrate: true
+        );
         await using var _ = app;
         using var __ = http;
 
@@ -52,7 +55,10 @@ public sealed class WorkerMetricsTests
             Assert.Inconclusive("SMARTOFFICE_TEST_RABBITMQ is not set: run ./test.sh, which starts RabbitMQ");
         }
 
-        var (host, port) = (rabbit.Split(':')[0], int.Parse(rabbit.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
+        var (host, port) = (
+            rabbit.Split(':')[0],
+            int.Parse(rabbit.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)
+        );
         await PutFailedDeliveryAsync(host, port);
         var settings = WorkerHealthTests.Settings("Sqlite", "Data Source={folder}/worker.db");
         settings["Messaging:Transport"] = "RabbitMq";
@@ -89,7 +95,10 @@ public sealed class WorkerMetricsTests
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Name == "smartoffice.error_queue.depth" && ReferenceEquals(instrument.Meter.Scope, meters))
+                if (
+                    instrument.Name == "smartoffice.error_queue.depth"
+                    && ReferenceEquals(instrument.Meter.Scope, meters)
+                )
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
@@ -104,10 +113,29 @@ public sealed class WorkerMetricsTests
     // Declares the error queue as MassTransit does (quorum, durable) when no Worker has made it on this broker yet.
     private static async Task PutFailedDeliveryAsync(string host, int port)
     {
-        await using var connection = await new ConnectionFactory { HostName = host, Port = port }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        await channel.QueueDeclareAsync("letter-submitted_error", durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
-        var body = $$$"""{"messageId":"{{{Guid.NewGuid()}}}","messageType":["urn:message:SmartOffice.Contracts:LetterSubmitted"],"message":{"letterId":"{{{Guid.NewGuid()}}}"}}""";
-        await channel.BasicPublishAsync("", "letter-submitted_error", mandatory: true, new BasicProperties { Persistent = true, ContentType = "application/vnd.masstransit+json" }, Encoding.UTF8.GetBytes(body));
+        await using var connection = await new ConnectionFactory
+        {
+            HostName = host,
+            Port = port,
+        }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)
+        );
+        await channel.QueueDeclareAsync(
+            "letter-submitted_error",
+            durable: true,
+            exclusive: false,
+            autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }
+        );
+        var body =
+            $$$"""{"messageId":"{{{Guid.NewGuid()}}}","messageType":["urn:message:SmartOffice.Contracts:LetterSubmitted"],"message":{"letterId":"{{{Guid.NewGuid()}}}"}}""";
+        await channel.BasicPublishAsync(
+            "",
+            "letter-submitted_error",
+            mandatory: true,
+            new BasicProperties { Persistent = true, ContentType = "application/vnd.masstransit+json" },
+            Encoding.UTF8.GetBytes(body)
+        );
     }
 }

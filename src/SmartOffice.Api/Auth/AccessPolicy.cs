@@ -2,13 +2,15 @@ using SmartOffice.Exchange.Accounts;
 
 namespace SmartOffice.Api.Auth;
 
-/// <summary>Who a route is for. Every caller acts only on its own organization's data (letters it sent or received).</summary>
+/// <summary>Who a route is for. Every caller acts only on its own organization's data (letters it sent or
+/// received).</summary>
 public enum Audience
 {
     /// <summary>No login: health, login, the public verifier, the API's login steps.</summary>
     Anyone,
 
-    /// <summary>Any logged-in organization: a company's account or any staff member (their own organization's data).</summary>
+    /// <summary>Any logged-in organization: a company's account or any staff member (their own organization's
+    /// data).</summary>
     Member,
 
     /// <summary>Agency staff (any role) and service administrators.</summary>
@@ -17,10 +19,12 @@ public enum Audience
     /// <summary>A company's account or an agency admin (the organization's webhook).</summary>
     OrganizationOwner,
 
-    /// <summary>Registers and assigns received letters: registrar, head, agency admin. Letter state: Delivered/Opened → Registered → Assigned.</summary>
+    /// <summary>Registers and assigns received letters: registrar, head, agency admin. Letter state: Delivered/Opened →
+    /// Registered → Assigned.</summary>
     Registrar,
 
-    /// <summary>Answers or closes a registered letter: the executor it is assigned to, the head, the agency admin.</summary>
+    /// <summary>Answers or closes a registered letter: the executor it is assigned to, the head, the agency
+    /// admin.</summary>
     Executor,
 
     /// <summary>Reports a received letter as advertising: registrar or head.</summary>
@@ -32,7 +36,8 @@ public enum Audience
     /// <summary>The agency's own administrator (its staff, settings).</summary>
     AgencyAdmin,
 
-    /// <summary>The service's administrator (trust list, accounts, audit, city statistics); belongs to no agency.</summary>
+    /// <summary>The service's administrator (trust list, accounts, audit, city statistics); belongs to no
+    /// agency.</summary>
     ServiceAdmin,
 }
 
@@ -50,7 +55,12 @@ public static class AccessPolicy
     [
         new("*", "/health/live", Audience.Anyone, "liveness"),
         new("*", "/health/ready", Audience.Anyone, "readiness of database, bus and CRLs"),
-        new("*", "/metrics", Audience.Anyone, "Prometheus scrape, when Telemetry:Prometheus is on; asks for Telemetry:ScrapeKey as its bearer token"),
+        new(
+            "*",
+            "/metrics",
+            Audience.Anyone,
+            "Prometheus scrape, when Telemetry:Prometheus is on; asks for Telemetry:ScrapeKey as its bearer token"
+        ),
         new("GET", "/openapi/{documentName}.json", Audience.Anyone, "the API's description"),
         new("POST", "api/auth/challenge", Audience.Anyone, "a login nonce"),
         new("POST", "api/auth/token", Audience.Anyone, "certificate login"),
@@ -60,14 +70,39 @@ public static class AccessPolicy
         new("GET", "api/inbox", Audience.Member, "letters the caller's organization received"),
         new("GET", "api/outbox", Audience.Member, "letters the caller's organization sent"),
         new("GET", "api/letters/{id:guid}", Audience.Member, "a letter the organization sent or received"),
-        new("GET", "api/letters/{id:guid}/document", Audience.Member, "its PDF (first opening by a recipient is evidenced)"),
+        new(
+            "GET",
+            "api/letters/{id:guid}/document",
+            Audience.Member,
+            "its PDF (first opening by a recipient is evidenced)"
+        ),
         new("GET", "api/letters/{id:guid}/report", Audience.Member, "its validation report"),
-        new("GET", "api/letters/{id:guid}/evidence", Audience.Member, "its evidences: the sender all, a recipient its own"),
+        new(
+            "GET",
+            "api/letters/{id:guid}/evidence",
+            Audience.Member,
+            "its evidences: the sender all, a recipient its own"
+        ),
         new("GET", "api/letters/{id:guid}/archive", Audience.Member, "its archive package, as the caller may read it"),
-        new("POST", "api/letters/{id:guid}/register", Audience.Registrar, "register a received letter (Delivered or Opened)"),
+        new(
+            "POST",
+            "api/letters/{id:guid}/register",
+            Audience.Registrar,
+            "register a received letter (Delivered or Opened)"
+        ),
         new("POST", "api/letters/{id:guid}/assign", Audience.Registrar, "assign a registered letter with a due date"),
-        new("POST", "api/letters/{id:guid}/answer", Audience.Executor, "link a reply to a registered letter assigned to the caller"),
-        new("POST", "api/letters/{id:guid}/close", Audience.Executor, "close a registered letter assigned to the caller"),
+        new(
+            "POST",
+            "api/letters/{id:guid}/answer",
+            Audience.Executor,
+            "link a reply to a registered letter assigned to the caller"
+        ),
+        new(
+            "POST",
+            "api/letters/{id:guid}/close",
+            Audience.Executor,
+            "close a registered letter assigned to the caller"
+        ),
         new("POST", "api/letters/{id:guid}/report", Audience.Reporter, "report a received letter as advertising"),
         new("GET", "api/webhook/", Audience.OrganizationOwner, "the organization's webhook"),
         new("PUT", "api/webhook/", Audience.OrganizationOwner, "set the organization's webhook"),
@@ -114,27 +149,32 @@ public static class AccessPolicy
     ];
 
     public static AccessRule? Find(string method, string route) =>
-        Rules.FirstOrDefault(r => r.Route == route && (r.Method == "*" || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)))
-        ?? (HttpMethods.IsHead(method) ? Rules.FirstOrDefault(r => r.Route == route && r.Method == "GET") : null);
+        Rules.FirstOrDefault(r =>
+            r.Route == route && (r.Method == "*" || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase))
+        ) ?? (HttpMethods.IsHead(method) ? Rules.FirstOrDefault(r => r.Route == route && r.Method == "GET") : null);
 
     /// <summary>Whether a logged-in caller belongs to an audience.</summary>
-    public static bool Admits(Caller caller, Audience audience) => audience switch
-    {
-        Audience.Anyone or Audience.Member => true,
-        Audience.Staff => caller.StaffUserId is not null,
-        Audience.OrganizationOwner => (caller.StaffUserId is null && caller.Kind == Exchange.Organizations.OrganizationKind.Company) || caller.HasRole(StaffRoles.Admin),
-        _ => caller.StaffUserId is not null && RolesOf(audience).Any(caller.HasRole),
-    };
+    public static bool Admits(Caller caller, Audience audience) =>
+        audience switch
+        {
+            Audience.Anyone or Audience.Member => true,
+            Audience.Staff => caller.StaffUserId is not null,
+            Audience.OrganizationOwner => (
+                caller.StaffUserId is null && caller.Kind == Exchange.Organizations.OrganizationKind.Company
+            ) || caller.HasRole(StaffRoles.Admin),
+            _ => caller.StaffUserId is not null && RolesOf(audience).Any(caller.HasRole),
+        };
 
     /// <summary>The staff roles an audience of letter actions admits (asked by the clerk actions).</summary>
-    public static string[] RolesOf(Audience audience) => audience switch
-    {
-        Audience.Registrar => [StaffRoles.Registrar, StaffRoles.Head, StaffRoles.Admin],
-        Audience.Executor => [StaffRoles.Executor, StaffRoles.Head, StaffRoles.Admin],
-        Audience.Reporter => [StaffRoles.Registrar, StaffRoles.Head],
-        Audience.Archivist => [StaffRoles.Archivist, StaffRoles.Head, StaffRoles.Admin],
-        Audience.AgencyAdmin => [StaffRoles.Admin],
-        Audience.ServiceAdmin => [StaffRoles.ServiceAdmin],
-        _ => [],
-    };
+    public static string[] RolesOf(Audience audience) =>
+        audience switch
+        {
+            Audience.Registrar => [StaffRoles.Registrar, StaffRoles.Head, StaffRoles.Admin],
+            Audience.Executor => [StaffRoles.Executor, StaffRoles.Head, StaffRoles.Admin],
+            Audience.Reporter => [StaffRoles.Registrar, StaffRoles.Head],
+            Audience.Archivist => [StaffRoles.Archivist, StaffRoles.Head, StaffRoles.Admin],
+            Audience.AgencyAdmin => [StaffRoles.Admin],
+            Audience.ServiceAdmin => [StaffRoles.ServiceAdmin],
+            _ => [],
+        };
 }

@@ -11,44 +11,55 @@ namespace SmartOffice.Api.Auth;
 /// </summary>
 internal static class AccessPolicyMiddleware
 {
-    public static void UseAccessPolicy(this WebApplication app) => app.Use(async (context, next) =>
-    {
-        if (context.GetEndpoint() is not RouteEndpoint endpoint)
-        {
-            await next(context);
-            return;
-        }
-
-        var rule = AccessPolicy.Find(context.Request.Method, endpoint.RoutePattern.RawText ?? "");
-        if (rule is null)
-        {
-            await Problems.Forbidden("This route has no access rule.").ExecuteAsync(context);
-            return;
-        }
-
-        if (rule.Audience == Audience.Anyone)
-        {
-            await next(context);
-            return;
-        }
-
-        var isPage = WorkspaceSetup.IsPageRequest(context.Request.Path) && !context.Request.Path.StartsWithSegments("/hubs");
-        var principal = isPage ? (await context.AuthenticateAsync(WorkspaceSession.Scheme)).Principal : context.User;
-        if (principal is not null && Caller.From(principal) is { } caller && !AccessPolicy.Admits(caller, rule.Audience))
-        {
-            if (isPage)
+    public static void UseAccessPolicy(this WebApplication app) =>
+        app.Use(
+            async (context, next) =>
             {
-                // The workspace's own answer: its denied page, as the cookie scheme sends there.
-                await context.ForbidAsync(WorkspaceSession.Scheme);
-            }
-            else
-            {
-                await Problems.Forbidden("Your role does not allow this.").ExecuteAsync(context);
-            }
+                if (context.GetEndpoint() is not RouteEndpoint endpoint)
+                {
+                    await next(context);
+                    return;
+                }
 
-            return;
-        }
+                var rule = AccessPolicy.Find(context.Request.Method, endpoint.RoutePattern.RawText ?? "");
+                if (rule is null)
+                {
+                    await Problems.Forbidden("This route has no access rule.").ExecuteAsync(context);
+                    return;
+                }
 
-        await next(context);
-    });
+                if (rule.Audience == Audience.Anyone)
+                {
+                    await next(context);
+                    return;
+                }
+
+                var isPage =
+                    WorkspaceSetup.IsPageRequest(context.Request.Path)
+                    && !context.Request.Path.StartsWithSegments("/hubs");
+                var principal = isPage
+                    ? (await context.AuthenticateAsync(WorkspaceSession.Scheme)).Principal
+                    : context.User;
+                if (
+                    principal is not null
+                    && Caller.From(principal) is { } caller
+                    && !AccessPolicy.Admits(caller, rule.Audience)
+                )
+                {
+                    if (isPage)
+                    {
+                        // The workspace's own answer: its denied page, as the cookie scheme sends there.
+                        await context.ForbidAsync(WorkspaceSession.Scheme);
+                    }
+                    else
+                    {
+                        await Problems.Forbidden("Your role does not allow this.").ExecuteAsync(context);
+                    }
+
+                    return;
+                }
+
+                await next(context);
+            }
+        );
 }

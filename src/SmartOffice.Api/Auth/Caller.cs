@@ -5,7 +5,14 @@ using SmartOffice.Exchange.Organizations;
 namespace SmartOffice.Api.Auth;
 
 /// <summary>Who is calling: an organization's account (certificate login) or one of its staff (with roles).</summary>
-public sealed record Caller(Guid OrganizationId, string RegistryNumber, OrganizationKind Kind, Guid? AccountId, Guid? StaffUserId, IReadOnlyList<string> Roles)
+public sealed record Caller(
+    Guid OrganizationId,
+    string RegistryNumber,
+    OrganizationKind Kind,
+    Guid? AccountId,
+    Guid? StaffUserId,
+    IReadOnlyList<string> Roles
+)
 {
     public const string OrganizationClaim = "org";
     public const string RegistryNumberClaim = "reg";
@@ -20,7 +27,10 @@ public sealed record Caller(Guid OrganizationId, string RegistryNumber, Organiza
     public string? SecurityStamp { get; init; }
 
     /// <summary>Who, as the audit log names it.</summary>
-    public string Actor => StaffUserId is { } staff ? $"staff:{staff}" : AccountId is { } account ? $"account:{account}" : $"organization:{OrganizationId}";
+    public string Actor =>
+        StaffUserId is { } staff ? $"staff:{staff}"
+        : AccountId is { } account ? $"account:{account}"
+        : $"organization:{OrganizationId}";
 
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
@@ -29,7 +39,10 @@ public sealed record Caller(Guid OrganizationId, string RegistryNumber, Organiza
     public static Caller? From(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        if (!Guid.TryParse(principal.FindFirstValue(OrganizationClaim), out var organization) || principal.FindFirstValue(RegistryNumberClaim) is not { } registryNumber)
+        if (
+            !Guid.TryParse(principal.FindFirstValue(OrganizationClaim), out var organization)
+            || principal.FindFirstValue(RegistryNumberClaim) is not { } registryNumber
+        )
         {
             return null;
         }
@@ -37,10 +50,13 @@ public sealed record Caller(Guid OrganizationId, string RegistryNumber, Organiza
         return new Caller(
             organization,
             registryNumber,
-            Enum.TryParse<OrganizationKind>(principal.FindFirstValue(KindClaim), out var kind) ? kind : OrganizationKind.Company,
+            Enum.TryParse<OrganizationKind>(principal.FindFirstValue(KindClaim), out var kind)
+                ? kind
+                : OrganizationKind.Company,
             Guid.TryParse(principal.FindFirstValue(AccountClaim), out var account) ? account : null,
             Guid.TryParse(principal.FindFirstValue(StaffClaim), out var staff) ? staff : null,
-            [.. principal.FindAll(RoleClaim).Select(c => c.Value)])
+            [.. principal.FindAll(RoleClaim).Select(c => c.Value)]
+        )
         {
             SecurityStamp = principal.FindFirstValue(StampClaim),
         };
@@ -51,7 +67,10 @@ public sealed record Caller(Guid OrganizationId, string RegistryNumber, Organiza
         yield return new Claim(OrganizationClaim, OrganizationId.ToString());
         yield return new Claim(RegistryNumberClaim, RegistryNumber);
         yield return new Claim(KindClaim, Kind.ToString());
-        yield return new Claim("sub", (StaffUserId ?? AccountId ?? OrganizationId).ToString(null, CultureInfo.InvariantCulture));
+        yield return new Claim(
+            "sub",
+            (StaffUserId ?? AccountId ?? OrganizationId).ToString(null, CultureInfo.InvariantCulture)
+        );
         if (AccountId is { } account)
         {
             yield return new Claim(AccountClaim, account.ToString());

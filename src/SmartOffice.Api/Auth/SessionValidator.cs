@@ -11,7 +11,11 @@ namespace SmartOffice.Api.Auth;
 /// </summary>
 internal static class SessionValidator
 {
-    public static async Task<string?> ProblemAsync(ClaimsPrincipal principal, ExchangeDbContext db, CancellationToken cancellationToken)
+    public static async Task<string?> ProblemAsync(
+        ClaimsPrincipal principal,
+        ExchangeDbContext db,
+        CancellationToken cancellationToken
+    )
     {
         var caller = Caller.From(principal);
         if (caller is null)
@@ -21,16 +25,29 @@ internal static class SessionValidator
 
         if (caller.StaffUserId is { } staffId)
         {
-            var user = await db.StaffUsers.AsNoTracking().Where(u => u.Id == staffId)
-                .Select(u => new { u.SecurityStamp, u.IsDisabled, u.OrganizationId }).FirstOrDefaultAsync(cancellationToken);
+            var user = await db
+                .StaffUsers.AsNoTracking()
+                .Where(u => u.Id == staffId)
+                .Select(u => new
+                {
+                    u.SecurityStamp,
+                    u.IsDisabled,
+                    u.OrganizationId,
+                })
+                .FirstOrDefaultAsync(cancellationToken);
             return user is null || user.IsDisabled ? "the user is disabled or removed"
-                : user.SecurityStamp != caller.SecurityStamp || user.OrganizationId != caller.OrganizationId ? "the user's access changed; log in again"
+                : user.SecurityStamp != caller.SecurityStamp || user.OrganizationId != caller.OrganizationId
+                    ? "the user's access changed; log in again"
                 : null;
         }
 
         if (caller.AccountId is { } accountId)
         {
-            var stamp = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
+            var stamp = await db
+                .Accounts.AsNoTracking()
+                .Where(a => a.Id == accountId)
+                .Select(a => a.SecurityStamp)
+                .FirstOrDefaultAsync(cancellationToken);
             return stamp is null || stamp != caller.SecurityStamp ? "the session ended; log in again" : null;
         }
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using SmartOffice.Exchange.Configuration;
 using Microsoft.IdentityModel.Tokens;
 using SmartOffice.Api.Infrastructure;
+using SmartOffice.Exchange.Configuration;
 
 namespace SmartOffice.Api.Auth;
 

@@ -14,16 +14,18 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<AuthOptions> o
         ArgumentNullException.ThrowIfNull(caller);
         var now = time.GetUtcNow();
         var expires = now.AddMinutes(options.Value.TokenLifetimeMinutes);
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = options.Value.Issuer,
-            Audience = options.Value.Issuer,
-            Subject = new ClaimsIdentity(caller.ToClaims()),
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
-            Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256),
-        });
+        var token = new JsonWebTokenHandler().CreateToken(
+            new SecurityTokenDescriptor
+            {
+                Issuer = options.Value.Issuer,
+                Audience = options.Value.Issuer,
+                Subject = new ClaimsIdentity(caller.ToClaims()),
+                IssuedAt = now.UtcDateTime,
+                NotBefore = now.UtcDateTime,
+                Expires = expires.UtcDateTime,
+                SigningCredentials = new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256),
+            }
+        );
         return (token, expires);
     }
 }

@@ -13,8 +13,12 @@ internal static class ApiOptionsRegistration
         services.AddChecked<SignatureValidationOptions>(SignatureValidationOptions.SectionName, CheckSigning);
         services.AddOptions<CrlRefreshOptions>().BindConfiguration(CrlRefreshOptions.SectionName);
         // The demo's PKI is made (or its CRLs renewed) before anything reads the trust folder or the seal.
-        services.AddOptions<SignatureValidationOptions>().PostConfigure<IConfiguration>((_, configuration) => EmbeddedDefaults.EnsureDemoPki(configuration));
-        services.AddOptions<SealOptions>().PostConfigure<IConfiguration>((_, configuration) => EmbeddedDefaults.EnsureDemoPki(configuration));
+        services
+            .AddOptions<SignatureValidationOptions>()
+            .PostConfigure<IConfiguration>((_, configuration) => EmbeddedDefaults.EnsureDemoPki(configuration));
+        services
+            .AddOptions<SealOptions>()
+            .PostConfigure<IConfiguration>((_, configuration) => EmbeddedDefaults.EnsureDemoPki(configuration));
         return services;
     }
 
@@ -22,7 +26,8 @@ internal static class ApiOptionsRegistration
     {
         if (options.SigningKey is { Length: > 0 } key && !IsKeyOfAtLeast32Bytes(key))
         {
-            yield return "Auth:SigningKey is not a base64 key of at least 32 bytes: generate one (openssl rand -base64 32) or remove it to keep one under Data:Path.";
+            yield return "Auth:SigningKey is not a base64 key of at least 32 bytes: generate one (openssl rand "
+                + "-base64 32) or remove it to keep one under Data:Path.";
         }
 
         if (options.TokenLifetimeMinutes is < 1 or > 24 * 60)
@@ -54,17 +59,21 @@ internal static class ApiOptionsRegistration
     {
         if (string.IsNullOrEmpty(options.TrustDir))
         {
-            yield return "Signing:TrustDir is not set: point it at the folder of trusted CA certificates (PEM or DER), with Signing:CrlDir and " +
-                "the evidence seal (Seal:CertificatePath, Seal:Password); or set Demo:Enabled=true for the demo PKI and users (never in production).";
+            yield return "Signing:TrustDir is not set: point it at the folder of trusted CA certificates (PEM or "
+                + "DER), with Signing:CrlDir and "
+                + "the evidence seal (Seal:CertificatePath, Seal:Password); or set Demo:Enabled=true for the demo "
+                + "PKI and users (never in production).";
         }
         else if (!Directory.Exists(options.TrustDir))
         {
-            yield return $"Signing:TrustDir '{options.TrustDir}' does not exist: point it at the folder of trusted CA certificates (PEM or DER).";
+            yield return $"Signing:TrustDir '{options.TrustDir}' does not exist: point it at the folder of trusted "
+                + $"CA certificates (PEM or DER).";
         }
 
         if (options.CrlDir is { Length: > 0 } crls && !Directory.Exists(crls))
         {
-            yield return $"Signing:CrlDir '{crls}' does not exist: point it at the folder of the CAs' CRLs, or remove the setting.";
+            yield return $"Signing:CrlDir '{crls}' does not exist: point it at the folder of the CAs' CRLs, or "
+                + $"remove the setting.";
         }
 
         if (options.MaxFileBytes < 1024)

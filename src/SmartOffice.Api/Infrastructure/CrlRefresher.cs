@@ -9,7 +9,13 @@ namespace SmartOffice.Api.Infrastructure;
 /// each distribution URL (Signing:CrlUrls plus the admin-managed list crl-urls.txt in the CRL folder), stores the
 /// CRLs that parse, and reloads the trust material (which also picks up files other instances wrote).
 /// </summary>
-internal sealed class CrlRefresher(PdfSignatureValidator validator, IOptions<SignatureValidationOptions> options, IOptions<CrlRefreshOptions> refresh, IHttpClientFactory http, ILogger<CrlRefresher> logger) : BackgroundService
+internal sealed class CrlRefresher(
+    PdfSignatureValidator validator,
+    IOptions<SignatureValidationOptions> options,
+    IOptions<CrlRefreshOptions> refresh,
+    IHttpClientFactory http,
+    ILogger<CrlRefresher> logger
+) : BackgroundService
 {
     public const string UrlListFile = "crl-urls.txt";
 
@@ -40,14 +46,18 @@ internal sealed class CrlRefresher(PdfSignatureValidator validator, IOptions<Sig
                 var outcome = folder is null ? CrlStoreOutcome.NotACrl : CrlFolder.Store(folder, bytes);
                 if (outcome == CrlStoreOutcome.NotACrl)
                 {
-                    logger.LogWarning("CRL from {Url} is not a CRL (or no Signing:CrlDir is set); kept the previous one", url);
+                    logger.LogWarning(
+                        "CRL from {Url} is not a CRL (or no Signing:CrlDir is set); kept the previous one",
+                        url
+                    );
                 }
                 else if (outcome == CrlStoreOutcome.KeptNewer)
                 {
                     logger.LogInformation("CRL from {Url} is not newer than the one held; kept it", url);
                 }
             }
-            catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException or UriFormatException)
+            catch (Exception exception)
+                when (exception is HttpRequestException or IOException or TaskCanceledException or UriFormatException)
             {
                 logger.LogWarning(exception, "CRL download from {Url} failed; the previous CRL stays in use", url);
             }

@@ -41,7 +41,9 @@ internal static class EmbeddedDefaults
             defaults["Demo:SeedUsers"] = "true";
         }
 
-        var missing = defaults.Where(d => string.IsNullOrEmpty(configuration[d.Key])).ToDictionary(d => d.Key, d => d.Value);
+        var missing = defaults
+            .Where(d => string.IsNullOrEmpty(configuration[d.Key]))
+            .ToDictionary(d => d.Key, d => d.Value);
         configuration.AddInMemoryCollection(missing);
     }
 
@@ -82,7 +84,9 @@ internal static class EmbeddedDefaults
     private static void RefreshCrls(string folder)
     {
         var crl = Path.Combine(folder, "crl", "issuing-ca.crl");
-        var nextUpdate = File.Exists(crl) ? SmartOffice.Signing.Trust.TrustMaterial.Create([], [(File.ReadAllBytes(crl), crl)]).EarliestCrlNextUpdate : null;
+        var nextUpdate = File.Exists(crl)
+            ? SmartOffice.Signing.Trust.TrustMaterial.Create([], [(File.ReadAllBytes(crl), crl)]).EarliestCrlNextUpdate
+            : null;
         if (nextUpdate > DateTimeOffset.UtcNow.AddDays(7))
         {
             return;
@@ -90,9 +94,20 @@ internal static class EmbeddedDefaults
 
         var pki = DemoPki.Load(folder);
         var now = DateTimeOffset.UtcNow;
-        var revoked = pki.Identities.Where(i => i.File == "revoked").Select(i => (i.Identity.Certificate, now.AddDays(-1), System.Security.Cryptography.X509Certificates.X509RevocationReason.KeyCompromise));
+        var revoked = pki
+            .Identities.Where(i => i.File == "revoked")
+            .Select(i =>
+                (
+                    i.Identity.Certificate,
+                    now.AddDays(-1),
+                    System.Security.Cryptography.X509Certificates.X509RevocationReason.KeyCompromise
+                )
+            );
         File.WriteAllBytes(crl, pki.IssueCrl(now.AddMinutes(-5), now.AddDays(30), revoked, now.ToUnixTimeSeconds()));
-        File.WriteAllBytes(Path.Combine(folder, "crl", "root-ca.crl"), pki.IssueCrl(now.AddMinutes(-5), now.AddDays(30), [], now.ToUnixTimeSeconds(), pki.Root));
+        File.WriteAllBytes(
+            Path.Combine(folder, "crl", "root-ca.crl"),
+            pki.IssueCrl(now.AddMinutes(-5), now.AddDays(30), [], now.ToUnixTimeSeconds(), pki.Root)
+        );
     }
 
     private static void CopyFolder(string source, string target)

@@ -18,15 +18,27 @@ internal static class SecretFiles
             return;
         }
 
-        if (db.IsSqlite && new SqliteConnectionStringBuilder(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)).DataSource is { Length: > 0 } database && File.Exists(database))
+        if (
+            db.IsSqlite
+            && new SqliteConnectionStringBuilder(
+                Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)
+            ).DataSource
+                is { Length: > 0 } database
+            && File.Exists(database)
+        )
         {
-            foreach (var file in new[] { database, database + "-wal", database + "-shm", database + "-journal" }.Where(File.Exists))
+            foreach (
+                var file in new[] { database, database + "-wal", database + "-shm", database + "-journal" }.Where(
+                    File.Exists
+                )
+            )
             {
                 File.SetUnixFileMode(file, OwnerOnly);
             }
         }
 
-        var keys = app.Configuration["DataProtection:KeysPath"] ?? Path.Combine(app.Configuration["Data:Path"] ?? "data", "keys");
+        var keys = app.Configuration["DataProtection:KeysPath"]
+            ?? Path.Combine(app.Configuration["Data:Path"] ?? "data", "keys");
         if (Directory.Exists(keys))
         {
             File.SetUnixFileMode(keys, OwnerOnly | UnixFileMode.UserExecute);
@@ -35,8 +47,10 @@ internal static class SecretFiles
         if (string.IsNullOrEmpty(app.Configuration["DataProtection:CertificatePath"]))
         {
             app.Logger.LogWarning(
-                "Data-protection keys in {Keys} are not encrypted (only the folder's permissions protect them); set DataProtection:CertificatePath to encrypt them with a certificate",
-                keys);
+                "Data-protection keys in {Keys} are not encrypted (only the folder's permissions protect them); set "
+                    + "DataProtection:CertificatePath to encrypt them with a certificate",
+                keys
+            );
         }
     }
 }

@@ -27,11 +27,13 @@ internal sealed class ServiceClock
 
     public DateOnly Today => DateOf(_time.GetUtcNow());
 
-    /// <summary>An instant as the service's wall-clock time, for display (the host's own time zone plays no part).</summary>
+    /// <summary>An instant as the service's wall-clock time, for display (the host's own time zone plays no
+    /// part).</summary>
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
     /// <summary>The service's date at an instant.</summary>
-    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public DateOnly DateOf(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
     /// <summary>The instant a service date begins (its local midnight), in UTC.</summary>
     public DateTimeOffset StartOf(DateOnly date)
@@ -49,7 +51,12 @@ internal sealed class ServiceClock
         catch (TimeZoneNotFoundException) when (id == DefaultTimeZone)
         {
             // A host without time zone data: Mongolia has kept UTC+8 all year since 2017.
-            return TimeZoneInfo.CreateCustomTimeZone(DefaultTimeZone, TimeSpan.FromHours(8), "Ulaanbaatar", "Ulaanbaatar");
+            return TimeZoneInfo.CreateCustomTimeZone(
+                DefaultTimeZone,
+                TimeSpan.FromHours(8),
+                "Ulaanbaatar",
+                "Ulaanbaatar"
+            );
         }
     }
 }

@@ -13,17 +13,30 @@ internal static class ServiceOrganization
 {
     public const string RegistryNumber = "SERVICE";
 
-    public static async Task<Organization> EnsureAsync(ExchangeDbContext db, CancellationToken cancellationToken = default)
+    public static async Task<Organization> EnsureAsync(
+        ExchangeDbContext db,
+        CancellationToken cancellationToken = default
+    )
     {
-        var service = await db.Organizations.FirstOrDefaultAsync(o => o.RegistryNumber == RegistryNumber, cancellationToken);
+        var service = await db.Organizations.FirstOrDefaultAsync(
+            o => o.RegistryNumber == RegistryNumber,
+            cancellationToken
+        );
         if (service is null)
         {
-            service = new Organization { RegistryNumber = RegistryNumber, Name = "SmartOffice", Kind = OrganizationKind.Service };
+            service = new Organization
+            {
+                RegistryNumber = RegistryNumber,
+                Name = "SmartOffice",
+                Kind = OrganizationKind.Service,
+            };
             db.Organizations.Add(service);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var misplaced = await db.StaffUsers.Where(u => u.OrganizationId != service.Id && u.Roles.Contains(StaffRoles.ServiceAdmin)).ToListAsync(cancellationToken);
+        var misplaced = await db
+            .StaffUsers.Where(u => u.OrganizationId != service.Id && u.Roles.Contains(StaffRoles.ServiceAdmin))
+            .ToListAsync(cancellationToken);
         foreach (var user in misplaced.Where(u => u.HasRole(StaffRoles.ServiceAdmin)))
         {
             user.OrganizationId = service.Id;

@@ -17,11 +17,11 @@ using SmartOffice.Api.Web;
 using SmartOffice.Exchange.Accounts;
 using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Evidence;
+using SmartOffice.Exchange.Hosting;
 using SmartOffice.Exchange.Messaging;
 using SmartOffice.Exchange.Persistence;
 using SmartOffice.Exchange.Telemetry;
 using SmartOffice.LetterDelivery;
-using SmartOffice.Exchange.Hosting;
 using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Infrastructure;
@@ -42,7 +42,8 @@ public static class ServiceRegistration
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddSmartOfficeCore(configuration, "smartoffice-api");
-        // The consumer joins this process's bus only on the embedded default (AddBus); RabbitMQ deployments run Workers.
+        // The consumer joins this process's bus only on the embedded default (AddBus); RabbitMQ deployments run
+        // Workers.
         services.AddSmartOfficeDelivery();
         services.AddSingleton<ServiceClock>();
         services.AddApiOptions();
@@ -51,8 +52,16 @@ public static class ServiceRegistration
         {
             var options = sp.GetRequiredService<IOptions<SignatureValidationOptions>>().Value;
             // The service's own seals sign evidence, never letters.
-            var seals = sp.GetRequiredService<EvidenceSealer>().OwnCertificates.Select(c => c.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
-            return new PdfSignatureValidator(options with { RefusedSignerThumbprints = [.. options.RefusedSignerThumbprints, .. seals] });
+            var seals = sp.GetRequiredService<EvidenceSealer>()
+                .OwnCertificates.Select(c =>
+                    c.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)
+                );
+            return new PdfSignatureValidator(
+                options with
+                {
+                    RefusedSignerThumbprints = [.. options.RefusedSignerThumbprints, .. seals],
+                }
+            );
         });
 
         services.AddSingleton<SigningKeyProvider>();
@@ -87,20 +96,34 @@ public static class ServiceRegistration
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // A parameter that does not bind (a date that is not a date, a JSON body of the wrong shape) throws, so the
         // problem says which one (detail) instead of a bare "Bad Request".
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options =>
+            options.ThrowOnBadRequest = true
+        );
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.AddSignalR();
         // Mongolian Cyrillic is written as text, not as &#x...; entities.
-        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+                System.Text.Unicode.UnicodeRanges.All
+            )
+        );
         services.AddSmartOfficeHealthChecks();
         services.AddSmartOfficeRateLimits();
         AddAuthentication(services);
         services.AddWorkspace(configuration);
         AddBus(services, configuration);
-        builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Limits.MaxRequestBodySize =
-            (context.Configuration.GetSection(SignatureValidationOptions.SectionName).Get<SignatureValidationOptions>()?.MaxFileBytes ?? new SignatureValidationOptions().MaxFileBytes)
-            + (1024 * 1024));
+        builder.WebHost.ConfigureKestrel(
+            (context, kestrel) =>
+                kestrel.Limits.MaxRequestBodySize =
+                    (
+                        context
+                            .Configuration.GetSection(SignatureValidationOptions.SectionName)
+                            .Get<SignatureValidationOptions>()
+                            ?.MaxFileBytes
+                        ?? new SignatureValidationOptions().MaxFileBytes
+                    ) + (1024 * 1024)
+        );
         return builder;
     }
 
@@ -112,7 +135,10 @@ public static class ServiceRegistration
         app.UseExceptionHandler();
         // The API answers bare status codes as problem details; the workspace's pages show their own error page.
         app.UseWhen(context => !WorkspaceSetup.IsPageRequest(context.Request.Path), api => api.UseStatusCodePages());
-        app.UseWhen(context => WorkspaceSetup.IsPageRequest(context.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(
+            context => WorkspaceSetup.IsPageRequest(context.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}")
+        );
         app.UseWorkspace();
         // Routing after the status-code pages, so a re-executed /error/404 is routed again.
         app.UseRouting();
@@ -141,52 +167,78 @@ public static class ServiceRegistration
     private static void AddAuthentication(IServiceCollection services)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeyProvider, IOptions<AuthOptions>>((options, keys, auth) =>
-        {
-            options.MapInboundClaims = false;
-            options.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = auth.Value.Issuer,
-                ValidAudience = auth.Value.Issuer,
-                IssuerSigningKey = keys.Key,
-                RoleClaimType = Caller.RoleClaim,
-                NameClaimType = "sub",
-                ClockSkew = TimeSpan.FromSeconds(30),
-            };
-            options.Events = new JwtBearerEvents
-            {
-                OnChallenge = async context =>
+        services
+            .AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider, IOptions<AuthOptions>>(
+                (options, keys, auth) =>
                 {
-                    context.HandleResponse();
-                    await Problems.Create(StatusCodes.Status401Unauthorized, RefusalCodes.Unauthorized, "Authentication required",
-                        "Log in with your organization's certificate (POST /api/auth/challenge, then /api/auth/token) and send the bearer token.").ExecuteAsync(context.HttpContext);
-                },
-                OnForbidden = context => Problems.Forbidden("Your role does not allow this.").ExecuteAsync(context.HttpContext),
-                OnTokenValidated = async context =>
-                {
-                    var db = context.HttpContext.RequestServices.GetRequiredService<ExchangeDbContext>();
-                    if (await SessionValidator.ProblemAsync(context.Principal!, db, context.HttpContext.RequestAborted) is { } problem)
+                    options.MapInboundClaims = false;
+                    options.TokenValidationParameters = new TokenValidationParameters
                     {
-                        context.Fail(problem);
-                    }
-                },
-                OnMessageReceived = context =>
-                {
-                    // Browsers cannot set headers on WebSockets: the hub takes the token from the query string.
-                    if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is { Count: > 0 } token)
+                        ValidIssuer = auth.Value.Issuer,
+                        ValidAudience = auth.Value.Issuer,
+                        IssuerSigningKey = keys.Key,
+                        RoleClaimType = Caller.RoleClaim,
+                        NameClaimType = "sub",
+                        ClockSkew = TimeSpan.FromSeconds(30),
+                    };
+                    options.Events = new JwtBearerEvents
                     {
-                        context.Token = token;
-                    }
+                        OnChallenge = async context =>
+                        {
+                            context.HandleResponse();
+                            await Problems
+                                .Create(
+                                    StatusCodes.Status401Unauthorized,
+                                    RefusalCodes.Unauthorized,
+                                    "Authentication required",
+                                    "Log in with your organization's certificate (POST /api/auth/challenge, then "
+                                        + "/api/auth/token) and send the bearer token."
+                                )
+                                .ExecuteAsync(context.HttpContext);
+                        },
+                        OnForbidden = context =>
+                            Problems.Forbidden("Your role does not allow this.").ExecuteAsync(context.HttpContext),
+                        OnTokenValidated = async context =>
+                        {
+                            var db = context.HttpContext.RequestServices.GetRequiredService<ExchangeDbContext>();
+                            if (
+                                await SessionValidator.ProblemAsync(
+                                    context.Principal!,
+                                    db,
+                                    context.HttpContext.RequestAborted
+                                ) is
+                                { } problem
+                            )
+                            {
+                                context.Fail(problem);
+                            }
+                        },
+                        OnMessageReceived = context =>
+                        {
+                            // Browsers cannot set headers on WebSockets: the hub takes the token from the query string.
+                            if (
+                                context.HttpContext.Request.Path.StartsWithSegments("/hubs")
+                                && context.Request.Query["access_token"] is { Count: > 0 } token
+                            )
+                            {
+                                context.Token = token;
+                            }
 
-                    return Task.CompletedTask;
-                },
-            };
-        });
+                            return Task.CompletedTask;
+                        },
+                    };
+                }
+            );
         var authorization = services.AddAuthorizationBuilder();
         Features.Archive.ArchiveEndpoints.AddPolicy(authorization);
         authorization
-            .AddPolicy(AdminEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, AccessPolicy.RolesOf(Audience.ServiceAdmin)))
-            .AddPolicy(AgencyUserEndpoints.Policy, policy => policy.RequireClaim(Caller.RoleClaim, AccessPolicy.RolesOf(Audience.AgencyAdmin)));
+            .AddPolicy(AdminEndpoints.Policy, policy =>
+                policy.RequireClaim(Caller.RoleClaim, AccessPolicy.RolesOf(Audience.ServiceAdmin))
+            )
+            .AddPolicy(AgencyUserEndpoints.Policy, policy =>
+                policy.RequireClaim(Caller.RoleClaim, AccessPolicy.RolesOf(Audience.AgencyAdmin))
+            );
     }
 
     private static void AddBus(IServiceCollection services, ConfigurationManager configuration)
@@ -197,8 +249,10 @@ public static class ServiceRegistration
             // Live updates reach the browsers connected to this instance: each instance has its own temporary queue
             // (an exclusive queue shared by name would keep every instance but the first from becoming ready).
             var instance = $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20];
-            bus.AddConsumer<Features.Live.LetterDeliveredNotifier>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
-            bus.AddConsumer<Features.Live.LetterStateChangedNotifier>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
+            bus.AddConsumer<Features.Live.LetterDeliveredNotifier>()
+                .Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
+            bus.AddConsumer<Features.Live.LetterStateChangedNotifier>()
+                .Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
             if (!string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {
                 // The embedded default hosts the Worker's consumers in this process.

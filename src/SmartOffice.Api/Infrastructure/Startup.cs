@@ -6,7 +6,8 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Infrastructure;
 
-/// <summary>Work done once at start: migrations, the directory, and on the embedded default the demo users and a how-to.</summary>
+/// <summary>Work done once at start: migrations, the directory, and on the embedded default the demo users and a
+/// how-to.</summary>
 public static class Startup
 {
     public static async Task PrepareAsync(this WebApplication app)
@@ -26,16 +27,25 @@ public static class Startup
             await DirectorySeeder.SeedAsync(db, seedFile, CancellationToken.None);
         }
 
-        if (app.Configuration.GetValue<bool>("Demo:SeedUsers") && EmbeddedDefaults.IsDemoAllowed(app.Configuration, app.Environment))
+        if (
+            app.Configuration.GetValue<bool>("Demo:SeedUsers")
+            && EmbeddedDefaults.IsDemoAllowed(app.Configuration, app.Environment)
+        )
         {
             await SeedDemoUsersAsync(db, service);
             app.Logger.LogInformation(
-                "SmartOffice demo is ready (Development environment or Demo:Enabled; never for production). In a browser open /login: company 5123456 logs in with the e-Token file {P12} (password demo), " +
-                "agency staff with a user name below. Demo PKI: {Pki}. Or send the sample letter from the command line: " +
-                "smartoffice send LETTER.pdf --to 9011001 --p12 {CommandLineP12} --password demo --api URL. Agency staff logins (password 'demo'): " +
-                "bichig (registrar), gantulga (executor), dulguun (head), admin-9011001 (agency admin); service admin: admin.",
-                Path.Combine(app.Configuration["Data:Path"]!, "pki", "p12", "company-a.p12"), Path.Combine(app.Configuration["Data:Path"]!, "pki"),
-                Path.Combine(app.Configuration["Data:Path"]!, "pki", "p12", "company-a.p12"));
+                "SmartOffice demo is ready (Development environment or Demo:Enabled; never for production). In a "
+                    + "browser open /login: company 5123456 logs in with the e-Token file {P12} (password demo), "
+                    + "agency staff with a user name below. Demo PKI: {Pki}. Or send the sample letter from the "
+                    + "command line: "
+                    + "smartoffice send LETTER.pdf --to 9011001 --p12 {CommandLineP12} --password demo --api URL. "
+                    + "Agency staff logins (password 'demo'): "
+                    + "bichig (registrar), gantulga (executor), dulguun (head), admin-9011001 (agency admin); "
+                    + "service admin: admin.",
+                Path.Combine(app.Configuration["Data:Path"]!, "pki", "p12", "company-a.p12"),
+                Path.Combine(app.Configuration["Data:Path"]!, "pki"),
+                Path.Combine(app.Configuration["Data:Path"]!, "pki", "p12", "company-a.p12")
+            );
         }
     }
 
@@ -61,7 +71,13 @@ public static class Startup
             if (!await db.StaffUsers.AnyAsync(u => u.UserName == userName))
             {
                 var home = roles == StaffRoles.ServiceAdmin ? service.Id : agency.Id;
-                var user = new StaffUser { OrganizationId = home, UserName = userName, DisplayName = name, Roles = roles };
+                var user = new StaffUser
+                {
+                    OrganizationId = home,
+                    UserName = userName,
+                    DisplayName = name,
+                    Roles = roles,
+                };
                 user.PasswordHash = hasher.HashPassword(user, EmbeddedDefaults.DemoPassword);
                 db.StaffUsers.Add(user);
             }

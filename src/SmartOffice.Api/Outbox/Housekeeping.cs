@@ -11,7 +11,13 @@ namespace SmartOffice.Api.Outbox;
 /// <c>Outbox:KeepSentDays</c> (7) after the broker confirmed them. Letters, evidences, deliveries and the audit log
 /// are records and are never deleted. Safe with several Api instances: each delete is idempotent.
 /// </summary>
-internal sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider time, IOptions<OutboxOptions> outbox, IOptions<Infrastructure.LimitsOptions> limits, ILogger<Housekeeping> logger) : BackgroundService
+internal sealed class Housekeeping(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<OutboxOptions> outbox,
+    IOptions<Infrastructure.LimitsOptions> limits,
+    ILogger<Housekeeping> logger
+) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(10);
 
@@ -28,10 +34,19 @@ internal sealed class Housekeeping(IServiceScopeFactory scopes, TimeProvider tim
         var swept = new Swept(
             await db.AuthChallenges.Where(c => c.ExpiresAt < challengesBefore).ExecuteDeleteAsync(cancellationToken),
             await db.IdempotencyRecords.Where(r => r.CreatedAt < keysBefore).ExecuteDeleteAsync(cancellationToken),
-            await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken));
+            await db
+                .OutboxMessages.Where(m => m.SentAt != null && m.SentAt < sentBefore)
+                .ExecuteDeleteAsync(cancellationToken)
+        );
         if (swept != new Swept(0, 0, 0))
         {
-            logger.LogInformation("Housekeeping removed {Challenges} expired login nonces, {Keys} old idempotency answers and {Outbox} sent outbox rows", swept.Challenges, swept.IdempotencyRecords, swept.OutboxMessages);
+            logger.LogInformation(
+                "Housekeeping removed {Challenges} expired login nonces, {Keys} old idempotency answers and "
+                    + "{Outbox} sent outbox rows",
+                swept.Challenges,
+                swept.IdempotencyRecords,
+                swept.OutboxMessages
+            );
         }
 
         return swept;

@@ -24,7 +24,12 @@ internal sealed class OutboxLag(IServiceScopeFactory scopes, TimeProvider time)
     }
 
     private static IQueryable<DateTimeOffset?> Oldest(IServiceScope scope) =>
-        scope.ServiceProvider.GetRequiredService<ExchangeDbContext>().OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt);
+        scope
+            .ServiceProvider.GetRequiredService<ExchangeDbContext>()
+            .OutboxMessages.Where(m => m.SentAt == null)
+            .OrderBy(m => m.Id)
+            .Select(m => (DateTimeOffset?)m.CreatedAt);
 
-    private TimeSpan AgeOf(DateTimeOffset? oldest) => oldest is { } createdAt ? TimeSpan.FromTicks(Math.Max(0, (time.GetUtcNow() - createdAt).Ticks)) : TimeSpan.Zero;
+    private TimeSpan AgeOf(DateTimeOffset? oldest) =>
+        oldest is { } createdAt ? TimeSpan.FromTicks(Math.Max(0, (time.GetUtcNow() - createdAt).Ticks)) : TimeSpan.Zero;
 }

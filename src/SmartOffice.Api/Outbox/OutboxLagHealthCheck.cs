@@ -10,7 +10,10 @@ namespace SmartOffice.Api.Outbox;
 /// </summary>
 internal sealed class OutboxLagHealthCheck(OutboxLag lag, IOptions<OutboxOptions> outbox) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         var age = await lag.OldestUnsentAgeAsync(cancellationToken);
         if (age == TimeSpan.Zero)
@@ -21,6 +24,9 @@ internal sealed class OutboxLagHealthCheck(OutboxLag lag, IOptions<OutboxOptions
         var limit = TimeSpan.FromSeconds(outbox.Value.LagWarningSeconds);
         return age <= limit
             ? HealthCheckResult.Healthy($"the oldest unsent message is {age.TotalSeconds:F0} s old")
-            : HealthCheckResult.Degraded($"the oldest unsent outbox message is {age.TotalSeconds:F0} s old (limit {limit.TotalSeconds:F0} s): is the broker reachable?");
+            : HealthCheckResult.Degraded(
+                $"the oldest unsent outbox message is {age.TotalSeconds:F0} s old (limit {limit.TotalSeconds:F0} "
+                    + $"s): is the broker reachable?"
+            );
     }
 }

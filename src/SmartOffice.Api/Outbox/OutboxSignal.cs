@@ -5,7 +5,9 @@ namespace SmartOffice.Api.Outbox;
 /// <summary>Wakes the outbox publisher as soon as a submission commits, instead of waiting for its next poll.</summary>
 internal sealed class OutboxSignal
 {
-    private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }
+    );
 
     public void Notify() => _signals.Writer.TryWrite(true);
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SmartOffice.Contracts;
 using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Letters;
-using SmartOffice.Contracts;
 using SmartOffice.Exchange.Outbox;
 using SmartOffice.Exchange.Persistence;
 
@@ -14,8 +14,14 @@ namespace SmartOffice.Api.Outbox;
 /// is idempotent per letter and recipient, so a second message changes nothing), and temporary archive files older
 /// than an hour (a writer that crashed mid-file) are removed.
 /// </summary>
-internal sealed class StuckLetterSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<DeliveryOptions> delivery, IOptions<ArchiveOptions> archive, OutboxSignal signal, ILogger<StuckLetterSweeper> logger)
-    : BackgroundService
+internal sealed class StuckLetterSweeper(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<DeliveryOptions> delivery,
+    IOptions<ArchiveOptions> archive,
+    OutboxSignal signal,
+    ILogger<StuckLetterSweeper> logger
+) : BackgroundService
 {
     private const int MaxPerSweep = 500;
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(5);
@@ -28,17 +34,29 @@ internal sealed class StuckLetterSweeper(IServiceScopeFactory scopes, TimeProvid
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var now = time.GetUtcNow();
         var before = now.AddMinutes(-delivery.Value.RepublishAfterMinutes);
-        var stuck = await db.Letters.AsNoTracking()
+        var stuck = await db
+            .Letters.AsNoTracking()
             .Where(l => l.SubmittedAt < before && l.Deliveries.Any(d => d.State == DeliveryState.Queued))
-            .OrderBy(l => l.SubmittedAt).Take(MaxPerSweep)
-            .Select(l => new { l.Id, l.SenderRegistryNumber, l.DocumentSha256, l.SubmittedAt, Recipients = l.Deliveries.Select(d => d.RecipientRegistryNumber).ToList() })
+            .OrderBy(l => l.SubmittedAt)
+            .Take(MaxPerSweep)
+            .Select(l => new
+            {
+                l.Id,
+                l.SenderRegistryNumber,
+                l.DocumentSha256,
+                l.SubmittedAt,
+                Recipients = l.Deliveries.Select(d => d.RecipientRegistryNumber).ToList(),
+            })
             .ToListAsync(cancellationToken);
         foreach (var letter in stuck)
         {
             var message = new LetterSubmitted
             {
-                LetterId = letter.Id, SenderRegistryNumber = letter.SenderRegistryNumber, RecipientRegistryNumbers = letter.Recipients,
-                DocumentSha256 = letter.DocumentSha256, SubmittedAt = letter.SubmittedAt,
+                LetterId = letter.Id,
+                SenderRegistryNumber = letter.SenderRegistryNumber,
+                RecipientRegistryNumbers = letter.Recipients,
+                DocumentSha256 = letter.DocumentSha256,
+                SubmittedAt = letter.SubmittedAt,
             };
             db.OutboxMessages.Add(OutboxMessage.For(message, now));
         }
@@ -47,7 +65,11 @@ internal sealed class StuckLetterSweeper(IServiceScopeFactory scopes, TimeProvid
         if (stuck.Count > 0)
         {
             signal.Notify();
-            logger.LogWarning("{Count} letter(s) were still Queued {Minutes} minutes after acceptance and were published again", stuck.Count, (now - before).TotalMinutes);
+            logger.LogWarning(
+                "{Count} letter(s) were still Queued {Minutes} minutes after acceptance and were published again",
+                stuck.Count,
+                (now - before).TotalMinutes
+            );
         }
 
         return new Swept(stuck.Count, RemoveOldTemporaryFiles(now));
@@ -62,7 +84,11 @@ internal sealed class StuckLetterSweeper(IServiceScopeFactory scopes, TimeProvid
         }
 
         var removed = 0;
-        foreach (var file in new DirectoryInfo(folder).EnumerateFiles().Where(f => f.Name != ".sync" && f.LastWriteTimeUtc < now.UtcDateTime.AddHours(-1)))
+        foreach (
+            var file in new DirectoryInfo(folder)
+                .EnumerateFiles()
+                .Where(f => f.Name != ".sync" && f.LastWriteTimeUtc < now.UtcDateTime.AddHours(-1))
+        )
         {
             try
             {
@@ -93,8 +119,7 @@ internal sealed class StuckLetterSweeper(IServiceScopeFactory scopes, TimeProvid
                 {
                     logger.LogWarning(exception, "The stuck-letter sweep failed; it runs again in {Every}", Every);
                 }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -6,7 +6,8 @@ using SmartOffice.Exchange.Telemetry;
 namespace SmartOffice.Api.Telemetry;
 
 /// <summary>
-/// What the Api adds to see inside the service: its gauges (outbox lag, CRL age per issuer), the error queue the service
+/// What the Api adds to see inside the service: its gauges (outbox lag, CRL age per issuer), the error queue the
+/// service
 /// admin page shows and replays, and what /metrics needs from its authentication.
 /// </summary>
 internal static class ApiTelemetry
@@ -17,7 +18,8 @@ internal static class ApiTelemetry
         services.AddHostedService<OutboxLagGauge>();
         services.AddHostedService<CrlAgeGauge>();
         services.AddSingleton<FailedDeliveries>();
-        // /metrics carries Telemetry:ScrapeKey as its bearer token, which is not a login token: the JWT handler would log
+        // /metrics carries Telemetry:ScrapeKey as its bearer token, which is not a login token: the JWT handler would
+        // log
         // every scrape as a malformed token. The key is checked by the scrape endpoint itself (ScrapeEndpoint).
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {

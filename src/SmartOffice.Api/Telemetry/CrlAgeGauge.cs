@@ -9,11 +9,19 @@ namespace SmartOffice.Api.Telemetry;
 /// the issuer's publication interval means the refresher no longer gets new CRLs, long before crl-freshness turns
 /// Degraded at nextUpdate.
 /// </summary>
-internal sealed class CrlAgeGauge(PdfSignatureValidator validator, TimeProvider time, IMeterFactory meters) : IHostedService
+internal sealed class CrlAgeGauge(PdfSignatureValidator validator, TimeProvider time, IMeterFactory meters)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        meters.Create(ExchangeTelemetry.Name).CreateObservableGauge(ExchangeTelemetry.CrlAge, Observe, "s", "Age of the newest CRL held for each issuer");
+        meters
+            .Create(ExchangeTelemetry.Name)
+            .CreateObservableGauge(
+                ExchangeTelemetry.CrlAge,
+                Observe,
+                "s",
+                "Age of the newest CRL held for each issuer"
+            );
         return Task.CompletedTask;
     }
 
@@ -22,6 +30,9 @@ internal sealed class CrlAgeGauge(PdfSignatureValidator validator, TimeProvider 
     private IEnumerable<Measurement<double>> Observe()
     {
         var now = time.GetUtcNow();
-        return validator.Trust.NewestCrlByIssuer.Select(crl => new Measurement<double>((now - crl.Value).TotalSeconds, new KeyValuePair<string, object?>("issuer", crl.Key)));
+        return validator.Trust.NewestCrlByIssuer.Select(crl => new Measurement<double>(
+            (now - crl.Value).TotalSeconds,
+            new KeyValuePair<string, object?>("issuer", crl.Key)
+        ));
     }
 }

@@ -5,12 +5,21 @@ using SmartOffice.Exchange.Telemetry;
 
 namespace SmartOffice.Api.Telemetry;
 
-/// <summary>smartoffice.outbox.lag: the age of the oldest unsent outbox message, read from the database when collected.</summary>
-internal sealed class OutboxLagGauge(OutboxLag lag, IMeterFactory meters, ILogger<OutboxLagGauge> logger) : IHostedService
+/// <summary>smartoffice.outbox.lag: the age of the oldest unsent outbox message, read from the database when
+/// collected.</summary>
+internal sealed class OutboxLagGauge(OutboxLag lag, IMeterFactory meters, ILogger<OutboxLagGauge> logger)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        meters.Create(ExchangeTelemetry.Name).CreateObservableGauge(ExchangeTelemetry.OutboxLag, Observe, "s", "Age of the oldest outbox message not yet published");
+        meters
+            .Create(ExchangeTelemetry.Name)
+            .CreateObservableGauge(
+                ExchangeTelemetry.OutboxLag,
+                Observe,
+                "s",
+                "Age of the oldest outbox message not yet published"
+            );
         return Task.CompletedTask;
     }
 

@@ -14,21 +14,35 @@ internal static class LetterFileEndpoints
 
     public static void MapLetterFiles(this WebApplication app)
     {
-        var letters = app.MapGroup("/letters/{id:guid}").RequireAuthorization(WorkspacePolicies.Member).ExcludeFromDescription();
+        var letters = app.MapGroup("/letters/{id:guid}")
+            .RequireAuthorization(WorkspacePolicies.Member)
+            .ExcludeFromDescription();
         letters.MapGet("document", DocumentAsync);
         letters.MapGet("evidence", AllEvidenceAsync);
         letters.MapGet("evidence/{evidenceId:guid}", OneEvidenceAsync);
     }
 
-    private static async Task<IResult> DocumentAsync(Guid id, bool? download, HttpContext context, DocumentReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> DocumentAsync(
+        Guid id,
+        bool? download,
+        HttpContext context,
+        DocumentReader reader,
+        CancellationToken cancellationToken
+    )
     {
-        var document = await reader.OpenAsync(id, Caller.From(context.User)!, context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        var document = await reader.OpenAsync(
+            id,
+            Caller.From(context.User)!,
+            context.Connection.RemoteIpAddress?.ToString(),
+            cancellationToken
+        );
         if (document?.Content is not { } content)
         {
             return Results.NotFound();
         }
 
-        // Inline for the page's viewer; an attachment (sandboxed) when the user asks to save it. Never cached by shared caches.
+        // Inline for the page's viewer; an attachment (sandboxed) when the user asks to save it. Never cached by shared
+        // caches.
         context.Response.Headers.CacheControl = "private, no-store";
         if (download == true)
         {
@@ -42,13 +56,27 @@ internal static class LetterFileEndpoints
         return Results.Stream(content, "application/pdf");
     }
 
-    private static async Task<IResult> AllEvidenceAsync(Guid id, HttpContext context, DocumentReader reader, CancellationToken cancellationToken) =>
+    private static async Task<IResult> AllEvidenceAsync(
+        Guid id,
+        HttpContext context,
+        DocumentReader reader,
+        CancellationToken cancellationToken
+    ) =>
         await reader.VisibleEvidenceAsync(id, Caller.From(context.User)!, cancellationToken) is { } evidences
             ? Json(evidences, $"evidence-{id:N}.json")
             : Results.NotFound();
 
-    private static async Task<IResult> OneEvidenceAsync(Guid id, Guid evidenceId, HttpContext context, DocumentReader reader, CancellationToken cancellationToken) =>
-        (await reader.VisibleEvidenceAsync(id, Caller.From(context.User)!, cancellationToken))?.FirstOrDefault(e => e.EvidenceId == evidenceId) is { } evidence
+    private static async Task<IResult> OneEvidenceAsync(
+        Guid id,
+        Guid evidenceId,
+        HttpContext context,
+        DocumentReader reader,
+        CancellationToken cancellationToken
+    ) =>
+        (await reader.VisibleEvidenceAsync(id, Caller.From(context.User)!, cancellationToken))?.FirstOrDefault(e =>
+            e.EvidenceId == evidenceId
+        )
+            is { } evidence
             ? Json(evidence, $"evidence-{evidence.Event}-{evidence.EvidenceId:N}.json")
             : Results.NotFound();
 

@@ -14,17 +14,23 @@ public static class RefusalWords
         ArgumentNullException.ThrowIfNull(refusal);
         if (refusal.MessageKey is { } key && text.Has(key))
         {
-            var values = refusal.MessageArguments.Select(a => a is DeliveryState state ? text[$"letter.stateName.{state}"] : a).ToArray();
+            var values = refusal
+                .MessageArguments.Select(a => a is DeliveryState state ? text[$"letter.stateName.{state}"] : a)
+                .ToArray();
             return text.Format(key, values);
         }
 
         // A refused certificate or letter explains itself in the validation report, which speaks both languages.
         if (refusal.Data.TryGetValue("report", out var value) && value is SmartOffice.Signing.ValidationReport report)
         {
-            return UiText.CurrentLanguage == UiText.Mongolian && report.MessageMn.Length > 0 ? report.MessageMn : report.Message;
+            return UiText.CurrentLanguage == UiText.Mongolian && report.MessageMn.Length > 0
+                ? report.MessageMn
+                : report.Message;
         }
 
         var byCode = $"refusal.code.{refusal.Code}";
-        return text.Has(byCode) ? text[byCode] : refusal.Detail.Length > 0 ? refusal.Detail : refusal.Title;
+        return text.Has(byCode) ? text[byCode]
+            : refusal.Detail.Length > 0 ? refusal.Detail
+            : refusal.Title;
     }
 }

@@ -8,8 +8,9 @@ namespace SmartOffice.Api.Web;
 internal static class SecurityHeaders
 {
     public const string PagePolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        "frame-src 'self'; object-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        + "connect-src 'self'; "
+        + "frame-src 'self'; object-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
     /// <summary>For files a browser should never run anything from (a PDF saved or fetched by the API).</summary>
     public const string SandboxPolicy = "sandbox";
@@ -21,22 +22,24 @@ internal static class SecurityHeaders
             app.UseHsts();
         }
 
-        app.Use(async (context, next) =>
-        {
-            context.Response.OnStarting(() =>
+        app.Use(
+            async (context, next) =>
             {
-                var headers = context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "SAMEORIGIN";
-                headers["Referrer-Policy"] = "same-origin";
-                if (!headers.ContainsKey("Content-Security-Policy"))
+                context.Response.OnStarting(() =>
                 {
-                    headers.ContentSecurityPolicy = PagePolicy;
-                }
+                    var headers = context.Response.Headers;
+                    headers.XContentTypeOptions = "nosniff";
+                    headers.XFrameOptions = "SAMEORIGIN";
+                    headers["Referrer-Policy"] = "same-origin";
+                    if (!headers.ContainsKey("Content-Security-Policy"))
+                    {
+                        headers.ContentSecurityPolicy = PagePolicy;
+                    }
 
-                return Task.CompletedTask;
-            });
-            await next(context);
-        });
+                    return Task.CompletedTask;
+                });
+                await next(context);
+            }
+        );
     }
 }

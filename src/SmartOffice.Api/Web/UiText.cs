@@ -24,7 +24,14 @@ public sealed class UiText
             [Mongolian] = new(StringComparer.Ordinal),
             [English] = new(StringComparer.Ordinal),
         };
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Localization.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (
+            var name in assembly
+                .GetManifestResourceNames()
+                .Where(n =>
+                    n.Contains(".Localization.", StringComparison.Ordinal)
+                    && n.EndsWith(".json", StringComparison.Ordinal)
+                )
+        )
         {
             var language = name[..^".json".Length].Split('.')[^1];
             if (!languages.TryGetValue(language, out var words))
@@ -37,21 +44,30 @@ public sealed class UiText
             {
                 if (!words.TryAdd(key, value))
                 {
-                    throw new InvalidOperationException($"The key '{key}' is defined twice for '{language}' (second time in {name}).");
+                    throw new InvalidOperationException(
+                        $"The key '{key}' is defined twice for '{language}' (second time in {name})."
+                    );
                 }
             }
         }
 
-        _languages = languages.ToFrozenDictionary(l => l.Key, l => l.Value.ToFrozenDictionary(StringComparer.Ordinal), StringComparer.Ordinal);
+        _languages = languages.ToFrozenDictionary(
+            l => l.Key,
+            l => l.Value.ToFrozenDictionary(StringComparer.Ordinal),
+            StringComparer.Ordinal
+        );
     }
 
-    /// <summary>The word for the current UI culture; Mongolian when English lacks it; the key itself when both lack it (a test catches that).</summary>
+    /// <summary>The word for the current UI culture; Mongolian when English lacks it; the key itself when both lack it
+    /// (a test catches that).</summary>
     public string this[string key] => Get(CurrentLanguage, key);
 
     /// <summary>A phrase with placeholders {0}, {1}… filled in the current culture.</summary>
-    public string Format(string key, params object?[] arguments) => string.Format(CultureInfo.CurrentCulture, this[key], arguments);
+    public string Format(string key, params object?[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, this[key], arguments);
 
-    public static string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == English ? English : Mongolian;
+    public static string CurrentLanguage =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == English ? English : Mongolian;
 
     public IReadOnlyCollection<string> Keys(string language) => _languages[language].Keys;
 

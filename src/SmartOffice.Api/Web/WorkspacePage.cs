@@ -8,7 +8,8 @@ namespace SmartOffice.Api.Web;
 public abstract class WorkspacePage : PageModel
 {
     /// <summary>The logged-in organization or staff member (pages under the Member policy always have one).</summary>
-    public Caller Caller => Caller.From(User) ?? throw new InvalidOperationException("The page needs a logged-in caller.");
+    public Caller Caller =>
+        Caller.From(User) ?? throw new InvalidOperationException("The page needs a logged-in caller.");
 
     public bool IsStaff => Caller.From(User)?.StaffUserId is not null;
 
@@ -20,7 +21,8 @@ public abstract class WorkspacePage : PageModel
     [TempData]
     public string? Failure { get; set; }
 
-    /// <summary>A refusal in the page's language (see <see cref="RefusalWords"/>); null when nothing was refused.</summary>
+    /// <summary>A refusal in the page's language (see <see cref="RefusalWords"/>); null when nothing was
+    /// refused.</summary>
     protected string? RefusalText(Refusal? refusal) =>
         refusal is null ? null : RefusalWords.Say(HttpContext.RequestServices.GetRequiredService<UiText>(), refusal);
 }

@@ -38,12 +38,19 @@ public static class WorkspaceSession
         claims.Add(new Claim(DisplayNameClaim, outcome.DisplayName ?? outcome.Organization!.Name));
         claims.Add(new Claim(OrganizationNameClaim, outcome.Organization!.Name));
         claims.Add(new Claim(SessionIdClaim, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))));
-        claims.Add(new Claim(Caller.LoginTimeClaim, Now(context).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        claims.Add(
+            new Claim(Caller.LoginTimeClaim, Now(context).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
+        );
         var identity = new ClaimsIdentity(claims, Scheme, DisplayNameClaim, Caller.RoleClaim);
-        return context.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
+        return context.SignInAsync(
+            Scheme,
+            new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IsPersistent = false }
+        );
     }
 
-    /// <summary>Ends the session here and on the server: the cookie's id is remembered as ended, so a kept copy is refused.</summary>
+    /// <summary>Ends the session here and on the server: the cookie's id is remembered as ended, so a kept copy is
+    /// refused.</summary>
     public static async Task SignOutAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -51,25 +58,36 @@ public static class WorkspaceSession
         if (result.Principal?.FindFirstValue(SessionIdClaim) is { } sessionId)
         {
             var db = context.RequestServices.GetRequiredService<ExchangeDbContext>();
-            db.EndedSessions.Add(new EndedSession { SessionId = sessionId, ExpiresAt = Now(context) + AbsoluteTimeout });
+            db.EndedSessions.Add(
+                new EndedSession { SessionId = sessionId, ExpiresAt = Now(context) + AbsoluteTimeout }
+            );
             await db.SaveChangesAsync(context.RequestAborted);
         }
 
         await context.SignOutAsync(Scheme);
     }
 
-    private static DateTimeOffset Now(HttpContext context) => context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+    private static DateTimeOffset Now(HttpContext context) =>
+        context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal!;
         var db = context.HttpContext.RequestServices.GetRequiredService<ExchangeDbContext>();
-        var loginAt = long.TryParse(principal.FindFirstValue(Caller.LoginTimeClaim), CultureInfo.InvariantCulture, out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MinValue;
+        var loginAt = long.TryParse(
+            principal.FindFirstValue(Caller.LoginTimeClaim),
+            CultureInfo.InvariantCulture,
+            out var seconds
+        )
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : DateTimeOffset.MinValue;
         var sessionId = principal.FindFirstValue(SessionIdClaim);
-        if (Now(context.HttpContext) - loginAt > AbsoluteTimeout || sessionId is null
+        if (
+            Now(context.HttpContext) - loginAt > AbsoluteTimeout
+            || sessionId is null
             || await db.EndedSessions.AnyAsync(s => s.SessionId == sessionId, context.HttpContext.RequestAborted)
-            || await SessionValidator.ProblemAsync(principal, db, context.HttpContext.RequestAborted) is not null)
+            || await SessionValidator.ProblemAsync(principal, db, context.HttpContext.RequestAborted) is not null
+        )
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);

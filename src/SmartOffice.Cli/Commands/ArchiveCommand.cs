@@ -3,13 +3,18 @@ using System.Security.Cryptography;
 
 namespace SmartOffice.Cli.Commands;
 
-/// <summary>`smartoffice archive verify PACKAGE.zip`: every file listed in SHA256SUMS is present with that hash, and nothing is unlisted.</summary>
+/// <summary>`smartoffice archive verify PACKAGE.zip`: every file listed in SHA256SUMS is present with that hash, and
+/// nothing is unlisted.</summary>
 internal static class ArchiveCommand
 {
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout)
     {
         arguments.Allow();
-        if (arguments.Positional.Count != 2 || arguments.Positional[0] != "verify" || !File.Exists(arguments.Positional[1]))
+        if (
+            arguments.Positional.Count != 2
+            || arguments.Positional[0] != "verify"
+            || !File.Exists(arguments.Positional[1])
+        )
         {
             throw new UsageException("usage: archive verify PACKAGE.zip (an existing file)");
         }
@@ -62,13 +67,19 @@ internal static class ArchiveCommand
                 }
             }
 
-            problems.AddRange(zip.Entries.Where(e => !listed.Contains(e.FullName)).Select(e => $"{e.FullName} is not in the manifest"));
+            problems.AddRange(
+                zip.Entries.Where(e => !listed.Contains(e.FullName)).Select(e => $"{e.FullName} is not in the manifest")
+            );
             foreach (var problem in problems)
             {
                 await stdout.WriteLineAsync($"INVALID: {problem}");
             }
 
-            await stdout.WriteLineAsync(problems.Count == 0 ? $"VALID: {listed.Count - 2} files match SHA256SUMS" : $"{problems.Count} problem(s)");
+            await stdout.WriteLineAsync(
+                problems.Count == 0
+                    ? $"VALID: {listed.Count - 2} files match SHA256SUMS"
+                    : $"{problems.Count} problem(s)"
+            );
             return problems.Count == 0 ? CliApp.Ok : CliApp.Refused;
         }
     }

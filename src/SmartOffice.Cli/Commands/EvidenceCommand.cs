@@ -28,12 +28,18 @@ internal static class EvidenceCommand
         string? documentSha256 = null;
         if (arguments.Value("--pdf") is { } pdf)
         {
-            documentSha256 = File.Exists(pdf) ? Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(pdf))) : throw new UsageException($"{pdf} does not exist");
+            documentSha256 = File.Exists(pdf)
+                ? Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(pdf)))
+                : throw new UsageException($"{pdf} does not exist");
         }
 
-        var verifier = new EvidenceSealVerifier(new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = trust }));
+        var verifier = new EvidenceSealVerifier(
+            new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = trust })
+        );
         var allValid = true;
-        foreach (var check in verifier.VerifyFile(await File.ReadAllBytesAsync(arguments.Positional[1]), documentSha256))
+        foreach (
+            var check in verifier.VerifyFile(await File.ReadAllBytesAsync(arguments.Positional[1]), documentSha256)
+        )
         {
             allValid &= check.IsValid;
             await stdout.WriteLineAsync(Describe(check));
@@ -51,7 +57,8 @@ internal static class EvidenceCommand
 
         var label = $"{check.Event} {check.EventTimeText} (evidence {check.EvidenceId})";
         return check.IsValid
-            ? $"VALID {label}: sealed by {check.SealedBy}, sender {check.Sender}, recipient {check.Recipient ?? "-"}{(check.DocumentMatches == true ? ", document matches" : "")}"
+            ? $"VALID {label}: sealed by {check.SealedBy}, sender {check.Sender}, recipient "
+                + $"{check.Recipient ?? "-"}{(check.DocumentMatches == true ? ", document matches" : "")}"
             : $"INVALID {label}: {check.Detail}";
     }
 }

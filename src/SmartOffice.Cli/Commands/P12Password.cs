@@ -27,7 +27,11 @@ internal static class P12Password
 
         prompt.Write("Password of the .p12 file: ");
         var password = new System.Text.StringBuilder();
-        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        for (
+            var key = Console.ReadKey(intercept: true);
+            key.Key != ConsoleKey.Enter;
+            key = Console.ReadKey(intercept: true)
+        )
         {
             if (key.Key == ConsoleKey.Backspace && password.Length > 0)
             {

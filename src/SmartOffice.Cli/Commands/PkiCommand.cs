@@ -21,7 +21,10 @@ internal static class PkiCommand
         stdout.WriteLine($"  crl/     CRLs, the issuing CA's lists the revoked certificate (use as --crl)");
         foreach (var (file, identity) in pki.Identities)
         {
-            stdout.WriteLine($"  p12/{file}.p12  {identity.Name}{(identity.RegistryNumber is null ? "" : $", registry number {identity.RegistryNumber}")}");
+            stdout.WriteLine(
+                $"  p12/{file}.p12  "
+                    + $"{identity.Name}{(identity.RegistryNumber is null ? "" : $", registry number {identity.RegistryNumber}")}"
+            );
         }
 
         return CliApp.Ok;

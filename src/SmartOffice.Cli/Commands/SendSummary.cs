@@ -4,7 +4,8 @@ using System.Text.Json;
 
 namespace SmartOffice.Cli.Commands;
 
-/// <summary>What `send` prints by default: the letter, each recipient's state and the hash, or the refusal in its own words.</summary>
+/// <summary>What `send` prints by default: the letter, each recipient's state and the hash, or the refusal in its own
+/// words.</summary>
 public static class SendSummary
 {
     public static string Format(int status, string body)
@@ -24,9 +25,16 @@ public static class SendSummary
         {
             text.Append(CultureInfo.InvariantCulture, $"Accepted: letter {id.GetString()}\n");
             text.Append(CultureInfo.InvariantCulture, $"  SHA-256 {Text(json, "documentSha256")}\n");
-            foreach (var recipient in json.TryGetProperty("recipients", out var recipients) ? recipients.EnumerateArray() : default)
+            foreach (
+                var recipient in json.TryGetProperty("recipients", out var recipients)
+                    ? recipients.EnumerateArray()
+                    : default
+            )
             {
-                text.Append(CultureInfo.InvariantCulture, $"  → {Text(recipient, "registryNumber")} {Text(recipient, "name")}: {Text(recipient, "state")}\n");
+                text.Append(
+                    CultureInfo.InvariantCulture,
+                    $"  → {Text(recipient, "registryNumber")} {Text(recipient, "name")}: {Text(recipient, "state")}\n"
+                );
             }
 
             text.Append("The submission evidence is sealed; --json prints it with the whole answer.");
@@ -47,5 +55,9 @@ public static class SendSummary
     }
 
     private static string Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : "";
 }

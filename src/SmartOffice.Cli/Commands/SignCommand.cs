@@ -24,7 +24,12 @@ internal static class SignCommand
         byte[] signed;
         try
         {
-            signed = PdfSigner.Sign(File.ReadAllBytes(input), certificate, chain, new PdfSignerOptions { Reason = arguments.Value("--reason"), Location = arguments.Value("--location") });
+            signed = PdfSigner.Sign(
+                File.ReadAllBytes(input),
+                certificate,
+                chain,
+                new PdfSignerOptions { Reason = arguments.Value("--reason"), Location = arguments.Value("--location") }
+            );
         }
         catch (ArgumentException exception)
         {
@@ -33,11 +38,18 @@ internal static class SignCommand
         }
 
         File.WriteAllBytes(output, signed);
-        stdout.WriteLine($"{output}: signed by {certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false)} ({signed.Length} bytes)");
+        stdout.WriteLine(
+            $"{output}: signed by "
+                + $"{certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false)} ({signed.Length} bytes)"
+        );
         return CliApp.Ok;
     }
 
-    public static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadKey(string p12, string? password, out IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> chain)
+    public static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadKey(
+        string p12,
+        string? password,
+        out IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> chain
+    )
     {
         try
         {

@@ -38,7 +38,14 @@ internal static class VerifyCommand
             "best-effort" => RevocationPolicy.BestEffort,
             var other => throw new UsageException($"--revocation must be require or best-effort, not {other}"),
         };
-        var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = trust, CrlPaths = [.. arguments.Values("--crl")], RevocationPolicy = policy });
+        var validator = new PdfSignatureValidator(
+            new SignatureValidationOptions
+            {
+                TrustDir = trust,
+                CrlPaths = [.. arguments.Values("--crl")],
+                RevocationPolicy = policy,
+            }
+        );
         var request = new ValidationRequest { ExpectedRegistryNumber = arguments.Value("--expect-org") };
         var asJson = arguments.Has("--json");
         var (anyRefused, anyUnreadable) = (false, false);
@@ -61,7 +68,9 @@ internal static class VerifyCommand
             await stdout.WriteLineAsync(asJson ? ToJsonLine(file, report) : ToText(file, report));
         }
 
-        return anyUnreadable ? CliApp.UsageError : anyRefused ? CliApp.Refused : CliApp.Ok;
+        return anyUnreadable ? CliApp.UsageError
+            : anyRefused ? CliApp.Refused
+            : CliApp.Ok;
     }
 
     public static string ToJsonLine(string file, ValidationReport report)
@@ -74,7 +83,11 @@ internal static class VerifyCommand
     private static string ToText(string file, ValidationReport report)
     {
         var verdict = report.Accepted ? "ACCEPTED" : "REFUSED";
-        var signer = report.Signer is { } s ? $"\n  signer: {s.OrganizationName ?? s.Subject} (registry number {s.RegistryNumber ?? "none"}), issued by {s.Issuer}" : "";
-        return $"{file}: {verdict} {report.Code} — {report.Message}\n  {report.MessageMn}{signer}\n  sha256: {report.DocumentSha256}";
+        var signer = report.Signer is { } s
+            ? $"\n  signer: {s.OrganizationName ?? s.Subject} (registry number {s.RegistryNumber ?? "none"}), "
+                + $"issued by {s.Issuer}"
+            : "";
+        return $"{file}: {verdict} {report.Code} — {report.Message}\n  {report.MessageMn}{signer}\n  sha256: "
+            + $"{report.DocumentSha256}";
     }
 }

@@ -25,31 +25,32 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     IsSuspended = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsFlagged = table.Column<bool>(type: "INTEGER", nullable: false),
                     FlagReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Accounts", x => x.Id);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "AuditDrafts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
                     Time = table.Column<long>(type: "INTEGER", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Organization = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Target = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Details = table.Column<string>(type: "TEXT", nullable: true)
+                    Details = table.Column<string>(type: "TEXT", nullable: true),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditDrafts", x => x.Id);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "AuditEntries",
@@ -64,12 +65,13 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Details = table.Column<string>(type: "TEXT", nullable: true),
                     PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEntries", x => x.Sequence);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "AuthChallenges",
@@ -78,24 +80,26 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     Nonce = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuthChallenges", x => x.Nonce);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "EndedSessions",
                 columns: table => new
                 {
                     SessionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_EndedSessions", x => x.SessionId);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "Evidences",
@@ -108,12 +112,13 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     EventTime = table.Column<long>(type: "INTEGER", nullable: false),
                     Json = table.Column<string>(type: "TEXT", nullable: false),
                     Seal = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    PreviousEvidenceId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    PreviousEvidenceId = table.Column<Guid>(type: "TEXT", nullable: true),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Evidences", x => x.Id);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
@@ -124,12 +129,13 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     LetterId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ResponseJson = table.Column<string>(type: "TEXT", nullable: false),
                     Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IdempotencyRecords", x => new { x.AccountId, x.Key });
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "LetterComments",
@@ -140,12 +146,13 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     AuthorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LetterComments", x => x.Id);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "Letters",
@@ -165,12 +172,13 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ValidationReportJson = table.Column<string>(type: "TEXT", nullable: false),
                     SignerSubject = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RecipientKey = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    RecipientKey = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Letters", x => x.Id);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "Organizations",
@@ -184,19 +192,19 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     ParentRegistryNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     DueWorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organizations", x => x.Id);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
                     MessageType = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Payload = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -205,12 +213,13 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", nullable: true),
-                    CorrelationId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    CorrelationId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "StaffUsers",
@@ -227,19 +236,19 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     FailedLogins = table.Column<int>(type: "INTEGER", nullable: false),
                     LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StaffUsers", x => x.Id);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
                     OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Event = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Payload = table.Column<string>(type: "TEXT", nullable: false),
@@ -249,12 +258,13 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastStatus = table.Column<int>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "WebhookSubscriptions",
@@ -263,12 +273,13 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Secret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_WebhookSubscriptions", x => x.OrganizationId);
-                });
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "AccountCertificates",
@@ -281,7 +292,7 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     Issuer = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     NotAfter = table.Column<long>(type: "INTEGER", nullable: false),
                     FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
                 },
                 constraints: table =>
                 {
@@ -291,8 +302,10 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                         column: x => x.AccountId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+                        onDelete: ReferentialAction.Cascade
+                    );
+                }
+            );
 
             migrationBuilder.CreateTable(
                 name: "Deliveries",
@@ -314,7 +327,7 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CloseReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     FailureReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    IsReported = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsReported = table.Column<bool>(type: "INTEGER", nullable: false),
                 },
                 constraints: table =>
                 {
@@ -324,184 +337,189 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                         column: x => x.LetterId,
                         principalTable: "Letters",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+                        onDelete: ReferentialAction.Cascade
+                    );
+                }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccountCertificates_AccountId",
                 table: "AccountCertificates",
-                column: "AccountId");
+                column: "AccountId"
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccountCertificates_Thumbprint",
                 table: "AccountCertificates",
                 column: "Thumbprint",
-                unique: true);
+                unique: true
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_OrganizationId",
                 table: "Accounts",
                 column: "OrganizationId",
-                unique: true);
+                unique: true
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_RegistryNumber",
                 table: "Accounts",
                 column: "RegistryNumber",
-                unique: true);
+                unique: true
+            );
 
-            migrationBuilder.CreateIndex(
-                name: "IX_AuditEntries_Target",
-                table: "AuditEntries",
-                column: "Target");
+            migrationBuilder.CreateIndex(name: "IX_AuditEntries_Target", table: "AuditEntries", column: "Target");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuthChallenges_ExpiresAt",
                 table: "AuthChallenges",
-                column: "ExpiresAt");
+                column: "ExpiresAt"
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deliveries_LetterId_RecipientOrganizationId",
                 table: "Deliveries",
                 columns: new[] { "LetterId", "RecipientOrganizationId" },
-                unique: true);
+                unique: true
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deliveries_RecipientOrganizationId_DeliveredAt",
                 table: "Deliveries",
-                columns: new[] { "RecipientOrganizationId", "DeliveredAt" });
+                columns: new[] { "RecipientOrganizationId", "DeliveredAt" }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deliveries_RecipientOrganizationId_IncomingNumber",
                 table: "Deliveries",
                 columns: new[] { "RecipientOrganizationId", "IncomingNumber" },
-                unique: true);
+                unique: true
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deliveries_RecipientOrganizationId_State",
                 table: "Deliveries",
-                columns: new[] { "RecipientOrganizationId", "State" });
+                columns: new[] { "RecipientOrganizationId", "State" }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_Evidences_LetterId_EventTime",
                 table: "Evidences",
-                columns: new[] { "LetterId", "EventTime" });
+                columns: new[] { "LetterId", "EventTime" }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_LetterComments_DeliveryId_CreatedAt",
                 table: "LetterComments",
-                columns: new[] { "DeliveryId", "CreatedAt" });
+                columns: new[] { "DeliveryId", "CreatedAt" }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_Letters_DocumentSha256_SenderOrganizationId",
                 table: "Letters",
-                columns: new[] { "DocumentSha256", "SenderOrganizationId" });
+                columns: new[] { "DocumentSha256", "SenderOrganizationId" }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_Letters_SenderOrganizationId_SubmittedAt",
                 table: "Letters",
-                columns: new[] { "SenderOrganizationId", "SubmittedAt" });
+                columns: new[] { "SenderOrganizationId", "SubmittedAt" }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_Letters_SignedContentSha256_SenderOrganizationId",
                 table: "Letters",
-                columns: new[] { "SignedContentSha256", "SenderOrganizationId" });
+                columns: new[] { "SignedContentSha256", "SenderOrganizationId" }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organizations_RegistryNumber",
                 table: "Organizations",
                 column: "RegistryNumber",
-                unique: true);
+                unique: true
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_Id",
                 table: "OutboxMessages",
-                columns: new[] { "SentAt", "Id" });
+                columns: new[] { "SentAt", "Id" }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_Unsent",
                 table: "OutboxMessages",
                 column: "Id",
-                filter: "\"SentAt\" IS NULL");
+                filter: "\"SentAt\" IS NULL"
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_StaffUsers_CertificateThumbprint",
                 table: "StaffUsers",
                 column: "CertificateThumbprint",
-                unique: true);
+                unique: true
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_StaffUsers_OrganizationId",
                 table: "StaffUsers",
-                column: "OrganizationId");
+                column: "OrganizationId"
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_StaffUsers_UserName",
                 table: "StaffUsers",
                 column: "UserName",
-                unique: true);
+                unique: true
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_DeliveredAt_NextAttemptAt",
                 table: "WebhookDeliveries",
-                columns: new[] { "DeliveredAt", "NextAttemptAt" });
+                columns: new[] { "DeliveredAt", "NextAttemptAt" }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_OrganizationId",
                 table: "WebhookDeliveries",
-                column: "OrganizationId");
+                column: "OrganizationId"
+            );
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "AccountCertificates");
+            migrationBuilder.DropTable(name: "AccountCertificates");
 
-            migrationBuilder.DropTable(
-                name: "AuditDrafts");
+            migrationBuilder.DropTable(name: "AuditDrafts");
 
-            migrationBuilder.DropTable(
-                name: "AuditEntries");
+            migrationBuilder.DropTable(name: "AuditEntries");
 
-            migrationBuilder.DropTable(
-                name: "AuthChallenges");
+            migrationBuilder.DropTable(name: "AuthChallenges");
 
-            migrationBuilder.DropTable(
-                name: "Deliveries");
+            migrationBuilder.DropTable(name: "Deliveries");
 
-            migrationBuilder.DropTable(
-                name: "EndedSessions");
+            migrationBuilder.DropTable(name: "EndedSessions");
 
-            migrationBuilder.DropTable(
-                name: "Evidences");
+            migrationBuilder.DropTable(name: "Evidences");
 
-            migrationBuilder.DropTable(
-                name: "IdempotencyRecords");
+            migrationBuilder.DropTable(name: "IdempotencyRecords");
 
-            migrationBuilder.DropTable(
-                name: "LetterComments");
+            migrationBuilder.DropTable(name: "LetterComments");
 
-            migrationBuilder.DropTable(
-                name: "Organizations");
+            migrationBuilder.DropTable(name: "Organizations");
 
-            migrationBuilder.DropTable(
-                name: "OutboxMessages");
+            migrationBuilder.DropTable(name: "OutboxMessages");
 
-            migrationBuilder.DropTable(
-                name: "StaffUsers");
+            migrationBuilder.DropTable(name: "StaffUsers");
 
-            migrationBuilder.DropTable(
-                name: "WebhookDeliveries");
+            migrationBuilder.DropTable(name: "WebhookDeliveries");
 
-            migrationBuilder.DropTable(
-                name: "WebhookSubscriptions");
+            migrationBuilder.DropTable(name: "WebhookSubscriptions");
 
-            migrationBuilder.DropTable(
-                name: "Accounts");
+            migrationBuilder.DropTable(name: "Accounts");
 
-            migrationBuilder.DropTable(
-                name: "Letters");
+            migrationBuilder.DropTable(name: "Letters");
         }
     }
 }

@@ -1,6 +1,7 @@
 namespace SmartOffice.Exchange.Accounts;
 
-/// <summary>A person working for an agency (registrar, executor, head, admin) or an administrator of the service.</summary>
+/// <summary>A person working for an agency (registrar, executor, head, admin) or an administrator of the
+/// service.</summary>
 public sealed class StaffUser
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -23,7 +24,8 @@ public sealed class StaffUser
 
     public bool IsDisabled { get; set; }
 
-    /// <summary>Wrong passwords since the last successful login; past a few, logins wait until <see cref="LockedUntil"/>.</summary>
+    /// <summary>Wrong passwords since the last successful login; past a few, logins wait until <see
+    /// cref="LockedUntil"/>.</summary>
     public int FailedLogins { get; set; }
 
     public DateTimeOffset? LockedUntil { get; set; }
@@ -34,7 +36,10 @@ public sealed class StaffUser
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
-    public bool HasRole(string role) => Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(role, StringComparer.Ordinal);
+    public bool HasRole(string role) =>
+        Roles
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Contains(role, StringComparer.Ordinal);
 }
 
 /// <summary>Roles of agency staff.</summary>

@@ -58,12 +58,17 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
 
     public string Root => _root;
 
-    public async Task StoreDocumentAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public async Task StoreDocumentAsync(
+        string sha256,
+        ReadOnlyMemory<byte> content,
+        CancellationToken cancellationToken
+    )
     {
         var path = DocumentPath(sha256);
         if (File.Exists(path))
         {
-            // Another writer may have moved it into place a moment ago and not yet flushed its folder, or the folders it made.
+            // Another writer may have moved it into place a moment ago and not yet flushed its folder, or the folders
+            // it made.
             var folder = Path.GetDirectoryName(path)!;
             var changed = new HashSet<string>(StringComparer.Ordinal) { folder };
             CreateFolder(folder, changed);
@@ -76,40 +81,80 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
             throw new ArgumentException("the content does not have the given SHA-256", nameof(sha256));
         }
 
-        // One file on the submission path: its own fsync answers sooner than a shared syncfs (497 against 614 accepted/s in bench/).
-        await WriteOnceAsync([[(path, content)]], sync: null, changedBefore: null, cancellationToken).ConfigureAwait(false);
+        // One file on the submission path: its own fsync answers sooner than a shared syncfs (497 against 614
+        // accepted/s in bench/).
+        await WriteOnceAsync(
+                [
+                    [(path, content)],
+                ],
+                sync: null,
+                changedBefore: null,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
     public Stream? OpenDocument(string sha256)
     {
         var path = DocumentPath(sha256);
-        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true) : null;
+        return File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true)
+            : null;
     }
 
-    public Task StoreRecordAsync(Guid letterId, string name, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
-        StoreRecordsAsync(letterId, [(name, content)], cancellationToken);
+    public Task StoreRecordAsync(
+        Guid letterId,
+        string name,
+        ReadOnlyMemory<byte> content,
+        CancellationToken cancellationToken
+    ) => StoreRecordsAsync(letterId, [(name, content)], cancellationToken);
 
-    public async Task StoreRecordsAsync(Guid letterId, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records, CancellationToken cancellationToken)
+    public async Task StoreRecordsAsync(
+        Guid letterId,
+        IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(records);
         var folderExists = Directory.Exists(LetterFolder(letterId));
-        await WriteOnceAsync([await MissingAsync(letterId, folderExists, records, cancellationToken).ConfigureAwait(false)], _sync, changedBefore: null, cancellationToken).ConfigureAwait(false);
+        await WriteOnceAsync(
+                [await MissingAsync(letterId, folderExists, records, cancellationToken).ConfigureAwait(false)],
+                _sync,
+                changedBefore: null,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
-    public async Task StoreLetterStepAsync(Guid letterId, string documentSha256, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records, (string Name, ReadOnlyMemory<byte> Content) manifest, CancellationToken cancellationToken)
+    public async Task StoreLetterStepAsync(
+        Guid letterId,
+        string documentSha256,
+        IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records,
+        (string Name, ReadOnlyMemory<byte> Content) manifest,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(records);
-        // Looked at once: a letter seen for the first time (its delivery) has no folder, so nothing in it to compare or link.
+        // Looked at once: a letter seen for the first time (its delivery) has no folder, so nothing in it to compare or
+        // link.
         var folderExists = Directory.Exists(LetterFolder(letterId));
         var missing = await MissingAsync(letterId, folderExists, records, cancellationToken).ConfigureAwait(false);
-        var manifestMissing = await MissingAsync(letterId, folderExists, [manifest], cancellationToken).ConfigureAwait(false);
+        var manifestMissing = await MissingAsync(letterId, folderExists, [manifest], cancellationToken)
+            .ConfigureAwait(false);
         var changedFolders = new HashSet<string>(StringComparer.Ordinal);
         LinkDocument(letterId, folderExists, documentSha256, changedFolders);
-        await WriteOnceAsync([missing, manifestMissing], _sync, changedFolders, cancellationToken).ConfigureAwait(false);
+        await WriteOnceAsync([missing, manifestMissing], _sync, changedFolders, cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    /// <summary>The records not yet stored; one already stored with other bytes is an error (archives are never overwritten).</summary>
-    private async Task<List<(string Path, ReadOnlyMemory<byte> Content)>> MissingAsync(Guid letterId, bool folderExists, IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records, CancellationToken cancellationToken)
+    /// <summary>The records not yet stored; one already stored with other bytes is an error (archives are never
+    /// overwritten).</summary>
+    private async Task<List<(string Path, ReadOnlyMemory<byte> Content)>> MissingAsync(
+        Guid letterId,
+        bool folderExists,
+        IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records,
+        CancellationToken cancellationToken
+    )
     {
         var missing = new List<(string Path, ReadOnlyMemory<byte> Content)>(records.Count);
         foreach (var (name, content) in records)
@@ -124,7 +169,9 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
             var existing = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
             if (!existing.AsSpan().SequenceEqual(content.Span))
             {
-                throw new IOException($"archive record {letterId}/{name} exists with other content; archives are never overwritten");
+                throw new IOException(
+                    $"archive record {letterId}/{name} exists with other content; archives are never overwritten"
+                );
             }
         }
 
@@ -168,7 +215,12 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
 
     private string RecordPath(Guid letterId, string name)
     {
-        if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.StartsWith('.'))
+        if (
+            name.Length == 0
+            || name.Contains('/', StringComparison.Ordinal)
+            || name.Contains('\\', StringComparison.Ordinal)
+            || name.StartsWith('.')
+        )
         {
             throw new ArgumentException("invalid record name", nameof(name));
         }
@@ -182,7 +234,12 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
     /// Writes the files of every stage to temporary files, then moves each stage into place only once the ones before
     /// it are durable: a later stage (a manifest) never names files a crash could lose.
     /// </summary>
-    private async Task WriteOnceAsync(IReadOnlyList<List<(string Path, ReadOnlyMemory<byte> Content)>> stages, FileSystemSync? sync, HashSet<string>? changedBefore, CancellationToken cancellationToken)
+    private async Task WriteOnceAsync(
+        IReadOnlyList<List<(string Path, ReadOnlyMemory<byte> Content)>> stages,
+        FileSystemSync? sync,
+        HashSet<string>? changedBefore,
+        CancellationToken cancellationToken
+    )
     {
         cancellationToken.ThrowIfCancellationRequested();
         var changedFolders = changedBefore ?? new HashSet<string>(StringComparer.Ordinal);
@@ -204,7 +261,8 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
                 }
 
                 // Records are small: one synchronous write on this thread costs less than FileStream's async path,
-                // which on Linux hands the same blocking calls to another pool thread (archiving took ~20% of delivery time).
+                // which on Linux hands the same blocking calls to another pool thread (archiving took ~20% of delivery
+                // time).
                 var temporary = Path.Combine(_root, "tmp", Guid.NewGuid().ToString("N"));
                 using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
@@ -238,14 +296,16 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
             {
                 if (!NoReplaceRename.TryMove(temporaries[s][i], stages[s][i].Path))
                 {
-                    // Another writer stored the same record first (records are derived from committed rows: same bytes).
+                    // Another writer stored the same record first (records are derived from committed rows: same
+                    // bytes).
                     File.Delete(temporaries[s][i]);
                 }
             }
 
             if (sync is null)
             {
-                // The moves (and any folders made for them) are durable before the next stage moves or the caller goes on.
+                // The moves (and any folders made for them) are durable before the next stage moves or the caller goes
+                // on.
                 changedFolders.UnionWith(stages[s].Select(f => Path.GetDirectoryName(f.Path)!));
                 FlushFolders(changedFolders);
                 changedFolders.Clear();
@@ -317,7 +377,8 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
     /// <summary>Folders made in the flushed ones are durable now.</summary>
     private void ForgetFlushed(IReadOnlyCollection<string> flushed)
     {
-        // The enumerator takes no lock (Keys would take them all) and the dictionary holds only folders still in flight.
+        // The enumerator takes no lock (Keys would take them all) and the dictionary holds only folders still in
+        // flight.
         foreach (var (made, _) in _unflushedFolders)
         {
             if (flushed.Contains(Path.GetDirectoryName(made)!))
@@ -328,7 +389,8 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
     }
 }
 
-/// <summary>How the file archive makes letter records durable: an fsync per file, or one syncfs for everyone waiting (Linux; elsewhere File).</summary>
+/// <summary>How the file archive makes letter records durable: an fsync per file, or one syncfs for everyone waiting
+/// (Linux; elsewhere File).</summary>
 public enum ArchiveSync
 {
     File,

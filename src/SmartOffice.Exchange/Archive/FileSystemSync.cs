@@ -27,7 +27,8 @@ internal sealed partial class FileSystemSync : IDisposable
 
     public static bool IsSupported => OperatingSystem.IsLinux();
 
-    /// <summary>How many syncfs calls served the callers so far (fewer than the callers when they overlapped).</summary>
+    /// <summary>How many syncfs calls served the callers so far (fewer than the callers when they
+    /// overlapped).</summary>
     public long Count => Interlocked.Read(ref _count);
 
     /// <summary>Completes when everything written to the file system before the call is on disk.</summary>
@@ -40,7 +41,12 @@ internal sealed partial class FileSystemSync : IDisposable
             if (!_syncing)
             {
                 _syncing = true;
-                _ = Task.Factory.StartNew(SyncWhileWaited, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                _ = Task.Factory.StartNew(
+                    SyncWhileWaited,
+                    CancellationToken.None,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default
+                );
             }
 
             return waiting;

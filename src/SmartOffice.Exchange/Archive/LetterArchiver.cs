@@ -21,13 +21,20 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
 {
     public async Task RecordAsync(Guid letterId, CancellationToken cancellationToken)
     {
-        var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken).ConfigureAwait(false);
+        var letter = await db
+            .Letters.AsNoTracking()
+            .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken)
+            .ConfigureAwait(false);
         if (letter is null)
         {
             return;
         }
 
-        var evidences = await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var evidences = await db
+            .Evidences.AsNoTracking()
+            .Where(e => e.LetterId == letterId)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
         await RecordAsync(letter, evidences, cancellationToken).ConfigureAwait(false);
     }
 
@@ -35,12 +42,17 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
     /// Records a letter whose row and every committed evidence the caller already loaded. Evidences are numbered in
     /// chain order, which only ever grows at its end, so a later step never renumbers an earlier step's files.
     /// </summary>
-    public async Task RecordAsync(Letter letter, IReadOnlyList<EvidenceRecord> chain, CancellationToken cancellationToken)
+    public async Task RecordAsync(
+        Letter letter,
+        IReadOnlyList<EvidenceRecord> chain,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(letter);
         var evidences = EvidenceChain.Order(chain);
         var letterId = letter.Id;
-        // The report is durable in the letter's row from the moment of acceptance; its archive copy is written here, off the submission path.
+        // The report is durable in the letter's row from the moment of acceptance; its archive copy is written here,
+        // off the submission path.
         var report = Encoding.UTF8.GetBytes(letter.ValidationReportJson);
         var records = new List<(string Name, ReadOnlyMemory<byte> Content)> { ("report.json", report) };
         var sums = new StringBuilder();
@@ -50,15 +62,34 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
         {
             var record = evidences[i];
             var name = $"evidence-{i + 1:D3}-{record.Event}.json";
-            var content = JsonSerializer.SerializeToUtf8Bytes(new { json = record.Json, seal = record.Seal is null ? null : Convert.ToBase64String(record.Seal) }, ExchangeJson.Options);
+            var content = JsonSerializer.SerializeToUtf8Bytes(
+                new { json = record.Json, seal = record.Seal is null ? null : Convert.ToBase64String(record.Seal) },
+                ExchangeJson.Options
+            );
             records.Add((name, content));
             sums.Append(CultureInfo.InvariantCulture, $"{Sha256(content)}  {name}\n");
         }
 
         var retention = options.Value.RetentionYears;
-        records.Add(("retention.json", JsonSerializer.SerializeToUtf8Bytes(new { letter.SubmittedAt, retainUntil = letter.SubmittedAt.AddYears(retention) }, ExchangeJson.Options)));
+        records.Add(
+            (
+                "retention.json",
+                JsonSerializer.SerializeToUtf8Bytes(
+                    new { letter.SubmittedAt, retainUntil = letter.SubmittedAt.AddYears(retention) },
+                    ExchangeJson.Options
+                )
+            )
+        );
         // The manifest goes last and only once the records it lists are stored: a manifest on disk is always complete.
-        await archive.StoreLetterStepAsync(letterId, letter.DocumentSha256, records, ($"manifest-{evidences.Count:D3}.sha256", Encoding.UTF8.GetBytes(sums.ToString())), cancellationToken).ConfigureAwait(false);
+        await archive
+            .StoreLetterStepAsync(
+                letterId,
+                letter.DocumentSha256,
+                records,
+                ($"manifest-{evidences.Count:D3}.sha256", Encoding.UTF8.GetBytes(sums.ToString())),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
     private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));

@@ -22,7 +22,9 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
     // Lines arriving together are chained together: one transaction per gathering instead of one per line.
     private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
 
-    private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }
+    );
     private readonly SemaphoreSlim _turn = new(1, 1);
 
     /// <summary>Asks for a chaining pass soon (a draft was committed in this process).</summary>
@@ -40,8 +42,7 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
             {
                 chained = await ChainBatchAsync(cancellationToken).ConfigureAwait(false);
                 total += chained;
-            }
-            while (chained == BatchSize);
+            } while (chained == BatchSize);
             return total;
         }
         finally
@@ -70,8 +71,16 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 failures++;
-                logger.LogError(exception, "Chaining audit lines failed ({Failures} in a row); the drafts stay committed and are retried", failures);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(30_000, 100 * Math.Pow(2, Math.Min(failures, 9)))), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                logger.LogError(
+                    exception,
+                    "Chaining audit lines failed ({Failures} in a row); the drafts stay committed and are retried",
+                    failures
+                );
+                await Task.Delay(
+                        TimeSpan.FromMilliseconds(Math.Min(30_000, 100 * Math.Pow(2, Math.Min(failures, 9)))),
+                        stoppingToken
+                    )
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
 
@@ -82,7 +91,10 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            logger.LogWarning(exception, "Audit drafts left unchained at shutdown; the next process to start chains them");
+            logger.LogWarning(
+                exception,
+                "Audit drafts left unchained at shutdown; the next process to start chains them"
+            );
         }
     }
 
@@ -112,19 +124,33 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
                 return 0;
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db
+                .Database.BeginTransactionAsync(cancellationToken)
+                .ConfigureAwait(false);
             if (!db.IsSqlite)
             {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken).ConfigureAwait(false);
+                await db
+                    .Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken)
+                    .ConfigureAwait(false);
             }
 
-            var drafts = await db.AuditDrafts.AsNoTracking().OrderBy(d => d.Id).Take(BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var drafts = await db
+                .AuditDrafts.AsNoTracking()
+                .OrderBy(d => d.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
             if (drafts.Count == 0)
             {
                 return 0;
             }
 
-            var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var head = await db
+                .AuditEntries.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken)
+                .ConfigureAwait(false);
             var (sequence, previous) = (head?.Sequence ?? 0, head?.Hash ?? AuditLog.Genesis);
             foreach (var draft in drafts)
             {
@@ -149,19 +175,26 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
             {
                 // By their ids, in one statement: a draft with a lower id may still be uncommitted, so never by range.
                 var ids = drafts.Select(d => d.Id).ToList();
-                var deleted = await db.AuditDrafts.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                var deleted = await db
+                    .AuditDrafts.Where(d => ids.Contains(d.Id))
+                    .ExecuteDeleteAsync(cancellationToken)
+                    .ConfigureAwait(false);
                 if (deleted != drafts.Count)
                 {
-                    throw new DbUpdateConcurrencyException($"{drafts.Count - deleted} audit drafts were chained by another process meanwhile");
+                    throw new DbUpdateConcurrencyException(
+                        $"{drafts.Count - deleted} audit drafts were chained by another process meanwhile"
+                    );
                 }
 
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return drafts.Count;
             }
-            catch (DbUpdateException exception) when (attempt < 20 && (exception.IsUniqueViolation() || exception is DbUpdateConcurrencyException))
+            catch (DbUpdateException exception)
+                when (attempt < 20 && (exception.IsUniqueViolation() || exception is DbUpdateConcurrencyException))
             {
-                // Another process chained meanwhile (a head it wrote, or these very drafts): start again from the new head.
+                // Another process chained meanwhile (a head it wrote, or these very drafts): start again from the new
+                // head.
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken).ConfigureAwait(false);
             }
         }

@@ -10,15 +10,21 @@ namespace SmartOffice.Exchange.Audit;
 /// Commits audit drafts that have no transaction of their own to join (reads, settings), many per INSERT under load.
 /// Each caller's task completes when its draft is committed; <see cref="AuditChainer"/> chains it afterwards.
 /// </summary>
-public sealed class AuditWriter(IServiceScopeFactory scopes, AuditChainer chainer, ILogger<AuditWriter> logger) : BackgroundService
+public sealed class AuditWriter(IServiceScopeFactory scopes, AuditChainer chainer, ILogger<AuditWriter> logger)
+    : BackgroundService
 {
     private const int MaxBatch = 500;
-    private readonly Channel<(AuditDraft Draft, TaskCompletionSource Done)> _queue = Channel.CreateUnbounded<(AuditDraft, TaskCompletionSource)>();
+    private readonly Channel<(AuditDraft Draft, TaskCompletionSource Done)> _queue = Channel.CreateUnbounded<(
+        AuditDraft,
+        TaskCompletionSource
+    )>();
 
     public Task AppendAsync(AuditDraft draft)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite((draft, done)) ? done.Task : Task.FromException(new InvalidOperationException("the audit writer has stopped"));
+        return _queue.Writer.TryWrite((draft, done))
+            ? done.Task
+            : Task.FromException(new InvalidOperationException("the audit writer has stopped"));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

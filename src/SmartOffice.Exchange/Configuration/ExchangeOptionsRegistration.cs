@@ -5,31 +5,45 @@ using SmartOffice.Exchange.Evidence;
 
 namespace SmartOffice.Exchange.Configuration;
 
-/// <summary>The settings the Api and the Worker share, each bound to its typed options once and checked at start.</summary>
+/// <summary>The settings the Api and the Worker share, each bound to its typed options once and checked at
+/// start.</summary>
 public static class ExchangeOptionsRegistration
 {
     public static IServiceCollection AddExchangeOptions(this IServiceCollection services)
     {
         services.AddChecked<ArchiveOptions>(ArchiveOptions.SectionName, CheckArchive);
         services.AddChecked<SealOptions>(SealOptions.SectionName, CheckSeal);
-        services.AddChecked<DeliveryOptions>(DeliveryOptions.SectionName, o => Positive(o.MaxBatch, "Delivery:MaxBatch").Concat(Positive(o.Lanes, "Delivery:Lanes")));
-        services.AddChecked<OutboxOptions>(OutboxOptions.SectionName, o => NotNegative(o.LagWarningSeconds, "Outbox:LagWarningSeconds").Concat(AtLeast(o.LeaseSeconds, 2, "Outbox:LeaseSeconds")));
+        services.AddChecked<DeliveryOptions>(DeliveryOptions.SectionName, o =>
+            Positive(o.MaxBatch, "Delivery:MaxBatch").Concat(Positive(o.Lanes, "Delivery:Lanes"))
+        );
+        services.AddChecked<OutboxOptions>(OutboxOptions.SectionName, o =>
+            NotNegative(o.LagWarningSeconds, "Outbox:LagWarningSeconds")
+                .Concat(AtLeast(o.LeaseSeconds, 2, "Outbox:LeaseSeconds"))
+        );
         services.AddChecked<DeadlinesOptions>(DeadlinesOptions.SectionName, CheckDeadlines);
         services.AddChecked<ServiceOptions>(ServiceOptions.SectionName, CheckService);
         return services.AddDatabaseOptions();
     }
 
-    /// <summary>Database:Provider, ConnectionStrings:SmartOffice and Data:Path, all the database registration needs.</summary>
+    /// <summary>Database:Provider, ConnectionStrings:SmartOffice and Data:Path, all the database registration
+    /// needs.</summary>
     public static IServiceCollection AddDatabaseOptions(this IServiceCollection services)
     {
         services.AddChecked<DatabaseOptions>(DatabaseOptions.SectionName, CheckDatabase);
-        services.AddOptions<DatabaseOptions>().Configure<IConfiguration>((o, c) => o.ConnectionString ??= c.GetConnectionString("SmartOffice"));
+        services
+            .AddOptions<DatabaseOptions>()
+            .Configure<IConfiguration>((o, c) => o.ConnectionString ??= c.GetConnectionString("SmartOffice"));
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName);
         return services;
     }
 
-    /// <summary>Binds section <paramref name="section"/> to <typeparamref name="T"/> and stops the start when <paramref name="problems"/> finds any.</summary>
-    public static OptionsBuilder<T> AddChecked<T>(this IServiceCollection services, string section, Func<T, IEnumerable<string>> problems)
+    /// <summary>Binds section <paramref name="section"/> to <typeparamref name="T"/> and stops the start when <paramref
+    /// name="problems"/> finds any.</summary>
+    public static OptionsBuilder<T> AddChecked<T>(
+        this IServiceCollection services,
+        string section,
+        Func<T, IEnumerable<string>> problems
+    )
         where T : class
     {
         services.AddSingleton<IValidateOptions<T>>(new OptionChecks<T>(problems));
@@ -69,7 +83,9 @@ public static class ExchangeOptionsRegistration
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            problem = $"Archive:Path '{options.Path}' cannot be created ({exception.Message}): point it at a folder this service may write.";
+            problem =
+                $"Archive:Path '{options.Path}' cannot be created ({exception.Message}): point it at a folder this "
+                + $"service may write.";
         }
 
         if (problem is not null)
@@ -87,22 +103,36 @@ public static class ExchangeOptionsRegistration
     {
         if (string.IsNullOrEmpty(options.CertificatePath))
         {
-            return ["Seal:CertificatePath is not set: point it at the service's seal (a .p12 file) and set Seal:Password."];
+            return
+            [
+                "Seal:CertificatePath is not set: point it at the service's seal (a .p12 file) and set Seal:Password.",
+            ];
         }
 
         if (!File.Exists(options.CertificatePath))
         {
-            return [$"Seal:CertificatePath '{options.CertificatePath}' does not exist: point it at the service's seal (a .p12 file)."];
+            return
+            [
+                $"Seal:CertificatePath '{options.CertificatePath}' does not exist: point it at the service's seal "
+                    + $"(a .p12 file).",
+            ];
         }
 
         try
         {
-            SealLoader.Load(options.CertificatePath, options.Password, options.FormerCertificates).Certificate.Dispose();
+            SealLoader
+                .Load(options.CertificatePath, options.Password, options.FormerCertificates)
+                .Certificate.Dispose();
             return [];
         }
-        catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or InvalidOperationException)
+        catch (Exception exception)
+            when (exception is System.Security.Cryptography.CryptographicException or InvalidOperationException)
         {
-            return [$"Seal:CertificatePath '{options.CertificatePath}' cannot be opened ({exception.Message}): check Seal:Password and Seal:FormerCertificates."];
+            return
+            [
+                $"Seal:CertificatePath '{options.CertificatePath}' cannot be opened ({exception.Message}): check "
+                    + $"Seal:Password and Seal:FormerCertificates.",
+            ];
         }
     }
 
@@ -123,7 +153,8 @@ public static class ExchangeOptionsRegistration
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
         {
-            yield return $"Service:TimeZone '{options.TimeZone}' is not a time zone this machine knows: use an IANA name such as Asia/Ulaanbaatar.";
+            yield return $"Service:TimeZone '{options.TimeZone}' is not a time zone this machine knows: use an IANA "
+                + $"name such as Asia/Ulaanbaatar.";
         }
 
         if (options.ShutdownSeconds < 0)
@@ -134,14 +165,17 @@ public static class ExchangeOptionsRegistration
 
     private static IEnumerable<string> CheckDatabase(DatabaseOptions options)
     {
-        if (!string.Equals(options.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase) && !options.IsPostgres)
+        if (
+            !string.Equals(options.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase)
+            && !options.IsPostgres
+        )
         {
             yield return $"Database:Provider is '{options.Provider}': set Sqlite (the embedded default) or Postgres.";
         }
         else if (options.IsPostgres && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            yield return "ConnectionStrings:SmartOffice is not set: PostgreSQL needs a connection string (Host=…;Database=…;Username=…).";
+            yield return "ConnectionStrings:SmartOffice is not set: PostgreSQL needs a connection string "
+                + "(Host=…;Database=…;Username=…).";
         }
     }
-
 }

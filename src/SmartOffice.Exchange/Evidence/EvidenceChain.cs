@@ -13,14 +13,20 @@ public static class EvidenceChain
     public static List<EvidenceRecord> Order(IEnumerable<EvidenceRecord> evidences) =>
         Order(evidences, e => e.Id, e => e.PreviousEvidenceId, e => e.EventTime);
 
-    /// <summary>The evidence a new one chains after: the end of the chain; null for a letter without evidence.</summary>
+    /// <summary>The evidence a new one chains after: the end of the chain; null for a letter without
+    /// evidence.</summary>
     public static Guid? End(IEnumerable<EvidenceRecord> evidences) => Order(evidences).LastOrDefault()?.Id;
 
     /// <summary>
     /// Walks the chain from its start. Records that should not exist (a fork, a cycle, a link to a missing evidence)
     /// are still all returned: siblings by event time, records off the chain at the end by event time.
     /// </summary>
-    public static List<T> Order<T>(IEnumerable<T> evidences, Func<T, Guid> id, Func<T, Guid?> previous, Func<T, DateTimeOffset> eventTime)
+    public static List<T> Order<T>(
+        IEnumerable<T> evidences,
+        Func<T, Guid> id,
+        Func<T, Guid?> previous,
+        Func<T, DateTimeOffset> eventTime
+    )
     {
         ArgumentNullException.ThrowIfNull(evidences);
         var all = evidences.OrderBy(eventTime).ThenBy(id).ToList();

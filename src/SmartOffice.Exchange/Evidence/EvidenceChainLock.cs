@@ -11,7 +11,11 @@ namespace SmartOffice.Exchange.Evidence;
 /// </summary>
 public static class EvidenceChainLock
 {
-    public static async Task LockAsync(ExchangeDbContext db, IEnumerable<Guid> letterIds, CancellationToken cancellationToken)
+    public static async Task LockAsync(
+        ExchangeDbContext db,
+        IEnumerable<Guid> letterIds,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(letterIds);
@@ -21,6 +25,11 @@ public static class EvidenceChainLock
             return;
         }
 
-        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Letters" WHERE "Id" = ANY({ids}) ORDER BY "Id" FOR UPDATE""", cancellationToken).ConfigureAwait(false);
+        await db
+            .Database.ExecuteSqlAsync(
+                $"""SELECT 1 FROM "Letters" WHERE "Id" = ANY({ids}) ORDER BY "Id" FOR UPDATE""",
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 }

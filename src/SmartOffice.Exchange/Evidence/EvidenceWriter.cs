@@ -15,22 +15,37 @@ public sealed class EvidenceWriter(EvidenceSealer sealer, TimeProvider? time = n
 {
     public string Issuer => sealer.Certificate.Subject;
 
-    /// <summary>Adds the first evidence of a letter that is being created in the same transaction (no chain to look up).</summary>
+    /// <summary>Adds the first evidence of a letter that is being created in the same transaction (no chain to look
+    /// up).</summary>
     public EvidenceRecord AddFirst(ExchangeDbContext db, EvidenceDocument draft) => Add(db, draft, previous: null);
 
-    /// <summary>Adds an evidence after <paramref name="previous"/>, the letter's latest evidence, which the caller already holds.</summary>
-    public EvidenceRecord AddAfter(ExchangeDbContext db, EvidenceDocument draft, Guid? previous) => Add(db, draft, previous);
+    /// <summary>Adds an evidence after <paramref name="previous"/>, the letter's latest evidence, which the caller
+    /// already holds.</summary>
+    public EvidenceRecord AddAfter(ExchangeDbContext db, EvidenceDocument draft, Guid? previous) =>
+        Add(db, draft, previous);
 
-    public async Task<EvidenceRecord> AddAsync(ExchangeDbContext db, EvidenceDocument draft, CancellationToken cancellationToken)
+    public async Task<EvidenceRecord> AddAsync(
+        ExchangeDbContext db,
+        EvidenceDocument draft,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(draft);
         RequireTransaction(db);
         // The chain's end, not the latest event time (hosts' clocks differ); evidences added in this context count too.
-        var stored = await db.Evidences.AsNoTracking().Where(e => e.LetterId == draft.LetterId)
-            .Select(e => new ChainLink(e.Id, e.PreviousEvidenceId, e.EventTime)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var added = db.Evidences.Local.Where(e => e.LetterId == draft.LetterId && stored.All(s => s.Id != e.Id)).Select(e => new ChainLink(e.Id, e.PreviousEvidenceId, e.EventTime));
-        var end = EvidenceChain.Order(stored.Concat(added), l => l.Id, l => l.Previous, l => l.EventTime).LastOrDefault();
+        var stored = await db
+            .Evidences.AsNoTracking()
+            .Where(e => e.LetterId == draft.LetterId)
+            .Select(e => new ChainLink(e.Id, e.PreviousEvidenceId, e.EventTime))
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var added = db
+            .Evidences.Local.Where(e => e.LetterId == draft.LetterId && stored.All(s => s.Id != e.Id))
+            .Select(e => new ChainLink(e.Id, e.PreviousEvidenceId, e.EventTime));
+        var end = EvidenceChain
+            .Order(stored.Concat(added), l => l.Id, l => l.Previous, l => l.EventTime)
+            .LastOrDefault();
         return Add(db, draft, end?.Id);
     }
 
@@ -60,7 +75,9 @@ public sealed class EvidenceWriter(EvidenceSealer sealer, TimeProvider? time = n
         ArgumentNullException.ThrowIfNull(db);
         if (db.Database.CurrentTransaction is null)
         {
-            throw new InvalidOperationException("Evidence is appended only inside a letter step's transaction (LetterStep.RunAsync).");
+            throw new InvalidOperationException(
+                "Evidence is appended only inside a letter step's transaction (LetterStep.RunAsync)."
+            );
         }
     }
 

@@ -11,9 +11,14 @@ public static class SealLoader
 {
     public static EvidenceSealer Load(string path, string? password, string? formerCertificates = null)
     {
-        var collection = X509CertificateLoader.LoadPkcs12CollectionFromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+        var collection = X509CertificateLoader.LoadPkcs12CollectionFromFile(
+            path,
+            password,
+            X509KeyStorageFlags.EphemeralKeySet
+        );
         var seal = collection.First(c => c.HasPrivateKey);
-        var former = (formerCertificates ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var former = (formerCertificates ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(LoadPublicCertificate)
             .ToList();
         return new EvidenceSealer(seal, [.. collection.Where(c => !c.HasPrivateKey)], former);
@@ -27,7 +32,11 @@ public static class SealLoader
         }
         catch (System.Security.Cryptography.CryptographicException exception)
         {
-            throw new InvalidOperationException($"Seal:FormerCertificates names {file}, which is not a certificate file (PEM or DER): {exception.Message}", exception);
+            throw new InvalidOperationException(
+                $"Seal:FormerCertificates names {file}, which is not a certificate file (PEM or DER): "
+                    + $"{exception.Message}",
+                exception
+            );
         }
     }
 }

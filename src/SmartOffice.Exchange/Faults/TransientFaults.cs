@@ -15,15 +15,39 @@ public static class TransientFaults
     public static bool Is(Exception exception) =>
         IsDiskFull(exception) || IsDatabaseUnreachable(exception) || Chain(exception).Any(e => e is IOException);
 
-    public static bool IsDiskFull(Exception exception) => Chain(exception).Any(e =>
-        e is IOException io && (DiskFullCodes.Contains(io.HResult & 0xFFFF) || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
-        || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 });
+    public static bool IsDiskFull(Exception exception) =>
+        Chain(exception)
+            .Any(e =>
+                e is IOException io
+                    && (
+                        DiskFullCodes.Contains(io.HResult & 0xFFFF)
+                        || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase)
+                    )
+                || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 }
+            );
 
-    public static bool IsDatabaseUnreachable(Exception exception) => Chain(exception).Any(e => e
-        is Npgsql.NpgsqlException { IsTransient: true } or SocketException or TimeoutException
-        or Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" or "08000" or "08003" or "08006" or "40001" or "40P01" }
-        or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException
-        or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 });
+    public static bool IsDatabaseUnreachable(Exception exception) =>
+        Chain(exception)
+            .Any(e =>
+                e
+                    is Npgsql.NpgsqlException { IsTransient: true }
+                        or SocketException
+                        or TimeoutException
+                        or Npgsql.PostgresException
+                        {
+                            SqlState: "57P01"
+                                or "57P02"
+                                or "57P03"
+                                or "53300"
+                                or "08000"
+                                or "08003"
+                                or "08006"
+                                or "40001"
+                                or "40P01"
+                        }
+                        or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException
+                        or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }
+            );
 
     private static IEnumerable<Exception> Chain(Exception? exception)
     {

@@ -11,7 +11,10 @@ namespace SmartOffice.Exchange.Health;
 /// </summary>
 public sealed class ArchiveHealthCheck(IOptions<ArchiveOptions> options) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         var folder = Path.GetFullPath(options.Value.Path);
         var floor = options.Value.MinFreeMegabytes * 1024 * 1024;
@@ -24,7 +27,9 @@ public sealed class ArchiveHealthCheck(IOptions<ArchiveOptions> options) : IHeal
             var free = new DriveInfo(folder).AvailableFreeSpace;
             return free >= floor
                 ? HealthCheckResult.Healthy($"archive writable, {free / (1024 * 1024)} MiB free")
-                : HealthCheckResult.Degraded($"the archive disk has {free / (1024 * 1024)} MiB free, below Archive:MinFreeMegabytes");
+                : HealthCheckResult.Degraded(
+                    $"the archive disk has {free / (1024 * 1024)} MiB free, below Archive:MinFreeMegabytes"
+                );
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -23,14 +23,21 @@ public static class SmartOfficeCore
 {
     public const string ReadyTag = "ready";
 
-    public static IServiceCollection AddSmartOfficeCore(this IServiceCollection services, IConfiguration configuration, string serviceName)
+    public static IServiceCollection AddSmartOfficeCore(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string serviceName
+    )
     {
         services.AddSingleton(TimeProvider.System);
         services.AddExchangeOptions();
         services.AddChecked<WebhookOptions>(WebhookOptions.SectionName, _ => []);
         // On SIGTERM: stop taking work, finish or hand back what is in flight, flush audit drafts.
-        services.AddOptions<HostOptions>().Configure<IOptions<ServiceOptions>>((host, service) =>
-            host.ShutdownTimeout = TimeSpan.FromSeconds(service.Value.ShutdownSeconds));
+        services
+            .AddOptions<HostOptions>()
+            .Configure<IOptions<ServiceOptions>>(
+                (host, service) => host.ShutdownTimeout = TimeSpan.FromSeconds(service.Value.ShutdownSeconds)
+            );
         services.AddExchangeDatabase();
         services.AddSmartOfficeTelemetry(configuration, serviceName);
 
@@ -40,7 +47,9 @@ public static class SmartOfficeCore
             return SealLoader.Load(seal.CertificatePath!, seal.Password, seal.FormerCertificates);
         });
         services.AddSingleton<EvidenceWriter>();
-        services.AddSingleton<IArchiveStore>(sp => FileArchiveStore.From(sp.GetRequiredService<IOptions<ArchiveOptions>>().Value));
+        services.AddSingleton<IArchiveStore>(sp =>
+            FileArchiveStore.From(sp.GetRequiredService<IOptions<ArchiveOptions>>().Value)
+        );
         services.AddScoped<LetterArchiver>();
 
         services.AddScoped<AuditLog>();
@@ -55,7 +64,8 @@ public static class SmartOfficeCore
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
 
-        services.AddHealthChecks()
+        services
+            .AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<ArchiveHealthCheck>("archive", tags: [ReadyTag]);
         return services;

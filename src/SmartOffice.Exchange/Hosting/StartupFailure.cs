@@ -16,11 +16,14 @@ public static class StartupFailure
         var failures = exception switch
         {
             OptionsValidationException options => options.Failures,
-            AggregateException all when all.InnerExceptions.Count > 0 && all.InnerExceptions.All(e => e is OptionsValidationException) =>
+            AggregateException all
+                when all.InnerExceptions.Count > 0 && all.InnerExceptions.All(e => e is OptionsValidationException) =>
                 all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures),
             _ => null,
         };
-        return failures is null ? null : "SmartOffice cannot start: " + string.Join(" ", failures.Distinct(StringComparer.Ordinal));
+        return failures is null
+            ? null
+            : "SmartOffice cannot start: " + string.Join(" ", failures.Distinct(StringComparer.Ordinal));
     }
 
     /// <summary>Runs the host; a settings problem becomes one line and exit code 78.</summary>

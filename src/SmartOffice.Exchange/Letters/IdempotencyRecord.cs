@@ -1,6 +1,7 @@
 namespace SmartOffice.Exchange.Letters;
 
-/// <summary>The first answer to a submission with an Idempotency-Key, replayed for retries of the same key by the same account.</summary>
+/// <summary>The first answer to a submission with an Idempotency-Key, replayed for retries of the same key by the same
+/// account.</summary>
 public sealed class IdempotencyRecord
 {
     public Guid AccountId { get; set; }

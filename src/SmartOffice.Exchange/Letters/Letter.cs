@@ -21,7 +21,8 @@ public sealed class Letter
         }
     }
 
-    /// <summary>The subject in lower case, for case-insensitive search on both databases (SQLite's lower() and a C-locale PostgreSQL's know only ASCII).</summary>
+    /// <summary>The subject in lower case, for case-insensitive search on both databases (SQLite's lower() and a
+    /// C-locale PostgreSQL's know only ASCII).</summary>
     public string SubjectSearch { get; private set; } = "";
 
     /// <summary>The sender's own outgoing number.</summary>
@@ -44,10 +45,12 @@ public sealed class Letter
     /// <summary>The validation report (JSON) produced at submission.</summary>
     public required string ValidationReportJson { get; set; }
 
-    /// <summary>Signer certificate subject and registry number, for lists and search without parsing the report.</summary>
+    /// <summary>Signer certificate subject and registry number, for lists and search without parsing the
+    /// report.</summary>
     public string? SignerSubject { get; set; }
 
-    /// <summary>Sorted registry numbers of the recipients joined by ','; with the SHA-256 it finds duplicate letters.</summary>
+    /// <summary>Sorted registry numbers of the recipients joined by ','; with the SHA-256 it finds duplicate
+    /// letters.</summary>
     public required string RecipientKey { get; set; }
 
     public List<Delivery> Deliveries { get; set; } = [];

@@ -14,7 +14,11 @@ namespace SmartOffice.Exchange.Letters;
 public static class LetterStep
 {
     public static async Task<Outcome<T>> RunAsync<T>(
-        ExchangeDbContext db, IReadOnlyCollection<Guid> letterIds, Func<CancellationToken, Task<Outcome<T>>> step, CancellationToken cancellationToken)
+        ExchangeDbContext db,
+        IReadOnlyCollection<Guid> letterIds,
+        Func<CancellationToken, Task<Outcome<T>>> step,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(step);

@@ -19,29 +19,34 @@ public static class BusTransport
         bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
         if (string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase))
         {
-            bus.UsingRabbitMq((context, cfg) =>
-            {
-                var rabbit = context.GetRequiredService<IConfiguration>().GetSection("Messaging:RabbitMq");
-                var nodes = RabbitMqNodes.From(rabbit);
-                cfg.Host(nodes[0].Host, (ushort)nodes[0].Port, rabbit["VirtualHost"] ?? "/", h =>
+            bus.UsingRabbitMq(
+                (context, cfg) =>
                 {
-                    h.Username(rabbit["Username"] ?? "guest");
-                    h.Password(rabbit["Password"] ?? "guest");
-                    if (nodes.Count > 1)
+                    var rabbit = context.GetRequiredService<IConfiguration>().GetSection("Messaging:RabbitMq");
+                    var nodes = RabbitMqNodes.From(rabbit);
+                    cfg.Host(nodes[0].Host, (ushort)nodes[0].Port, rabbit["VirtualHost"] ?? "/", h =>
                     {
-                        // Each connection goes to the next node in the list: a connection lost with its node is made
-                        // again to another one, and the quorum queues carry on there.
-                        h.UseCluster(cluster =>
+                        h.Username(rabbit["Username"] ?? "guest");
+                        h.Password(rabbit["Password"] ?? "guest");
+                        if (nodes.Count > 1)
                         {
-                            foreach (var (host, port) in nodes)
+                            // Each connection goes to the next node in the list: a connection lost with its node is
+                            // made
+                            // again to another one, and the quorum queues carry on there.
+                            h.UseCluster(cluster =>
                             {
-                                cluster.Node($"{host}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-                            }
-                        });
-                    }
-                });
-                cfg.ConfigureEndpoints(context);
-            });
+                                foreach (var (host, port) in nodes)
+                                {
+                                    cluster.Node(
+                                        $"{host}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+                                    );
+                                }
+                            });
+                        }
+                    });
+                    cfg.ConfigureEndpoints(context);
+                }
+            );
         }
         else
         {

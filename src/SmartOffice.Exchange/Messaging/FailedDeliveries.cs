@@ -16,8 +16,10 @@ public sealed class FailedDeliveries(IConfiguration configuration)
     public const string QueueName = "letter-submitted";
     public const string ErrorQueueName = "letter-submitted_error";
 
-    /// <summary>Whether the bus is RabbitMQ (Messaging:Transport=RabbitMq), the only transport with an error queue to read.</summary>
-    public bool IsApplicable => string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the bus is RabbitMQ (Messaging:Transport=RabbitMq), the only transport with an error queue to
+    /// read.</summary>
+    public bool IsApplicable =>
+        string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase);
 
     public sealed record Entry(string? MessageId, string? Reason, string Body);
 
@@ -32,10 +34,19 @@ public sealed class FailedDeliveries(IConfiguration configuration)
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         var entries = new List<Entry>();
         var tags = new List<ulong>();
-        while (entries.Count < max && await channel.BasicGetAsync(ErrorQueueName, autoAck: false, cancellationToken) is { } message)
+        while (
+            entries.Count < max
+            && await channel.BasicGetAsync(ErrorQueueName, autoAck: false, cancellationToken) is { } message
+        )
         {
             tags.Add(message.DeliveryTag);
-            entries.Add(new Entry(message.BasicProperties.MessageId, Header(message.BasicProperties, "MT-Fault-Message"), Encoding.UTF8.GetString(message.Body.Span)));
+            entries.Add(
+                new Entry(
+                    message.BasicProperties.MessageId,
+                    Header(message.BasicProperties, "MT-Fault-Message"),
+                    Encoding.UTF8.GetString(message.Body.Span)
+                )
+            );
         }
 
         foreach (var tag in tags)
@@ -69,12 +80,25 @@ public sealed class FailedDeliveries(IConfiguration configuration)
             return 0;
         }
 
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+            cancellationToken
+        );
         var replayed = 0;
-        while (replayed < max && await channel.BasicGetAsync(ErrorQueueName, autoAck: false, cancellationToken) is { } message)
+        while (
+            replayed < max
+            && await channel.BasicGetAsync(ErrorQueueName, autoAck: false, cancellationToken) is { } message
+        )
         {
             var properties = new BasicProperties(message.BasicProperties) { Persistent = true };
-            await channel.BasicPublishAsync("", QueueName, mandatory: true, properties, message.Body, cancellationToken);
+            await channel.BasicPublishAsync(
+                "",
+                QueueName,
+                mandatory: true,
+                properties,
+                message.Body,
+                cancellationToken
+            );
             await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
             replayed++;
         }
@@ -112,5 +136,11 @@ public sealed class FailedDeliveries(IConfiguration configuration)
     }
 
     private static string? Header(IReadOnlyBasicProperties properties, string name) =>
-        properties.Headers?.TryGetValue(name, out var value) == true ? value switch { byte[] bytes => Encoding.UTF8.GetString(bytes), _ => value?.ToString() } : null;
+        properties.Headers?.TryGetValue(name, out var value) == true
+            ? value switch
+            {
+                byte[] bytes => Encoding.UTF8.GetString(bytes),
+                _ => value?.ToString(),
+            }
+            : null;
 }

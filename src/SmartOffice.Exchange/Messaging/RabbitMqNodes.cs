@@ -15,7 +15,10 @@ public static class RabbitMqNodes
     {
         ArgumentNullException.ThrowIfNull(rabbit);
         var port = rabbit.GetValue<int?>("Port") ?? DefaultPort;
-        var cluster = (rabbit["ClusterNodes"] ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var cluster = (rabbit["ClusterNodes"] ?? "").Split(
+            [',', ';'],
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+        );
         if (cluster.Length == 0)
         {
             return [(rabbit["Host"] ?? "127.0.0.1", port)];
@@ -32,8 +35,12 @@ public static class RabbitMqNodes
             return (node, defaultPort);
         }
 
-        return int.TryParse(node[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= ushort.MaxValue
+        return
+            int.TryParse(node[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            && port is > 0 and <= ushort.MaxValue
             ? (node[..colon], port)
-            : throw new InvalidOperationException($"Messaging:RabbitMq:ClusterNodes: '{node}' is not host or host:port");
+            : throw new InvalidOperationException(
+                $"Messaging:RabbitMq:ClusterNodes: '{node}' is not host or host:port"
+            );
     }
 }

@@ -14,7 +14,12 @@ namespace SmartOffice.Exchange.Notifications;
 /// answer marks it delivered; anything else is retried with exponential backoff (up to 20 attempts over about a day),
 /// each attempt's status kept for the organization's admin. Rows are leased, so several processes can dispatch.
 /// </summary>
-public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, TimeProvider time, ILogger<WebhookDispatcher> logger) : BackgroundService
+public sealed class WebhookDispatcher(
+    IServiceScopeFactory scopes,
+    IHttpClientFactory http,
+    TimeProvider time,
+    ILogger<WebhookDispatcher> logger
+) : BackgroundService
 {
     public const int MaxAttempts = 20;
 
@@ -33,10 +38,12 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
             {
                 return;
             }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception exception)
+                when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
                 logger.LogWarning(exception, "Webhook dispatch failed; retrying");
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
@@ -46,13 +53,27 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var now = time.GetUtcNow();
-        var due = await db.WebhookDeliveries.Where(d => d.DeliveredAt == null && d.Attempts < MaxAttempts && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now))
-            .OrderBy(d => d.Id).Select(d => d.Id).Take(20).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var due = await db
+            .WebhookDeliveries.Where(d =>
+                d.DeliveredAt == null
+                && d.Attempts < MaxAttempts
+                && d.NextAttemptAt <= now
+                && (d.ClaimedUntil == null || d.ClaimedUntil < now)
+            )
+            .OrderBy(d => d.Id)
+            .Select(d => d.Id)
+            .Take(20)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
         var sent = 0;
         foreach (var id in due)
         {
-            var leased = await db.WebhookDeliveries.Where(d => d.Id == id && d.DeliveredAt == null && (d.ClaimedUntil == null || d.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntil, now.AddMinutes(1)), cancellationToken).ConfigureAwait(false);
+            var leased = await db
+                .WebhookDeliveries.Where(d =>
+                    d.Id == id && d.DeliveredAt == null && (d.ClaimedUntil == null || d.ClaimedUntil < now)
+                )
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntil, now.AddMinutes(1)), cancellationToken)
+                .ConfigureAwait(false);
             if (leased == 1)
             {
                 await SendAsync(db, id, cancellationToken).ConfigureAwait(false);
@@ -66,7 +87,10 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
     private async Task SendAsync(ExchangeDbContext db, long id, CancellationToken cancellationToken)
     {
         var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
-        var subscription = await db.WebhookSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.OrganizationId == delivery.OrganizationId, cancellationToken).ConfigureAwait(false);
+        var subscription = await db
+            .WebhookSubscriptions.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.OrganizationId == delivery.OrganizationId, cancellationToken)
+            .ConfigureAwait(false);
         delivery.Attempts++;
         delivery.ClaimedUntil = null;
         var failure = "http_error";
@@ -77,7 +101,10 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
                 throw new InvalidOperationException("the organization removed its webhook");
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
+            {
+                Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+            };
             request.Headers.Add("X-SmartOffice-Event", delivery.Event);
             request.Headers.Add("X-SmartOffice-Delivery", delivery.Id.ToString(CultureInfo.InvariantCulture));
             request.Headers.Add("X-SmartOffice-Signature", "sha256=" + Sign(subscription.Secret, delivery.Payload));
@@ -91,7 +118,13 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
                 delivery.DeliveredAt = time.GetUtcNow();
             }
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or InvalidOperationException or UriFormatException)
+        catch (Exception exception)
+            when (exception
+                    is HttpRequestException
+                        or TaskCanceledException
+                        or InvalidOperationException
+                        or UriFormatException
+            )
         {
             delivery.LastError = exception.Message.Length > 500 ? exception.Message[..500] : exception.Message;
             failure = exception switch
@@ -111,7 +144,8 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Lowercase hex HMAC-SHA256 of the body with the organization's secret (receivers recompute it).</summary>
+    /// <summary>Lowercase hex HMAC-SHA256 of the body with the organization's secret (receivers recompute
+    /// it).</summary>
     public static string Sign(string secret, string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 }

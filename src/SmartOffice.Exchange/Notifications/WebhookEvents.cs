@@ -5,7 +5,8 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Exchange.Notifications;
 
-/// <summary>Queues a webhook event in the caller's DbContext, so it commits (or not) with the change it reports.</summary>
+/// <summary>Queues a webhook event in the caller's DbContext, so it commits (or not) with the change it
+/// reports.</summary>
 public static class WebhookEvents
 {
     public const string Delivered = "delivered";
@@ -14,10 +15,20 @@ public static class WebhookEvents
     public const string Opened = "opened";
 
     public static async Task RaiseAsync(
-        ExchangeDbContext db, Guid organizationId, string eventName, object payload, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+        ExchangeDbContext db,
+        Guid organizationId,
+        string eventName,
+        object payload,
+        DateTimeOffset occurredAt,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!await db.WebhookSubscriptions.AnyAsync(s => s.OrganizationId == organizationId, cancellationToken).ConfigureAwait(false))
+        if (
+            !await db
+                .WebhookSubscriptions.AnyAsync(s => s.OrganizationId == organizationId, cancellationToken)
+                .ConfigureAwait(false)
+        )
         {
             return;
         }
@@ -26,16 +37,32 @@ public static class WebhookEvents
     }
 
     /// <summary>Queues the event for an organization the caller already knows has a webhook.</summary>
-    public static void Raise(ExchangeDbContext db, Guid organizationId, string eventName, object payload, DateTimeOffset occurredAt)
+    public static void Raise(
+        ExchangeDbContext db,
+        Guid organizationId,
+        string eventName,
+        object payload,
+        DateTimeOffset occurredAt
+    )
     {
         ArgumentNullException.ThrowIfNull(db);
-        db.WebhookDeliveries.Add(new WebhookDelivery
-        {
-            OrganizationId = organizationId,
-            Event = eventName,
-            CreatedAt = occurredAt,
-            NextAttemptAt = occurredAt,
-            Payload = JsonSerializer.Serialize(new { @event = eventName, occurredAt, data = payload }, ExchangeJson.Options),
-        });
+        db.WebhookDeliveries.Add(
+            new WebhookDelivery
+            {
+                OrganizationId = organizationId,
+                Event = eventName,
+                CreatedAt = occurredAt,
+                NextAttemptAt = occurredAt,
+                Payload = JsonSerializer.Serialize(
+                    new
+                    {
+                        @event = eventName,
+                        occurredAt,
+                        data = payload,
+                    },
+                    ExchangeJson.Options
+                ),
+            }
+        );
     }
 }

@@ -13,22 +13,40 @@ public static class DirectorySeeder
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = ParseCsv(await File.ReadAllLinesAsync(csvPath, cancellationToken).ConfigureAwait(false));
-        var known = await db.Organizations.ToDictionaryAsync(o => o.RegistryNumber, cancellationToken).ConfigureAwait(false);
+        var known = await db
+            .Organizations.ToDictionaryAsync(o => o.RegistryNumber, cancellationToken)
+            .ConfigureAwait(false);
         var changed = 0;
         foreach (var row in rows)
         {
             if (known.TryGetValue(row.RegistryNumber, out var organization))
             {
-                if (organization.Name != row.Name || organization.Kind != row.Kind || organization.ParentRegistryNumber != row.Parent)
+                if (
+                    organization.Name != row.Name
+                    || organization.Kind != row.Kind
+                    || organization.ParentRegistryNumber != row.Parent
+                )
                 {
-                    (organization.Name, organization.Kind, organization.ParentRegistryNumber) = (row.Name, row.Kind, row.Parent);
+                    (organization.Name, organization.Kind, organization.ParentRegistryNumber) = (
+                        row.Name,
+                        row.Kind,
+                        row.Parent
+                    );
                     changed++;
                 }
 
                 continue;
             }
 
-            db.Organizations.Add(new Organization { RegistryNumber = row.RegistryNumber, Name = row.Name, Kind = row.Kind, ParentRegistryNumber = row.Parent });
+            db.Organizations.Add(
+                new Organization
+                {
+                    RegistryNumber = row.RegistryNumber,
+                    Name = row.Name,
+                    Kind = row.Kind,
+                    ParentRegistryNumber = row.Parent,
+                }
+            );
             known[row.RegistryNumber] = null!;
             changed++;
         }
@@ -37,12 +55,17 @@ public static class DirectorySeeder
         return changed;
     }
 
-    private static List<(string RegistryNumber, string Name, OrganizationKind Kind, string? Parent)> ParseCsv(string[] lines)
+    private static List<(string RegistryNumber, string Name, OrganizationKind Kind, string? Parent)> ParseCsv(
+        string[] lines
+    )
     {
         var rows = new List<(string, string, OrganizationKind, string?)>();
         foreach (var (line, index) in lines.Select((l, i) => (l.Trim(), i)))
         {
-            if (line.Length == 0 || (index == 0 && line.StartsWith("registry_number", StringComparison.OrdinalIgnoreCase)))
+            if (
+                line.Length == 0
+                || (index == 0 && line.StartsWith("registry_number", StringComparison.OrdinalIgnoreCase))
+            )
             {
                 continue;
             }

@@ -8,13 +8,14 @@ namespace SmartOffice.Exchange.Outbox;
 public sealed class OutboxMessage
 {
     /// <summary>The row that announces <paramref name="message"/>: its contract's name and its JSON.</summary>
-    public static OutboxMessage For(SmartOffice.Contracts.LetterSubmitted message, DateTimeOffset createdAt) => new()
-    {
-        MessageType = typeof(SmartOffice.Contracts.LetterSubmitted).FullName!,
-        Payload = System.Text.Json.JsonSerializer.Serialize(message, ExchangeJson.Options),
-        CreatedAt = createdAt,
-        CorrelationId = message.CorrelationId,
-    };
+    public static OutboxMessage For(SmartOffice.Contracts.LetterSubmitted message, DateTimeOffset createdAt) =>
+        new()
+        {
+            MessageType = typeof(SmartOffice.Contracts.LetterSubmitted).FullName!,
+            Payload = System.Text.Json.JsonSerializer.Serialize(message, ExchangeJson.Options),
+            CreatedAt = createdAt,
+            CorrelationId = message.CorrelationId,
+        };
 
     public long Id { get; set; }
 

@@ -5,13 +5,15 @@ using SmartOffice.Exchange.Configuration;
 
 namespace SmartOffice.Exchange.Persistence;
 
-/// <summary>Chooses the database provider from Database:Provider (Sqlite | Postgres) and ConnectionStrings:SmartOffice.</summary>
+/// <summary>Chooses the database provider from Database:Provider (Sqlite | Postgres) and
+/// ConnectionStrings:SmartOffice.</summary>
 public static class DatabaseRegistration
 {
     public const string Sqlite = DatabaseOptions.Sqlite;
     public const string Postgres = DatabaseOptions.Postgres;
 
-    /// <summary>Registers the DbContext; the options are read when the first context is made (hosts and tests add settings late).</summary>
+    /// <summary>Registers the DbContext; the options are read when the first context is made (hosts and tests add
+    /// settings late).</summary>
     public static IServiceCollection AddExchangeDatabase(this IServiceCollection services)
     {
         if (!services.Any(s => s.ServiceType == typeof(IValidateOptions<DatabaseOptions>)))
@@ -19,22 +21,27 @@ public static class DatabaseRegistration
             services.AddDatabaseOptions();
         }
 
-        services.AddDbContextPool<ExchangeDbContext>((serviceProvider, options) =>
-        {
-            var database = serviceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            if (database.IsPostgres)
+        services.AddDbContextPool<ExchangeDbContext>(
+            (serviceProvider, options) =>
             {
-                options.UseNpgsql(WithPostgresDefaults(database.ConnectionString!), ExchangeMigrations.Postgres);
-            }
-            else
-            {
-                var data = serviceProvider.GetRequiredService<IOptions<DataOptions>>().Value.Path;
-                Directory.CreateDirectory(data);
-                options.UseSqlite(database.ConnectionString ?? $"Data Source={Path.Combine(data, "smartoffice.db")}", ExchangeMigrations.Sqlite);
-            }
+                var database = serviceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                if (database.IsPostgres)
+                {
+                    options.UseNpgsql(WithPostgresDefaults(database.ConnectionString!), ExchangeMigrations.Postgres);
+                }
+                else
+                {
+                    var data = serviceProvider.GetRequiredService<IOptions<DataOptions>>().Value.Path;
+                    Directory.CreateDirectory(data);
+                    options.UseSqlite(
+                        database.ConnectionString ?? $"Data Source={Path.Combine(data, "smartoffice.db")}",
+                        ExchangeMigrations.Sqlite
+                    );
+                }
 
-            options.AddInterceptors(NulCharacterGuard.Instance);
-        });
+                options.AddInterceptors(NulCharacterGuard.Instance);
+            }
+        );
         return services;
     }
 
@@ -62,7 +69,10 @@ public static class DatabaseRegistration
     }
 
     /// <summary>Applies migrations; on SQLite also turns on WAL so readers do not block the single writer.</summary>
-    public static async Task MigrateExchangeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task MigrateExchangeDatabaseAsync(
+        this IServiceProvider services,
+        CancellationToken cancellationToken = default
+    )
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
@@ -83,7 +93,8 @@ public static class DatabaseRegistration
         return exception.InnerException switch
         {
             Npgsql.PostgresException postgres => postgres.SqlState == "23505",
-            Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+            Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19
+                && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
             _ => false,
         };
     }

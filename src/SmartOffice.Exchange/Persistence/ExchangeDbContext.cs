@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SmartOffice.Exchange.Accounts;
-using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Outbox;
 
 namespace SmartOffice.Exchange.Persistence;

@@ -20,7 +20,9 @@ public static class ExchangeMigrations
     }
 
     /// <summary>For <c>UseNpgsql(connectionString, ExchangeMigrations.Postgres)</c>.</summary>
-    public static void Postgres(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql)
+    public static void Postgres(
+        Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql
+    )
     {
         ArgumentNullException.ThrowIfNull(npgsql);
         npgsql.MigrationsAssembly(PostgresAssembly);

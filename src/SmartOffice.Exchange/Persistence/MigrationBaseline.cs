@@ -19,8 +19,10 @@ internal static class MigrationBaseline
         if (applied.Count > 0 && !applied.Exists(known.Contains))
         {
             throw new InvalidOperationException(
-                $"The database's last migration is {applied.Max(StringComparer.Ordinal)}; this version upgrades databases from {MigrationId} on. " +
-                "Start a version whose migrations reach it first.");
+                $"The database's last migration is {applied.Max(StringComparer.Ordinal)}; this version upgrades "
+                    + $"databases from {MigrationId} on. "
+                    + "Start a version whose migrations reach it first."
+            );
         }
     }
 }

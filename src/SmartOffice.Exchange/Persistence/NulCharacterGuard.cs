@@ -13,31 +13,58 @@ public sealed class NulCharacterGuard : DbCommandInterceptor
 {
     public static NulCharacterGuard Instance { get; } = new();
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-        Checked(command, result);
+    public override InterceptionResult<DbDataReader> ReaderExecuting(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result
+    ) => Checked(command, result);
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Checked(command, result));
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default
+    ) => ValueTask.FromResult(Checked(command, result));
 
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
-        Checked(command, result);
+    public override InterceptionResult<int> NonQueryExecuting(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<int> result
+    ) => Checked(command, result);
 
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Checked(command, result));
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    ) => ValueTask.FromResult(Checked(command, result));
 
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
-        Checked(command, result);
+    public override InterceptionResult<object> ScalarExecuting(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result
+    ) => Checked(command, result);
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Checked(command, result));
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result,
+        CancellationToken cancellationToken = default
+    ) => ValueTask.FromResult(Checked(command, result));
 
     private static T Checked<T>(DbCommand command, T result)
     {
         ArgumentNullException.ThrowIfNull(command);
         foreach (DbParameter parameter in command.Parameters)
         {
-            // Lists of text (an IN over registry numbers) count; other arrays (the Guid lists of a delivery batch) are not walked.
-            if (parameter.Value is string text ? text.Contains('\0', StringComparison.Ordinal) : parameter.Value is IEnumerable<string> texts && texts.Any(t => t.Contains('\0', StringComparison.Ordinal)))
+            // Lists of text (an IN over registry numbers) count; other arrays (the Guid lists of a delivery batch) are
+            // not walked.
+            if (
+                parameter.Value is string text
+                    ? text.Contains('\0', StringComparison.Ordinal)
+                    : parameter.Value is IEnumerable<string> texts
+                        && texts.Any(t => t.Contains('\0', StringComparison.Ordinal))
+            )
             {
                 throw new NulCharacterException();
             }

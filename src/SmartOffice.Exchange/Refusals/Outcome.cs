@@ -14,7 +14,8 @@ public readonly record struct Outcome<T>
 #pragma warning disable CA2225 // Outcome.Of and Outcome.Refused are the named alternatives.
     public static implicit operator Outcome<T>(T value) => new(value, null);
 
-    public static implicit operator Outcome<T>(Refusal refusal) => new(default, refusal ?? throw new ArgumentNullException(nameof(refusal)));
+    public static implicit operator Outcome<T>(Refusal refusal) =>
+        new(default, refusal ?? throw new ArgumentNullException(nameof(refusal)));
 #pragma warning restore CA2225
 }
 
@@ -23,5 +24,6 @@ public static class Outcome
 {
     public static Outcome<T> Of<T>(T value) => new(value, null);
 
-    public static Outcome<T> Refused<T>(Refusal refusal) => new(default, refusal ?? throw new ArgumentNullException(nameof(refusal)));
+    public static Outcome<T> Refused<T>(Refusal refusal) =>
+        new(default, refusal ?? throw new ArgumentNullException(nameof(refusal)));
 }

@@ -11,19 +11,27 @@ public sealed record Refusal(RefusalKind Kind, string Code, string Title, string
 {
     public IReadOnlyDictionary<string, object?> Data { get; init; } = new Dictionary<string, object?>();
 
-    /// <summary>The key of this refusal's sentence in the workspace's languages; <see cref="Detail"/> where there is none.</summary>
+    /// <summary>The key of this refusal's sentence in the workspace's languages; <see cref="Detail"/> where there is
+    /// none.</summary>
     public string? MessageKey { get; init; }
 
     /// <summary>The values that sentence's placeholders {0}, {1}… take.</summary>
     public IReadOnlyList<object?> MessageArguments { get; init; } = [];
 
-    /// <summary>This refusal, said in the workspace's words by <paramref name="key"/> with <paramref name="arguments"/>.</summary>
-    public Refusal Says(string key, params object?[] arguments) => this with { MessageKey = key, MessageArguments = arguments };
+    /// <summary>This refusal, said in the workspace's words by <paramref name="key"/> with <paramref
+    /// name="arguments"/>.</summary>
+    public Refusal Says(string key, params object?[] arguments) =>
+        this with
+        {
+            MessageKey = key,
+            MessageArguments = arguments,
+        };
 
     public static Refusal NotFound(string what = "letter") =>
         new(RefusalKind.NotFound, RefusalCodes.NotFound, "Not found", $"No {what} with this id is visible to you.");
 
-    public static Refusal Forbidden(string detail) => new(RefusalKind.Forbidden, RefusalCodes.Forbidden, "Forbidden", detail);
+    public static Refusal Forbidden(string detail) =>
+        new(RefusalKind.Forbidden, RefusalCodes.Forbidden, "Forbidden", detail);
 
     public static Refusal Invalid(string detail) =>
         new(RefusalKind.Invalid, RefusalCodes.Validation, "The request is not valid", detail);

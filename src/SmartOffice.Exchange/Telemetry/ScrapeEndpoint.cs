@@ -12,7 +12,8 @@ namespace SmartOffice.Exchange.Telemetry;
 /// <summary>
 /// GET /metrics: Prometheus' scrape of the Api or the Worker, mapped only when Telemetry:Prometheus is on. Metrics tell
 /// an outsider how busy the service is and which organizations' letters are refused, so even on an internal port it
-/// asks for Telemetry:ScrapeKey as a bearer token (Prometheus' <c>authorization</c> setting), compared in constant time.
+/// asks for Telemetry:ScrapeKey as a bearer token (Prometheus' <c>authorization</c> setting), compared in constant
+/// time.
 /// </summary>
 public static class ScrapeEndpoint
 {
@@ -26,7 +27,12 @@ public static class ScrapeEndpoint
         ArgumentNullException.ThrowIfNull(routes);
         if (routes.ServiceProvider.GetService<Enabled>() is not null)
         {
-            routes.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(RequireKeyAsync), optionsName: null);
+            routes.MapPrometheusScrapingEndpoint(
+                Path,
+                meterProvider: null,
+                configureBranchedPipeline: branch => branch.Use(RequireKeyAsync),
+                optionsName: null
+            );
         }
 
         return routes;
@@ -36,7 +42,11 @@ public static class ScrapeEndpoint
     public static bool IsAuthorized(string? authorization, string? key)
     {
         const string Scheme = "Bearer ";
-        if (string.IsNullOrEmpty(key) || authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        if (
+            string.IsNullOrEmpty(key)
+            || authorization is null
+            || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
+        )
         {
             return false;
         }
@@ -52,8 +62,14 @@ public static class ScrapeEndpoint
         if (!IsAuthorized(http.Request.Headers.Authorization.ToString(), key))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            await TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required",
-                detail: "Send Telemetry:ScrapeKey as the bearer token.", extensions: new Dictionary<string, object?> { ["code"] = "unauthorized" }).ExecuteAsync(http);
+            await TypedResults
+                .Problem(
+                    statusCode: StatusCodes.Status401Unauthorized,
+                    title: "Authentication required",
+                    detail: "Send Telemetry:ScrapeKey as the bearer token.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "unauthorized" }
+                )
+                .ExecuteAsync(http);
             return;
         }
 

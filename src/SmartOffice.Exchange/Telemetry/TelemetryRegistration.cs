@@ -18,13 +18,18 @@ namespace SmartOffice.Exchange.Telemetry;
 /// </summary>
 public static class TelemetryRegistration
 {
-    public static IServiceCollection AddSmartOfficeTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
+    public static IServiceCollection AddSmartOfficeTelemetry(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string serviceName
+    )
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddChecked<TelemetryOptions>(TelemetryOptions.SectionName, TelemetryOptions.Problems);
         // Decided now, not when resolved: OpenTelemetry's exporters are services themselves. A malformed value is
         // left out here and reported with every other settings problem at start.
-        var telemetry = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var telemetry = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>()
+            ?? new TelemetryOptions();
         var otlp = TelemetryOptions.OtlpUri(telemetry.OtlpEndpoint);
         if (otlp is null && !telemetry.Prometheus)
         {
@@ -34,17 +39,20 @@ public static class TelemetryRegistration
         var builder = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(serviceName));
         if (otlp is not null)
         {
-            builder.WithTracing(tracing => tracing
-                .AddSource(ExchangeTelemetry.Name, "MassTransit")
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddNpgsql()
-                .AddOtlpExporter(options => options.Endpoint = otlp));
+            builder.WithTracing(tracing =>
+                tracing
+                    .AddSource(ExchangeTelemetry.Name, "MassTransit")
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql()
+                    .AddOtlpExporter(options => options.Endpoint = otlp)
+            );
         }
 
         builder.WithMetrics(metrics =>
         {
-            metrics.AddMeter(ExchangeTelemetry.Name)
+            metrics
+                .AddMeter(ExchangeTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation();

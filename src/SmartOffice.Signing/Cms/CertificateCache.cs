@@ -11,7 +11,9 @@ namespace SmartOffice.Signing.Cms;
 internal static class CertificateCache
 {
     private const int MaxEntries = 4096;
-    private static readonly ConcurrentDictionary<string, X509Certificate2?> s_certificates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, X509Certificate2?> s_certificates = new(
+        StringComparer.Ordinal
+    );
 
     public static List<X509Certificate2> LoadAll(IEnumerable<byte[]> encodedCertificates)
     {

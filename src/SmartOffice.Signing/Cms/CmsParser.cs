@@ -22,7 +22,13 @@ internal static class CmsParser
             problem = null;
             return Parse(encoded);
         }
-        catch (Exception exception) when (exception is AsnContentException or CryptographicException or ArgumentException or InvalidOperationException)
+        catch (Exception exception)
+            when (exception
+                    is AsnContentException
+                        or CryptographicException
+                        or ArgumentException
+                        or InvalidOperationException
+            )
         {
             problem = exception.Message;
             return null;
@@ -94,7 +100,9 @@ internal static class CmsParser
     private static CmsSignerInfo ReadSignerInfo(AsnReader signer)
     {
         signer.ReadInteger();
-        byte[]? issuer = null, serial = null, keyId = null;
+        byte[]? issuer = null,
+            serial = null,
+            keyId = null;
         if (signer.PeekTag().HasSameClassAndValue(Context0))
         {
             keyId = signer.ReadOctetString(Context0);
@@ -121,9 +129,10 @@ internal static class CmsParser
         var signatureOid = signatureAlgorithm.ReadObjectIdentifier();
         var parameters = signatureAlgorithm.HasData ? signatureAlgorithm.ReadEncodedValue().ToArray() : null;
         var signature = signer.ReadOctetString();
-        var unsignedAttributes = signer.HasData && signer.PeekTag().HasSameClassAndValue(Context1)
-            ? ReadAttributes(signer.ReadSetOf(Context1))
-            : [];
+        var unsignedAttributes =
+            signer.HasData && signer.PeekTag().HasSameClassAndValue(Context1)
+                ? ReadAttributes(signer.ReadSetOf(Context1))
+                : [];
 
         return new CmsSignerInfo
         {

@@ -35,12 +35,19 @@ public sealed class DetachedCmsWriter
 
     public byte[] Sign(ReadOnlySpan<byte> content, DateTimeOffset signingTime)
     {
-        // The signature covers the signed attributes DER-encoded as a SET; in the SignerInfo they carry the tag [0] instead.
+        // The signature covers the signed attributes DER-encoded as a SET; in the SignerInfo they carry the tag [0]
+        // instead.
         var signedAttributes = SignedAttributes(SHA256.HashData(content), signingTime);
         var (signatureAlgorithm, signature) = _key switch
         {
-            ECDsa ecdsa => (Oids.EcdsaWithSha256, ecdsa.SignData(signedAttributes, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)),
-            RSA rsa => (Oids.Sha256WithRsa, rsa.SignData(signedAttributes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)),
+            ECDsa ecdsa => (
+                Oids.EcdsaWithSha256,
+                ecdsa.SignData(signedAttributes, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
+            ),
+            RSA rsa => (
+                Oids.Sha256WithRsa,
+                rsa.SignData(signedAttributes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            ),
             _ => throw new InvalidOperationException("unreachable: the key type is checked in the constructor"),
         };
         signedAttributes[0] = 0xA0;
@@ -78,7 +85,11 @@ public sealed class DetachedCmsWriter
                     writer.WriteEncodedValue(_issuerAndSerialNumber);
                     WriteAlgorithm(writer, Oids.Sha256, nullParameters: false);
                     writer.WriteEncodedValue(signedAttributes);
-                    WriteAlgorithm(writer, signatureAlgorithm, nullParameters: signatureAlgorithm == Oids.Sha256WithRsa);
+                    WriteAlgorithm(
+                        writer,
+                        signatureAlgorithm,
+                        nullParameters: signatureAlgorithm == Oids.Sha256WithRsa
+                    );
                     writer.WriteOctetString(signature);
                 }
             }

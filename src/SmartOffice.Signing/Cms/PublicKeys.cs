@@ -19,7 +19,11 @@ internal static class PublicKeys
 
     // A holder so that "this certificate has no RSA or ECDSA key" is remembered too.
     private static AsymmetricAlgorithm? Get(X509Certificate2 certificate) =>
-        s_keys.GetValue(certificate, c => new KeyHolder((AsymmetricAlgorithm?)c.GetRSAPublicKey() ?? c.GetECDsaPublicKey())).Key;
+        s_keys
+            .GetValue(certificate, c => new KeyHolder(
+                (AsymmetricAlgorithm?)c.GetRSAPublicKey() ?? c.GetECDsaPublicKey()
+            ))
+            .Key;
 
     private sealed record KeyHolder(AsymmetricAlgorithm? Key);
 }

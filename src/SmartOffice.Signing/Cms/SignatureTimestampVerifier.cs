@@ -12,8 +12,13 @@ namespace SmartOffice.Signing.Cms;
 internal static class SignatureTimestampVerifier
 {
     public static TimestampDetails? Verify(
-        CmsSignerInfo signer, IReadOnlyList<X509Certificate2> cmsCertificates, TrustMaterial trust, CertificatePathValidator paths,
-        out string? problem, out IReadOnlyList<X509Certificate2> authorityChain)
+        CmsSignerInfo signer,
+        IReadOnlyList<X509Certificate2> cmsCertificates,
+        TrustMaterial trust,
+        CertificatePathValidator paths,
+        out string? problem,
+        out IReadOnlyList<X509Certificate2> authorityChain
+    )
     {
         problem = null;
         authorityChain = [];
@@ -42,9 +47,16 @@ internal static class SignatureTimestampVerifier
         var isTimeValid = authority.NotBefore <= time && time <= authority.NotAfter;
         if (!chain.IsTrusted || !isTimeValid)
         {
-            problem = $"the timestamp authority \"{authority.Subject}\" is not trusted: {(chain.IsTrusted ? "its certificate was not valid at the timestamp time" : chain.Detail)}";
+            problem =
+                $"the timestamp authority \"{authority.Subject}\" is not trusted: "
+                + $"{(chain.IsTrusted ? "its certificate was not valid at the timestamp time" : chain.Detail)}";
         }
 
-        return new TimestampDetails { Time = time, Authority = authority.Subject, IsTrusted = problem is null };
+        return new TimestampDetails
+        {
+            Time = time,
+            Authority = authority.Subject,
+            IsTrusted = problem is null,
+        };
     }
 }

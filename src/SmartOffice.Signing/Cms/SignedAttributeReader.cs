@@ -11,14 +11,17 @@ internal static class SignedAttributeReader
     public static byte[]? MessageDigest(CmsSignerInfo signer, out string? problem)
     {
         var values = signer.ValuesOf(Oids.MessageDigest).ToList();
-        problem = values.Count == 1 ? null : $"the signed attributes hold {values.Count} message digests instead of one";
+        problem =
+            values.Count == 1 ? null : $"the signed attributes hold {values.Count} message digests instead of one";
         return values.Count == 1 ? new AsnReader(values[0], AsnEncodingRules.BER).ReadOctetString() : null;
     }
 
     /// <summary>The content-type attribute, when present, must announce plain data.</summary>
-    /// <summary>RFC 5652 §11.1: signed attributes carry exactly one content-type value; for a PDF it is id-data.</summary>
+    /// <summary>RFC 5652 §11.1: signed attributes carry exactly one content-type value; for a PDF it is
+    /// id-data.</summary>
     public static bool HasDataContentType(CmsSignerInfo signer) =>
-        signer.ValuesOf(Oids.ContentType).ToList() is [var value] && new AsnReader(value, AsnEncodingRules.BER).ReadObjectIdentifier() == Oids.Data;
+        signer.ValuesOf(Oids.ContentType).ToList() is [var value]
+        && new AsnReader(value, AsnEncodingRules.BER).ReadObjectIdentifier() == Oids.Data;
 
     public static DateTimeOffset? SigningTime(CmsSignerInfo signer)
     {
@@ -29,14 +32,20 @@ internal static class SignedAttributeReader
         }
 
         var reader = new AsnReader(value, AsnEncodingRules.BER);
-        return reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime) ? reader.ReadUtcTime() : reader.ReadGeneralizedTime();
+        return reader.PeekTag().HasSameClassAndValue(Asn1Tag.UtcTime)
+            ? reader.ReadUtcTime()
+            : reader.ReadGeneralizedTime();
     }
 
     /// <summary>
     /// ESS signing-certificate(-v2) binds the signer certificate into the signature; a mismatch means the
     /// certificate was swapped. Null when absent or matching, otherwise why not.
     /// </summary>
-    public static string? CheckSigningCertificateBinding(CmsSignerInfo signer, X509Certificate2 certificate, out bool isPresent)
+    public static string? CheckSigningCertificateBinding(
+        CmsSignerInfo signer,
+        X509Certificate2 certificate,
+        out bool isPresent
+    )
     {
         isPresent = false;
         foreach (var value in signer.ValuesOf(Oids.SigningCertificateV2))
@@ -50,7 +59,10 @@ internal static class SignedAttributeReader
             }
 
             var expected = certId.ReadOctetString();
-            if (DigestAlgorithms.FromOid(hashOid) is not { } hash || !CryptographicOperations.FixedTimeEquals(expected, Hash(hash, certificate.RawData)))
+            if (
+                DigestAlgorithms.FromOid(hashOid) is not { } hash
+                || !CryptographicOperations.FixedTimeEquals(expected, Hash(hash, certificate.RawData))
+            )
             {
                 return "the signing-certificate-v2 attribute names a different certificate than the one that signed";
             }
@@ -84,7 +96,12 @@ internal static class SignedAttributeReader
             {
                 var tag = sequence.PeekTag();
                 var items = sequence.ReadSequence(tag).ReadSequence();
-                var target = tag.TagValue switch { 0 => crls, 1 => ocsps, _ => null };
+                var target = tag.TagValue switch
+                {
+                    0 => crls,
+                    1 => ocsps,
+                    _ => null,
+                };
                 while (items.HasData)
                 {
                     var item = items.ReadEncodedValue().ToArray();
@@ -96,13 +113,14 @@ internal static class SignedAttributeReader
         return (crls, ocsps);
     }
 
-    private static byte[] Hash(HashAlgorithmName name, byte[] data) => name.Name switch
-    {
-        "SHA384" => SHA384.HashData(data),
-        "SHA512" => SHA512.HashData(data),
+    private static byte[] Hash(HashAlgorithmName name, byte[] data) =>
+        name.Name switch
+        {
+            "SHA384" => SHA384.HashData(data),
+            "SHA512" => SHA512.HashData(data),
 #pragma warning disable CA5350 // only to recognise an ESS certificate hash, never to trust content
-        "SHA1" => SHA1.HashData(data),
+            "SHA1" => SHA1.HashData(data),
 #pragma warning restore CA5350
-        _ => SHA256.HashData(data),
-    };
+            _ => SHA256.HashData(data),
+        };
 }

@@ -8,12 +8,21 @@ namespace SmartOffice.Signing.Cms;
 internal static class SignerSignatureVerifier
 {
     /// <summary>Null when the signature verifies; otherwise why not.</summary>
-    public static string? Verify(CmsSignerInfo signer, X509Certificate2 certificate, HashAlgorithmName hash, ReadOnlySpan<byte> contentDigest)
+    public static string? Verify(
+        CmsSignerInfo signer,
+        X509Certificate2 certificate,
+        HashAlgorithmName hash,
+        ReadOnlySpan<byte> contentDigest
+    )
     {
         var signedData = signer.SignedAttributesDer;
         switch (signer.SignatureAlgorithmOid)
         {
-            case Oids.RsaEncryption or Oids.Sha256WithRsa or Oids.Sha384WithRsa or Oids.Sha512WithRsa or Oids.Sha1WithRsa:
+            case Oids.RsaEncryption
+            or Oids.Sha256WithRsa
+            or Oids.Sha384WithRsa
+            or Oids.Sha512WithRsa
+            or Oids.Sha1WithRsa:
                 if (ImpliedHash(signer.SignatureAlgorithmOid) is { } implied && implied != hash)
                 {
                     return "the signature algorithm's hash differs from the digest algorithm";
@@ -21,7 +30,8 @@ internal static class SignerSignatureVerifier
 
                 {
                     var rsa = PublicKeys.Rsa(certificate);
-                    return rsa is null ? "the certificate does not hold an RSA key"
+                    return rsa is null
+                        ? "the certificate does not hold an RSA key"
                         : VerifyRsa(rsa, signedData, contentDigest, signer.Signature, hash, RSASignaturePadding.Pkcs1);
                 }
 
@@ -33,31 +43,43 @@ internal static class SignerSignatureVerifier
 
                 {
                     var rsa = PublicKeys.Rsa(certificate);
-                    return rsa is null ? "the certificate does not hold an RSA key"
+                    return rsa is null
+                        ? "the certificate does not hold an RSA key"
                         : VerifyRsa(rsa, signedData, contentDigest, signer.Signature, hash, RSASignaturePadding.Pss);
                 }
 
-            case Oids.EcPublicKey or Oids.EcdsaWithSha256 or Oids.EcdsaWithSha384 or Oids.EcdsaWithSha512 or Oids.EcdsaWithSha1:
+            case Oids.EcPublicKey
+            or Oids.EcdsaWithSha256
+            or Oids.EcdsaWithSha384
+            or Oids.EcdsaWithSha512
+            or Oids.EcdsaWithSha1:
+            {
+                var ecdsa = PublicKeys.Ecdsa(certificate);
+                if (ecdsa is null)
                 {
-                    var ecdsa = PublicKeys.Ecdsa(certificate);
-                    if (ecdsa is null)
-                    {
-                        return "the certificate does not hold an ECDSA key";
-                    }
-
-                    const DSASignatureFormat format = DSASignatureFormat.Rfc3279DerSequence;
-                    var valid = signedData is null
-                        ? ecdsa.VerifyHash(contentDigest, signer.Signature, format)
-                        : ecdsa.VerifyData(signedData, signer.Signature, hash, format);
-                    return valid ? null : "the ECDSA signature does not verify with the signer's public key";
+                    return "the certificate does not hold an ECDSA key";
                 }
+
+                const DSASignatureFormat format = DSASignatureFormat.Rfc3279DerSequence;
+                var valid = signedData is null
+                    ? ecdsa.VerifyHash(contentDigest, signer.Signature, format)
+                    : ecdsa.VerifyData(signedData, signer.Signature, hash, format);
+                return valid ? null : "the ECDSA signature does not verify with the signer's public key";
+            }
 
             default:
                 return $"the signature algorithm {signer.SignatureAlgorithmOid} is not supported";
         }
     }
 
-    private static string? VerifyRsa(RSA rsa, byte[]? signedData, ReadOnlySpan<byte> digest, byte[] signature, HashAlgorithmName hash, RSASignaturePadding padding)
+    private static string? VerifyRsa(
+        RSA rsa,
+        byte[]? signedData,
+        ReadOnlySpan<byte> digest,
+        byte[] signature,
+        HashAlgorithmName hash,
+        RSASignaturePadding padding
+    )
     {
         var valid = signedData is null
             ? rsa.VerifyHash(digest, signature, hash, padding)
@@ -65,14 +87,15 @@ internal static class SignerSignatureVerifier
         return valid ? null : "the RSA signature does not verify with the signer's public key";
     }
 
-    private static HashAlgorithmName? ImpliedHash(string oid) => oid switch
-    {
-        Oids.Sha256WithRsa => HashAlgorithmName.SHA256,
-        Oids.Sha384WithRsa => HashAlgorithmName.SHA384,
-        Oids.Sha512WithRsa => HashAlgorithmName.SHA512,
-        Oids.Sha1WithRsa => HashAlgorithmName.SHA1,
-        _ => null,
-    };
+    private static HashAlgorithmName? ImpliedHash(string oid) =>
+        oid switch
+        {
+            Oids.Sha256WithRsa => HashAlgorithmName.SHA256,
+            Oids.Sha384WithRsa => HashAlgorithmName.SHA384,
+            Oids.Sha512WithRsa => HashAlgorithmName.SHA512,
+            Oids.Sha1WithRsa => HashAlgorithmName.SHA1,
+            _ => null,
+        };
 
     // .NET verifies PSS with MGF1 over the same hash and a salt as long as the hash; anything else is refused
     // rather than half-checked.
@@ -84,7 +107,8 @@ internal static class SignerSignatureVerifier
         }
 
         var sequence = new AsnReader(parameters, AsnEncodingRules.BER).ReadSequence();
-        string hashOid = Oids.Sha1, mgfHashOid = Oids.Sha1;
+        string hashOid = Oids.Sha1,
+            mgfHashOid = Oids.Sha1;
         var salt = 20;
         while (sequence.HasData)
         {
@@ -92,7 +116,9 @@ internal static class SignerSignatureVerifier
             var field = sequence.ReadSequence(tag);
             switch (tag.TagValue)
             {
-                case 0: hashOid = field.ReadSequence().ReadObjectIdentifier(); break;
+                case 0:
+                    hashOid = field.ReadSequence().ReadObjectIdentifier();
+                    break;
                 case 1:
                     var mgf = field.ReadSequence();
                     if (mgf.ReadObjectIdentifier() != Oids.Mgf1)
@@ -102,8 +128,11 @@ internal static class SignerSignatureVerifier
 
                     mgfHashOid = mgf.ReadSequence().ReadObjectIdentifier();
                     break;
-                case 2: field.TryReadInt32(out salt); break;
-                default: break;
+                case 2:
+                    field.TryReadInt32(out salt);
+                    break;
+                default:
+                    break;
             }
         }
 

@@ -6,7 +6,8 @@ using PdfSharp.Pdf.Advanced;
 
 namespace SmartOffice.Signing.Demo;
 
-/// <summary>Makes an unsigned Mongolian official letter (албан бичиг) as a PDF, for samples, tests and benchmarks.</summary>
+/// <summary>Makes an unsigned Mongolian official letter (албан бичиг) as a PDF, for samples, tests and
+/// benchmarks.</summary>
 public static class DemoLetter
 {
     public static byte[] Create(DemoLetterContent content)
@@ -25,22 +26,47 @@ public static class DemoLetter
         using (var graphics = XGraphics.FromPdfPage(page))
         {
             var formatter = new XTextFormatter(graphics);
-            graphics.DrawString(content.SenderName.ToUpper(CultureInfo.GetCultureInfo("mn-MN")), bold, XBrushes.Black, new XPoint(60, 70));
-            graphics.DrawString($"Регистрийн дугаар: {content.SenderRegistryNumber}", regular, XBrushes.Black, new XPoint(60, 88));
+            graphics.DrawString(
+                content.SenderName.ToUpper(CultureInfo.GetCultureInfo("mn-MN")),
+                bold,
+                XBrushes.Black,
+                new XPoint(60, 70)
+            );
+            graphics.DrawString(
+                $"Регистрийн дугаар: {content.SenderRegistryNumber}",
+                regular,
+                XBrushes.Black,
+                new XPoint(60, 88)
+            );
             graphics.DrawString("Улаанбаатар хот", regular, XBrushes.Black, new XPoint(60, 106));
-            graphics.DrawString($"{content.Date:yyyy.MM.dd} № {content.OutgoingNumber}", regular, XBrushes.Black, new XPoint(60, 130));
+            graphics.DrawString(
+                $"{content.Date:yyyy.MM.dd} № {content.OutgoingNumber}",
+                regular,
+                XBrushes.Black,
+                new XPoint(60, 130)
+            );
             graphics.DrawString("АЛБАН БИЧИГ", bold, XBrushes.Black, new XPoint(250, 160));
             formatter.DrawString(content.RecipientName + "-д", bold, XBrushes.Black, new XRect(300, 190, 235, 40));
             formatter.DrawString(content.Subject + " тухай", bold, XBrushes.Black, new XRect(60, 240, 475, 40));
             formatter.DrawString(content.Body, regular, XBrushes.Black, new XRect(60, 290, 475, 380));
-            graphics.DrawString("Захирал ...................................", regular, XBrushes.Black, new XPoint(60, 720));
+            graphics.DrawString(
+                "Захирал ...................................",
+                regular,
+                XBrushes.Black,
+                new XPoint(60, 720)
+            );
         }
 
         for (var i = 0; i < content.ExtraPages; i++)
         {
             var extra = document.AddPage();
             using var graphics = XGraphics.FromPdfPage(extra);
-            new XTextFormatter(graphics).DrawString($"Хавсралт {i + 1}\n\n{content.Body}", regular, XBrushes.Black, new XRect(60, 70, 475, 700));
+            new XTextFormatter(graphics).DrawString(
+                $"Хавсралт {i + 1}\n\n{content.Body}",
+                regular,
+                XBrushes.Black,
+                new XRect(60, 70, 475, 700)
+            );
         }
 
         if (content.PaddingBytes > 0)
@@ -62,7 +88,13 @@ public static class DemoLetter
         var form = new PdfDictionary(document);
         form.Elements["/Type"] = new PdfName("/XObject");
         form.Elements["/Subtype"] = new PdfName("/Form");
-        form.Elements["/BBox"] = new PdfArray(document, new PdfInteger(0), new PdfInteger(0), new PdfInteger(1), new PdfInteger(1));
+        form.Elements["/BBox"] = new PdfArray(
+            document,
+            new PdfInteger(0),
+            new PdfInteger(0),
+            new PdfInteger(1),
+            new PdfInteger(1)
+        );
         form.CreateStream(data);
         document.Internals.AddObject(form);
         var resources = page.Elements.GetDictionary("/Resources") ?? new PdfDictionary(document);

@@ -10,4 +10,5 @@ public sealed record DemoLetterContent(
     string Subject,
     string Body,
     int ExtraPages = 0,
-    int PaddingBytes = 0);
+    int PaddingBytes = 0
+);

@@ -36,7 +36,9 @@ public sealed class EmbeddedFontResolver : IFontResolver
 
     public byte[]? GetFont(string faceName)
     {
-        using var stream = typeof(EmbeddedFontResolver).Assembly.GetManifestResourceStream($"SmartOffice.Fonts.{faceName}.ttf");
+        using var stream = typeof(EmbeddedFontResolver).Assembly.GetManifestResourceStream(
+            $"SmartOffice.Fonts.{faceName}.ttf"
+        );
         if (stream is null)
         {
             return null;

@@ -21,7 +21,10 @@ public sealed class EvidenceSealVerifier
     /// Trusts any sealing certificate that chains to <paramref name="validator"/>'s trust anchors, unless
     /// <paramref name="expectedSealers"/> names the ones allowed (a service's current seal and its former ones).
     /// </summary>
-    public EvidenceSealVerifier(PdfSignatureValidator validator, IReadOnlyList<X509Certificate2>? expectedSealers = null)
+    public EvidenceSealVerifier(
+        PdfSignatureValidator validator,
+        IReadOnlyList<X509Certificate2>? expectedSealers = null
+    )
     {
         ArgumentNullException.ThrowIfNull(validator);
         _validator = validator;
@@ -58,7 +61,9 @@ public sealed class EvidenceSealVerifier
     {
         var json = Text(evidence, "json");
         var seal = Text(evidence, "seal");
-        return json is null || seal is null ? Malformed("the evidence has no json or no seal") : Verify(json, seal, documentSha256);
+        return json is null || seal is null
+            ? Malformed("the evidence has no json or no seal")
+            : Verify(json, seal, documentSha256);
     }
 
     /// <summary>Checks the seal (base64 detached CMS) over the exact UTF-8 bytes of <paramref name="json"/>.</summary>
@@ -82,27 +87,52 @@ public sealed class EvidenceSealVerifier
             cms.Decode(Convert.FromBase64String(seal));
             cms.CheckSignature(verifySignatureOnly: true);
         }
-        catch (Exception exception) when (exception is CryptographicException or FormatException or InvalidOperationException)
+        catch (Exception exception)
+            when (exception is CryptographicException or FormatException or InvalidOperationException)
         {
-            return stated with { Code = EvidenceCheckCodes.SealInvalid, Detail = $"the seal does not verify over this JSON ({exception.Message})" };
+            return stated with
+            {
+                Code = EvidenceCheckCodes.SealInvalid,
+                Detail = $"the seal does not verify over this JSON ({exception.Message})",
+            };
         }
 
         if (cms.SignerInfos.Count != 1 || cms.SignerInfos[0].Certificate is not { } sealer)
         {
-            return stated with { Code = EvidenceCheckCodes.SealInvalid, Detail = "the seal must carry exactly one signer with its certificate" };
+            return stated with
+            {
+                Code = EvidenceCheckCodes.SealInvalid,
+                Detail = "the seal must carry exactly one signer with its certificate",
+            };
         }
 
         var sealedBy = sealer.GetNameInfo(X509NameType.SimpleName, false);
         var chain = _validator.Paths.Build(sealer, [.. cms.Certificates.Cast<X509Certificate2>()], _validator.Trust);
         if (!chain.IsTrusted)
         {
-            return stated with { Code = EvidenceCheckCodes.SealerUntrusted, Detail = $"the sealing certificate is not trusted: {chain.Detail}", SealedBy = sealedBy };
+            return stated with
+            {
+                Code = EvidenceCheckCodes.SealerUntrusted,
+                Detail = $"the sealing certificate is not trusted: {chain.Detail}",
+                SealedBy = sealedBy,
+            };
         }
 
-        if (_expectedSealers is not null && !_expectedSealers.Any(expected => sealer.RawDataMemory.Span.SequenceEqual(expected.RawDataMemory.Span)))
+        if (
+            _expectedSealers is not null
+            && !_expectedSealers.Any(expected => sealer.RawDataMemory.Span.SequenceEqual(expected.RawDataMemory.Span))
+        )
         {
-            var ours = string.Join(", ", _expectedSealers.Select(c => c.GetNameInfo(X509NameType.SimpleName, false)).Distinct());
-            return stated with { Code = EvidenceCheckCodes.SealerUnexpected, Detail = $"sealed by {sealedBy}, not by this service's seal ({ours})", SealedBy = sealedBy };
+            var ours = string.Join(
+                ", ",
+                _expectedSealers.Select(c => c.GetNameInfo(X509NameType.SimpleName, false)).Distinct()
+            );
+            return stated with
+            {
+                Code = EvidenceCheckCodes.SealerUnexpected,
+                Detail = $"sealed by {sealedBy}, not by this service's seal ({ours})",
+                SealedBy = sealedBy,
+            };
         }
 
         if (documentSha256 is not null)
@@ -111,11 +141,19 @@ public sealed class EvidenceSealVerifier
             stated = stated with { DocumentMatches = matches };
             if (!matches)
             {
-                return stated with { Code = EvidenceCheckCodes.DocumentMismatch, Detail = $"it names document {stated.DocumentSha256}, not this PDF ({documentSha256})", SealedBy = sealedBy };
+                return stated with
+                {
+                    Code = EvidenceCheckCodes.DocumentMismatch,
+                    Detail = $"it names document {stated.DocumentSha256}, not this PDF ({documentSha256})",
+                    SealedBy = sealedBy,
+                };
             }
         }
 
-        return stated with { SealedBy = sealedBy };
+        return stated with
+        {
+            SealedBy = sealedBy,
+        };
     }
 
     private static EvidenceCheck ReadStatements(JsonElement document)
@@ -130,7 +168,14 @@ public sealed class EvidenceSealVerifier
         {
             Event = Text(document, "event"),
             EventTimeText = eventTime,
-            EventTime = DateTimeOffset.TryParse(eventTime, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var time) ? time : null,
+            EventTime = DateTimeOffset.TryParse(
+                eventTime,
+                System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.RoundtripKind,
+                out var time
+            )
+                ? time
+                : null,
             EvidenceId = Text(document, "evidenceId"),
             Sender = Text(document, "sender"),
             Recipient = Text(document, "recipient"),
@@ -139,7 +184,12 @@ public sealed class EvidenceSealVerifier
     }
 
     private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
-    private static EvidenceCheck Malformed(string detail) => new() { Code = EvidenceCheckCodes.Malformed, Detail = detail };
+    private static EvidenceCheck Malformed(string detail) =>
+        new() { Code = EvidenceCheckCodes.Malformed, Detail = detail };
 }

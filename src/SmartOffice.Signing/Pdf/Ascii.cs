@@ -19,7 +19,10 @@ internal static class Ascii
                 continue;
             }
 
-            var nibble = Nibble(c) ?? throw new PdfSyntaxException($"the ASCIIHex stream of object {number} holds a byte that is not a hex digit");
+            var nibble = Nibble(c)
+                ?? throw new PdfSyntaxException(
+                    $"the ASCIIHex stream of object {number} holds a byte that is not a hex digit"
+                );
             if (high < 0)
             {
                 high = nibble;
@@ -65,7 +68,9 @@ internal static class Ascii
 
             if (c is < (byte)'!' or > (byte)'u')
             {
-                throw new PdfSyntaxException($"the ASCII85 stream of object {number} holds a byte outside its alphabet");
+                throw new PdfSyntaxException(
+                    $"the ASCII85 stream of object {number} holds a byte outside its alphabet"
+                );
             }
 
             group[count++] = (byte)(c - '!');
@@ -113,11 +118,12 @@ internal static class Ascii
         }
     }
 
-    private static int? Nibble(byte c) => c switch
-    {
-        >= (byte)'0' and <= (byte)'9' => c - '0',
-        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
-        _ => null,
-    };
+    private static int? Nibble(byte c) =>
+        c switch
+        {
+            >= (byte)'0' and <= (byte)'9' => c - '0',
+            >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+            >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+            _ => null,
+        };
 }

@@ -8,9 +8,11 @@ internal readonly record struct CrossReferenceEntry(int Number, int Type, long F
 {
     public static CrossReferenceEntry Free(int number) => new(number, 0, 0, 0);
 
-    public static CrossReferenceEntry InUse(int number, long offset, int generation) => new(number, 1, offset, generation);
+    public static CrossReferenceEntry InUse(int number, long offset, int generation) =>
+        new(number, 1, offset, generation);
 
-    public static CrossReferenceEntry Compressed(int number, long container, long index) => new(number, 2, container, index);
+    public static CrossReferenceEntry Compressed(int number, long container, long index) =>
+        new(number, 2, container, index);
 }
 
 /// <summary>A classic cross-reference table: the byte offset of its "xref" keyword, its trailer and entries.</summary>

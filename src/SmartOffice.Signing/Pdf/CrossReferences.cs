@@ -19,7 +19,12 @@ internal sealed class CrossReferences
     private readonly PdfScanLimits _limits;
     private readonly Dictionary<long, PdfIndirectObject> _headers = [];
 
-    public CrossReferences(ReadOnlyMemory<byte> file, TopLevelReader.Result body, StreamDecoder decoder, PdfScanLimits limits)
+    public CrossReferences(
+        ReadOnlyMemory<byte> file,
+        TopLevelReader.Result body,
+        StreamDecoder decoder,
+        PdfScanLimits limits
+    )
     {
         _file = file;
         _body = body;
@@ -31,7 +36,12 @@ internal sealed class CrossReferences
         }
     }
 
-    public sealed record Section(long Offset, PdfDictionary Trailer, List<CrossReferenceEntry> Entries, PdfIndirectObject? Stream);
+    public sealed record Section(
+        long Offset,
+        PdfDictionary Trailer,
+        List<CrossReferenceEntry> Entries,
+        PdfIndirectObject? Stream
+    );
 
     /// <summary>The sections a viewer reads, newest first, starting at the last startxref.</summary>
     public List<Section> Chain()
@@ -46,7 +56,11 @@ internal sealed class CrossReferences
         var streams = new Dictionary<long, PdfIndirectObject>();
         foreach (var indirect in _body.Objects)
         {
-            if (indirect.StreamStart >= 0 && indirect.Value is PdfDictionary dictionary && dictionary.NameOf("Type") == "XRef")
+            if (
+                indirect.StreamStart >= 0
+                && indirect.Value is PdfDictionary dictionary
+                && dictionary.NameOf("Type") == "XRef"
+            )
             {
                 streams[indirect.Offset] = indirect;
             }
@@ -62,7 +76,9 @@ internal sealed class CrossReferences
             var at = SkipWhitespace(next.Offset);
             var section = sections.GetValueOrDefault(at)
                 ?? (streams.TryGetValue(at, out var stream) ? StreamSection(stream) : null)
-                ?? throw new PdfSyntaxException($"{next.From} {next.Offset} does not point at a cross-reference section");
+                ?? throw new PdfSyntaxException(
+                    $"{next.From} {next.Offset} does not point at a cross-reference section"
+                );
             if (!seen.Add(section.Offset))
             {
                 continue;
@@ -72,7 +88,9 @@ internal sealed class CrossReferences
             entries += section.Entries.Count;
             if (chain.Count > MaxSections || entries > MaxEntriesPerObject * (long)_limits.MaxObjects)
             {
-                throw new PdfSyntaxException($"the cross-reference has more than {MaxSections} sections or far more entries than objects");
+                throw new PdfSyntaxException(
+                    $"the cross-reference has more than {MaxSections} sections or far more entries than objects"
+                );
             }
 
             // Precedence: this section, then its /XRefStm (hybrid files), then the previous revision.
@@ -98,7 +116,12 @@ internal sealed class CrossReferences
     }
 
     private Section StreamSection(PdfIndirectObject stream) =>
-        new(stream.Offset, (PdfDictionary)stream.Value, CrossReferenceStream.Read(_file, stream, _decoder, _limits), stream);
+        new(
+            stream.Offset,
+            (PdfDictionary)stream.Value,
+            CrossReferenceStream.Read(_file, stream, _decoder, _limits),
+            stream
+        );
 
     /// <summary>
     /// Checks every entry of the chain against the objects read, reads every object stream, and returns all
@@ -114,9 +137,16 @@ internal sealed class CrossReferences
             if (entry.Type == 1)
             {
                 var at = SkipWhitespace(entry.Field2);
-                if (!_headers.TryGetValue(at, out var indirect) || indirect.Number != entry.Number || indirect.Generation != entry.Field3)
+                if (
+                    !_headers.TryGetValue(at, out var indirect)
+                    || indirect.Number != entry.Number
+                    || indirect.Generation != entry.Field3
+                )
                 {
-                    throw new PdfSyntaxException(Invariant($"the cross-reference entry of object {entry.Number} {entry.Field3} points at byte {entry.Field2}, where that object does not start"));
+                    throw new PdfSyntaxException(
+                        Invariant($"the cross-reference entry of object {entry.Number} {entry.Field3} ")
+                            + Invariant($"points at byte {entry.Field2}, where that object does not start")
+                    );
                 }
 
                 listedOffsets.Add(at);
@@ -125,7 +155,9 @@ internal sealed class CrossReferences
             {
                 if (entry.Field2 > int.MaxValue || entry.Field3 > int.MaxValue)
                 {
-                    throw new PdfSyntaxException($"the cross-reference entry of object {entry.Number} names an object stream out of range");
+                    throw new PdfSyntaxException(
+                        $"the cross-reference entry of object {entry.Number} names an object stream out of range"
+                    );
                 }
 
                 containerNumbers.Add((int)entry.Field2);
@@ -135,29 +167,53 @@ internal sealed class CrossReferences
 
         if (_body.Objects.FirstOrDefault(o => !listedOffsets.Contains(o.Offset)) is { } hidden)
         {
-            throw new PdfSyntaxException($"object {hidden.Number} {hidden.Generation} at byte {hidden.Offset} is not in the cross-reference, so viewers do not read it");
+            throw new PdfSyntaxException(
+                $"object {hidden.Number} {hidden.Generation} at byte {hidden.Offset} is not in the cross-reference, "
+                    + $"so viewers do not read it"
+            );
         }
 
-        var provisional = new PdfObjectTable(_body.Objects.GroupBy(o => o.Number).ToDictionary(g => g.Key, g => g.Last()));
-        var containers = _body.Objects.Where(o => o.StreamStart >= 0 && o.Value is PdfDictionary d
-            && (containerNumbers.Contains(o.Number) || provisional.NameOf(d, "Type") == "ObjStm")).ToList();
+        var provisional = new PdfObjectTable(
+            _body.Objects.GroupBy(o => o.Number).ToDictionary(g => g.Key, g => g.Last())
+        );
+        var containers = _body
+            .Objects.Where(o =>
+                o.StreamStart >= 0
+                && o.Value is PdfDictionary d
+                && (containerNumbers.Contains(o.Number) || provisional.NameOf(d, "Type") == "ObjStm")
+            )
+            .ToList();
         var containerSet = containers.Select(c => c.Number).ToHashSet();
         if (containerNumbers.FirstOrDefault(n => !containerSet.Contains(n), -1) is var missing && missing >= 0)
         {
-            throw new PdfSyntaxException($"the cross-reference places objects in object stream {missing}, which is not a stream in the file");
+            throw new PdfSyntaxException(
+                $"the cross-reference places objects in object stream {missing}, which is not a stream in the file"
+            );
         }
 
         _decoder.Table = provisional;
         var inner = ObjectStreamReader.Expand(_file, containers, _decoder, provisional, _limits, _body.Objects.Count);
         var innerKeys = inner.Select(o => (o.Number, o.ContainerNumber, o.IndexInContainer)).ToHashSet();
-        if (packed.FirstOrDefault(p => !innerKeys.Contains(p), (Number: -1, Container: -1, Index: -1)) is var absent && absent.Number >= 0)
+        if (
+            packed.FirstOrDefault(p => !innerKeys.Contains(p), (Number: -1, Container: -1, Index: -1)) is var absent
+            && absent.Number >= 0
+        )
         {
-            throw new PdfSyntaxException($"the cross-reference places object {absent.Number} at index {absent.Index} of object stream {absent.Container}, where it is not");
+            throw new PdfSyntaxException(
+                $"the cross-reference places object {absent.Number} at index {absent.Index} of object stream "
+                    + $"{absent.Container}, where it is not"
+            );
         }
 
-        if (inner.FirstOrDefault(o => !packed.Contains((o.Number, o.ContainerNumber, o.IndexInContainer))) is { } unlisted)
+        if (
+            inner.FirstOrDefault(o => !packed.Contains((o.Number, o.ContainerNumber, o.IndexInContainer))) is
+            { } unlisted
+        )
         {
-            throw new PdfSyntaxException($"object {unlisted.Number} in object stream {unlisted.ContainerNumber} is not in the cross-reference, so viewers do not read it");
+            throw new PdfSyntaxException(
+                $"object {unlisted.Number} in object stream {unlisted.ContainerNumber} is not in the "
+                    + $"cross-reference, so viewers do not read it"
+            );
         }
 
         return ([.. _body.Objects, .. inner], new PdfObjectTable(Current(chain, inner)));
@@ -165,7 +221,9 @@ internal sealed class CrossReferences
 
     private Dictionary<int, PdfIndirectObject> Current(List<Section> chain, List<PdfIndirectObject> inner)
     {
-        var byPlace = inner.GroupBy(o => (o.ContainerNumber, o.IndexInContainer)).ToDictionary(g => g.Key, g => g.Last());
+        var byPlace = inner
+            .GroupBy(o => (o.ContainerNumber, o.IndexInContainer))
+            .ToDictionary(g => g.Key, g => g.Last());
         var decided = new HashSet<int>();
         var current = new Dictionary<int, PdfIndirectObject>();
         foreach (var entry in chain.SelectMany(s => s.Entries))

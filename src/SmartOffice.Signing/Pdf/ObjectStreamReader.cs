@@ -1,18 +1,31 @@
 namespace SmartOffice.Signing.Pdf;
 
-/// <summary>Reads the objects packed in object streams: every /Type /ObjStm and every stream a type-2 entry names.</summary>
+/// <summary>Reads the objects packed in object streams: every /Type /ObjStm and every stream a type-2 entry
+/// names.</summary>
 internal static class ObjectStreamReader
 {
     public static List<PdfIndirectObject> Expand(
-        ReadOnlyMemory<byte> file, IEnumerable<PdfIndirectObject> containers, StreamDecoder decoder, PdfObjectTable table, PdfScanLimits limits, int alreadyRead)
+        ReadOnlyMemory<byte> file,
+        IEnumerable<PdfIndirectObject> containers,
+        StreamDecoder decoder,
+        PdfObjectTable table,
+        PdfScanLimits limits,
+        int alreadyRead
+    )
     {
         var all = new List<PdfIndirectObject>();
         foreach (var container in containers)
         {
             var dictionary = (PdfDictionary)container.Value;
             var data = decoder.Decode(file, container);
-            if (table.Resolve(dictionary["N"]) is not PdfNumber { IsInteger: true } count || table.Resolve(dictionary["First"]) is not PdfNumber { IsInteger: true } first
-                || count.Value < 0 || count.Value > limits.MaxObjects || first.Value < 0 || first.Value > data.Length)
+            if (
+                table.Resolve(dictionary["N"]) is not PdfNumber { IsInteger: true } count
+                || table.Resolve(dictionary["First"]) is not PdfNumber { IsInteger: true } first
+                || count.Value < 0
+                || count.Value > limits.MaxObjects
+                || first.Value < 0
+                || first.Value > data.Length
+            )
             {
                 throw new PdfSyntaxException($"object stream {container.Number} has an invalid /N or /First");
             }
@@ -38,7 +51,10 @@ internal static class ObjectStreamReader
                 var at = first.Value + offset;
                 if (at >= data.Length || at < previousEnd)
                 {
-                    throw new PdfSyntaxException($"object stream {container.Number} places object {number} outside its data or over another object");
+                    throw new PdfSyntaxException(
+                        $"object stream {container.Number} places object {number} outside its data or over another "
+                            + $"object"
+                    );
                 }
 
                 parser.Position = (int)at;
@@ -46,15 +62,19 @@ internal static class ObjectStreamReader
                 previousEnd = parser.Position;
                 if (parser.PeekKeyword() is "stream" or "endobj" or "obj")
                 {
-                    throw new PdfSyntaxException($"object {number} in object stream {container.Number} is not a plain object");
+                    throw new PdfSyntaxException(
+                        $"object {number} in object stream {container.Number} is not a plain object"
+                    );
                 }
 
-                all.Add(new PdfIndirectObject((int)number, 0, container.Offset, value)
-                {
-                    IsInObjectStream = true,
-                    ContainerNumber = container.Number,
-                    IndexInContainer = index,
-                });
+                all.Add(
+                    new PdfIndirectObject((int)number, 0, container.Offset, value)
+                    {
+                        IsInObjectStream = true,
+                        ContainerNumber = container.Number,
+                        IndexInContainer = index,
+                    }
+                );
                 if (alreadyRead + all.Count > limits.MaxObjects)
                 {
                     throw new PdfSyntaxException($"more than {limits.MaxObjects} objects");

@@ -11,7 +11,16 @@ internal sealed class ObjectWalker(PdfObjectTable table)
 {
     private const int MaxActiveContentEntries = 20;
     private const int MaxActionChain = 64;
-    private static readonly HashSet<string> DangerousActions = ["JavaScript", "Launch", "ImportData", "SubmitForm", "GoToR", "GoToE", "Rendition"];
+    private static readonly HashSet<string> DangerousActions =
+    [
+        "JavaScript",
+        "Launch",
+        "ImportData",
+        "SubmitForm",
+        "GoToR",
+        "GoToE",
+        "Rendition",
+    ];
 
     // Actions that act when the document or a page opens, without the reader clicking anything.
     private static readonly HashSet<string> SelfFiringKeys = ["OpenAction", "AA"];
@@ -59,7 +68,9 @@ internal sealed class ObjectWalker(PdfObjectTable table)
     private void Inspect(PdfDictionary dictionary, PdfIndirectObject owner, bool isStreamDictionary)
     {
         var type = table.NameOf(dictionary, "Type");
-        var isSignature = type is "Sig" or "DocTimeStamp" || (dictionary.ContainsKey("ByteRange") && dictionary.ContainsKey("Contents") && !isStreamDictionary);
+        var isSignature =
+            type is "Sig" or "DocTimeStamp"
+            || (dictionary.ContainsKey("ByteRange") && dictionary.ContainsKey("Contents") && !isStreamDictionary);
         if (isSignature && type is not ("XRef" or "ObjStm"))
         {
             Signatures.Add(Describe(dictionary, owner, type));
@@ -76,7 +87,12 @@ internal sealed class ObjectWalker(PdfObjectTable table)
             Flag($"{action} action in {where}");
         }
 
-        if (type == "EmbeddedFile" || dictionary.ContainsKey("EmbeddedFiles") || (type == "Filespec" && dictionary.ContainsKey("EF")) || dictionary.ContainsKey("EF"))
+        if (
+            type == "EmbeddedFile"
+            || dictionary.ContainsKey("EmbeddedFiles")
+            || (type == "Filespec" && dictionary.ContainsKey("EF"))
+            || dictionary.ContainsKey("EF")
+        )
         {
             Flag($"embedded file in {where}");
         }
@@ -130,7 +146,12 @@ internal sealed class ObjectWalker(PdfObjectTable table)
 
             if (table.NameOf(action, "S") is "URI")
             {
-                Flag(string.Create(CultureInfo.InvariantCulture, $"URI action that opens by itself (/{key}) in object {owner.Number} {owner.Generation}"));
+                Flag(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"URI action that opens by itself (/{key}) in object {owner.Number} {owner.Generation}"
+                    )
+                );
             }
 
             switch (table.Resolve(action["Next"]))
@@ -158,7 +179,11 @@ internal sealed class ObjectWalker(PdfObjectTable table)
         var contents = dictionary["Contents"] as PdfString;
         var isDirectHex = contents is { IsHex: true } && !owner.IsInObjectStream;
         List<long>? byteRange = null;
-        if (table.Resolve(dictionary["ByteRange"]) is PdfArray array && array.Items.Count >= 1 && array.Items.All(i => i is PdfNumber { IsInteger: true }))
+        if (
+            table.Resolve(dictionary["ByteRange"]) is PdfArray array
+            && array.Items.Count >= 1
+            && array.Items.All(i => i is PdfNumber { IsInteger: true })
+        )
         {
             byteRange = [.. array.Items.Cast<PdfNumber>().Select(n => (long)n.Value)];
         }

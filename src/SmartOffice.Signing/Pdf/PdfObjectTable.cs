@@ -21,5 +21,6 @@ internal sealed class PdfObjectTable(Dictionary<int, PdfIndirectObject> current)
     }
 
     /// <summary>The name a key holds, directly or through references; null otherwise.</summary>
-    public string? NameOf(PdfDictionary dictionary, string key) => Resolve(dictionary[key]) is PdfName name ? name.Value : null;
+    public string? NameOf(PdfDictionary dictionary, string key) =>
+        Resolve(dictionary[key]) is PdfName name ? name.Value : null;
 }

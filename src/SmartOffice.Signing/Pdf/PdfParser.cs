@@ -29,7 +29,18 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
 
     public static bool IsWhitespace(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
 
-    public static bool IsDelimiter(byte b) => b is (byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%';
+    public static bool IsDelimiter(byte b) =>
+        b
+            is (byte)'('
+                or (byte)')'
+                or (byte)'<'
+                or (byte)'>'
+                or (byte)'['
+                or (byte)']'
+                or (byte)'{'
+                or (byte)'}'
+                or (byte)'/'
+                or (byte)'%';
 
     public void SkipWhitespaceAndComments(Action<int>? onEndOfFileMarker = null)
     {
@@ -61,7 +72,9 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
 
                 if (ObjectHeaders.Find(span[start..Position]) is { } hidden)
                 {
-                    throw new PdfSyntaxException($"an object header is hidden inside a comment at byte {start + hidden}");
+                    throw new PdfSyntaxException(
+                        $"an object header is hidden inside a comment at byte {start + hidden}"
+                    );
                 }
             }
             else
@@ -99,7 +112,9 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
     {
         if (depth > limits.MaxNestingDepth)
         {
-            throw new PdfSyntaxException($"objects nested deeper than {limits.MaxNestingDepth} levels at byte {Position}");
+            throw new PdfSyntaxException(
+                $"objects nested deeper than {limits.MaxNestingDepth} levels at byte {Position}"
+            );
         }
 
         if (++_tokens % 4096 == 0 && limits.Deadline.IsCancellationRequested)
@@ -117,11 +132,16 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
         var b = span[Position];
         switch (b)
         {
-            case (byte)'/': return ReadName();
-            case (byte)'(': return ReadLiteralString();
-            case (byte)'[': return ReadArray(depth);
-            case (byte)'<' when Position + 1 < span.Length && span[Position + 1] == '<': return ReadDictionary(depth);
-            case (byte)'<': return ReadHexString();
+            case (byte)'/':
+                return ReadName();
+            case (byte)'(':
+                return ReadLiteralString();
+            case (byte)'[':
+                return ReadArray(depth);
+            case (byte)'<' when Position + 1 < span.Length && span[Position + 1] == '<':
+                return ReadDictionary(depth);
+            case (byte)'<':
+                return ReadHexString();
             default:
                 if (b is (>= (byte)'0' and <= (byte)'9') or (byte)'+' or (byte)'-' or (byte)'.')
                 {
@@ -131,10 +151,17 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
                 var word = PeekKeyword();
                 switch (word)
                 {
-                    case "true": Position += 4; return PdfKeyword.True;
-                    case "false": Position += 5; return PdfKeyword.False;
-                    case "null": Position += 4; return PdfKeyword.Null;
-                    default: throw new PdfSyntaxException($"unexpected '{(char)b}' at byte {Position}");
+                    case "true":
+                        Position += 4;
+                        return PdfKeyword.True;
+                    case "false":
+                        Position += 5;
+                        return PdfKeyword.False;
+                    case "null":
+                        Position += 4;
+                        return PdfKeyword.Null;
+                    default:
+                        throw new PdfSyntaxException($"unexpected '{(char)b}' at byte {Position}");
                 }
         }
     }
@@ -152,7 +179,10 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
             Position++;
         }
 
-        if (Position == start || (Position < span.Length && !IsWhitespace(span[Position]) && !IsDelimiter(span[Position])))
+        if (
+            Position == start
+            || (Position < span.Length && !IsWhitespace(span[Position]) && !IsDelimiter(span[Position]))
+        )
         {
             Position = start;
             return -1;
@@ -181,8 +211,16 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
         var builder = new StringBuilder(raw.Length);
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] == (byte)'#' && i + 2 < raw.Length &&
-                byte.TryParse(Encoding.ASCII.GetString(raw.Slice(i + 1, 2)), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value))
+            if (
+                raw[i] == (byte)'#'
+                && i + 2 < raw.Length
+                && byte.TryParse(
+                    Encoding.ASCII.GetString(raw.Slice(i + 1, 2)),
+                    NumberStyles.HexNumber,
+                    CultureInfo.InvariantCulture,
+                    out var value
+                )
+            )
             {
                 builder.Append((char)value);
                 i += 2;
@@ -212,7 +250,11 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
         {
             SkipWhitespaceAndComments();
             var span = _data.Span;
-            if (Position < span.Length && span[Position] == 'R' && (Position + 1 >= span.Length || IsWhitespace(span[Position + 1]) || IsDelimiter(span[Position + 1])))
+            if (
+                Position < span.Length
+                && span[Position] == 'R'
+                && (Position + 1 >= span.Length || IsWhitespace(span[Position + 1]) || IsDelimiter(span[Position + 1]))
+            )
             {
                 Position++;
                 return first.Value <= int.MaxValue && generation <= 65535
@@ -241,7 +283,10 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
             Position++;
         }
 
-        if (Position - start > 40 || !double.TryParse(span[start..Position], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        if (
+            Position - start > 40
+            || !double.TryParse(span[start..Position], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        )
         {
             throw new PdfSyntaxException($"invalid number at byte {start}");
         }
@@ -300,10 +345,14 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
             if (!keys.Add(key))
             {
                 hasDuplicates = true;
-                // Readers disagree on which copy wins (poppler and qpdf take the last): two different values are refused.
+                // Readers disagree on which copy wins (poppler and qpdf take the last): two different values are
+                // refused.
                 if (!PdfValueEquality.AreSame(entries.First(e => e.Key == key).Value, value))
                 {
-                    throw new PdfSyntaxException($"a dictionary repeats the key /{key} with a different value near byte {Position}; readers disagree on which one counts");
+                    throw new PdfSyntaxException(
+                        $"a dictionary repeats the key /{key} with a different value near byte {Position}; readers "
+                            + $"disagree on which one counts"
+                    );
                 }
             }
 
@@ -323,8 +372,12 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
 
         var hex = span.Slice(Position, end);
         var bytes = new byte[(hex.Length + 1) / 2];
-        // Signature /Contents are kilobytes of plain hex: decoded vectorised; whitespace, an odd length or a bad digit take the loop.
-        if (hex.Length % 2 == 0 && Convert.FromHexString(hex, bytes, out _, out _) == System.Buffers.OperationStatus.Done)
+        // Signature /Contents are kilobytes of plain hex: decoded vectorised; whitespace, an odd length or a bad digit
+        // take the loop.
+        if (
+            hex.Length % 2 == 0
+            && Convert.FromHexString(hex, bytes, out _, out _) == System.Buffers.OperationStatus.Done
+        )
         {
             Position += end + 1;
             return new PdfString(bytes, start, Position, true);
@@ -381,7 +434,10 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
                 continue;
             }
 
-            nesting += b == '(' ? 1 : b == ')' ? -1 : 0;
+            nesting +=
+                b == '(' ? 1
+                : b == ')' ? -1
+                : 0;
             if (nesting == 0)
             {
                 return new PdfString([.. output], start, Position, false);
@@ -398,15 +454,29 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
         var e = span[Position++];
         switch (e)
         {
-            case (byte)'n': output.Add(10); break;
-            case (byte)'r': output.Add(13); break;
-            case (byte)'t': output.Add(9); break;
-            case (byte)'b': output.Add(8); break;
-            case (byte)'f': output.Add(12); break;
-            case (byte)'\r':
-                if (Position < span.Length && span[Position] == '\n') { Position++; }
+            case (byte)'n':
+                output.Add(10);
                 break;
-            case (byte)'\n': break;
+            case (byte)'r':
+                output.Add(13);
+                break;
+            case (byte)'t':
+                output.Add(9);
+                break;
+            case (byte)'b':
+                output.Add(8);
+                break;
+            case (byte)'f':
+                output.Add(12);
+                break;
+            case (byte)'\r':
+                if (Position < span.Length && span[Position] == '\n')
+                {
+                    Position++;
+                }
+                break;
+            case (byte)'\n':
+                break;
             case >= (byte)'0' and <= (byte)'7':
                 var value = e - '0';
                 for (var i = 0; i < 2 && Position < span.Length && span[Position] is >= (byte)'0' and <= (byte)'7'; i++)
@@ -416,7 +486,9 @@ internal sealed class PdfParser(ReadOnlyMemory<byte> data, PdfScanLimits limits)
 
                 output.Add((byte)value);
                 break;
-            default: output.Add(e); break;
+            default:
+                output.Add(e);
+                break;
         }
     }
 }

@@ -11,7 +11,9 @@ namespace SmartOffice.Signing.Pdf;
 /// </summary>
 internal static class PdfScanner
 {
-    private static readonly System.Buffers.SearchValues<byte> Whitespace = System.Buffers.SearchValues.Create(" \t\r\n\f\0"u8);
+    private static readonly System.Buffers.SearchValues<byte> Whitespace = System.Buffers.SearchValues.Create(
+        " \t\r\n\f\0"u8
+    );
 
     public static PdfScanResult Scan(ReadOnlyMemory<byte> file, PdfScanLimits limits)
     {
@@ -23,9 +25,19 @@ internal static class PdfScanner
         {
             return PdfScanResult.Failed(ValidationCodes.PdfMalformed, exception.Message);
         }
-        catch (Exception exception) when (exception is InvalidDataException or OverflowException or ArgumentException or IndexOutOfRangeException or InvalidOperationException)
+        catch (Exception exception)
+            when (exception
+                    is InvalidDataException
+                        or OverflowException
+                        or ArgumentException
+                        or IndexOutOfRangeException
+                        or InvalidOperationException
+            )
         {
-            return PdfScanResult.Failed(ValidationCodes.PdfMalformed, $"unreadable structure ({exception.GetType().Name})");
+            return PdfScanResult.Failed(
+                ValidationCodes.PdfMalformed,
+                $"unreadable structure ({exception.GetType().Name})"
+            );
         }
     }
 
@@ -40,25 +52,37 @@ internal static class PdfScanner
         var lastEof = span.LastIndexOf("%%EOF"u8);
         if (lastEof < 0)
         {
-            return PdfScanResult.Failed(ValidationCodes.PdfMalformed, "there is no %%EOF marker: the file is truncated or not a complete PDF");
+            return PdfScanResult.Failed(
+                ValidationCodes.PdfMalformed,
+                "there is no %%EOF marker: the file is truncated or not a complete PDF"
+            );
         }
 
         var trailing = span[(lastEof + 5)..].IndexOfAnyExcept(Whitespace);
         if (trailing >= 0)
         {
-            return PdfScanResult.Failed(ValidationCodes.PdfMalformed,
-                $"{span.Length - lastEof - 5 - trailing} byte(s) that are not whitespace follow the last %%EOF (byte {lastEof}): nothing may follow the end of the PDF");
+            return PdfScanResult.Failed(
+                ValidationCodes.PdfMalformed,
+                $"{span.Length - lastEof - 5 - trailing} byte(s) that are not whitespace follow the last %%EOF "
+                    + $"(byte {lastEof}): nothing may follow the end of the PDF"
+            );
         }
 
         var body = new TopLevelReader(file[..(lastEof + 5)], 0, limits).Read();
         if (body.StartXrefs.Count == 0 || body.Trailers.Count == 0)
         {
-            return PdfScanResult.Failed(ValidationCodes.PdfMalformed, "there is no trailer or startxref: the file is truncated or damaged");
+            return PdfScanResult.Failed(
+                ValidationCodes.PdfMalformed,
+                "there is no trailer or startxref: the file is truncated or damaged"
+            );
         }
 
         if (body.Trailers.Any(t => t.ContainsKey("Encrypt")))
         {
-            return PdfScanResult.Failed(ValidationCodes.PdfEncrypted, "a trailer or cross-reference stream names an /Encrypt dictionary");
+            return PdfScanResult.Failed(
+                ValidationCodes.PdfEncrypted,
+                "a trailer or cross-reference stream names an /Encrypt dictionary"
+            );
         }
 
         var decoder = new StreamDecoder(limits);
@@ -68,7 +92,10 @@ internal static class PdfScanner
         decoder.Table = table;
         if (table.Resolve(chain[0].Trailer["Root"]) is not PdfDictionary catalog)
         {
-            return PdfScanResult.Failed(ValidationCodes.PdfMalformed, "the newest trailer does not name a document catalog (/Root)");
+            return PdfScanResult.Failed(
+                ValidationCodes.PdfMalformed,
+                "the newest trailer does not name a document catalog (/Root)"
+            );
         }
 
         var walker = new ObjectWalker(table);
@@ -114,7 +141,8 @@ internal static class PdfScanner
         var header = span[..Math.Min(span.Length, 1024)].IndexOf("%PDF-"u8);
         if (header > 0)
         {
-            return $"{header} byte(s) come before the %PDF- header: a PDF must start with it (a file that is also another format is refused)";
+            return $"{header} byte(s) come before the %PDF- header: a PDF must start with it (a file that is also "
+                + $"another format is refused)";
         }
 
         return span switch
@@ -124,7 +152,9 @@ internal static class PdfScanner
             [(byte)'P', (byte)'K', 3, 4, ..] => "it is a ZIP archive (perhaps a Word or Excel file)",
             [0xFF, 0xD8, 0xFF, ..] => "it is a JPEG image",
             [0xD0, 0xCF, 0x11, 0xE0, ..] => "it is an old Microsoft Office file",
-            _ when Encoding.ASCII.GetString(span[..Math.Min(span.Length, 256)]).Contains("<html", StringComparison.OrdinalIgnoreCase) => "it is an HTML page",
+            _ when Encoding
+                    .ASCII.GetString(span[..Math.Min(span.Length, 256)])
+                    .Contains("<html", StringComparison.OrdinalIgnoreCase) => "it is an HTML page",
             _ => "there is no %PDF- header at the start of the file",
         };
     }

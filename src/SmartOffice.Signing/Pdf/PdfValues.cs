@@ -27,13 +27,15 @@ internal sealed class PdfString(byte[] bytes, long start, long end, bool isHex) 
 
     public bool IsHex { get; } = isHex;
 
-    /// <summary>The string as PDF text: UTF-16BE or UTF-8 when it starts with a byte-order mark, otherwise Latin-1 (close to PDFDocEncoding).</summary>
-    public string Text => Bytes switch
-    {
-        [0xFE, 0xFF, ..] => System.Text.Encoding.BigEndianUnicode.GetString(Bytes, 2, Bytes.Length - 2),
-        [0xEF, 0xBB, 0xBF, ..] => System.Text.Encoding.UTF8.GetString(Bytes, 3, Bytes.Length - 3),
-        _ => System.Text.Encoding.Latin1.GetString(Bytes),
-    };
+    /// <summary>The string as PDF text: UTF-16BE or UTF-8 when it starts with a byte-order mark, otherwise Latin-1
+    /// (close to PDFDocEncoding).</summary>
+    public string Text =>
+        Bytes switch
+        {
+            [0xFE, 0xFF, ..] => System.Text.Encoding.BigEndianUnicode.GetString(Bytes, 2, Bytes.Length - 2),
+            [0xEF, 0xBB, 0xBF, ..] => System.Text.Encoding.UTF8.GetString(Bytes, 3, Bytes.Length - 3),
+            _ => System.Text.Encoding.Latin1.GetString(Bytes),
+        };
 }
 
 internal sealed class PdfArray(List<PdfValue> items) : PdfValue
@@ -97,7 +99,8 @@ internal sealed class PdfIndirectObject(int number, int generation, long offset,
 
     public bool IsInObjectStream { get; init; }
 
-    /// <summary>For an object packed in an object stream: that stream's object number and the index within it.</summary>
+    /// <summary>For an object packed in an object stream: that stream's object number and the index within
+    /// it.</summary>
     public int ContainerNumber { get; init; } = -1;
 
     public int IndexInContainer { get; init; } = -1;

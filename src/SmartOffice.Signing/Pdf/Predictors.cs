@@ -6,7 +6,13 @@ namespace SmartOffice.Signing.Pdf;
 /// </summary>
 internal static class Predictors
 {
-    public static byte[] Apply(byte[] data, PdfDictionary? parameters, string filter, int number, Func<PdfValue?, PdfValue?> resolve)
+    public static byte[] Apply(
+        byte[] data,
+        PdfDictionary? parameters,
+        string filter,
+        int number,
+        Func<PdfValue?, PdfValue?> resolve
+    )
     {
         if (parameters is null)
         {
@@ -38,11 +44,18 @@ internal static class Predictors
         {
             2 when bits == 8 => Tiff(data, rowLength, bytesPerPixel),
             >= 10 and <= 15 => Png(data, rowLength, bytesPerPixel, number),
-            _ => throw new PdfSyntaxException($"object {number} uses predictor {predictor}, which the validator does not decode"),
+            _ => throw new PdfSyntaxException(
+                $"object {number} uses predictor {predictor}, which the validator does not decode"
+            ),
         };
     }
 
-    private static long Integer(PdfDictionary parameters, string key, long fallback, Func<PdfValue?, PdfValue?> resolve) =>
+    private static long Integer(
+        PdfDictionary parameters,
+        string key,
+        long fallback,
+        Func<PdfValue?, PdfValue?> resolve
+    ) =>
         resolve(parameters[key]) switch
         {
             null => fallback,
@@ -86,7 +99,9 @@ internal static class Predictors
                     2 => (byte)(input[i] + up),
                     3 => (byte)(input[i] + ((left + up) / 2)),
                     4 => (byte)(input[i] + Paeth(left, up, upLeft)),
-                    _ => throw new PdfSyntaxException($"the predicted stream of object {number} has an unknown PNG row type {type}"),
+                    _ => throw new PdfSyntaxException(
+                        $"the predicted stream of object {number} has an unknown PNG row type {type}"
+                    ),
                 };
             }
 
@@ -102,6 +117,8 @@ internal static class Predictors
         var pa = Math.Abs(p - a);
         var pb = Math.Abs(p - b);
         var pc = Math.Abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        return pa <= pb && pa <= pc ? a
+            : pb <= pc ? b
+            : c;
     }
 }

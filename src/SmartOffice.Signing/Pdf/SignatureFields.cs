@@ -16,7 +16,11 @@ internal static class SignatureFields
     public static List<int> Shown(PdfObjectTable table, PdfDictionary? catalog)
     {
         var shown = new List<int>();
-        if (catalog is null || table.Resolve(catalog["AcroForm"]) is not PdfDictionary form || table.Resolve(form["Fields"]) is not PdfArray fields)
+        if (
+            catalog is null
+            || table.Resolve(catalog["AcroForm"]) is not PdfDictionary form
+            || table.Resolve(form["Fields"]) is not PdfArray fields
+        )
         {
             return shown;
         }

@@ -12,10 +12,12 @@ internal sealed class StreamDecoder(PdfScanLimits limits)
 {
     private long _budget = limits.MaxInflatedBytes;
 
-    /// <summary>Resolves indirect /Filter and /DecodeParms values; none while the cross-reference itself is read.</summary>
+    /// <summary>Resolves indirect /Filter and /DecodeParms values; none while the cross-reference itself is
+    /// read.</summary>
     public PdfObjectTable? Table { get; set; }
 
-    /// <summary>The decoded data; throws <see cref="PdfSyntaxException"/> when the stream cannot be decoded exactly.</summary>
+    /// <summary>The decoded data; throws <see cref="PdfSyntaxException"/> when the stream cannot be decoded
+    /// exactly.</summary>
     public byte[] Decode(ReadOnlyMemory<byte> file, PdfIndirectObject stream)
     {
         if (stream.StreamStart < 0 || stream.Value is not PdfDictionary dictionary)
@@ -35,7 +37,9 @@ internal sealed class StreamDecoder(PdfScanLimits limits)
                 "ASCIIHexDecode" or "AHx" => Ascii.HexDecode(data, stream.Number),
                 "ASCII85Decode" or "A85" => Ascii.Base85Decode(data, stream.Number),
                 "RunLengthDecode" or "RL" => RunLength(data, stream.Number),
-                var other => throw new PdfSyntaxException($"the stream of object {stream.Number} uses the filter {other}, which the validator does not decode"),
+                var other => throw new PdfSyntaxException(
+                    $"the stream of object {stream.Number} uses the filter {other}, which the validator does not decode"
+                ),
             };
             Charge(data.Length);
             data = Predictors.Apply(data, parameters[i], filters[i], stream.Number, Resolve);
@@ -44,7 +48,8 @@ internal sealed class StreamDecoder(PdfScanLimits limits)
         return data;
     }
 
-    /// <summary>Like <see cref="Decode"/>, but null instead of an exception (for optional data such as the DSS).</summary>
+    /// <summary>Like <see cref="Decode"/>, but null instead of an exception (for optional data such as the
+    /// DSS).</summary>
     public byte[]? TryDecode(ReadOnlyMemory<byte> file, PdfIndirectObject stream)
     {
         try
@@ -59,14 +64,23 @@ internal sealed class StreamDecoder(PdfScanLimits limits)
 
     private PdfValue? Resolve(PdfValue? value) => Table is null ? value : Table.Resolve(value);
 
-    private List<string> Filters(PdfValue? value, int number) => value switch
-    {
-        null or PdfKeyword { Value: "null" } => [],
-        PdfName name => [name.Value],
-        PdfArray array => [.. array.Items.Select(item => Resolve(item) is PdfName name ? name.Value
-            : throw new PdfSyntaxException($"the filter array of object {number} holds something other than names"))],
-        _ => throw new PdfSyntaxException($"the /Filter of object {number} is neither a name nor an array"),
-    };
+    private List<string> Filters(PdfValue? value, int number) =>
+        value switch
+        {
+            null or PdfKeyword { Value: "null" } => [],
+            PdfName name => [name.Value],
+            PdfArray array =>
+            [
+                .. array.Items.Select(item =>
+                    Resolve(item) is PdfName name
+                        ? name.Value
+                        : throw new PdfSyntaxException(
+                            $"the filter array of object {number} holds something other than names"
+                        )
+                ),
+            ],
+            _ => throw new PdfSyntaxException($"the /Filter of object {number} is neither a name nor an array"),
+        };
 
     private List<PdfDictionary?> Parameters(PdfValue? value, int count, int number)
     {
@@ -77,12 +91,19 @@ internal sealed class StreamDecoder(PdfScanLimits limits)
             case PdfDictionary dictionary when count <= 1:
                 return [.. Enumerable.Repeat<PdfDictionary?>(dictionary, Math.Max(count, 1))];
             case PdfArray array when array.Items.Count == count:
-                return [.. array.Items.Select(item => Resolve(item) switch
-                {
-                    PdfDictionary d => d,
-                    null or PdfKeyword { Value: "null" } => null,
-                    _ => throw new PdfSyntaxException($"the /DecodeParms of object {number} holds something other than dictionaries"),
-                })];
+                return
+                [
+                    .. array.Items.Select(item =>
+                        Resolve(item) switch
+                        {
+                            PdfDictionary d => d,
+                            null or PdfKeyword { Value: "null" } => null,
+                            _ => throw new PdfSyntaxException(
+                                $"the /DecodeParms of object {number} holds something other than dictionaries"
+                            ),
+                        }
+                    ),
+                ];
             default:
                 throw new PdfSyntaxException($"the /DecodeParms of object {number} does not match its filters");
         }

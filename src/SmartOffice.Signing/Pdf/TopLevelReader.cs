@@ -13,7 +13,8 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
         List<PdfDictionary> Trailers,
         List<long> StartXrefs,
         List<int> EndOfFileMarkers,
-        List<CrossReferenceTable> Tables);
+        List<CrossReferenceTable> Tables
+    );
 
     public Result Read()
     {
@@ -38,11 +39,15 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
                     var entries = ReadCrossReferenceTable();
                     if (_parser.PeekKeyword() != "trailer")
                     {
-                        throw new PdfSyntaxException($"cross-reference table at byte {at} is not followed by a trailer");
+                        throw new PdfSyntaxException(
+                            $"cross-reference table at byte {at} is not followed by a trailer"
+                        );
                     }
 
                     _parser.Position += 7;
-                    var trailer = _parser.ReadValue() as PdfDictionary ?? throw new PdfSyntaxException($"trailer at byte {at} is not a dictionary");
+                    var trailer =
+                        _parser.ReadValue() as PdfDictionary
+                        ?? throw new PdfSyntaxException($"trailer at byte {at} is not a dictionary");
                     trailers.Add(trailer);
                     tables.Add(new CrossReferenceTable(at, trailer, entries));
                     break;
@@ -51,7 +56,9 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
                 case "startxref":
                     _parser.Position += 9;
                     var offset = _parser.TryReadUnsignedInteger();
-                    startXrefs.Add(offset >= 0 ? offset : throw new PdfSyntaxException($"startxref at byte {at} has no offset"));
+                    startXrefs.Add(
+                        offset >= 0 ? offset : throw new PdfSyntaxException($"startxref at byte {at} has no offset")
+                    );
                     break;
                 default:
                     var indirect = ReadIndirectObject(at);
@@ -77,14 +84,23 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
     {
         var number = _parser.TryReadUnsignedInteger();
         var generation = number >= 0 ? _parser.TryReadUnsignedInteger() : -1;
-        if (number < 0 || generation < 0 || number > int.MaxValue || generation > 65535 || _parser.PeekKeyword() != "obj")
+        if (
+            number < 0
+            || generation < 0
+            || number > int.MaxValue
+            || generation > 65535
+            || _parser.PeekKeyword() != "obj"
+        )
         {
-            throw new PdfSyntaxException($"unexpected content at byte {at}: expected an object, xref, trailer or startxref");
+            throw new PdfSyntaxException(
+                $"unexpected content at byte {at}: expected an object, xref, trailer or startxref"
+            );
         }
 
         _parser.Position += 3;
         var value = _parser.ReadValue();
-        long streamStart = -1, streamLength = 0;
+        long streamStart = -1,
+            streamLength = 0;
         if (_parser.PeekKeyword() == "stream")
         {
             if (value is not PdfDictionary dictionary)
@@ -101,7 +117,11 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
         }
 
         _parser.Position += 6;
-        return new PdfIndirectObject((int)number, (int)generation, at, value) { StreamStart = streamStart, StreamLength = streamLength };
+        return new PdfIndirectObject((int)number, (int)generation, at, value)
+        {
+            StreamStart = streamStart,
+            StreamLength = streamLength,
+        };
     }
 
     private (long Start, long Length) SkipStream(PdfDictionary dictionary, int number)
@@ -119,7 +139,11 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
         }
 
         var start = _parser.Position;
-        if (dictionary["Length"] is PdfNumber { IsInteger: true } declared && declared.Value >= 0 && start + declared.Value <= span.Length)
+        if (
+            dictionary["Length"] is PdfNumber { IsInteger: true } declared
+            && declared.Value >= 0
+            && start + declared.Value <= span.Length
+        )
         {
             var end = start + (int)declared.Value;
             var after = end;
@@ -158,7 +182,9 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
     {
         if (ObjectHeaders.Find(data) is { } found)
         {
-            throw new PdfSyntaxException($"an object header is hidden inside the stream data of object {number} (at byte {start + found})");
+            throw new PdfSyntaxException(
+                $"an object header is hidden inside the stream data of object {number} (at byte {start + found})"
+            );
         }
     }
 
@@ -176,7 +202,12 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
             }
 
             var count = _parser.TryReadUnsignedInteger();
-            if (count < 0 || first > int.MaxValue || count > limits.MaxObjects || entries.Count + count > limits.MaxObjects)
+            if (
+                count < 0
+                || first > int.MaxValue
+                || count > limits.MaxObjects
+                || entries.Count + count > limits.MaxObjects
+            )
             {
                 throw new PdfSyntaxException($"cross-reference table at byte {at} has an invalid subsection header");
             }
@@ -188,15 +219,18 @@ internal sealed class TopLevelReader(ReadOnlyMemory<byte> data, int start, PdfSc
                 var kind = _parser.PeekKeyword();
                 if (offset < 0 || generation is < 0 or > 65535 || kind is not ("n" or "f"))
                 {
-                    throw new PdfSyntaxException($"cross-reference table at byte {at} has an invalid entry for object {first + i}");
+                    throw new PdfSyntaxException(
+                        $"cross-reference table at byte {at} has an invalid entry for object {first + i}"
+                    );
                 }
 
                 _parser.Position++;
-                entries.Add(kind == "n"
-                    ? CrossReferenceEntry.InUse((int)(first + i), offset, (int)generation)
-                    : CrossReferenceEntry.Free((int)(first + i)));
+                entries.Add(
+                    kind == "n"
+                        ? CrossReferenceEntry.InUse((int)(first + i), offset, (int)generation)
+                        : CrossReferenceEntry.Free((int)(first + i))
+                );
             }
-
         }
     }
 }

@@ -10,22 +10,43 @@ internal static class CertificateFactory
     public static X509Certificate2 CreateRoot(string commonName, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         using var key = RSA.Create(3072);
-        var request = new CertificateRequest(Name(commonName, "SmartOffice Demo", null, null), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = new CertificateRequest(
+            Name(commonName, "SmartOffice Demo", null, null),
+            key,
+            HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1
+        );
         AddCaExtensions(request, key);
         return request.CreateSelfSigned(notBefore, notAfter);
     }
 
-    public static X509Certificate2 CreateIntermediate(string commonName, X509Certificate2 issuer, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    public static X509Certificate2 CreateIntermediate(
+        string commonName,
+        X509Certificate2 issuer,
+        DateTimeOffset notBefore,
+        DateTimeOffset notAfter
+    )
     {
         using var key = RSA.Create(2048);
-        var request = new CertificateRequest(Name(commonName, "SmartOffice Demo", null, null), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = new CertificateRequest(
+            Name(commonName, "SmartOffice Demo", null, null),
+            key,
+            HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1
+        );
         AddCaExtensions(request, key);
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        request.CertificateExtensions.Add(
+            X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false)
+        );
         using var issued = request.Create(issuer, notBefore, notAfter, SerialNumber());
         return issued.CopyWithPrivateKey(key);
     }
 
-    public static X509Certificate2 CreateEndEntity(DemoCertificateSpec spec, X509Certificate2 issuer, DateTimeOffset now)
+    public static X509Certificate2 CreateEndEntity(
+        DemoCertificateSpec spec,
+        X509Certificate2 issuer,
+        DateTimeOffset now
+    )
     {
         using AsymmetricAlgorithm key = spec.KeyType switch
         {
@@ -35,17 +56,21 @@ internal static class CertificateFactory
             DemoKeyType.Rsa1024 => RSA.Create(1024),
             _ => RSA.Create(2048),
         };
-        var identifier = spec.OrganizationIdentifierValue ?? (spec.RegistryNumber is null ? null : $"NTRMN-{spec.RegistryNumber}");
-        var subject = spec.MultiValuedIdentifierRdn && identifier is not null
-            ? MultiValuedName(spec.CommonName, identifier, spec.OrganizationIdentifierOid)
-            : Name(spec.CommonName, spec.OrganizationName, identifier, spec.OrganizationIdentifierOid);
+        var identifier = spec.OrganizationIdentifierValue
+            ?? (spec.RegistryNumber is null ? null : $"NTRMN-{spec.RegistryNumber}");
+        var subject =
+            spec.MultiValuedIdentifierRdn && identifier is not null
+                ? MultiValuedName(spec.CommonName, identifier, spec.OrganizationIdentifierOid)
+                : Name(spec.CommonName, spec.OrganizationName, identifier, spec.OrganizationIdentifierOid);
         var request = key is ECDsa ecdsa
             ? new CertificateRequest(subject, ecdsa, HashAlgorithmName.SHA256)
             : new CertificateRequest(subject, (RSA)key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(spec.KeyUsages, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        request.CertificateExtensions.Add(
+            X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false)
+        );
         if (spec.ExtendedKeyUsages.Count > 0)
         {
             var usages = new OidCollection();
@@ -59,7 +84,13 @@ internal static class CertificateFactory
 
         var notBefore = spec.NotBefore ?? now.AddDays(-1);
         var notAfter = spec.NotAfter ?? now.AddYears(2);
-        using var issued = request.Create(issuer.SubjectName, IssuerSignatureGenerator(issuer), notBefore, notAfter, SerialNumber());
+        using var issued = request.Create(
+            issuer.SubjectName,
+            IssuerSignatureGenerator(issuer),
+            notBefore,
+            notAfter,
+            SerialNumber()
+        );
         return key switch
         {
             ECDsa ec => issued.CopyWithPrivateKey(ec),
@@ -67,9 +98,10 @@ internal static class CertificateFactory
             _ => throw new InvalidOperationException(),
         };
 
-        X509SignatureGenerator IssuerSignatureGenerator(X509Certificate2 ca) => spec.SignatureHash == HashAlgorithmName.SHA256
-            ? X509SignatureGenerator.CreateForRSA(ca.GetRSAPrivateKey()!, RSASignaturePadding.Pkcs1)
-            : new Sha1CapableRsaGenerator(ca.GetRSAPrivateKey()!);
+        X509SignatureGenerator IssuerSignatureGenerator(X509Certificate2 ca) =>
+            spec.SignatureHash == HashAlgorithmName.SHA256
+                ? X509SignatureGenerator.CreateForRSA(ca.GetRSAPrivateKey()!, RSASignaturePadding.Pkcs1)
+                : new Sha1CapableRsaGenerator(ca.GetRSAPrivateKey()!);
     }
 
     public static byte[] SerialNumber()
@@ -80,7 +112,12 @@ internal static class CertificateFactory
         return serial;
     }
 
-    private static X500DistinguishedName Name(string commonName, string? organization, string? organizationIdentifier, string? organizationIdentifierOid)
+    private static X500DistinguishedName Name(
+        string commonName,
+        string? organization,
+        string? organizationIdentifier,
+        string? organizationIdentifierOid
+    )
     {
         var builder = new X500DistinguishedNameBuilder();
         builder.AddCountryOrRegion("MN");
@@ -91,7 +128,11 @@ internal static class CertificateFactory
 
         if (organizationIdentifier is not null)
         {
-            builder.Add(organizationIdentifierOid ?? OrganizationIdentifier.DefaultOid, organizationIdentifier, UniversalTagNumber.UTF8String);
+            builder.Add(
+                organizationIdentifierOid ?? OrganizationIdentifier.DefaultOid,
+                organizationIdentifier,
+                UniversalTagNumber.UTF8String
+            );
         }
 
         builder.AddCommonName(commonName);
@@ -126,12 +167,15 @@ internal static class CertificateFactory
     private static void AddCaExtensions(CertificateRequest request, AsymmetricAlgorithm key)
     {
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(
+            new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true)
+        );
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         _ = key;
     }
 
-    /// <summary>Signs certificates with RSA and SHA-1: only so tests can prove SHA-1 certificates are refused.</summary>
+    /// <summary>Signs certificates with RSA and SHA-1: only so tests can prove SHA-1 certificates are
+    /// refused.</summary>
     private sealed class Sha1CapableRsaGenerator(RSA key) : X509SignatureGenerator
     {
         private readonly X509SignatureGenerator _inner = CreateForRSA(key, RSASignaturePadding.Pkcs1);
@@ -149,7 +193,8 @@ internal static class CertificateFactory
         }
 
 #pragma warning disable CA5350 // deliberately weak, for tests that prove weak certificates are refused
-        public override byte[] SignData(byte[] data, HashAlgorithmName hashAlgorithm) => key.SignData(data, HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1);
+        public override byte[] SignData(byte[] data, HashAlgorithmName hashAlgorithm) =>
+            key.SignData(data, HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1);
 #pragma warning restore CA5350
 
         protected override PublicKey BuildPublicKey() => _inner.PublicKey;

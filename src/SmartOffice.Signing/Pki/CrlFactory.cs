@@ -12,7 +12,8 @@ internal static class CrlFactory
         IEnumerable<(X509Certificate2 Certificate, DateTimeOffset RevokedAt, X509RevocationReason Reason)> revoked,
         DateTimeOffset thisUpdate,
         DateTimeOffset nextUpdate,
-        long number)
+        long number
+    )
     {
         var builder = new CertificateRevocationListBuilder();
         foreach (var (certificate, revokedAt, reason) in revoked)
@@ -20,7 +21,14 @@ internal static class CrlFactory
             builder.AddEntry(certificate, revokedAt, reason);
         }
 
-        return builder.Build(issuer, new BigInteger(number), nextUpdate, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, thisUpdate);
+        return builder.Build(
+            issuer,
+            new BigInteger(number),
+            nextUpdate,
+            HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1,
+            thisUpdate
+        );
     }
 
     public static byte[] Create(X509Certificate2 issuer, IEnumerable<X509Certificate2> revoked, DateTimeOffset now)
@@ -31,6 +39,13 @@ internal static class CrlFactory
             builder.AddEntry(certificate, now.AddHours(-1), X509RevocationReason.KeyCompromise);
         }
 
-        return builder.Build(issuer, BigInteger.One, now.AddDays(30), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddHours(-1));
+        return builder.Build(
+            issuer,
+            BigInteger.One,
+            now.AddDays(30),
+            HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1,
+            now.AddHours(-1)
+        );
     }
 }

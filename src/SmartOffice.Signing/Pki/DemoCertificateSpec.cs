@@ -25,7 +25,8 @@ public sealed record DemoCertificateSpec
 
     public string OrganizationIdentifierOid { get; init; } = OrganizationIdentifier.DefaultOid;
 
-    /// <summary>The identifier exactly as written (e.g. a bare number, another country); overrides "NTRMN-" + RegistryNumber.</summary>
+    /// <summary>The identifier exactly as written (e.g. a bare number, another country); overrides "NTRMN-" +
+    /// RegistryNumber.</summary>
     public string? OrganizationIdentifierValue { get; init; }
 
     /// <summary>Writes the organization identifier and the common name as one multi-valued RDN.</summary>
@@ -37,7 +38,8 @@ public sealed record DemoCertificateSpec
 
     public DateTimeOffset? NotAfter { get; init; }
 
-    public X509KeyUsageFlags KeyUsages { get; init; } = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation;
+    public X509KeyUsageFlags KeyUsages { get; init; } =
+        X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation;
 
     /// <summary>Hash of the CA's signature on the certificate (SHA-1 for weak-algorithm tests).</summary>
     public HashAlgorithmName SignatureHash { get; init; } = HashAlgorithmName.SHA256;

@@ -12,7 +12,12 @@ public sealed class DemoPki
 {
     public const string DefaultPassword = "demo";
 
-    private DemoPki(X509Certificate2 root, X509Certificate2 intermediate, X509Certificate2 untrustedRoot, DateTimeOffset now)
+    private DemoPki(
+        X509Certificate2 root,
+        X509Certificate2 intermediate,
+        X509Certificate2 untrustedRoot,
+        DateTimeOffset now
+    )
     {
         Root = root;
         Intermediate = intermediate;
@@ -54,27 +59,67 @@ public sealed class DemoPki
     public byte[] RootCrl { get; private set; } = [];
 
     public IEnumerable<(string File, DemoIdentity Identity)> Identities =>
-    [
-        ("company-a", CompanyA), ("company-b", CompanyB), ("agency", Agency), ("expired", Expired), ("revoked", Revoked),
-        ("untrusted", Untrusted), ("no-organization", NoOrganization), ("tsa", TimestampAuthority), ("seal", Seal),
-    ];
+        [
+            ("company-a", CompanyA),
+            ("company-b", CompanyB),
+            ("agency", Agency),
+            ("expired", Expired),
+            ("revoked", Revoked),
+            ("untrusted", Untrusted),
+            ("no-organization", NoOrganization),
+            ("tsa", TimestampAuthority),
+            ("seal", Seal),
+        ];
 
     public static DemoPki Create(DateTimeOffset? now = null)
     {
         var at = now ?? DateTimeOffset.UtcNow;
         var root = CertificateFactory.CreateRoot("SmartOffice Demo Root CA", at.AddDays(-1), at.AddYears(20));
-        var intermediate = CertificateFactory.CreateIntermediate("SmartOffice Demo Issuing CA", root, at.AddDays(-1), at.AddYears(10));
+        var intermediate = CertificateFactory.CreateIntermediate(
+            "SmartOffice Demo Issuing CA",
+            root,
+            at.AddDays(-1),
+            at.AddYears(10)
+        );
         var untrustedRoot = CertificateFactory.CreateRoot("Untrusted Root CA", at.AddDays(-1), at.AddYears(20));
         var pki = new DemoPki(root, intermediate, untrustedRoot, at);
         pki.CompanyA = pki.Issue(Company("Монгол Ачаа Тээвэр ХХК", "5123456", "Б.Бат-Эрдэнэ"));
         pki.CompanyB = pki.Issue(Company("Тэнгэр Програм ХХК", "6234567", "Д.Сүхбаатар"));
         pki.Agency = pki.Issue(Company("Нийслэлийн Засаг Даргын Тамгын Газар", "9011001", "Ц.Оюунчимэг"));
-        pki.Expired = pki.Issue(Company("Монгол Ачаа Тээвэр ХХК", "5123456", "Хуучин гэрчилгээ") with { NotBefore = at.AddYears(-3), NotAfter = at.AddYears(-1) });
+        pki.Expired = pki.Issue(
+            Company("Монгол Ачаа Тээвэр ХХК", "5123456", "Хуучин гэрчилгээ") with
+            {
+                NotBefore = at.AddYears(-3),
+                NotAfter = at.AddYears(-1),
+            }
+        );
         pki.Revoked = pki.Issue(Company("Тэнгэр Програм ХХК", "6234567", "Хүчингүй гэрчилгээ"));
-        pki.Untrusted = pki.Issue(Company("Хуурамч Компани ХХК", "7000001", "Танихгүй") with { IssuedByUntrustedRoot = true });
+        pki.Untrusted = pki.Issue(
+            Company("Хуурамч Компани ХХК", "7000001", "Танихгүй") with
+            {
+                IssuedByUntrustedRoot = true,
+            }
+        );
         pki.NoOrganization = pki.Issue(new DemoCertificateSpec { CommonName = "Хувь хүн Болд" });
-        pki.TimestampAuthority = pki.Issue(new DemoCertificateSpec { CommonName = "SmartOffice Demo TSA", OrganizationName = "SmartOffice Demo", ExtendedKeyUsages = ["1.3.6.1.5.5.7.3.8"], KeyUsages = X509KeyUsageFlags.DigitalSignature });
-        pki.Seal = pki.Issue(new DemoCertificateSpec { CommonName = "SmartOffice Seal", OrganizationName = "SmartOffice", RegistryNumber = "9000000", KeyType = DemoKeyType.EcdsaP256, KeyUsages = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation });
+        pki.TimestampAuthority = pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "SmartOffice Demo TSA",
+                OrganizationName = "SmartOffice Demo",
+                ExtendedKeyUsages = ["1.3.6.1.5.5.7.3.8"],
+                KeyUsages = X509KeyUsageFlags.DigitalSignature,
+            }
+        );
+        pki.Seal = pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "SmartOffice Seal",
+                OrganizationName = "SmartOffice",
+                RegistryNumber = "9000000",
+                KeyType = DemoKeyType.EcdsaP256,
+                KeyUsages = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation,
+            }
+        );
         pki.Crl = CrlFactory.Create(intermediate, [pki.Revoked.Certificate], at);
         pki.RootCrl = CrlFactory.Create(root, [], at);
         return pki;
@@ -92,29 +137,51 @@ public sealed class DemoPki
         return new DemoIdentity(spec.CommonName, spec.RegistryNumber, certificate, chain);
     }
 
-    /// <summary>A CRL of the issuing CA (or <paramref name="issuer"/>) with the given times, entries and CRL number.</summary>
+    /// <summary>A CRL of the issuing CA (or <paramref name="issuer"/>) with the given times, entries and CRL
+    /// number.</summary>
     public byte[] IssueCrl(
         DateTimeOffset thisUpdate,
         DateTimeOffset nextUpdate,
         IEnumerable<(X509Certificate2 Certificate, DateTimeOffset RevokedAt, X509RevocationReason Reason)> revoked,
         long number = 2,
-        X509Certificate2? issuer = null) =>
-        CrlFactory.Create(issuer ?? Intermediate, revoked, thisUpdate, nextUpdate, number);
+        X509Certificate2? issuer = null
+    ) => CrlFactory.Create(issuer ?? Intermediate, revoked, thisUpdate, nextUpdate, number);
 
     /// <summary>Writes trust/, crl/, untrusted/, p12/ (password "demo") and a README.</summary>
     public void WriteTo(string directory) => DemoPkiFiles.Write(this, directory);
 
     /// <summary>Reads a demo PKI written by <see cref="WriteTo"/>.</summary>
-    public static DemoPki Load(string directory, string password = DefaultPassword) => DemoPkiFiles.Read(directory, password);
+    public static DemoPki Load(string directory, string password = DefaultPassword) =>
+        DemoPkiFiles.Read(directory, password);
 
-    internal static DemoPki FromParts(X509Certificate2 root, X509Certificate2 intermediate, X509Certificate2 untrustedRoot, IReadOnlyDictionary<string, DemoIdentity> identities, byte[] crl, byte[] rootCrl) =>
+    internal static DemoPki FromParts(
+        X509Certificate2 root,
+        X509Certificate2 intermediate,
+        X509Certificate2 untrustedRoot,
+        IReadOnlyDictionary<string, DemoIdentity> identities,
+        byte[] crl,
+        byte[] rootCrl
+    ) =>
         new(root, intermediate, untrustedRoot, DateTimeOffset.UtcNow)
         {
-            CompanyA = identities["company-a"], CompanyB = identities["company-b"], Agency = identities["agency"], Expired = identities["expired"],
-            Revoked = identities["revoked"], Untrusted = identities["untrusted"], NoOrganization = identities["no-organization"],
-            TimestampAuthority = identities["tsa"], Seal = identities["seal"], Crl = crl, RootCrl = rootCrl,
+            CompanyA = identities["company-a"],
+            CompanyB = identities["company-b"],
+            Agency = identities["agency"],
+            Expired = identities["expired"],
+            Revoked = identities["revoked"],
+            Untrusted = identities["untrusted"],
+            NoOrganization = identities["no-organization"],
+            TimestampAuthority = identities["tsa"],
+            Seal = identities["seal"],
+            Crl = crl,
+            RootCrl = rootCrl,
         };
 
     private static DemoCertificateSpec Company(string organization, string registryNumber, string person) =>
-        new() { CommonName = $"{person} ({organization})", OrganizationName = organization, RegistryNumber = registryNumber };
+        new()
+        {
+            CommonName = $"{person} ({organization})",
+            OrganizationName = organization,
+            RegistryNumber = registryNumber,
+        };
 }

@@ -14,7 +14,8 @@ public sealed class DemoTimestampAuthority(DemoIdentity authority)
     private const string TstInfoOid = "1.2.840.113549.1.9.16.1.4";
     private const string PolicyOid = "1.3.6.1.4.1.99999.1.1";
 
-    /// <summary>A DER timestamp token (ContentInfo) over <paramref name="data"/> (for a signature timestamp: the signature value).</summary>
+    /// <summary>A DER timestamp token (ContentInfo) over <paramref name="data"/> (for a signature timestamp: the
+    /// signature value).</summary>
     public byte[] CreateToken(ReadOnlySpan<byte> data, HashAlgorithmName hash, DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(authority);
@@ -49,7 +50,12 @@ public sealed class DemoTimestampAuthority(DemoIdentity authority)
             DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),
             IncludeOption = X509IncludeOption.EndCertOnly,
         };
-        signer.SignedAttributes.Add(new AsnEncodedData(new Oid("1.2.840.113549.1.9.16.2.47"), EssCertificate.SigningCertificateV2(authority.Certificate)));
+        signer.SignedAttributes.Add(
+            new AsnEncodedData(
+                new Oid("1.2.840.113549.1.9.16.2.47"),
+                EssCertificate.SigningCertificateV2(authority.Certificate)
+            )
+        );
         cms.ComputeSignature(signer, silent: true);
         return cms.Encode();
     }

@@ -40,7 +40,11 @@ public static class CrlFolder
             var sameIssuer = new List<string>();
             foreach (var file in Directory.EnumerateFiles(folder))
             {
-                if (Path.GetFileName(file).StartsWith('.') || CrlEntry.TryParse(File.ReadAllBytes(file), file) is not { } held || Key(held) != key)
+                if (
+                    Path.GetFileName(file).StartsWith('.')
+                    || CrlEntry.TryParse(File.ReadAllBytes(file), file) is not { } held
+                    || Key(held) != key
+                )
                 {
                     continue;
                 }
@@ -57,7 +61,11 @@ public static class CrlFolder
             var temporary = Path.Combine(folder, $".{key}.{Guid.NewGuid():N}");
             File.WriteAllBytes(temporary, crl);
             File.Move(temporary, name, overwrite: true);
-            foreach (var older in sameIssuer.Where(f => !string.Equals(Path.GetFullPath(f), Path.GetFullPath(name), StringComparison.Ordinal)))
+            foreach (
+                var older in sameIssuer.Where(f =>
+                    !string.Equals(Path.GetFullPath(f), Path.GetFullPath(name), StringComparison.Ordinal)
+                )
+            )
             {
                 File.Delete(older);
             }
@@ -69,8 +77,13 @@ public static class CrlFolder
     // Issuer, and for a delta or partitioned CRL its scope, so each kind keeps its own newest CRL.
     private static string Key(CrlEntry crl)
     {
-        var scope = crl.IsComplete ? [] : crl.Crl.GetExtensionValue(Org.BouncyCastle.Asn1.X509.X509Extensions.IssuingDistributionPoint)?.GetOctets() ?? [];
-        var kind = crl.Crl.GetExtensionValue(Org.BouncyCastle.Asn1.X509.X509Extensions.DeltaCrlIndicator) is null ? "full" : "delta";
+        var scope = crl.IsComplete
+            ? []
+            : crl.Crl.GetExtensionValue(Org.BouncyCastle.Asn1.X509.X509Extensions.IssuingDistributionPoint)?.GetOctets()
+                ?? [];
+        var kind = crl.Crl.GetExtensionValue(Org.BouncyCastle.Asn1.X509.X509Extensions.DeltaCrlIndicator) is null
+            ? "full"
+            : "delta";
         var hash = Convert.ToHexStringLower(SHA256.HashData([.. crl.IssuerDer, .. scope]))[..16];
         return $"crl-{hash}-{kind}";
     }

@@ -13,7 +13,12 @@ internal static class OcspChecker
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private const string OcspSigning = "1.3.6.1.5.5.7.3.9";
 
-    public static OcspAnswer Check(X509Certificate2 certificate, X509Certificate2 issuer, IReadOnlyList<byte[]> responses, RevocationTimes times)
+    public static OcspAnswer Check(
+        X509Certificate2 certificate,
+        X509Certificate2 issuer,
+        IReadOnlyList<byte[]> responses,
+        RevocationTimes times
+    )
     {
         if (responses.Count == 0)
         {
@@ -42,10 +47,19 @@ internal static class OcspChecker
     }
 
     // Responses come only with the letter, so they count only when produced after the signature (like PAdES-LT data).
-    private static OcspAnswer? Evaluate(byte[] encoded, Org.BouncyCastle.X509.X509Certificate issuer, Org.BouncyCastle.Math.BigInteger serial, RevocationTimes times)
+    private static OcspAnswer? Evaluate(
+        byte[] encoded,
+        Org.BouncyCastle.X509.X509Certificate issuer,
+        Org.BouncyCastle.Math.BigInteger serial,
+        RevocationTimes times
+    )
     {
         var response = new OcspResp(encoded);
-        if (response.Status != OcspRespStatus.Successful || response.GetResponseObject() is not BasicOcspResp basic || !IsSignedByIssuerOrDelegate(basic, issuer))
+        if (
+            response.Status != OcspRespStatus.Successful
+            || response.GetResponseObject() is not BasicOcspResp basic
+            || !IsSignedByIssuerOrDelegate(basic, issuer)
+        )
         {
             return null;
         }
@@ -67,11 +81,17 @@ internal static class OcspChecker
             switch (single.GetCertStatus())
             {
                 case null:
-                    return new OcspAnswer(null, $"an OCSP response the letter carries, of {thisUpdate:u}, says the certificate is good");
+                    return new OcspAnswer(
+                        null,
+                        $"an OCSP response the letter carries, of {thisUpdate:u}, says the certificate is good"
+                    );
                 case RevokedStatus revoked:
                     var reason = revoked.HasRevocationReason ? revoked.RevocationReason : (int?)null;
                     var at = new DateTimeOffset(DateTime.SpecifyKind(revoked.RevocationTime, DateTimeKind.Utc));
-                    return new OcspAnswer(new Revocation(at, reason, null, $"an OCSP response of {thisUpdate:u}"), null);
+                    return new OcspAnswer(
+                        new Revocation(at, reason, null, $"an OCSP response of {thisUpdate:u}"),
+                        null
+                    );
             }
         }
 
@@ -90,7 +110,10 @@ internal static class OcspChecker
             try
             {
                 responder.Verify(issuer.GetPublicKey());
-                if (responder.GetExtendedKeyUsage()?.Any(usage => usage.Id == OcspSigning) == true && basic.Verify(responder.GetPublicKey()))
+                if (
+                    responder.GetExtendedKeyUsage()?.Any(usage => usage.Id == OcspSigning) == true
+                    && basic.Verify(responder.GetPublicKey())
+                )
                 {
                     return true;
                 }
@@ -105,5 +128,6 @@ internal static class OcspChecker
     }
 }
 
-/// <summary>What the letter's OCSP responses say of one certificate: revoked, good (with a detail), or nothing.</summary>
+/// <summary>What the letter's OCSP responses say of one certificate: revoked, good (with a detail), or
+/// nothing.</summary>
 internal readonly record struct OcspAnswer(Revocation? Revocation, string? GoodDetail);

@@ -16,7 +16,12 @@ internal static class RevocationChecker
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     public static RevocationOutcome Check(
-        IReadOnlyList<X509Certificate2> chain, TrustMaterial trust, RevocationEvidence embedded, RevocationTimes times, TimeSpan gracePeriod)
+        IReadOnlyList<X509Certificate2> chain,
+        TrustMaterial trust,
+        RevocationEvidence embedded,
+        RevocationTimes times,
+        TimeSpan gracePeriod
+    )
     {
         var warnings = new List<string>();
         string? signerDetail = null;
@@ -46,17 +51,28 @@ internal static class RevocationChecker
     }
 
     private static CertificateStatus CheckOne(
-        X509Certificate2 certificate, X509Certificate2 issuer, TrustMaterial trust, RevocationEvidence embedded,
-        RevocationTimes times, TimeSpan gracePeriod, List<string> warnings)
+        X509Certificate2 certificate,
+        X509Certificate2 issuer,
+        TrustMaterial trust,
+        RevocationEvidence embedded,
+        RevocationTimes times,
+        TimeSpan gracePeriod,
+        List<string> warnings
+    )
     {
         var name = certificate.GetNameInfo(X509NameType.SimpleName, false);
         var serial = certificate.SerialNumberBytes.ToArray();
         var held = trust.Crls.Where(c => c.IsSignedBy(issuer)).ToList();
         var carried = embedded.Crls.Where(c => c.IsSignedBy(issuer)).ToList();
-        var usable = held.Where(c => c.ThisUpdate <= times.Validation + ClockSkew && (c.NextUpdate is null || times.Validation < c.NextUpdate.Value + gracePeriod))
+        var usable = held.Where(c =>
+                c.ThisUpdate <= times.Validation + ClockSkew
+                && (c.NextUpdate is null || times.Validation < c.NextUpdate.Value + gracePeriod)
+            )
             .Concat(carried.Where(c => c.ThisUpdate >= times.Signature && c.ThisUpdate <= times.Validation + ClockSkew))
             .ToList();
-        var newest = usable.Where(c => c.IsComplete).Aggregate((CrlEntry?)null, (best, c) => best is null || c.IsNewerThan(best) ? c : best);
+        var newest = usable
+            .Where(c => c.IsComplete)
+            .Aggregate((CrlEntry?)null, (best, c) => best is null || c.IsNewerThan(best) ? c : best);
 
         foreach (var crl in held.Concat(carried))
         {
@@ -66,7 +82,10 @@ internal static class RevocationChecker
             }
 
             // A hold can be released: only a current CRL at least as new as the newest one keeps it.
-            if (revocation.Reason == Revocation.CertificateHold && (!usable.Contains(crl) || (newest is not null && newest.IsNewerThan(crl))))
+            if (
+                revocation.Reason == Revocation.CertificateHold
+                && (!usable.Contains(crl) || (newest is not null && newest.IsNewerThan(crl)))
+            )
             {
                 continue;
             }
@@ -82,7 +101,10 @@ internal static class RevocationChecker
 
         if (newest is not null)
         {
-            return CertificateStatus.Good($"\"{name}\" is not revoked according to the CRL of \"{issuer.Subject}\" ({newest.Source}), issued {newest.ThisUpdate:u}");
+            return CertificateStatus.Good(
+                $"\"{name}\" is not revoked according to the CRL of \"{issuer.Subject}\" ({newest.Source}), issued "
+                    + $"{newest.ThisUpdate:u}"
+            );
         }
 
         switch (OcspChecker.Check(certificate, issuer, embedded.OcspResponses, times))
@@ -102,9 +124,17 @@ internal static class RevocationChecker
         return CertificateStatus.Unknown(WhyUnknown(name, issuer, held, carried, usable, times));
     }
 
-    private static CertificateStatus Judge(X509Certificate2 certificate, X509Certificate2 issuer, Revocation revocation, RevocationTimes times)
+    private static CertificateStatus Judge(
+        X509Certificate2 certificate,
+        X509Certificate2 issuer,
+        Revocation revocation,
+        RevocationTimes times
+    )
     {
-        var what = $"the certificate \"{certificate.Subject}\" (serial {certificate.SerialNumber}) was revoked on {revocation.RevokedAt:u} ({revocation.ReasonName}) according to {revocation.Source} of \"{issuer.Subject}\"";
+        var what =
+            $"the certificate \"{certificate.Subject}\" (serial {certificate.SerialNumber}) was revoked on "
+            + $"{revocation.RevokedAt:u} ({revocation.ReasonName}) according to {revocation.Source} of "
+            + $"\"{issuer.Subject}\"";
         if (revocation.RevokedAt <= times.Reference)
         {
             return CertificateStatus.Revoked(what);
@@ -112,26 +142,49 @@ internal static class RevocationChecker
 
         if (revocation.InvalidityDate is { } invalid && invalid <= times.Reference)
         {
-            return CertificateStatus.Revoked($"{what}; its key was unsafe from {invalid:u}, before the signature's time {times.Reference:u}");
+            return CertificateStatus.Revoked(
+                $"{what}; its key was unsafe from {invalid:u}, before the signature's time {times.Reference:u}"
+            );
         }
 
-        return revocation.Reason is Revocation.Superseded or Revocation.AffiliationChanged or Revocation.CessationOfOperation
-            ? CertificateStatus.Good($"{what}, after the trusted timestamp of {times.Reference:u}; the reason leaves earlier signatures valid")
-            : CertificateStatus.Revoked($"{what}, after the trusted timestamp of {times.Reference:u}, but for a reason ({revocation.ReasonName}) that puts earlier signatures in doubt");
+        return
+            revocation.Reason
+                is Revocation.Superseded
+                    or Revocation.AffiliationChanged
+                    or Revocation.CessationOfOperation
+            ? CertificateStatus.Good(
+                $"{what}, after the trusted timestamp of {times.Reference:u}; the reason leaves earlier signatures valid"
+            )
+            : CertificateStatus.Revoked(
+                $"{what}, after the trusted timestamp of {times.Reference:u}, but for a reason "
+                    + $"({revocation.ReasonName}) that puts earlier signatures in doubt"
+            );
     }
 
-    private static string WhyUnknown(string name, X509Certificate2 issuer, List<CrlEntry> held, List<CrlEntry> carried, List<CrlEntry> usable, RevocationTimes times)
+    private static string WhyUnknown(
+        string name,
+        X509Certificate2 issuer,
+        List<CrlEntry> held,
+        List<CrlEntry> carried,
+        List<CrlEntry> usable,
+        RevocationTimes times
+    )
     {
         var reasons = new List<string>();
         if (held.Any(c => !usable.Contains(c)))
         {
             var latest = held.MaxBy(c => c.ThisUpdate)!;
-            reasons.Add($"the service's CRL of \"{issuer.Subject}\" is out of date (next update was due {latest.NextUpdate:u})");
+            reasons.Add(
+                $"the service's CRL of \"{issuer.Subject}\" is out of date (next update was due {latest.NextUpdate:u})"
+            );
         }
 
         if (carried.Any(c => !usable.Contains(c)))
         {
-            reasons.Add($"the CRL the letter carries was issued before the signature ({times.Signature:u}), so it proves nothing about it");
+            reasons.Add(
+                $"the CRL the letter carries was issued before the signature ({times.Signature:u}), so it proves "
+                    + $"nothing about it"
+            );
         }
 
         if (usable.Count > 0)

@@ -19,7 +19,12 @@ public static class PdfSigner
     public const string Pkcs7Detached = "adbe.pkcs7.detached";
 
     /// <summary>Signs <paramref name="pdf"/>; refuses a file that already carries a signature.</summary>
-    public static byte[] Sign(byte[] pdf, X509Certificate2 certificateWithKey, IEnumerable<X509Certificate2>? chain = null, PdfSignerOptions? options = null)
+    public static byte[] Sign(
+        byte[] pdf,
+        X509Certificate2 certificateWithKey,
+        IEnumerable<X509Certificate2>? chain = null,
+        PdfSignerOptions? options = null
+    )
     {
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(certificateWithKey);
@@ -42,7 +47,10 @@ public static class PdfSigner
 
         if (existing.Signatures.Count > 0)
         {
-            throw new ArgumentException("the PDF is already signed; a letter carries exactly one signature", nameof(pdf));
+            throw new ArgumentException(
+                "the PDF is already signed; a letter carries exactly one signature",
+                nameof(pdf)
+            );
         }
 
         var chainList = (chain ?? []).ToList();
@@ -54,18 +62,26 @@ public static class PdfSigner
         var cms = CmsBuilder.Sign(signed, certificateWithKey, chainList, options);
         if ((cms.Length * 2) + 2 > end - start)
         {
-            throw new InvalidOperationException($"the signature ({cms.Length} bytes) does not fit its placeholder ({(end - start - 2) / 2} bytes)");
+            throw new InvalidOperationException(
+                $"the signature ({cms.Length} bytes) does not fit its placeholder ({(end - start - 2) / 2} bytes)"
+            );
         }
 
         Encoding.ASCII.GetBytes(Convert.ToHexString(cms)).CopyTo(file, start + 1);
         return file;
     }
 
-    /// <summary>Loads a PKCS#12 (e.g. an e-Token export): the certificate with its key, and the CA certificates in it.</summary>
+    /// <summary>Loads a PKCS#12 (e.g. an e-Token export): the certificate with its key, and the CA certificates in
+    /// it.</summary>
     public static X509Certificate2 LoadPkcs12(string path, string? password, out IReadOnlyList<X509Certificate2> chain)
     {
-        var collection = X509CertificateLoader.LoadPkcs12CollectionFromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
-        var certificate = collection.FirstOrDefault(c => c.HasPrivateKey) ?? throw new ArgumentException($"{path} holds no private key", nameof(path));
+        var collection = X509CertificateLoader.LoadPkcs12CollectionFromFile(
+            path,
+            password,
+            X509KeyStorageFlags.EphemeralKeySet
+        );
+        var certificate = collection.FirstOrDefault(c => c.HasPrivateKey)
+            ?? throw new ArgumentException($"{path} holds no private key", nameof(path));
         chain = [.. collection.Where(c => !c.HasPrivateKey)];
         return certificate;
     }
@@ -75,13 +91,17 @@ public static class PdfSigner
         EmbeddedFontResolver.EnsureInstalled();
         using var input = new MemoryStream(pdf, writable: false);
         using var document = PdfReader.Open(input, PdfDocumentOpenMode.Modify);
-        DigitalSignatureHandler.ForDocument(document, new PlaceholderSigner(certificate.GetNameInfo(X509NameType.SimpleName, false), size), new DigitalSignatureOptions
-        {
-            Reason = options.Reason ?? "",
-            Location = options.Location ?? "",
-            ContactInfo = options.ContactInfo ?? "",
-            AppName = "SmartOffice",
-        });
+        DigitalSignatureHandler.ForDocument(
+            document,
+            new PlaceholderSigner(certificate.GetNameInfo(X509NameType.SimpleName, false), size),
+            new DigitalSignatureOptions
+            {
+                Reason = options.Reason ?? "",
+                Location = options.Location ?? "",
+                ContactInfo = options.ContactInfo ?? "",
+                AppName = "SmartOffice",
+            }
+        );
         using var output = new MemoryStream();
         document.Save(output, false);
         var file = output.ToArray();

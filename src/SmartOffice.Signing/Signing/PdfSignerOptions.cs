@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 
 namespace SmartOffice.Signing;
 
-/// <summary>How <see cref="PdfSigner"/> signs. Defaults make a PAdES baseline signature (ETSI.CAdES.detached, SHA-256).</summary>
+/// <summary>How <see cref="PdfSigner"/> signs. Defaults make a PAdES baseline signature (ETSI.CAdES.detached,
+/// SHA-256).</summary>
 public sealed record PdfSignerOptions
 {
     public HashAlgorithmName Digest { get; init; } = HashAlgorithmName.SHA256;

@@ -13,7 +13,9 @@ namespace SmartOffice.Signing.Trust;
 public sealed class CertificatePathValidator
 {
     private const int MaxCacheEntries = 10_000;
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, ChainOutcome Outcome)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, ChainOutcome Outcome)> _cache = new(
+        StringComparer.Ordinal
+    );
     private readonly TimeSpan _cacheDuration;
 
     public CertificatePathValidator(TimeSpan cacheDuration)
@@ -21,12 +23,19 @@ public sealed class CertificatePathValidator
         _cacheDuration = cacheDuration;
     }
 
-    /// <summary>Builds and checks the chain; <paramref name="requiredUsageOid"/> adds an EKU requirement (e.g. timeStamping).</summary>
-    public ChainOutcome Build(X509Certificate2 leaf, IReadOnlyList<X509Certificate2> extraCertificates, TrustMaterial trust, string? requiredUsageOid = null)
+    /// <summary>Builds and checks the chain; <paramref name="requiredUsageOid"/> adds an EKU requirement (e.g.
+    /// timeStamping).</summary>
+    public ChainOutcome Build(
+        X509Certificate2 leaf,
+        IReadOnlyList<X509Certificate2> extraCertificates,
+        TrustMaterial trust,
+        string? requiredUsageOid = null
+    )
     {
         ArgumentNullException.ThrowIfNull(leaf);
         ArgumentNullException.ThrowIfNull(trust);
-        var key = $"{trust.Generation}|{leaf.Thumbprint}|{requiredUsageOid}|{string.Join(',', extraCertificates.Select(c => c.Thumbprint))}";
+        var key =
+            $"{trust.Generation}|{leaf.Thumbprint}|{requiredUsageOid}|{string.Join(',', extraCertificates.Select(c => c.Thumbprint))}";
         var now = DateTimeOffset.UtcNow;
         if (_cache.TryGetValue(key, out var cached) && cached.Expires > now)
         {
@@ -43,11 +52,20 @@ public sealed class CertificatePathValidator
         return outcome;
     }
 
-    private static ChainOutcome BuildUncached(X509Certificate2 leaf, IReadOnlyList<X509Certificate2> extra, TrustMaterial trust, string? requiredUsageOid)
+    private static ChainOutcome BuildUncached(
+        X509Certificate2 leaf,
+        IReadOnlyList<X509Certificate2> extra,
+        TrustMaterial trust,
+        string? requiredUsageOid
+    )
     {
         if (trust.Anchors.Count == 0)
         {
-            return new ChainOutcome { Code = ValidationCodes.CertificateUntrusted, Detail = "no trust anchors are configured" };
+            return new ChainOutcome
+            {
+                Code = ValidationCodes.CertificateUntrusted,
+                Detail = "no trust anchors are configured",
+            };
         }
 
         using var chain = new X509Chain();
@@ -62,7 +80,10 @@ public sealed class CertificatePathValidator
 
         policy.RevocationMode = X509RevocationMode.NoCheck;
         policy.DisableCertificateDownloads = true;
-        policy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid | X509VerificationFlags.IgnoreCtlNotTimeValid | X509VerificationFlags.IgnoreNotTimeNested;
+        policy.VerificationFlags =
+            X509VerificationFlags.IgnoreNotTimeValid
+            | X509VerificationFlags.IgnoreCtlNotTimeValid
+            | X509VerificationFlags.IgnoreNotTimeNested;
         if (requiredUsageOid is not null)
         {
             policy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid(requiredUsageOid));
@@ -70,41 +91,89 @@ public sealed class CertificatePathValidator
 
         var built = chain.Build(leaf);
         var elements = chain.ChainElements.Select(e => e.Certificate).ToList();
-        const X509ChainStatusFlags ignored = X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.NotTimeNested | X509ChainStatusFlags.CtlNotTimeValid
-            | X509ChainStatusFlags.RevocationStatusUnknown | X509ChainStatusFlags.OfflineRevocation;
+        const X509ChainStatusFlags ignored =
+            X509ChainStatusFlags.NotTimeValid
+            | X509ChainStatusFlags.NotTimeNested
+            | X509ChainStatusFlags.CtlNotTimeValid
+            | X509ChainStatusFlags.RevocationStatusUnknown
+            | X509ChainStatusFlags.OfflineRevocation;
         var flags = chain.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status) & ~ignored;
         if (flags != X509ChainStatusFlags.NoError || (!built && elements.Count < 2))
         {
             return Refuse(flags, leaf, elements);
         }
 
-        if (elements.Take(elements.Count - 1).FirstOrDefault(c => DigestAlgorithms.IsWeakCertificateSignature(c.SignatureAlgorithm.Value)) is { } weak)
-        {
-            return new ChainOutcome { Code = ValidationCodes.WeakAlgorithm, Detail = $"certificate \"{weak.Subject}\" is signed with {weak.SignatureAlgorithm.FriendlyName}", Elements = elements };
-        }
-
-        return new ChainOutcome { Elements = elements, Detail = $"chain: {string.Join(" → ", elements.Select(e => e.GetNameInfo(X509NameType.SimpleName, false)))}" };
-    }
-
-    private static ChainOutcome Refuse(X509ChainStatusFlags flags, X509Certificate2 leaf, List<X509Certificate2> elements)
-    {
-        const X509ChainStatusFlags usageFlags = X509ChainStatusFlags.NotValidForUsage | X509ChainStatusFlags.InvalidBasicConstraints
-            | X509ChainStatusFlags.HasNotSupportedCriticalExtension | X509ChainStatusFlags.InvalidExtension | X509ChainStatusFlags.InvalidNameConstraints;
-        var top = elements.Count > 0 ? elements[^1] : leaf;
-        if ((flags & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain | X509ChainStatusFlags.NotSignatureValid | X509ChainStatusFlags.Cyclic)) != 0 || (flags & usageFlags) == 0)
+        if (
+            elements
+                .Take(elements.Count - 1)
+                .FirstOrDefault(c => DigestAlgorithms.IsWeakCertificateSignature(c.SignatureAlgorithm.Value)) is
+            { } weak
+        )
         {
             return new ChainOutcome
             {
-                Code = ValidationCodes.CertificateUntrusted,
-                Detail = ReferenceEquals(top, leaf) || top.Thumbprint == leaf.Thumbprint
-                    ? $"the certificate of \"{leaf.Subject}\" is issued by \"{leaf.Issuer}\", which is not a trusted certificate authority ({flags})"
-                    : top.Subject == top.Issuer
-                        ? $"the certificate of \"{leaf.Subject}\" is issued by \"{leaf.Issuer}\", whose chain ends at the root \"{top.Subject}\", which is not a trusted certificate authority ({flags})"
-                        : $"the certificate of \"{leaf.Subject}\" is issued by \"{leaf.Issuer}\", whose chain stops at \"{top.Subject}\": its issuer \"{top.Issuer}\" is not a trusted certificate authority ({flags})",
+                Code = ValidationCodes.WeakAlgorithm,
+                Detail = $"certificate \"{weak.Subject}\" is signed with {weak.SignatureAlgorithm.FriendlyName}",
                 Elements = elements,
             };
         }
 
-        return new ChainOutcome { Code = ValidationCodes.CertificateUsage, Detail = $"the chain of \"{leaf.Subject}\" is not allowed for this use ({flags})", Elements = elements };
+        return new ChainOutcome
+        {
+            Elements = elements,
+            Detail =
+                $"chain: {string.Join(" → ", elements.Select(e => e.GetNameInfo(X509NameType.SimpleName, false)))}",
+        };
+    }
+
+    private static ChainOutcome Refuse(
+        X509ChainStatusFlags flags,
+        X509Certificate2 leaf,
+        List<X509Certificate2> elements
+    )
+    {
+        const X509ChainStatusFlags usageFlags =
+            X509ChainStatusFlags.NotValidForUsage
+            | X509ChainStatusFlags.InvalidBasicConstraints
+            | X509ChainStatusFlags.HasNotSupportedCriticalExtension
+            | X509ChainStatusFlags.InvalidExtension
+            | X509ChainStatusFlags.InvalidNameConstraints;
+        var top = elements.Count > 0 ? elements[^1] : leaf;
+        if (
+            (
+                flags
+                & (
+                    X509ChainStatusFlags.UntrustedRoot
+                    | X509ChainStatusFlags.PartialChain
+                    | X509ChainStatusFlags.NotSignatureValid
+                    | X509ChainStatusFlags.Cyclic
+                )
+            ) != 0
+            || (flags & usageFlags) == 0
+        )
+        {
+            return new ChainOutcome
+            {
+                Code = ValidationCodes.CertificateUntrusted,
+                Detail =
+                    ReferenceEquals(top, leaf) || top.Thumbprint == leaf.Thumbprint
+                        ? $"the certificate of \"{leaf.Subject}\" is issued by \"{leaf.Issuer}\", which is not a "
+                            + $"trusted certificate authority ({flags})"
+                    : top.Subject == top.Issuer
+                        ? $"the certificate of \"{leaf.Subject}\" is issued by \"{leaf.Issuer}\", whose chain ends "
+                            + $"at the root \"{top.Subject}\", which is not a trusted certificate authority ({flags})"
+                    : $"the certificate of \"{leaf.Subject}\" is issued by \"{leaf.Issuer}\", whose chain stops at "
+                        + $"\"{top.Subject}\": its issuer \"{top.Issuer}\" is not a trusted certificate authority "
+                        + $"({flags})",
+                Elements = elements,
+            };
+        }
+
+        return new ChainOutcome
+        {
+            Code = ValidationCodes.CertificateUsage,
+            Detail = $"the chain of \"{leaf.Subject}\" is not allowed for this use ({flags})",
+            Elements = elements,
+        };
     }
 }

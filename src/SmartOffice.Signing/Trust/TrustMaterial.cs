@@ -13,7 +13,8 @@ public sealed class TrustMaterial
         IReadOnlyList<X509Certificate2> anchors,
         IReadOnlyList<X509Certificate2> intermediates,
         IReadOnlyList<CrlEntry> crls,
-        IReadOnlyList<string> problems)
+        IReadOnlyList<string> problems
+    )
     {
         Anchors = anchors;
         Intermediates = intermediates;
@@ -36,7 +37,8 @@ public sealed class TrustMaterial
     public IReadOnlyList<string> Problems { get; }
 
     /// <summary>Oldest nextUpdate among the configured CRLs; readiness checks report a stale one.</summary>
-    public DateTimeOffset? EarliestCrlNextUpdate => Crls.Where(c => c.NextUpdate is not null).Select(c => c.NextUpdate).Min();
+    public DateTimeOffset? EarliestCrlNextUpdate =>
+        Crls.Where(c => c.NextUpdate is not null).Select(c => c.NextUpdate).Min();
 
     /// <summary>How many configured CRLs were read.</summary>
     public int CrlCount => Crls.Count;
@@ -46,7 +48,8 @@ public sealed class TrustMaterial
     /// issuer's name: how long ago each CA last said which certificates it revoked. Metrics report its age.
     /// </summary>
     public IReadOnlyDictionary<string, DateTimeOffset> NewestCrlByIssuer =>
-        Crls.GroupBy(c => c.IssuerName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(c => c.ThisUpdate), StringComparer.Ordinal);
+        Crls.GroupBy(c => c.IssuerName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(c => c.ThisUpdate), StringComparer.Ordinal);
 
     internal IReadOnlyList<CrlEntry> Crls { get; }
 
@@ -82,7 +85,9 @@ public sealed class TrustMaterial
 
         foreach (var path in crlPaths)
         {
-            var files = Directory.Exists(path) ? Directory.EnumerateFiles(path).Order(StringComparer.Ordinal) : (IEnumerable<string>)[path];
+            var files = Directory.Exists(path)
+                ? Directory.EnumerateFiles(path).Order(StringComparer.Ordinal)
+                : (IEnumerable<string>)[path];
             foreach (var file in files)
             {
                 crls.Add((File.ReadAllBytes(file), "file " + Path.GetFileName(file)));
@@ -92,11 +97,18 @@ public sealed class TrustMaterial
         return Create(certificates, crls, problems);
     }
 
-    /// <summary>Builds trust from certificates and CRL bytes held elsewhere (e.g. a database managed by administrators).</summary>
-    public static TrustMaterial Create(IEnumerable<X509Certificate2> certificates, IEnumerable<(byte[] Bytes, string Source)> crls) =>
-        Create(certificates, crls, []);
+    /// <summary>Builds trust from certificates and CRL bytes held elsewhere (e.g. a database managed by
+    /// administrators).</summary>
+    public static TrustMaterial Create(
+        IEnumerable<X509Certificate2> certificates,
+        IEnumerable<(byte[] Bytes, string Source)> crls
+    ) => Create(certificates, crls, []);
 
-    private static TrustMaterial Create(IEnumerable<X509Certificate2> certificates, IEnumerable<(byte[] Bytes, string Source)> crls, List<string> problems)
+    private static TrustMaterial Create(
+        IEnumerable<X509Certificate2> certificates,
+        IEnumerable<(byte[] Bytes, string Source)> crls,
+        List<string> problems
+    )
     {
         var all = certificates.ToList();
         var parsedCrls = new List<CrlEntry>();
@@ -116,6 +128,7 @@ public sealed class TrustMaterial
             [.. all.Where(CertificateFiles.IsSelfSigned)],
             [.. all.Where(c => !CertificateFiles.IsSelfSigned(c))],
             parsedCrls,
-            problems);
+            problems
+        );
     }
 }

@@ -1,12 +1,19 @@
 namespace SmartOffice.Signing;
 
-/// <summary>Reads a stream into memory but never more than the limit plus one byte, so a huge upload costs nothing.</summary>
+/// <summary>Reads a stream into memory but never more than the limit plus one byte, so a huge upload costs
+/// nothing.</summary>
 public static class BoundedRead
 {
-    /// <summary>Reads the whole stream when it holds at most <paramref name="limit"/> bytes; otherwise stops one byte past the limit.</summary>
-    public static async Task<(byte[] Buffer, int Length, bool IsTooLarge)> ReadAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    /// <summary>Reads the whole stream when it holds at most <paramref name="limit"/> bytes; otherwise stops one byte
+    /// past the limit.</summary>
+    public static async Task<(byte[] Buffer, int Length, bool IsTooLarge)> ReadAsync(
+        Stream stream,
+        long limit,
+        CancellationToken cancellationToken
+    )
     {
-        var capacity = (int)Math.Min(limit + 1, stream.CanSeek ? Math.Max(stream.Length - stream.Position + 1, 1) : 64 * 1024);
+        var capacity = (int)
+            Math.Min(limit + 1, stream.CanSeek ? Math.Max(stream.Length - stream.Position + 1, 1) : 64 * 1024);
         var buffer = new byte[Math.Max(capacity, 1)];
         var length = 0;
         while (true)
@@ -33,9 +40,14 @@ public static class BoundedRead
 
     /// <summary>
     /// Like <see cref="ReadAsync"/> but into arrays rented from the shared pool (a 50 KB letter would otherwise cost a
-    /// large-object-heap allocation per request); the caller returns <c>Buffer</c> to <see cref="System.Buffers.ArrayPool{T}.Shared"/>.
+    /// large-object-heap allocation per request); the caller returns <c>Buffer</c> to <see
+    /// cref="System.Buffers.ArrayPool{T}.Shared"/>.
     /// </summary>
-    public static async Task<(byte[] Buffer, int Length, bool IsTooLarge)> ReadPooledAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    public static async Task<(byte[] Buffer, int Length, bool IsTooLarge)> ReadPooledAsync(
+        Stream stream,
+        long limit,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(stream);
         var pool = System.Buffers.ArrayPool<byte>.Shared;
@@ -58,7 +70,12 @@ public static class BoundedRead
                     buffer = larger;
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(length, (int)Math.Min(buffer.Length - length, limit + 1 - length)), cancellationToken).ConfigureAwait(false);
+                var read = await stream
+                    .ReadAsync(
+                        buffer.AsMemory(length, (int)Math.Min(buffer.Length - length, limit + 1 - length)),
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
                 if (read == 0)
                 {
                     return (buffer, length, length > limit);

@@ -13,7 +13,11 @@ internal static class DocumentDigests
     private const int ParallelThreshold = 1024 * 1024;
 
     public static (byte[] DocumentSha256, byte[] ContentDigest, byte[] SignedContentSha256) Compute(
-        ReadOnlyMemory<byte> file, int gapStart, int gapEnd, HashAlgorithmName contentHash)
+        ReadOnlyMemory<byte> file,
+        int gapStart,
+        int gapEnd,
+        HashAlgorithmName contentHash
+    )
     {
         if (contentHash != HashAlgorithmName.SHA256)
         {

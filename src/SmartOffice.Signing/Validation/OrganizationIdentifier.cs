@@ -15,7 +15,8 @@ public static class OrganizationIdentifier
     private const string OrganizationNameOid = "2.5.4.10";
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The raw attribute value from any RDN (multi-valued ones included); null when absent or present twice.</summary>
+    /// <summary>The raw attribute value from any RDN (multi-valued ones included); null when absent or present
+    /// twice.</summary>
     public static string? Read(X509Certificate2 certificate, string oid = DefaultOid)
     {
         ArgumentNullException.ThrowIfNull(certificate);
@@ -23,7 +24,8 @@ public static class OrganizationIdentifier
         return values.Count == 1 ? values[0] : null;
     }
 
-    /// <summary>How many values of <paramref name="oid"/> the subject holds (two means the identity is ambiguous).</summary>
+    /// <summary>How many values of <paramref name="oid"/> the subject holds (two means the identity is
+    /// ambiguous).</summary>
     public static int Count(X509Certificate2 certificate, string oid = DefaultOid)
     {
         ArgumentNullException.ThrowIfNull(certificate);
@@ -51,7 +53,9 @@ public static class OrganizationIdentifier
         }
 
         var match = Regex.Match(identifier, profile.Pattern, RegexOptions.CultureInvariant, PatternTimeout);
-        return match.Success && match.Groups.Count > 1 && match.Groups[1].Value.Length > 0 ? match.Groups[1].Value : null;
+        return match.Success && match.Groups.Count > 1 && match.Groups[1].Value.Length > 0
+            ? match.Groups[1].Value
+            : null;
     }
 
     /// <summary>The ETSI form for a country: NTR, the two-letter country code, '-', digits.</summary>

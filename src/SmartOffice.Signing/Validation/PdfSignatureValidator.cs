@@ -14,9 +14,7 @@ public sealed class PdfSignatureValidator
 
     /// <summary>Loads trust anchors, intermediates and CRLs from the options' paths.</summary>
     public PdfSignatureValidator(SignatureValidationOptions options)
-        : this(options, TrustMaterial.Load(options))
-    {
-    }
+        : this(options, TrustMaterial.Load(options)) { }
 
     /// <summary>Uses trust material held elsewhere (e.g. a trust list administrators manage in a database).</summary>
     public PdfSignatureValidator(SignatureValidationOptions options, TrustMaterial trust)
@@ -44,19 +42,35 @@ public sealed class PdfSignatureValidator
     /// Checks a certificate alone (chain to the anchors, key usage, validity, revocation, organization identifier),
     /// with the rules applied to a letter's signer; used to log in with a signing certificate.
     /// </summary>
-    public ValidationReport ValidateCertificate(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2>? extraCertificates = null, ValidationRequest? request = null)
+    public ValidationReport ValidateCertificate(
+        System.Security.Cryptography.X509Certificates.X509Certificate2 certificate,
+        IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2>? extraCertificates = null,
+        ValidationRequest? request = null
+    )
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        return new ValidationRun(ReadOnlyMemory<byte>.Empty, request ?? new ValidationRequest(), _options, _trust, _paths)
-            .ExecuteForCertificate(certificate, extraCertificates ?? []);
+        return new ValidationRun(
+            ReadOnlyMemory<byte>.Empty,
+            request ?? new ValidationRequest(),
+            _options,
+            _trust,
+            _paths
+        ).ExecuteForCertificate(certificate, extraCertificates ?? []);
     }
 
-    /// <summary>Reads at most MaxFileBytes + 1 bytes from the stream (file_too_large past that), then validates.</summary>
-    public async Task<ValidationReport> ValidateAsync(Stream file, ValidationRequest? request = null, CancellationToken cancellationToken = default)
+    /// <summary>Reads at most MaxFileBytes + 1 bytes from the stream (file_too_large past that), then
+    /// validates.</summary>
+    public async Task<ValidationReport> ValidateAsync(
+        Stream file,
+        ValidationRequest? request = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(file);
         var limit = Math.Min(_options.MaxFileBytes, request?.MaxFileBytes ?? long.MaxValue);
-        var (buffer, length, isTooLarge) = await BoundedRead.ReadAsync(file, limit, cancellationToken).ConfigureAwait(false);
+        var (buffer, length, isTooLarge) = await BoundedRead
+            .ReadAsync(file, limit, cancellationToken)
+            .ConfigureAwait(false);
         if (isTooLarge)
         {
             return ValidationRun.TooLarge(length, limit);

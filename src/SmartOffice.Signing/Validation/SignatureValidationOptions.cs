@@ -5,7 +5,8 @@ public sealed record SignatureValidationOptions
 {
     public const string SectionName = "Signing";
 
-    /// <summary>Folder of trusted root certificates (PEM or DER); non-self-signed certificates there are used as intermediates.</summary>
+    /// <summary>Folder of trusted root certificates (PEM or DER); non-self-signed certificates there are used as
+    /// intermediates.</summary>
     public string? TrustDir { get; init; }
 
     /// <summary>CRL files or folders of them (DER or PEM).</summary>
@@ -18,7 +19,8 @@ public sealed record SignatureValidationOptions
 
     public long MaxFileBytes { get; init; } = 20L * 1024 * 1024;
 
-    /// <summary>Subject attribute that carries the organization identifier (default organizationIdentifier, 2.5.4.97).</summary>
+    /// <summary>Subject attribute that carries the organization identifier (default organizationIdentifier,
+    /// 2.5.4.97).</summary>
     public string OrganizationIdentifierOid { get; init; } = "2.5.4.97";
 
     /// <summary>Country of the ETSI identifier "NTR{country}-{digits}" in the default profile (default MN).</summary>
@@ -32,7 +34,14 @@ public sealed record SignatureValidationOptions
     /// document signing, e-mail protection, client authentication (e-Token login), Adobe and Microsoft document
     /// signing, any usage. Time stamping and OCSP signing are never accepted.</summary>
     public IReadOnlyList<string> AcceptedExtendedKeyUsages { get; init; } =
-        ["1.3.6.1.5.5.7.3.36", "1.3.6.1.5.5.7.3.4", "1.3.6.1.5.5.7.3.2", "1.2.840.113583.1.1.5", "1.3.6.1.4.1.311.10.3.12", "2.5.29.37.0"];
+    [
+        "1.3.6.1.5.5.7.3.36",
+        "1.3.6.1.5.5.7.3.4",
+        "1.3.6.1.5.5.7.3.2",
+        "1.2.840.113583.1.1.5",
+        "1.3.6.1.4.1.311.10.3.12",
+        "2.5.29.37.0",
+    ];
 
     /// <summary>SHA-256 thumbprints (hex) of certificates that may never sign a letter, such as the service's own
     /// evidence seals (current and former); the services add theirs.</summary>

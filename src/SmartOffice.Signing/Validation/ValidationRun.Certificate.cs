@@ -5,7 +5,8 @@ using SmartOffice.Signing.Revocation;
 
 namespace SmartOffice.Signing;
 
-/// <summary>The signer's certificate: trusted chain, usage, validity, revocation; then content and organization policy.</summary>
+/// <summary>The signer's certificate: trusted chain, usage, validity, revocation; then content and organization
+/// policy.</summary>
 internal sealed partial class ValidationRun
 {
     private Refusal? CheckCertificate(PdfScanResult? scan)
@@ -24,9 +25,15 @@ internal sealed partial class ValidationRun
         }
 
         var keyUsage = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
-        if (keyUsage is not null && (keyUsage.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0)
+        if (
+            keyUsage is not null
+            && (keyUsage.KeyUsages & (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)) == 0
+        )
         {
-            return Refusals.Usage($"the key usage of \"{certificate.Subject}\" is {keyUsage.KeyUsages}, without digitalSignature or nonRepudiation");
+            return Refusals.Usage(
+                $"the key usage of \"{certificate.Subject}\" is {keyUsage.KeyUsages}, without digitalSignature or "
+                    + $"nonRepudiation"
+            );
         }
 
         if (CheckPurpose(certificate) is { } purpose)
@@ -52,9 +59,19 @@ internal sealed partial class ValidationRun
             }
         }
 
-        Pass(CheckNames.Validity, $"every certificate of the chain is valid at {referenceTime:u}{(_timestamp?.IsTrusted == true ? " (the trusted signature timestamp)" : "")}");
-        var times = new RevocationTimes(_validationTime, referenceTime, _timestamp?.IsTrusted == true ? referenceTime : _claimedSigningTime ?? _validationTime);
-        return CheckRevocation(embedded, chain.Elements, times) ?? (scan is null ? null : CheckContent(scan)) ?? CheckOrganization(certificate, chain.Elements[^1]);
+        Pass(
+            CheckNames.Validity,
+            $"every certificate of the chain is valid at "
+                + $"{referenceTime:u}{(_timestamp?.IsTrusted == true ? " (the trusted signature timestamp)" : "")}"
+        );
+        var times = new RevocationTimes(
+            _validationTime,
+            referenceTime,
+            _timestamp?.IsTrusted == true ? referenceTime : _claimedSigningTime ?? _validationTime
+        );
+        return CheckRevocation(embedded, chain.Elements, times)
+            ?? (scan is null ? null : CheckContent(scan))
+            ?? CheckOrganization(certificate, chain.Elements[^1]);
     }
 
     private DateTimeOffset ReferenceTime(List<X509Certificate2> others, RevocationEvidence embedded)
@@ -64,7 +81,14 @@ internal sealed partial class ValidationRun
             return _validationTime;
         }
 
-        _timestamp = SignatureTimestampVerifier.Verify(_cmsSigner!, others, _trust, _paths, out var problem, out var authorityChain);
+        _timestamp = SignatureTimestampVerifier.Verify(
+            _cmsSigner!,
+            others,
+            _trust,
+            _paths,
+            out var problem,
+            out var authorityChain
+        );
         if (problem is not null)
         {
             _warnings.Add($"Signature timestamp ignored: {problem}.");
@@ -81,7 +105,8 @@ internal sealed partial class ValidationRun
         _warnings.AddRange(authority.Warnings.Select(w => $"Timestamp authority revocation: {w}."));
         var ignored = authority.Code switch
         {
-            ValidationCodes.CertificateRevoked => $"the timestamp authority's certificate is revoked: {authority.Detail}",
+            ValidationCodes.CertificateRevoked =>
+                $"the timestamp authority's certificate is revoked: {authority.Detail}",
             ValidationCodes.RevocationUnknown when _options.RevocationPolicy == RevocationPolicy.Require =>
                 $"the timestamp authority's revocation status is unknown: {authority.Detail}",
             _ => null,
@@ -96,7 +121,11 @@ internal sealed partial class ValidationRun
         return timestamp.Time;
     }
 
-    private Refusal? CheckRevocation(RevocationEvidence embedded, IReadOnlyList<X509Certificate2> chain, RevocationTimes times)
+    private Refusal? CheckRevocation(
+        RevocationEvidence embedded,
+        IReadOnlyList<X509Certificate2> chain,
+        RevocationTimes times
+    )
     {
         var outcome = RevocationChecker.Check(chain, _trust, embedded, times, _options.CrlGracePeriod);
         _warnings.AddRange(outcome.Warnings.Select(w => $"Revocation: {w}."));
@@ -129,7 +158,12 @@ internal sealed partial class ValidationRun
             _warnings.Add($"Active content allowed by configuration: {found}.");
         }
 
-        Pass(CheckNames.ActiveContent, scan.ActiveContent.Count == 0 ? "no JavaScript, actions, embedded files, RichMedia or XFA" : "active content allowed by configuration");
+        Pass(
+            CheckNames.ActiveContent,
+            scan.ActiveContent.Count == 0
+                ? "no JavaScript, actions, embedded files, RichMedia or XFA"
+                : "active content allowed by configuration"
+        );
         return null;
     }
 
@@ -143,8 +177,11 @@ internal sealed partial class ValidationRun
             var detail = count switch
             {
                 0 => $"\"{certificate.Subject}\" has no organization identifier (OID {profile.Oid})",
-                > 1 => $"\"{certificate.Subject}\" holds {count} organization identifiers (OID {profile.Oid}), so it names no single organization",
-                _ => $"the organization identifier \"{signer.OrganizationId}\" is not of the form {Describe(profile)} that certificates of \"{anchor.GetNameInfo(X509NameType.SimpleName, false)}\" must use",
+                > 1 => $"\"{certificate.Subject}\" holds {count} organization identifiers (OID {profile.Oid}), so it "
+                    + $"names no single organization",
+                _ => $"the organization identifier \"{signer.OrganizationId}\" is not of the form "
+                    + $"{Describe(profile)} that certificates of "
+                    + $"\"{anchor.GetNameInfo(X509NameType.SimpleName, false)}\" must use",
             };
             return Refusals.OrganizationMissing(detail);
         }
@@ -155,9 +192,12 @@ internal sealed partial class ValidationRun
             return Refusals.OrganizationMismatch(signer.RegistryNumber, expected);
         }
 
-        Pass(CheckNames.Organization, expected is null
-            ? $"signed for registry number {signer.RegistryNumber} (no expected sender given)"
-            : $"signed for registry number {signer.RegistryNumber}, the sender");
+        Pass(
+            CheckNames.Organization,
+            expected is null
+                ? $"signed for registry number {signer.RegistryNumber} (no expected sender given)"
+                : $"signed for registry number {signer.RegistryNumber}, the sender"
+        );
         return null;
     }
 }

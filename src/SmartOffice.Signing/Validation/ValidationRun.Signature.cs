@@ -6,7 +6,8 @@ using SmartOffice.Signing.Pdf;
 
 namespace SmartOffice.Signing;
 
-/// <summary>The CMS: it parses, its digest matches the signed bytes, its signature verifies, its algorithms are strong.</summary>
+/// <summary>The CMS: it parses, its digest matches the signed bytes, its signature verifies, its algorithms are
+/// strong.</summary>
 internal sealed partial class ValidationRun
 {
     // A CMS with its chain, a timestamp and embedded revocation data stays well below this.
@@ -24,7 +25,11 @@ internal sealed partial class ValidationRun
         {
             return signature.SubFilter == "adbe.x509.rsa_sha1"
                 ? Refusals.WeakAlgorithm("SubFilter adbe.x509.rsa_sha1 (SHA-1)")
-                : Refusals.SignatureInvalid(SubIndications.FormatFailure, $"the signature format /SubFilter {signature.SubFilter ?? "(none)"} is not supported; use ETSI.CAdES.detached (PAdES)");
+                : Refusals.SignatureInvalid(
+                    SubIndications.FormatFailure,
+                    $"the signature format /SubFilter {signature.SubFilter ?? "(none)"} is not supported; use "
+                        + $"ETSI.CAdES.detached (PAdES)"
+                );
         }
 
         if (ReadCms(signature.Contents) is { } unreadable)
@@ -37,14 +42,22 @@ internal sealed partial class ValidationRun
         var hash = DigestAlgorithms.FromOid(signer.DigestAlgorithmOid);
         if (hash is null)
         {
-            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, $"the digest algorithm {signer.DigestAlgorithmOid} is unknown");
+            return Refusals.SignatureInvalid(
+                SubIndications.SigCryptoFailure,
+                $"the digest algorithm {signer.DigestAlgorithmOid} is unknown"
+            );
         }
 
         _digestAlgorithm = hash.Value.Name;
         _signatureAlgorithm = DigestAlgorithms.SignatureName(signer.SignatureAlgorithmOid, hash.Value);
         _claimedSigningTime = SignedAttributeReader.SigningTime(signer) ?? PdfDate.TryParse(signature.SigningTime);
         var range = signature.ByteRange!;
-        var (documentSha256, contentDigest, signedContentSha256) = DocumentDigests.Compute(_file, (int)range[1], (int)range[2], hash.Value);
+        var (documentSha256, contentDigest, signedContentSha256) = DocumentDigests.Compute(
+            _file,
+            (int)range[1],
+            (int)range[2],
+            hash.Value
+        );
         _documentSha256 = Convert.ToHexStringLower(documentSha256);
         _signedContentSha256 = Convert.ToHexStringLower(signedContentSha256);
 
@@ -58,22 +71,34 @@ internal sealed partial class ValidationRun
 
             if (!CryptographicOperations.FixedTimeEquals(messageDigest, contentDigest))
             {
-                return Refusals.SignatureInvalid(SubIndications.HashFailure, "the signed bytes of the file do not match the digest in the signature");
+                return Refusals.SignatureInvalid(
+                    SubIndications.HashFailure,
+                    "the signed bytes of the file do not match the digest in the signature"
+                );
             }
 
             if (!SignedAttributeReader.HasDataContentType(signer))
             {
-                return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "the signed attributes must carry exactly one content-type attribute, id-data (RFC 5652)");
+                return Refusals.SignatureInvalid(
+                    SubIndications.SigCryptoFailure,
+                    "the signed attributes must carry exactly one content-type attribute, id-data (RFC 5652)"
+                );
             }
         }
         else if (signature.SubFilter == "ETSI.CAdES.detached")
         {
-            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "a PAdES (ETSI.CAdES.detached) signature must carry signed attributes");
+            return Refusals.SignatureInvalid(
+                SubIndications.SigCryptoFailure,
+                "a PAdES (ETSI.CAdES.detached) signature must carry signed attributes"
+            );
         }
 
         if (SignerSignatureVerifier.Verify(signer, certificate, hash.Value, contentDigest) is { } failure)
         {
-            return Refusals.SignatureInvalid(signer.SignedAttributesDer is null ? SubIndications.HashFailure : SubIndications.SigCryptoFailure, failure);
+            return Refusals.SignatureInvalid(
+                signer.SignedAttributesDer is null ? SubIndications.HashFailure : SubIndications.SigCryptoFailure,
+                failure
+            );
         }
 
         if (SignedAttributeReader.CheckSigningCertificateBinding(signer, certificate, out var isBound) is { } swapped)
@@ -86,7 +111,10 @@ internal sealed partial class ValidationRun
             _warnings.Add("The signature has no signing-certificate-v2 attribute (PAdES baseline expects one).");
         }
 
-        Pass(CheckNames.Cryptographic, $"{_signatureAlgorithm} signature by \"{certificate.Subject}\" verifies over the signed bytes");
+        Pass(
+            CheckNames.Cryptographic,
+            $"{_signatureAlgorithm} signature by \"{certificate.Subject}\" verifies over the signed bytes"
+        );
         return CheckAlgorithms(hash.Value, certificate);
     }
 
@@ -94,12 +122,19 @@ internal sealed partial class ValidationRun
     {
         if (contents is null || contents.Length == 0 || !contents.AsSpan().ContainsAnyExcept((byte)0))
         {
-            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "the signature value (/Contents) is empty");
+            return Refusals.SignatureInvalid(
+                SubIndications.SigCryptoFailure,
+                "the signature value (/Contents) is empty"
+            );
         }
 
         if (contents.Length > MaxSignatureValueBytes)
         {
-            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, $"the signature value is {contents.Length} bytes, far more than a signature needs (limit {MaxSignatureValueBytes})");
+            return Refusals.SignatureInvalid(
+                SubIndications.SigCryptoFailure,
+                $"the signature value is {contents.Length} bytes, far more than a signature needs (limit "
+                    + $"{MaxSignatureValueBytes})"
+            );
         }
 
         int encodedLength;
@@ -110,28 +145,43 @@ internal sealed partial class ValidationRun
         }
         catch (AsnContentException)
         {
-            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "the signature value is not a CMS structure");
+            return Refusals.SignatureInvalid(
+                SubIndications.SigCryptoFailure,
+                "the signature value is not a CMS structure"
+            );
         }
 
         if (contents.AsSpan(encodedLength).ContainsAnyExcept((byte)0))
         {
-            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "data is hidden in /Contents after the signature value (the padding must be zeros)");
+            return Refusals.SignatureInvalid(
+                SubIndications.SigCryptoFailure,
+                "data is hidden in /Contents after the signature value (the padding must be zeros)"
+            );
         }
 
         _cms = CmsParser.TryParse(contents.AsMemory(0, encodedLength), out var problem);
         if (_cms is null)
         {
-            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, $"the CMS signature cannot be read ({problem})");
+            return Refusals.SignatureInvalid(
+                SubIndications.SigCryptoFailure,
+                $"the CMS signature cannot be read ({problem})"
+            );
         }
 
         if (_cms.Signers.Count != 1)
         {
-            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, $"the CMS holds {_cms.Signers.Count} signers instead of one");
+            return Refusals.SignatureInvalid(
+                SubIndications.SigCryptoFailure,
+                $"the CMS holds {_cms.Signers.Count} signers instead of one"
+            );
         }
 
         if (_cms.HasEncapsulatedContent || _cms.EncapsulatedContentType != Oids.Data)
         {
-            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "the CMS is not a detached signature over the PDF bytes");
+            return Refusals.SignatureInvalid(
+                SubIndications.SigCryptoFailure,
+                "the CMS is not a detached signature over the PDF bytes"
+            );
         }
 
         _cmsSigner = _cms.Signers[0];
@@ -139,7 +189,10 @@ internal sealed partial class ValidationRun
         _signerCertificate = _cmsCertificates.FirstOrDefault(IsSignerCertificate);
         if (_signerCertificate is null)
         {
-            return Refusals.SignatureInvalid(SubIndications.SigCryptoFailure, "the signer's certificate is not included in the signature");
+            return Refusals.SignatureInvalid(
+                SubIndications.SigCryptoFailure,
+                "the signer's certificate is not included in the signature"
+            );
         }
 
         _signer = SignerDescription.Describe(_signerCertificate, DefaultProfile);
@@ -151,7 +204,10 @@ internal sealed partial class ValidationRun
         var signer = _cmsSigner!;
         if (signer.SubjectKeyIdentifier is { } keyId)
         {
-            return certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes.Span.SequenceEqual(keyId) == true;
+            return certificate
+                    .Extensions.OfType<X509SubjectKeyIdentifierExtension>()
+                    .FirstOrDefault()
+                    ?.SubjectKeyIdentifierBytes.Span.SequenceEqual(keyId) == true;
         }
 
         return signer.IssuerName.AsSpan().SequenceEqual(certificate.IssuerName.RawData)
@@ -179,10 +235,15 @@ internal sealed partial class ValidationRun
 
         if (DigestAlgorithms.IsWeakCertificateSignature(certificate.SignatureAlgorithm.Value))
         {
-            return Refusals.WeakAlgorithm($"the certificate is signed with {certificate.SignatureAlgorithm.FriendlyName}");
+            return Refusals.WeakAlgorithm(
+                $"the certificate is signed with {certificate.SignatureAlgorithm.FriendlyName}"
+            );
         }
 
-        Pass(CheckNames.Algorithms, $"{_signatureAlgorithm}, {(rsa is not null ? $"RSA {rsa.KeySize}" : $"ECDSA {ecdsa?.KeySize}")}-bit key");
+        Pass(
+            CheckNames.Algorithms,
+            $"{_signatureAlgorithm}, {(rsa is not null ? $"RSA {rsa.KeySize}" : $"ECDSA {ecdsa?.KeySize}")}-bit key"
+        );
         return null;
     }
 }

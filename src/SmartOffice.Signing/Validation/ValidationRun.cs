@@ -26,7 +26,13 @@ internal sealed partial class ValidationRun
     private string? _digestAlgorithm;
     private string? _signatureAlgorithm;
 
-    public ValidationRun(ReadOnlyMemory<byte> file, ValidationRequest request, SignatureValidationOptions options, TrustMaterial trust, CertificatePathValidator paths)
+    public ValidationRun(
+        ReadOnlyMemory<byte> file,
+        ValidationRequest request,
+        SignatureValidationOptions options,
+        TrustMaterial trust,
+        CertificatePathValidator paths
+    )
     {
         _file = file;
         _request = request;
@@ -84,34 +90,56 @@ internal sealed partial class ValidationRun
     private ValidationReport Accept()
     {
         var organization = _signer?.OrganizationName ?? _signer?.Subject;
-        return Build(true, Indications.TotalPassed, null, ValidationCodes.Ok,
-            $"The letter is signed by {organization} (registry number {_signer?.RegistryNumber}) and the signature is valid.",
-            $"Бичигт {organization} (регистрийн дугаар {_signer?.RegistryNumber}) гарын үсэг зурсан бөгөөд гарын үсэг хүчинтэй байна.");
+        return Build(
+            true,
+            Indications.TotalPassed,
+            null,
+            ValidationCodes.Ok,
+            $"The letter is signed by {organization} (registry number {_signer?.RegistryNumber}) and the signature "
+                + $"is valid.",
+            $"Бичигт {organization} (регистрийн дугаар {_signer?.RegistryNumber}) гарын үсэг зурсан бөгөөд гарын "
+                + $"үсэг хүчинтэй байна."
+        );
     }
 
     private ValidationReport Refuse(Refusal refusal)
     {
         _checks.Add(new ValidationCheck(refusal.Check, false, refusal.Detail));
-        return Build(false, refusal.Indication, refusal.SubIndication, refusal.Code, refusal.Message, refusal.MessageMn);
+        return Build(
+            false,
+            refusal.Indication,
+            refusal.SubIndication,
+            refusal.Code,
+            refusal.Message,
+            refusal.MessageMn
+        );
     }
 
-    private ValidationReport Build(bool accepted, string indication, string? subIndication, string code, string message, string messageMn) => new()
-    {
-        Accepted = accepted,
-        Indication = indication,
-        SubIndication = subIndication,
-        Code = code,
-        Message = message,
-        MessageMn = messageMn,
-        DocumentSha256 = _documentSha256 ?? Convert.ToHexStringLower(SHA256.HashData(_file.Span)),
-        SignedContentSha256 = _signedContentSha256,
-        Signer = _signer,
-        ClaimedSigningTime = _claimedSigningTime,
-        Timestamp = _timestamp,
-        DigestAlgorithm = _digestAlgorithm,
-        SignatureAlgorithm = _signatureAlgorithm,
-        Checks = _checks,
-        Warnings = _warnings,
-        ValidatedAt = _validationTime,
-    };
+    private ValidationReport Build(
+        bool accepted,
+        string indication,
+        string? subIndication,
+        string code,
+        string message,
+        string messageMn
+    ) =>
+        new()
+        {
+            Accepted = accepted,
+            Indication = indication,
+            SubIndication = subIndication,
+            Code = code,
+            Message = message,
+            MessageMn = messageMn,
+            DocumentSha256 = _documentSha256 ?? Convert.ToHexStringLower(SHA256.HashData(_file.Span)),
+            SignedContentSha256 = _signedContentSha256,
+            Signer = _signer,
+            ClaimedSigningTime = _claimedSigningTime,
+            Timestamp = _timestamp,
+            DigestAlgorithm = _digestAlgorithm,
+            SignatureAlgorithm = _signatureAlgorithm,
+            Checks = _checks,
+            Warnings = _warnings,
+            ValidatedAt = _validationTime,
+        };
 }

@@ -16,26 +16,46 @@ internal static class ErrorQueueEndpoints
     public static IEndpointRouteBuilder MapErrorQueueEndpoints(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/admin").AddEndpointFilter(RequireKeyAsync);
-        admin.MapGet("/errors", async (FailedDeliveries queue, int? max, CancellationToken cancellationToken) => TypedResults.Ok(await queue.ListAsync(max ?? 100, cancellationToken)));
-        admin.MapPost("/errors/replay", async (FailedDeliveries queue, int? max, CancellationToken cancellationToken) => TypedResults.Ok(new { replayed = await queue.ReplayAsync(max ?? 1000, cancellationToken) }));
+        admin.MapGet("/errors", async (FailedDeliveries queue, int? max, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await queue.ListAsync(max ?? 100, cancellationToken))
+        );
+        admin.MapPost("/errors/replay", async (FailedDeliveries queue, int? max, CancellationToken cancellationToken) =>
+            TypedResults.Ok(new { replayed = await queue.ReplayAsync(max ?? 1000, cancellationToken) })
+        );
         return routes;
     }
 
-    private static async ValueTask<object?> RequireKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> RequireKeyAsync(
+        EndpointFilterInvocationContext context,
+        EndpointFilterDelegate next
+    )
     {
         var http = context.HttpContext;
         var configured = http.RequestServices.GetRequiredService<IConfiguration>()[KeySetting];
         if (string.IsNullOrEmpty(configured))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Admin endpoints are closed",
-                detail: $"Set {KeySetting} on the Worker and send it in the {KeyHeader} header.", extensions: new Dictionary<string, object?> { ["code"] = "forbidden" });
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Admin endpoints are closed",
+                detail: $"Set {KeySetting} on the Worker and send it in the {KeyHeader} header.",
+                extensions: new Dictionary<string, object?> { ["code"] = "forbidden" }
+            );
         }
 
         var given = http.Request.Headers[KeyHeader].ToString();
-        if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(configured))))
+        if (
+            !CryptographicOperations.FixedTimeEquals(
+                SHA256.HashData(Encoding.UTF8.GetBytes(given)),
+                SHA256.HashData(Encoding.UTF8.GetBytes(configured))
+            )
+        )
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required",
-                detail: $"Send the Worker's admin key in the {KeyHeader} header.", extensions: new Dictionary<string, object?> { ["code"] = "unauthorized" });
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Authentication required",
+                detail: $"Send the Worker's admin key in the {KeyHeader} header.",
+                extensions: new Dictionary<string, object?> { ["code"] = "unauthorized" }
+            );
         }
 
         return await next(context);

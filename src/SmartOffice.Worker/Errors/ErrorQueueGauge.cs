@@ -9,7 +9,8 @@ namespace SmartOffice.Worker.Errors;
 /// <see cref="Interval"/> rather than read when scraped: a read opens a connection to the broker, which a scrape
 /// (or several Prometheus servers scraping several Workers) should not cost, and the callback must not block on I/O.
 /// </summary>
-internal sealed class ErrorQueueGauge(FailedDeliveries failures, IMeterFactory meters, ILogger<ErrorQueueGauge> logger) : BackgroundService
+internal sealed class ErrorQueueGauge(FailedDeliveries failures, IMeterFactory meters, ILogger<ErrorQueueGauge> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
@@ -23,15 +24,21 @@ internal sealed class ErrorQueueGauge(FailedDeliveries failures, IMeterFactory m
             return;
         }
 
-        meters.Create(ExchangeTelemetry.Name).CreateObservableGauge(ExchangeTelemetry.ErrorQueueDepth, Observe, "{message}", "Deliveries waiting in the error queue for an operator");
+        meters
+            .Create(ExchangeTelemetry.Name)
+            .CreateObservableGauge(
+                ExchangeTelemetry.ErrorQueueDepth,
+                Observe,
+                "{message}",
+                "Deliveries waiting in the error queue for an operator"
+            );
         using var timer = new PeriodicTimer(Interval);
         try
         {
             do
             {
                 await SampleAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -45,7 +52,8 @@ internal sealed class ErrorQueueGauge(FailedDeliveries failures, IMeterFactory m
         {
             Interlocked.Exchange(ref _depth, await failures.DepthAsync(cancellationToken));
         }
-        catch (Exception exception) when (exception is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or TimeoutException)
+        catch (Exception exception)
+            when (exception is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or TimeoutException)
         {
             // The broker's own readiness check says so; the gauge keeps its last value.
             logger.LogDebug(exception, "The error queue's depth could not be read");

@@ -3,10 +3,14 @@ using SmartOffice.Exchange.Messaging;
 
 namespace SmartOffice.Worker.Errors;
 
-/// <summary>Readiness: letters in the error queue need an operator (list and replay them at /admin/errors): Degraded, with the count.</summary>
+/// <summary>Readiness: letters in the error queue need an operator (list and replay them at /admin/errors): Degraded,
+/// with the count.</summary>
 internal sealed class ErrorQueueHealthCheck(FailedDeliveries failures) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         if (!failures.IsApplicable)
         {
@@ -18,9 +22,13 @@ internal sealed class ErrorQueueHealthCheck(FailedDeliveries failures) : IHealth
             var depth = await failures.DepthAsync(cancellationToken);
             return depth == 0
                 ? HealthCheckResult.Healthy("the error queue is empty")
-                : HealthCheckResult.Degraded($"{depth} delivery message(s) wait in the error queue: list them at /admin/errors, replay with POST /admin/errors/replay");
+                : HealthCheckResult.Degraded(
+                    $"{depth} delivery message(s) wait in the error queue: list them at /admin/errors, replay with "
+                        + $"POST /admin/errors/replay"
+                );
         }
-        catch (Exception exception) when (exception is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or TimeoutException)
+        catch (Exception exception)
+            when (exception is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException or TimeoutException)
         {
             return HealthCheckResult.Unhealthy("the broker cannot be reached to read the error queue");
         }

@@ -13,11 +13,20 @@ public sealed class LayeringTests
     [TestMethod]
     public void Only_endpoints_and_the_problem_mapping_return_http_results()
     {
-        var offenders = typeof(Program).Assembly.GetTypes()
+        var offenders = typeof(Program)
+            .Assembly.GetTypes()
             .Where(t => !IsEndpointOrMapping(t))
-            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Where(m => ReturnsHttpResult(m.ReturnType))
-                .Select(m => $"{t.FullName}.{m.Name}"))
+            .SelectMany(t =>
+                t.GetMethods(
+                        BindingFlags.Instance
+                            | BindingFlags.Static
+                            | BindingFlags.Public
+                            | BindingFlags.NonPublic
+                            | BindingFlags.DeclaredOnly
+                    )
+                    .Where(m => ReturnsHttpResult(m.ReturnType))
+                    .Select(m => $"{t.FullName}.{m.Name}")
+            )
             .ToList();
 
         Assert.IsEmpty(offenders, string.Join(Environment.NewLine, offenders));
@@ -32,18 +41,26 @@ public sealed class LayeringTests
         }
 
         // WorkspaceSetup maps the workspace's few routes that are not pages (the language switch).
-        return outer.Name.EndsWith("Endpoint", StringComparison.Ordinal) || outer.Name.EndsWith("Endpoints", StringComparison.Ordinal)
-            || outer.Name == "WorkspaceSetup" || outer.Namespace == "SmartOffice.Api.Errors"
-            || outer.GetCustomAttribute<CompilerGeneratedAttribute>() is not null || outer.Name.StartsWith('<');
+        return outer.Name.EndsWith("Endpoint", StringComparison.Ordinal)
+            || outer.Name.EndsWith("Endpoints", StringComparison.Ordinal)
+            || outer.Name == "WorkspaceSetup"
+            || outer.Namespace == "SmartOffice.Api.Errors"
+            || outer.GetCustomAttribute<CompilerGeneratedAttribute>() is not null
+            || outer.Name.StartsWith('<');
     }
 
     private static bool ReturnsHttpResult(Type type)
     {
-        if (type.IsGenericType && type.GetGenericTypeDefinition() is var generic && (generic == typeof(Task<>) || generic == typeof(ValueTask<>)))
+        if (
+            type.IsGenericType
+            && type.GetGenericTypeDefinition() is var generic
+            && (generic == typeof(Task<>) || generic == typeof(ValueTask<>))
+        )
         {
             return ReturnsHttpResult(type.GetGenericArguments()[0]);
         }
 
-        return type.Namespace == "Microsoft.AspNetCore.Http.HttpResults" || type == typeof(Microsoft.AspNetCore.Http.IResult);
+        return type.Namespace == "Microsoft.AspNetCore.Http.HttpResults"
+            || type == typeof(Microsoft.AspNetCore.Http.IResult);
     }
 }

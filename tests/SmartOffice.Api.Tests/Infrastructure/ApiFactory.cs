@@ -19,7 +19,8 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider,
-            ["ConnectionStrings:SmartOffice"] = provider == "Postgres" ? CreatePostgresDatabase() : $"Data Source={Path.Combine(DataPath, "test.db")}",
+            ["ConnectionStrings:SmartOffice"] =
+                provider == "Postgres" ? CreatePostgresDatabase() : $"Data Source={Path.Combine(DataPath, "test.db")}",
             ["Data:Path"] = DataPath,
             ["Archive:Path"] = Path.Combine(DataPath, "archive"),
             ["Signing:TrustDir"] = Path.Combine(TestPki.Folder, "trust"),
@@ -29,7 +30,11 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
             ["Demo:SeedUsers"] = "true",
             ["Demo:Enabled"] = "true",
             ["Messaging:Transport"] = "InMemory",
-            ["Auth:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
+            ["Auth:SigningKey"] = Convert.ToBase64String(
+                new byte[32]
+                    .Select((_, i) => (byte)(i + 1))
+                    .ToArray()
+            ),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -43,9 +48,11 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => _settings["ConnectionStrings:SmartOffice"]!;
 
-    public static bool IsPostgresAvailable => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_POSTGRES"));
+    public static bool IsPostgresAvailable =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_POSTGRES"));
 
-    /// <summary>PostgreSQL tests run wherever the test script ran; elsewhere they are inconclusive, never silently green.</summary>
+    /// <summary>PostgreSQL tests run wherever the test script ran; elsewhere they are inconclusive, never silently
+    /// green.</summary>
     public static void RequireProvider(string provider)
     {
         if (provider == "Postgres" && !IsPostgresAvailable)

@@ -16,10 +16,13 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
 
     public JsonElement Token { get; private set; }
 
-    public static Task<ApiSession> CompanyAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, DemoIdentity identity) =>
-        CompanyAsync(factory.CreateClient(), identity);
+    public static Task<ApiSession> CompanyAsync(
+        Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory,
+        DemoIdentity identity
+    ) => CompanyAsync(factory.CreateClient(), identity);
 
-    /// <summary>A company logged in by certificate through <paramref name="http"/> (any Api: in-process or a real process).</summary>
+    /// <summary>A company logged in by certificate through <paramref name="http"/> (any Api: in-process or a real
+    /// process).</summary>
     public static async Task<ApiSession> CompanyAsync(HttpClient http, DemoIdentity identity)
     {
         var session = new ApiSession(http);
@@ -41,10 +44,17 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
         return session;
     }
 
-    public async Task<HttpResponseMessage> CertificateLoginAsync(X509Certificate2 certificate, IEnumerable<X509Certificate2> chain, string? nonce = null)
+    public async Task<HttpResponseMessage> CertificateLoginAsync(
+        X509Certificate2 certificate,
+        IEnumerable<X509Certificate2> chain,
+        string? nonce = null
+    )
     {
         nonce ??= await NewNonceAsync();
-        return await Http.PostAsJsonAsync("/api/auth/token", new { nonce, signature = SignNonce(nonce, certificate, chain) });
+        return await Http.PostAsJsonAsync(
+            "/api/auth/token",
+            new { nonce, signature = SignNonce(nonce, certificate, chain) }
+        );
     }
 
     public async Task<string> NewNonceAsync()
@@ -56,15 +66,27 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
     public static string SignNonce(string nonce, X509Certificate2 certificate, IEnumerable<X509Certificate2> chain)
     {
         var cms = new SignedCms(new ContentInfo(Encoding.UTF8.GetBytes(nonce)), detached: true);
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate) { DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"), IncludeOption = X509IncludeOption.EndCertOnly };
+        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
+        {
+            DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"),
+            IncludeOption = X509IncludeOption.EndCertOnly,
+        };
         signer.Certificates.AddRange(chain.ToArray());
         cms.ComputeSignature(signer, silent: true);
         return Convert.ToBase64String(cms.Encode());
     }
 
-    public Task<HttpResponseMessage> SubmitAsync(byte[] pdf, params string[] recipients) => SubmitAsync(pdf, recipients, null);
+    public Task<HttpResponseMessage> SubmitAsync(byte[] pdf, params string[] recipients) =>
+        SubmitAsync(pdf, recipients, null);
 
-    public async Task<HttpResponseMessage> SubmitAsync(byte[] pdf, IEnumerable<string> recipients, string? idempotencyKey, string subject = "Барилгын зөвшөөрөл", string? inReplyTo = null, string? reference = null)
+    public async Task<HttpResponseMessage> SubmitAsync(
+        byte[] pdf,
+        IEnumerable<string> recipients,
+        string? idempotencyKey,
+        string subject = "Барилгын зөвшөөрөл",
+        string? inReplyTo = null,
+        string? reference = null
+    )
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(pdf);
@@ -99,14 +121,22 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
     public async Task<JsonElement> AcceptedAsync(byte[] pdf, params string[] recipients)
     {
         var response = await SubmitAsync(pdf, recipients);
-        Assert.AreEqual(System.Net.HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
+        Assert.AreEqual(
+            System.Net.HttpStatusCode.Accepted,
+            response.StatusCode,
+            await response.Content.ReadAsStringAsync()
+        );
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task<JsonElement> GetJsonAsync(string path)
     {
         var response = await Http.GetAsync(path);
-        Assert.AreEqual(System.Net.HttpStatusCode.OK, response.StatusCode, $"{path}: {await response.Content.ReadAsStringAsync()}");
+        Assert.AreEqual(
+            System.Net.HttpStatusCode.OK,
+            response.StatusCode,
+            $"{path}: {await response.Content.ReadAsStringAsync()}"
+        );
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
@@ -115,7 +145,10 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
     private async Task UseTokenAsync(HttpResponseMessage response)
     {
         Token = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token.GetProperty("accessToken").GetString());
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer",
+            Token.GetProperty("accessToken").GetString()
+        );
     }
 }
 

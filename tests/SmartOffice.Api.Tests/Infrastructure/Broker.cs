@@ -34,12 +34,13 @@ internal sealed class Broker : IAsyncDisposable
         }
     }
 
-    public static Dictionary<string, string?> Settings => new()
-    {
-        ["Messaging:Transport"] = "RabbitMq",
-        ["Messaging:RabbitMq:Host"] = Endpoint.Host,
-        ["Messaging:RabbitMq:Port"] = Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    public static Dictionary<string, string?> Settings =>
+        new()
+        {
+            ["Messaging:Transport"] = "RabbitMq",
+            ["Messaging:RabbitMq:Host"] = Endpoint.Host,
+            ["Messaging:RabbitMq:Port"] = Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
 
     public static async Task<Broker> WatchAsync(string exchange)
     {
@@ -66,7 +67,9 @@ internal sealed class Broker : IAsyncDisposable
                 continue;
             }
 
-            messages.Add(JsonDocument.Parse(Encoding.UTF8.GetString(result.Body.Span)).RootElement.GetProperty("message"));
+            messages.Add(
+                JsonDocument.Parse(Encoding.UTF8.GetString(result.Body.Span)).RootElement.GetProperty("message")
+            );
         }
 
         return messages;

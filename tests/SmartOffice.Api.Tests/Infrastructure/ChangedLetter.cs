@@ -18,10 +18,19 @@ internal static partial class ChangedLetter
         var previous = StartXrefPattern().Matches(text)[^1].Groups[1].Value;
         var update = new StringBuilder(signed[^1] == '\n' ? "" : "\n");
         var objectOffset = signed.Length + update.Length;
-        update.Append(CultureInfo.InvariantCulture, $"{size} 0 obj\n<< /Type /Annot /Subtype /Text /Rect [0 0 10 10] /Contents (changed) >>\nendobj\n");
+        update.Append(
+            CultureInfo.InvariantCulture,
+            $"{size} 0 obj\n<< /Type /Annot /Subtype /Text /Rect [0 0 10 10] /Contents (changed) >>\nendobj\n"
+        );
         var xref = signed.Length + update.Length;
-        update.Append(CultureInfo.InvariantCulture, $"xref\n0 1\n0000000000 65535 f \n{size} 1\n{objectOffset:D10} 00000 n \n");
-        update.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {size + 1} /Root {root} R /Prev {previous} >>\nstartxref\n{xref}\n%%EOF\n");
+        update.Append(
+            CultureInfo.InvariantCulture,
+            $"xref\n0 1\n0000000000 65535 f \n{size} 1\n{objectOffset:D10} 00000 n \n"
+        );
+        update.Append(
+            CultureInfo.InvariantCulture,
+            $"trailer\n<< /Size {size + 1} /Root {root} R /Prev {previous} >>\nstartxref\n{xref}\n%%EOF\n"
+        );
         return [.. signed, .. Encoding.Latin1.GetBytes(update.ToString())];
     }
 

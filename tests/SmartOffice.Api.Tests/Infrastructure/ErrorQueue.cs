@@ -15,7 +15,11 @@ internal static class ErrorQueue
     public static async Task<string> PutAsync()
     {
         var (host, port) = Broker.Endpoint;
-        await using var connection = await new ConnectionFactory { HostName = host, Port = port }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory
+        {
+            HostName = host,
+            Port = port,
+        }.CreateConnectionAsync();
         foreach (var queue in new[] { "letter-submitted", Name })
         {
             await EnsureAsync(connection, queue);
@@ -24,7 +28,10 @@ internal static class ErrorQueue
         var id = Guid.NewGuid().ToString();
         var body = $$$"""
             {"messageId":"{{{id}}}","messageType":["urn:message:SmartOffice.Contracts:LetterSubmitted"],
-             "message":{"letterId":"{{{Guid.NewGuid()}}}","senderRegistryNumber":"5123456","recipientRegistryNumbers":["9011001"],"documentSha256":"{{{new string('0', 64)}}}"}}
+             "message":{"letterId":"{{{Guid.NewGuid()}}}","senderRegistryNumber":"5123456","recipientRegistryNumbers":["9011001"],"documentSha256":"{{{new string(
+                '0',
+                64
+            )}}}"}}
             """;
         var properties = new BasicProperties
         {
@@ -33,16 +40,23 @@ internal static class ErrorQueue
             Persistent = true,
             Headers = new Dictionary<string, object?> { ["MT-Fault-Message"] = "test: the letter does not exist" },
         };
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)
+        );
         await channel.BasicPublishAsync("", Name, mandatory: true, properties, Encoding.UTF8.GetBytes(body));
         return id;
     }
 
-    /// <summary>Whether the message <paramref name="id"/> waits in the error queue (every message read is put back).</summary>
+    /// <summary>Whether the message <paramref name="id"/> waits in the error queue (every message read is put
+    /// back).</summary>
     public static async Task<bool> HoldsAsync(string id)
     {
         var (host, port) = Broker.Endpoint;
-        await using var connection = await new ConnectionFactory { HostName = host, Port = port }.CreateConnectionAsync();
+        await using var connection = await new ConnectionFactory
+        {
+            HostName = host,
+            Port = port,
+        }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         var found = false;
         var tags = new List<ulong>();
@@ -78,6 +92,12 @@ internal static class ErrorQueue
         }
 
         await using var channel = await connection.CreateChannelAsync();
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
+        await channel.QueueDeclareAsync(
+            queue,
+            durable: true,
+            exclusive: false,
+            autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }
+        );
     }
 }

@@ -8,24 +8,34 @@ namespace SmartOffice.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The browser workspace over HTTP, as a browser without JavaScript would use it: a cookie session, pages fetched as
-/// HTML, forms posted with the antiforgery token read from the page. (Real-browser tests live in SmartOffice.Browser.Tests.)
+/// HTML, forms posted with the antiforgery token read from the page. (Real-browser tests live in
+/// SmartOffice.Browser.Tests.)
 /// </summary>
 internal sealed partial class WorkspaceClient(HttpClient http) : IDisposable
 {
     public HttpClient Http { get; } = http;
 
     public static WorkspaceClient Anonymous(ApiFactory factory) =>
-        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(
+            factory.CreateClient(
+                new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
+            )
+        );
 
     public static async Task<WorkspaceClient> StaffAsync(ApiFactory factory, string userName, string password = "demo")
     {
         var client = Anonymous(factory);
-        var response = await client.PostFormAsync("/login", "/login?handler=Password", new() { ["userName"] = userName, ["password"] = password });
+        var response = await client.PostFormAsync(
+            "/login",
+            "/login?handler=Password",
+            new() { ["userName"] = userName, ["password"] = password }
+        );
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode, await response.Content.ReadAsStringAsync());
         return client;
     }
 
-    /// <summary>Company login exactly as login.js does it: fetch a nonce, sign it (detached CMS), post nonce and signature.</summary>
+    /// <summary>Company login exactly as login.js does it: fetch a nonce, sign it (detached CMS), post nonce and
+    /// signature.</summary>
     public static async Task<WorkspaceClient> CompanyAsync(ApiFactory factory, DemoIdentity identity)
     {
         var client = Anonymous(factory);
@@ -34,12 +44,19 @@ internal sealed partial class WorkspaceClient(HttpClient http) : IDisposable
         challengeRequest.Headers.Add("RequestVerificationToken", token);
         var challenge = await client.Http.SendAsync(challengeRequest);
         Assert.AreEqual(HttpStatusCode.OK, challenge.StatusCode, await challenge.Content.ReadAsStringAsync());
-        var nonce = JsonDocument.Parse(await challenge.Content.ReadAsStringAsync()).RootElement.GetProperty("nonce").GetString()!;
-        var response = await client.PostFormAsync("/login", "/login?handler=Certificate", new()
-        {
-            ["nonce"] = nonce,
-            ["signature"] = ApiSession.SignNonce(nonce, identity.Certificate, identity.Chain),
-        });
+        var nonce = JsonDocument
+            .Parse(await challenge.Content.ReadAsStringAsync())
+            .RootElement.GetProperty("nonce")
+            .GetString()!;
+        var response = await client.PostFormAsync(
+            "/login",
+            "/login?handler=Certificate",
+            new()
+            {
+                ["nonce"] = nonce,
+                ["signature"] = ApiSession.SignNonce(nonce, identity.Certificate, identity.Chain),
+            }
+        );
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode, await response.Content.ReadAsStringAsync());
         return client;
     }
@@ -61,8 +78,13 @@ internal sealed partial class WorkspaceClient(HttpClient http) : IDisposable
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    /// <summary>Posts a form the way the page at <paramref name="pagePath"/> would (its antiforgery token included).</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string pagePath, string action, Dictionary<string, string> fields)
+    /// <summary>Posts a form the way the page at <paramref name="pagePath"/> would (its antiforgery token
+    /// included).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(
+        string pagePath,
+        string action,
+        Dictionary<string, string> fields
+    )
     {
         fields["__RequestVerificationToken"] = await AntiforgeryTokenAsync(pagePath);
         using var content = new FormUrlEncodedContent(fields);
@@ -70,7 +92,11 @@ internal sealed partial class WorkspaceClient(HttpClient http) : IDisposable
     }
 
     /// <summary>Posts a multipart form (file uploads) with the page's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostMultipartAsync(string pagePath, string action, MultipartFormDataContent form)
+    public async Task<HttpResponseMessage> PostMultipartAsync(
+        string pagePath,
+        string action,
+        MultipartFormDataContent form
+    )
     {
         ArgumentNullException.ThrowIfNull(form);
         form.Add(new StringContent(await AntiforgeryTokenAsync(pagePath)), "__RequestVerificationToken");

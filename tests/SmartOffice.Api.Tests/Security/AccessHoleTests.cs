@@ -31,15 +31,30 @@ public sealed partial class AccessHoleTests
 
         var users = await agencyAdmin.GetJsonAsync("/api/agency/users");
         Assert.IsFalse(users.EnumerateArray().Any(u => u.GetProperty("userName").GetString() == "admin"));
-        var reset = await agencyAdmin.Http.PutAsJsonAsync($"/api/agency/users/{serviceAdmin.Id}", new { password = "taken over by an agency" });
+        var reset = await agencyAdmin.Http.PutAsJsonAsync(
+            $"/api/agency/users/{serviceAdmin.Id}",
+            new { password = "taken over by an agency" }
+        );
         await ProblemAssert.HasCodeAsync(reset, 404, "not_found");
-        var grant = await agencyAdmin.Http.PostAsJsonAsync("/api/agency/users", new { userName = $"esc-{Guid.NewGuid():N}"[..16], displayName = "x", roles = new[] { "service-admin" } });
+        var grant = await agencyAdmin.Http.PostAsJsonAsync(
+            "/api/agency/users",
+            new
+            {
+                userName = $"esc-{Guid.NewGuid():N}"[..16],
+                displayName = "x",
+                roles = new[] { "service-admin" },
+            }
+        );
         await ProblemAssert.HasCodeAsync(grant, 400, "validation");
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var home = await db.Organizations.SingleAsync(o => o.Id == serviceAdmin.OrganizationId);
-        Assert.AreEqual(SmartOffice.Exchange.Organizations.OrganizationKind.Service, home.Kind, "service administrators belong to no agency");
+        Assert.AreEqual(
+            SmartOffice.Exchange.Organizations.OrganizationKind.Service,
+            home.Kind,
+            "service administrators belong to no agency"
+        );
     }
 
     [TestMethod]
@@ -47,7 +62,11 @@ public sealed partial class AccessHoleTests
     {
         var factory = Factories.Shared("Sqlite");
         using var anonymous = new ApiSession(factory.CreateClient());
-        await ProblemAssert.HasCodeAsync(await anonymous.CertificateLoginAsync(Pki.Agency.Certificate, Pki.Agency.Chain), 401, "unauthorized");
+        await ProblemAssert.HasCodeAsync(
+            await anonymous.CertificateLoginAsync(Pki.Agency.Certificate, Pki.Agency.Chain),
+            401,
+            "unauthorized"
+        );
 
         var personal = AgencyCertificate("Бүртгэгдсэн ажилтан");
         var user = await AddStaffAsync(factory, personal);
@@ -56,7 +75,11 @@ public sealed partial class AccessHoleTests
         Assert.AreEqual(user.Id.ToString(), Jwt.Claim(await bound.Content.ReadFromJsonAsync<JsonElement>(), "staff"));
 
         await SetDisabledAsync(factory, user.Id);
-        await ProblemAssert.HasCodeAsync(await anonymous.CertificateLoginAsync(personal.Certificate, personal.Chain), 401, "unauthorized");
+        await ProblemAssert.HasCodeAsync(
+            await anonymous.CertificateLoginAsync(personal.Certificate, personal.Chain),
+            401,
+            "unauthorized"
+        );
     }
 
     [TestMethod]
@@ -67,12 +90,42 @@ public sealed partial class AccessHoleTests
         var company = Convert.ToBase64String(Pki.CompanyA.Certificate.RawData);
         var own = Convert.ToBase64String(AgencyCertificate("Шинэ ажилтан").Certificate.RawData);
 
-        await ProblemAssert.HasCodeAsync(await admin.Http.PostAsJsonAsync("/api/agency/users", NewUser(company)), 400, "validation");
-        await ProblemAssert.HasCodeAsync(await admin.Http.PostAsJsonAsync("/api/agency/users", new { userName = $"t-{Guid.NewGuid():N}"[..16], displayName = "x", certificateThumbprint = new string('A', 64) }), 400, "validation");
-        Assert.AreEqual(HttpStatusCode.Created, (await admin.Http.PostAsJsonAsync("/api/agency/users", NewUser(own))).StatusCode);
-        await ProblemAssert.HasCodeAsync(await admin.Http.PostAsJsonAsync("/api/agency/users", NewUser(own)), 409, "validation");
+        await ProblemAssert.HasCodeAsync(
+            await admin.Http.PostAsJsonAsync("/api/agency/users", NewUser(company)),
+            400,
+            "validation"
+        );
+        await ProblemAssert.HasCodeAsync(
+            await admin.Http.PostAsJsonAsync(
+                "/api/agency/users",
+                new
+                {
+                    userName = $"t-{Guid.NewGuid():N}"[..16],
+                    displayName = "x",
+                    certificateThumbprint = new string('A', 64),
+                }
+            ),
+            400,
+            "validation"
+        );
+        Assert.AreEqual(
+            HttpStatusCode.Created,
+            (await admin.Http.PostAsJsonAsync("/api/agency/users", NewUser(own))).StatusCode
+        );
+        await ProblemAssert.HasCodeAsync(
+            await admin.Http.PostAsJsonAsync("/api/agency/users", NewUser(own)),
+            409,
+            "validation"
+        );
 
-        static object NewUser(string certificate) => new { userName = $"c-{Guid.NewGuid():N}"[..16], displayName = "Ажилтан", roles = new[] { "executor" }, certificate };
+        static object NewUser(string certificate) =>
+            new
+            {
+                userName = $"c-{Guid.NewGuid():N}"[..16],
+                displayName = "Ажилтан",
+                roles = new[] { "executor" },
+                certificate,
+            };
     }
 
     [TestMethod]
@@ -84,7 +137,16 @@ public sealed partial class AccessHoleTests
         var factory = Factories.Shared("Sqlite");
         using var admin = await ApiSession.StaffAsync(factory, "admin-9011001");
         var userName = $"s-{Guid.NewGuid():N}"[..16];
-        var created = await admin.Http.PostAsJsonAsync("/api/agency/users", new { userName, displayName = "Түр ажилтан", roles = new[] { "registrar", "executor" }, password = "long enough password" });
+        var created = await admin.Http.PostAsJsonAsync(
+            "/api/agency/users",
+            new
+            {
+                userName,
+                displayName = "Түр ажилтан",
+                roles = new[] { "registrar", "executor" },
+                password = "long enough password",
+            }
+        );
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         using var member = await ApiSession.StaffAsync(factory, userName, "long enough password");
         Assert.AreEqual(HttpStatusCode.OK, (await member.Http.GetAsync("/api/inbox")).StatusCode);
@@ -95,7 +157,10 @@ public sealed partial class AccessHoleTests
             "role" => new { roles = new[] { "executor" } },
             _ => new { password = "another long password" },
         };
-        Assert.AreEqual(HttpStatusCode.OK, (await admin.Http.PutAsJsonAsync($"/api/agency/users/{id}", update)).StatusCode);
+        Assert.AreEqual(
+            HttpStatusCode.OK,
+            (await admin.Http.PutAsJsonAsync($"/api/agency/users/{id}", update)).StatusCode
+        );
 
         await ProblemAssert.HasCodeAsync(await member.Http.GetAsync("/api/inbox"), 401, "unauthorized");
     }
@@ -104,11 +169,20 @@ public sealed partial class AccessHoleTests
     public async Task A_logged_out_session_cookie_is_refused_even_when_kept()
     {
         var factory = Factories.Shared("Sqlite");
-        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = factory.CreateClient(
+            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }
+        );
         var (token, antiforgeryCookie) = await FormTokenAsync(client, "/login", null);
         using var login = new HttpRequestMessage(HttpMethod.Post, "/login?handler=Password")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "bichig", ["password"] = "demo", ["__RequestVerificationToken"] = token }),
+            Content = new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["userName"] = "bichig",
+                    ["password"] = "demo",
+                    ["__RequestVerificationToken"] = token,
+                }
+            ),
         };
         login.Headers.Add("Cookie", antiforgeryCookie);
         var session = SessionCookie(await client.SendAsync(login));
@@ -117,7 +191,9 @@ public sealed partial class AccessHoleTests
         var (logoutToken, logoutCookie) = await FormTokenAsync(client, "/inbox", session);
         using var logout = new HttpRequestMessage(HttpMethod.Post, "/logout")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = logoutToken }),
+            Content = new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = logoutToken }
+            ),
         };
         logout.Headers.Add("Cookie", $"{session}; {logoutCookie}");
         Assert.AreEqual(HttpStatusCode.Redirect, (await client.SendAsync(logout)).StatusCode);
@@ -137,53 +213,107 @@ public sealed partial class AccessHoleTests
         using var head = await ApiSession.StaffAsync(factory, "dulguun");
         var id = await DeliveredAsync(company);
 
-        await ProblemAssert.HasCodeAsync(await head.Http.PostAsJsonAsync($"/api/letters/{id}/close", new { reason = "not registered yet" }), 409, "invalid_state");
-        Assert.AreEqual(HttpStatusCode.OK, (await registrar.Http.PostAsync($"/api/letters/{id}/register", null)).StatusCode);
-        Assert.AreEqual(HttpStatusCode.OK, (await head.Http.PostAsJsonAsync($"/api/letters/{id}/assign", new { executor = "dulguun" })).StatusCode);
+        await ProblemAssert.HasCodeAsync(
+            await head.Http.PostAsJsonAsync($"/api/letters/{id}/close", new { reason = "not registered yet" }),
+            409,
+            "invalid_state"
+        );
+        Assert.AreEqual(
+            HttpStatusCode.OK,
+            (await registrar.Http.PostAsync($"/api/letters/{id}/register", null)).StatusCode
+        );
+        Assert.AreEqual(
+            HttpStatusCode.OK,
+            (await head.Http.PostAsJsonAsync($"/api/letters/{id}/assign", new { executor = "dulguun" })).StatusCode
+        );
 
-        await ProblemAssert.HasCodeAsync(await executor.Http.PostAsJsonAsync($"/api/letters/{id}/close", new { reason = "not mine" }), 403, "forbidden");
-        await ProblemAssert.HasCodeAsync(await executor.Http.PostAsJsonAsync($"/api/letters/{id}/report", new { reason = "advertising" }), 403, "forbidden");
-        await ProblemAssert.HasCodeAsync(await head.Http.PostAsJsonAsync($"/api/letters/{id}/close", new { reason = new string('x', 4001) }), 400, "validation");
-        Assert.AreEqual(HttpStatusCode.OK, (await head.Http.PostAsJsonAsync($"/api/letters/{id}/close", new { reason = "answered by phone" })).StatusCode);
+        await ProblemAssert.HasCodeAsync(
+            await executor.Http.PostAsJsonAsync($"/api/letters/{id}/close", new { reason = "not mine" }),
+            403,
+            "forbidden"
+        );
+        await ProblemAssert.HasCodeAsync(
+            await executor.Http.PostAsJsonAsync($"/api/letters/{id}/report", new { reason = "advertising" }),
+            403,
+            "forbidden"
+        );
+        await ProblemAssert.HasCodeAsync(
+            await head.Http.PostAsJsonAsync($"/api/letters/{id}/close", new { reason = new string('x', 4001) }),
+            400,
+            "validation"
+        );
+        Assert.AreEqual(
+            HttpStatusCode.OK,
+            (
+                await head.Http.PostAsJsonAsync($"/api/letters/{id}/close", new { reason = "answered by phone" })
+            ).StatusCode
+        );
     }
 
-    private static DemoIdentity AgencyCertificate(string name) => Pki.Issue(new DemoCertificateSpec
-    {
-        CommonName = $"{name} {Guid.NewGuid():N}"[..30],
-        OrganizationName = "Нийслэлийн Засаг Даргын Тамгын Газар",
-        RegistryNumber = "9011001",
-    });
+    private static DemoIdentity AgencyCertificate(string name) =>
+        Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = $"{name} {Guid.NewGuid():N}"[..30],
+                OrganizationName = "Нийслэлийн Засаг Даргын Тамгын Газар",
+                RegistryNumber = "9011001",
+            }
+        );
 
     private static async Task<StaffUser> AddStaffAsync(ApiFactory factory, DemoIdentity certificate)
     {
         using var admin = await ApiSession.StaffAsync(factory, "admin-9011001");
-        var created = await admin.Http.PostAsJsonAsync("/api/agency/users", new
-        {
-            userName = $"b-{Guid.NewGuid():N}"[..16], displayName = certificate.Name, roles = new[] { "executor" },
-            certificate = Convert.ToBase64String(certificate.Certificate.RawData),
-        });
+        var created = await admin.Http.PostAsJsonAsync(
+            "/api/agency/users",
+            new
+            {
+                userName = $"b-{Guid.NewGuid():N}"[..16],
+                displayName = certificate.Name,
+                roles = new[] { "executor" },
+                certificate = Convert.ToBase64String(certificate.Certificate.RawData),
+            }
+        );
         Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
         var id = Guid.Parse((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ExchangeDbContext>().StaffUsers.AsNoTracking().SingleAsync(u => u.Id == id);
+        return await scope
+            .ServiceProvider.GetRequiredService<ExchangeDbContext>()
+            .StaffUsers.AsNoTracking()
+            .SingleAsync(u => u.Id == id);
     }
 
     private static async Task SetDisabledAsync(ApiFactory factory, Guid id)
     {
         using var admin = await ApiSession.StaffAsync(factory, "admin-9011001");
-        Assert.AreEqual(HttpStatusCode.OK, (await admin.Http.PutAsJsonAsync($"/api/agency/users/{id}", new { isDisabled = true })).StatusCode);
+        Assert.AreEqual(
+            HttpStatusCode.OK,
+            (await admin.Http.PutAsJsonAsync($"/api/agency/users/{id}", new { isDisabled = true })).StatusCode
+        );
     }
 
     private static async Task<StaffUser> UserAsync(ApiFactory factory, string userName)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ExchangeDbContext>().StaffUsers.AsNoTracking().SingleAsync(u => u.UserName == userName);
+        return await scope
+            .ServiceProvider.GetRequiredService<ExchangeDbContext>()
+            .StaffUsers.AsNoTracking()
+            .SingleAsync(u => u.UserName == userName);
     }
 
     private static async Task<string> DeliveredAsync(ApiSession company)
     {
-        var id = (await company.AcceptedAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001")).GetProperty("id").GetString()!;
-        for (var i = 0; i < 100 && (await company.GetJsonAsync($"/api/letters/{id}")).GetProperty("recipients")[0].GetProperty("state").GetString() == "Queued"; i++)
+        var id = (await company.AcceptedAsync(TestPki.SignedLetter(Pki.CompanyA), "9011001"))
+            .GetProperty("id")
+            .GetString()!;
+        for (
+            var i = 0;
+            i < 100
+                && (await company.GetJsonAsync($"/api/letters/{id}"))
+                    .GetProperty("recipients")[0]
+                    .GetProperty("state")
+                    .GetString() == "Queued";
+            i++
+        )
         {
             await Task.Delay(100);
         }
@@ -191,13 +321,22 @@ public sealed partial class AccessHoleTests
         return id;
     }
 
-    private static async Task<(string Token, string Cookie)> FormTokenAsync(HttpClient client, string path, string? session)
+    private static async Task<(string Token, string Cookie)> FormTokenAsync(
+        HttpClient client,
+        string path,
+        string? session
+    )
     {
         var page = await GetAsync(client, path, session);
         var html = await page.Content.ReadAsStringAsync();
         var token = WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value);
         var cookie = page.Headers.TryGetValues("Set-Cookie", out var values)
-            ? string.Join("; ", values.Where(v => v.Contains("Antiforgery", StringComparison.OrdinalIgnoreCase)).Select(v => v.Split(';')[0]))
+            ? string.Join(
+                "; ",
+                values
+                    .Where(v => v.Contains("Antiforgery", StringComparison.OrdinalIgnoreCase))
+                    .Select(v => v.Split(';')[0])
+            )
             : "";
         return (token, cookie);
     }
@@ -214,7 +353,10 @@ public sealed partial class AccessHoleTests
     }
 
     private static string SessionCookie(HttpResponseMessage response) =>
-        response.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]).Single(v => v.StartsWith("so_session=", StringComparison.Ordinal));
+        response
+            .Headers.GetValues("Set-Cookie")
+            .Select(v => v.Split(';')[0])
+            .Single(v => v.StartsWith("so_session=", StringComparison.Ordinal));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

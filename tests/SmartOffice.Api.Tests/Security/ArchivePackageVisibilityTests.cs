@@ -15,16 +15,28 @@ public sealed class ArchivePackageVisibilityTests
         var factory = Factories.Shared("Sqlite");
         using var receiver = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyB);
         using var sender = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
-        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001", "6234567")).GetProperty("id").GetString()!;
+        var id = (await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001", "6234567"))
+            .GetProperty("id")
+            .GetString()!;
         using var registrar = await ApiSession.StaffAsync(factory, "bichig");
         HttpResponseMessage registered = null!;
-        for (var i = 0; i < 100 && (registered = await registrar.Http.PostAsync($"/api/letters/{id}/register", null)).StatusCode != HttpStatusCode.OK; i++)
+        for (
+            var i = 0;
+            i < 100
+                && (registered = await registrar.Http.PostAsync($"/api/letters/{id}/register", null)).StatusCode
+                    != HttpStatusCode.OK;
+            i++
+        )
         {
             await Task.Delay(100);
         }
 
         Assert.AreEqual(HttpStatusCode.OK, registered.StatusCode, await registered.Content.ReadAsStringAsync());
-        var number = System.Text.Json.JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("delivery").GetProperty("incomingNumber").GetString()!;
+        var number = System
+            .Text.Json.JsonDocument.Parse(await registered.Content.ReadAsStringAsync())
+            .RootElement.GetProperty("delivery")
+            .GetProperty("incomingNumber")
+            .GetString()!;
 
         var theirs = await PackageTextAsync(receiver, id);
         Assert.DoesNotContain(number, theirs, "another recipient's incoming number");

@@ -9,7 +9,8 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests.Security;
 
-/// <summary>What the service sends to browsers and spreadsheets, and what it refuses to echo, keeps them safe.</summary>
+/// <summary>What the service sends to browsers and spreadsheets, and what it refuses to echo, keeps them
+/// safe.</summary>
 [TestClass]
 public sealed class HardeningTests
 {
@@ -33,7 +34,9 @@ public sealed class HardeningTests
     {
         var factory = Factories.Shared("Sqlite");
         using var company = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
-        var id = (await company.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString();
+        var id = (await company.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001"))
+            .GetProperty("id")
+            .GetString();
 
         var document = await company.Http.GetAsync($"/api/letters/{id}/document");
         Assert.AreEqual(HttpStatusCode.OK, document.StatusCode);
@@ -48,7 +51,9 @@ public sealed class HardeningTests
     [DataRow("/inbox\r\nSet-Cookie: x=1")]
     public async Task The_language_switch_sends_a_foreign_return_address_home(string returnUrl)
     {
-        using var client = Factories.Shared("Sqlite").CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = Factories
+            .Shared("Sqlite")
+            .CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.GetAsync($"/language/en?returnUrl={Uri.EscapeDataString(returnUrl)}");
 
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
@@ -59,7 +64,12 @@ public sealed class HardeningTests
     public async Task A_subject_with_bidirectional_controls_is_refused()
     {
         using var company = await ApiSession.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
-        var response = await company.SubmitAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), ["9011001"], null, "Зөвшөөрөл \u202Egnp.exe");
+        var response = await company.SubmitAsync(
+            TestPki.SignedLetter(TestPki.Pki.CompanyA),
+            ["9011001"],
+            null,
+            "Зөвшөөрөл \u202Egnp.exe"
+        );
 
         await ProblemAssert.HasCodeAsync(response, 400, "validation");
     }
@@ -67,8 +77,14 @@ public sealed class HardeningTests
     [TestMethod]
     public void Csv_cells_a_spreadsheet_would_run_as_formulas_are_kept_as_text()
     {
-        var stats = new CityStats(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31),
-            [new AgencyRow("9011001", "=HYPERLINK(\"http://evil\")", 1, 1, 1, 0, 2, 3), new AgencyRow("9011002", "@SUM(A1)", 0, 0, 0, 0, null, null)]);
+        var stats = new CityStats(
+            new DateOnly(2026, 12, 1),
+            new DateOnly(2026, 12, 31),
+            [
+                new AgencyRow("9011001", "=HYPERLINK(\"http://evil\")", 1, 1, 1, 0, 2, 3),
+                new AgencyRow("9011002", "@SUM(A1)", 0, 0, 0, 0, null, null),
+            ]
+        );
         var csv = Encoding.UTF8.GetString(StatsCsv.City(stats, word => word));
 
         StringAssert.Contains(csv, "\"'=HYPERLINK(\"\"http://evil\"\")\"");
@@ -93,7 +109,9 @@ public sealed class HardeningTests
 
         using var company = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
         using var api = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
-        var id = (await api.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001")).GetProperty("id").GetString();
+        var id = (await api.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001"))
+            .GetProperty("id")
+            .GetString();
         var inline = await company.Http.GetAsync($"/letters/{id}/document");
         Assert.AreEqual(HttpStatusCode.OK, inline.StatusCode);
         Assert.AreEqual("sandbox", inline.Headers.GetValues("Content-Security-Policy").Single());

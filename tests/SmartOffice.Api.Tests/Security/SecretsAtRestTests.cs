@@ -14,7 +14,10 @@ public sealed class SecretsAtRestTests
     {
         using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Auth:SigningKey"] = "" });
         using var client = factory.CreateClient();
-        Assert.AreEqual(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/login", new { userName = "bichig", password = "demo" })).StatusCode);
+        Assert.AreEqual(
+            HttpStatusCode.OK,
+            (await client.PostAsJsonAsync("/api/auth/login", new { userName = "bichig", password = "demo" })).StatusCode
+        );
 
         const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         Assert.AreEqual(ownerOnly, File.GetUnixFileMode(Path.Combine(factory.DataPath, "token-signing.key")));

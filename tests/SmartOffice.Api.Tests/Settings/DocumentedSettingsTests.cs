@@ -3,7 +3,8 @@ using SmartOffice.Exchange.Configuration;
 
 namespace SmartOffice.Api.Tests.Settings;
 
-/// <summary>docs/operations.md lists every setting an options class reads, so an operator never meets a hidden one.</summary>
+/// <summary>docs/operations.md lists every setting an options class reads, so an operator never meets a hidden
+/// one.</summary>
 [TestClass]
 public sealed class DocumentedSettingsTests
 {
@@ -11,13 +12,27 @@ public sealed class DocumentedSettingsTests
     public void Every_setting_of_every_options_class_is_in_the_operations_guide()
     {
         var guide = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "operations.md"));
-        var assemblies = new[] { typeof(ArchiveOptions).Assembly, typeof(Program).Assembly, typeof(SmartOffice.Signing.SignatureValidationOptions).Assembly };
-        var settings = assemblies.SelectMany(a => a.GetTypes())
-            .Where(t => t.Name.EndsWith("Options", StringComparison.Ordinal) && t.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is not null)
-            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.SetMethod is { IsPublic: true } || p.SetMethod?.ReturnParameter.GetRequiredCustomModifiers().Length > 0)
-                .Where(p => !(t == typeof(DatabaseOptions) && p.Name == nameof(DatabaseOptions.ConnectionString)))
-                .Select(p => $"`{t.GetField("SectionName")!.GetValue(null)}:{p.Name}`"))
+        var assemblies = new[]
+        {
+            typeof(ArchiveOptions).Assembly,
+            typeof(Program).Assembly,
+            typeof(SmartOffice.Signing.SignatureValidationOptions).Assembly,
+        };
+        var settings = assemblies
+            .SelectMany(a => a.GetTypes())
+            .Where(t =>
+                t.Name.EndsWith("Options", StringComparison.Ordinal)
+                && t.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is not null
+            )
+            .SelectMany(t =>
+                t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p =>
+                        p.SetMethod is { IsPublic: true }
+                        || p.SetMethod?.ReturnParameter.GetRequiredCustomModifiers().Length > 0
+                    )
+                    .Where(p => !(t == typeof(DatabaseOptions) && p.Name == nameof(DatabaseOptions.ConnectionString)))
+                    .Select(p => $"`{t.GetField("SectionName")!.GetValue(null)}:{p.Name}`")
+            )
             .ToList();
 
         Assert.IsGreaterThan(40, settings.Count, "the options classes were found");

@@ -14,7 +14,9 @@ public sealed class StartupChecksTests
     [TestMethod]
     public async Task An_api_with_its_own_trust_folder_but_no_seal_stops_at_start_naming_the_seal_setting()
     {
-        var (exitCode, error) = await RunApiAsync(new() { ["Signing__TrustDir"] = Path.Combine(TestPki.Folder, "trust") });
+        var (exitCode, error) = await RunApiAsync(
+            new() { ["Signing__TrustDir"] = Path.Combine(TestPki.Folder, "trust") }
+        );
 
         Assert.AreEqual(78, exitCode, error);
         Assert.AreEqual(1, error.Trim().Split('\n').Length, error);
@@ -24,12 +26,14 @@ public sealed class StartupChecksTests
     [TestMethod]
     public async Task A_seal_with_the_wrong_password_and_a_missing_trust_folder_are_both_named()
     {
-        var (exitCode, error) = await RunApiAsync(new()
-        {
-            ["Signing__TrustDir"] = "/nonexistent/trust",
-            ["Seal__CertificatePath"] = Path.Combine(TestPki.Folder, "p12", "seal.p12"),
-            ["Seal__Password"] = "not-the-password",
-        });
+        var (exitCode, error) = await RunApiAsync(
+            new()
+            {
+                ["Signing__TrustDir"] = "/nonexistent/trust",
+                ["Seal__CertificatePath"] = Path.Combine(TestPki.Folder, "p12", "seal.p12"),
+                ["Seal__Password"] = "not-the-password",
+            }
+        );
 
         Assert.AreEqual(78, exitCode, error);
         StringAssert.Contains(error, "Signing:TrustDir '/nonexistent/trust' does not exist");
@@ -50,7 +54,10 @@ public sealed class StartupChecksTests
     private static async Task<(int ExitCode, string Error)> RunApiAsync(Dictionary<string, string> settings)
     {
         var data = Directory.CreateTempSubdirectory("smartoffice-start-").FullName;
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SmartOffice.Api.dll"), "--urls", "http://127.0.0.1:0"])
+        var info = new ProcessStartInfo(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "SmartOffice.Api.dll"), "--urls", "http://127.0.0.1:0"]
+        )
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

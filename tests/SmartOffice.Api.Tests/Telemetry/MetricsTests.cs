@@ -20,7 +20,11 @@ public sealed class MetricsTests
 {
     private const string ScrapeKey = "scrape-key-for-the-tests-0123456789";
 
-    private static readonly Dictionary<string, string?> Prometheus = new() { ["Telemetry:Prometheus"] = "true", ["Telemetry:ScrapeKey"] = ScrapeKey };
+    private static readonly Dictionary<string, string?> Prometheus = new()
+    {
+        ["Telemetry:Prometheus"] = "true",
+        ["Telemetry:ScrapeKey"] = ScrapeKey,
+    };
 
     [TestMethod]
     public async Task Metrics_are_not_served_unless_turned_on()
@@ -55,7 +59,15 @@ public sealed class MetricsTests
         var text = await response.Content.ReadAsStringAsync();
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, text);
         StringAssert.StartsWith(response.Content.Headers.ContentType?.MediaType, "text/plain");
-        foreach (var name in new[] { "smartoffice_letters_accepted_total", "smartoffice_validation_duration_milliseconds_bucket", "smartoffice_outbox_lag_seconds", "smartoffice_crl_age_seconds{" })
+        foreach (
+            var name in new[]
+            {
+                "smartoffice_letters_accepted_total",
+                "smartoffice_validation_duration_milliseconds_bucket",
+                "smartoffice_outbox_lag_seconds",
+                "smartoffice_crl_age_seconds{",
+            }
+        )
         {
             StringAssert.Contains(text, name);
         }
@@ -66,7 +78,12 @@ public sealed class MetricsTests
     {
         using var factory = new ApiFactory("Sqlite", Prometheus);
         using var client = factory.CreateClient();
-        var routes = factory.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText).ToList();
+        var routes = factory
+            .Services.GetServices<EndpointDataSource>()
+            .SelectMany(s => s.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
 
         CollectionAssert.Contains(routes, "/metrics");
         Assert.IsNotNull(AccessPolicy.Find("GET", "/metrics"));
@@ -82,8 +99,22 @@ public sealed class MetricsTests
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-            db.OutboxMessages.Add(new OutboxMessage { MessageType = "test", Payload = "{}", CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5) });
-            db.OutboxMessages.Add(new OutboxMessage { MessageType = "test", Payload = "{}", CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
+            db.OutboxMessages.Add(
+                new OutboxMessage
+                {
+                    MessageType = "test",
+                    Payload = "{}",
+                    CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+                }
+            );
+            db.OutboxMessages.Add(
+                new OutboxMessage
+                {
+                    MessageType = "test",
+                    Payload = "{}",
+                    CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+                }
+            );
             await db.SaveChangesAsync();
         }
 
@@ -114,13 +145,26 @@ public sealed class MetricsTests
                 }
             },
         };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) => reasons.Add(tags.ToArray().FirstOrDefault(t => t.Key == "reason").Value as string));
+        listener.SetMeasurementEventCallback<long>(
+            (_, _, tags, _) => reasons.Add(tags.ToArray().FirstOrDefault(t => t.Key == "reason").Value as string)
+        );
         listener.Start();
 
         // The sender is told of the delivery; nothing listens on port 9, so the call cannot connect.
-        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Webhooks:AllowPrivateAddresses"] = "true" });
+        using var factory = new ApiFactory(
+            "Sqlite",
+            new Dictionary<string, string?> { ["Webhooks:AllowPrivateAddresses"] = "true" }
+        );
         using var sender = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
-        Assert.AreEqual(HttpStatusCode.NoContent, (await sender.Http.PutAsJsonAsync("/api/webhook", new { url = "http://127.0.0.1:9/hook", secret = "a-long-shared-secret-for-hmac" })).StatusCode);
+        Assert.AreEqual(
+            HttpStatusCode.NoContent,
+            (
+                await sender.Http.PutAsJsonAsync(
+                    "/api/webhook",
+                    new { url = "http://127.0.0.1:9/hook", secret = "a-long-shared-secret-for-hmac" }
+                )
+            ).StatusCode
+        );
         await sender.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), "9011001");
 
         for (var i = 0; i < 100 && !reasons.Contains("unreachable"); i++)
@@ -131,7 +175,8 @@ public sealed class MetricsTests
         Assert.Contains("unreachable", reasons);
     }
 
-    /// <summary>The gauge's values as this factory's own meter reports them (other Apis of the test run have their own).</summary>
+    /// <summary>The gauge's values as this factory's own meter reports them (other Apis of the test run have their
+    /// own).</summary>
     private static List<(double Value, string? Issuer)> Observe(ApiFactory factory, string name)
     {
         var meters = factory.Services.GetRequiredService<IMeterFactory>();
@@ -146,7 +191,10 @@ public sealed class MetricsTests
                 }
             },
         };
-        listener.SetMeasurementEventCallback<double>((_, value, tags, _) => values.Add((value, tags.ToArray().FirstOrDefault(t => t.Key == "issuer").Value as string)));
+        listener.SetMeasurementEventCallback<double>(
+            (_, value, tags, _) =>
+                values.Add((value, tags.ToArray().FirstOrDefault(t => t.Key == "issuer").Value as string))
+        );
         listener.Start();
         listener.RecordObservableInstruments();
         return values;

@@ -23,7 +23,14 @@ public sealed partial class DeliveryAdminTests
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-            db.OutboxMessages.Add(new OutboxMessage { MessageType = "test", Payload = "{}", CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-10) });
+            db.OutboxMessages.Add(
+                new OutboxMessage
+                {
+                    MessageType = "test",
+                    Payload = "{}",
+                    CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-10),
+                }
+            );
             await db.SaveChangesAsync();
         }
 
@@ -43,7 +50,10 @@ public sealed partial class DeliveryAdminTests
         var failed = await ErrorQueue.PutAsync();
         using var admin = await WorkspaceClient.StaffAsync(factory, "admin");
 
-        var depth = uint.Parse(Fact(await admin.GetPageAsync("/admin"), "error-queue"), System.Globalization.CultureInfo.InvariantCulture);
+        var depth = uint.Parse(
+            Fact(await admin.GetPageAsync("/admin"), "error-queue"),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         Assert.IsGreaterThanOrEqualTo(1u, depth);
 
         var response = await admin.PostFormAsync("/admin", "/admin?handler=Replay", []);
@@ -53,7 +63,8 @@ public sealed partial class DeliveryAdminTests
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        var audited = await db.AuditEntries.AnyAsync(e => e.Action == "deliveries.replayed")
+        var audited =
+            await db.AuditEntries.AnyAsync(e => e.Action == "deliveries.replayed")
             || await db.AuditDrafts.AnyAsync(e => e.Action == "deliveries.replayed");
         Assert.IsTrue(audited, "the replay is in the audit trail");
     }
@@ -64,7 +75,10 @@ public sealed partial class DeliveryAdminTests
         var factory = Factories.Shared("Sqlite");
         using var admin = await WorkspaceClient.StaffAsync(factory, "admin");
         using var forged = new FormUrlEncodedContent([]);
-        Assert.AreEqual(HttpStatusCode.BadRequest, (await admin.Http.PostAsync("/admin?handler=Replay", forged)).StatusCode);
+        Assert.AreEqual(
+            HttpStatusCode.BadRequest,
+            (await admin.Http.PostAsync("/admin?handler=Replay", forged)).StatusCode
+        );
 
         using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
         var response = await clerk.PostFormAsync("/login", "/admin?handler=Replay", []);

@@ -25,10 +25,16 @@ public sealed partial class InboxPageTests
         Assert.DoesNotContain(subject, await clerk.GetPageAsync("/inbox?tab=new"));
         StringAssert.Contains(await clerk.GetPageAsync("/inbox?tab=progress"), subject);
 
-        await clerk.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Assign", new() { ["executor"] = "gantulga" });
+        await clerk.PostFormAsync(
+            $"/letters/{id}",
+            $"/letters/{id}?handler=Assign",
+            new() { ["executor"] = "gantulga" }
+        );
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        await db.Deliveries.Where(d => d.LetterId == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.DueDate, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2))));
+        await db
+            .Deliveries.Where(d => d.LetterId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueDate, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2))));
         var overdue = await clerk.GetPageAsync("/inbox?tab=overdue");
         StringAssert.Contains(overdue, subject);
         StringAssert.Contains(overdue, "class=\"overdue\"");
@@ -47,16 +53,28 @@ public sealed partial class InboxPageTests
         var id = await LetterPageTests.DeliveredLetterAsync(factory, subject);
         using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
         await clerk.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", []);
-        await clerk.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Assign", new() { ["executor"] = "dulguun" });
+        await clerk.PostFormAsync(
+            $"/letters/{id}",
+            $"/letters/{id}?handler=Assign",
+            new() { ["executor"] = "dulguun" }
+        );
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var delivery = await db.Deliveries.AsNoTracking().SingleAsync(d => d.LetterId == id);
 
-        StringAssert.Contains(await clerk.GetPageAsync($"/inbox?tab=progress&q={Uri.EscapeDataString(subject[^32..])}"), subject);
-        var byNumber = await clerk.GetPageAsync($"/inbox?tab=progress&q={Uri.EscapeDataString(delivery.IncomingNumber!)}");
+        StringAssert.Contains(
+            await clerk.GetPageAsync($"/inbox?tab=progress&q={Uri.EscapeDataString(subject[^32..])}"),
+            subject
+        );
+        var byNumber = await clerk.GetPageAsync(
+            $"/inbox?tab=progress&q={Uri.EscapeDataString(delivery.IncomingNumber!)}"
+        );
         StringAssert.Contains(byNumber, subject);
         Assert.AreEqual(1, RowPattern().Count(byNumber), "an incoming number is unique in the agency");
-        StringAssert.Contains(await clerk.GetPageAsync($"/inbox?tab=progress&executor={delivery.AssignedToUserId}&q={subject[^32..]}"), subject);
+        StringAssert.Contains(
+            await clerk.GetPageAsync($"/inbox?tab=progress&executor={delivery.AssignedToUserId}&q={subject[^32..]}"),
+            subject
+        );
         var otherExecutor = await db.StaffUsers.Where(u => u.UserName == "gantulga").Select(u => u.Id).SingleAsync();
         Assert.DoesNotContain(subject, await clerk.GetPageAsync($"/inbox?tab=progress&executor={otherExecutor}"));
         using var head = await WorkspaceClient.StaffAsync(factory, "dulguun");
@@ -86,7 +104,12 @@ public sealed partial class InboxPageTests
         var factory = Factories.Shared("Sqlite");
         using var sender = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyB);
         var subject = $"Хамтын ажиллагаа {Guid.NewGuid():N}";
-        var sent = await sender.SubmitAsync(TestPki.SignedLetter(TestPki.Pki.CompanyB, subject), [TestPki.Pki.CompanyA.RegistryNumber!], null, subject);
+        var sent = await sender.SubmitAsync(
+            TestPki.SignedLetter(TestPki.Pki.CompanyB, subject),
+            [TestPki.Pki.CompanyA.RegistryNumber!],
+            null,
+            subject
+        );
         Assert.AreEqual(HttpStatusCode.Accepted, sent.StatusCode, await sent.Content.ReadAsStringAsync());
         using var recipient = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
         string page = "";
@@ -144,10 +167,23 @@ public sealed partial class InboxPageTests
         {
             var letter = new Letter
             {
-                SenderOrganizationId = sender.Id, SenderRegistryNumber = sender.RegistryNumber, Subject = $"Багц {i}", DocumentSha256 = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
-                ValidationReportJson = "{}", RecipientKey = "9011001", SubmittedAt = start,
+                SenderOrganizationId = sender.Id,
+                SenderRegistryNumber = sender.RegistryNumber,
+                Subject = $"Багц {i}",
+                DocumentSha256 = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
+                ValidationReportJson = "{}",
+                RecipientKey = "9011001",
+                SubmittedAt = start,
             };
-            letter.Deliveries.Add(new Delivery { RecipientOrganizationId = agency.Id, RecipientRegistryNumber = agency.RegistryNumber, State = DeliveryState.Delivered, DeliveredAt = start.AddSeconds(i / 7) });
+            letter.Deliveries.Add(
+                new Delivery
+                {
+                    RecipientOrganizationId = agency.Id,
+                    RecipientRegistryNumber = agency.RegistryNumber,
+                    State = DeliveryState.Delivered,
+                    DeliveredAt = start.AddSeconds(i / 7),
+                }
+            );
             db.Letters.Add(letter);
             ids.Add(letter.Id);
         }

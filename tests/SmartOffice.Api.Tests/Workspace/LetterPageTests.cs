@@ -11,7 +11,8 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>/letters/{id}: the PDF, the signature, the journey from sealed evidence, and the agency's work on the letter.</summary>
+/// <summary>/letters/{id}: the PDF, the signature, the journey from sealed evidence, and the agency's work on the
+/// letter.</summary>
 [TestClass]
 public sealed class LetterPageTests
 {
@@ -50,7 +51,10 @@ public sealed class LetterPageTests
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        Assert.AreEqual(DeliveryState.Opened, await db.Deliveries.Where(d => d.LetterId == id).Select(d => d.State).SingleAsync());
+        Assert.AreEqual(
+            DeliveryState.Opened,
+            await db.Deliveries.Where(d => d.LetterId == id).Select(d => d.State).SingleAsync()
+        );
         Assert.AreEqual(1, await db.Evidences.CountAsync(e => e.LetterId == id && e.Event == "ContentAccessTracking"));
     }
 
@@ -60,19 +64,34 @@ public sealed class LetterPageTests
         var factory = Factories.Shared("Sqlite");
         var id = await DeliveredLetterAsync(factory);
         using var registrar = await WorkspaceClient.StaffAsync(factory, "bichig");
-        Assert.AreEqual(HttpStatusCode.Redirect, (await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", [])).StatusCode);
+        Assert.AreEqual(
+            HttpStatusCode.Redirect,
+            (await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", [])).StatusCode
+        );
 
         await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", []);
         var again = await registrar.GetPageAsync($"/letters/{id}");
         StringAssert.Contains(again, "Бичиг «");
         StringAssert.Contains(again, "зөвхөн хүргэгдсэн эсвэл нээсэн бичгийг бүртгэнэ");
-        Assert.IsFalse(again.Contains("only a delivered or opened letter", StringComparison.Ordinal), "no English refusal in the Mongolian page");
+        Assert.IsFalse(
+            again.Contains("only a delivered or opened letter", StringComparison.Ordinal),
+            "no English refusal in the Mongolian page"
+        );
 
-        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Assign", new() { ["executor"] = "gantulga", ["dueDate"] = yesterday });
+        var yesterday = DateOnly
+            .FromDateTime(DateTime.UtcNow.AddDays(-2))
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await registrar.PostFormAsync(
+            $"/letters/{id}",
+            $"/letters/{id}?handler=Assign",
+            new() { ["executor"] = "gantulga", ["dueDate"] = yesterday }
+        );
         var past = await registrar.GetPageAsync($"/letters/{id}");
         StringAssert.Contains(past, "Хариу өгөх огноо өнгөрсөн байна.");
-        Assert.IsFalse(past.Contains("the due date is in the past", StringComparison.Ordinal), "no English refusal in the Mongolian page");
+        Assert.IsFalse(
+            past.Contains("the due date is in the past", StringComparison.Ordinal),
+            "no English refusal in the Mongolian page"
+        );
     }
 
     [TestMethod]
@@ -84,16 +103,31 @@ public sealed class LetterPageTests
         var registered = await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", []);
         Assert.AreEqual(HttpStatusCode.Redirect, registered.StatusCode, "register");
         var page = await registrar.GetPageAsync($"/letters/{id}");
-        StringAssert.Matches(page, new System.Text.RegularExpressions.Regex($"id=\"incoming-number\">{TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar")).Year}/\\d{{5}}<"));
+        StringAssert.Matches(
+            page,
+            new System.Text.RegularExpressions.Regex(
+                $"id=\"incoming-number\">{TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar")).Year}/\\d{{5}}<"
+            )
+        );
 
-        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var assigned = await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Assign", new() { ["executor"] = "gantulga", ["dueDate"] = due });
+        var due = DateOnly
+            .FromDateTime(DateTime.UtcNow.AddDays(14))
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var assigned = await registrar.PostFormAsync(
+            $"/letters/{id}",
+            $"/letters/{id}?handler=Assign",
+            new() { ["executor"] = "gantulga", ["dueDate"] = due }
+        );
         Assert.AreEqual(HttpStatusCode.Redirect, assigned.StatusCode, "assign");
 
         using var executor = await WorkspaceClient.StaffAsync(factory, "gantulga");
         var refused = await PostReplyAsync(executor, id, TestPki.SignedLetter(TestPki.Pki.CompanyA, $"Хариу биш {id}"));
         Assert.AreEqual((HttpStatusCode)422, refused.StatusCode, "refused reply");
-        StringAssert.Contains(await refused.Content.ReadAsStringAsync(), "data-code=\"signer_org_mismatch\"", "a reply signed with another organization's certificate is explained");
+        StringAssert.Contains(
+            await refused.Content.ReadAsStringAsync(),
+            "data-code=\"signer_org_mismatch\"",
+            "a reply signed with another organization's certificate is explained"
+        );
 
         var answered = await PostReplyAsync(executor, id, TestPki.SignedLetter(TestPki.Pki.Agency, $"Хариу {id}"));
         Assert.AreEqual(HttpStatusCode.Redirect, answered.StatusCode, await answered.Content.ReadAsStringAsync());
@@ -102,7 +136,10 @@ public sealed class LetterPageTests
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var delivery = await db.Deliveries.AsNoTracking().SingleAsync(d => d.LetterId == id);
         Assert.AreEqual(DeliveryState.Answered, delivery.State, await executor.GetPageAsync($"/letters/{id}"));
-        Assert.AreEqual(due, delivery.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.AreEqual(
+            due,
+            delivery.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        );
         var reply = await db.Letters.AsNoTracking().SingleAsync(l => l.Id == delivery.ReplyLetterId);
         Assert.AreEqual(id, reply.InReplyToLetterId, "reply link");
 
@@ -117,7 +154,11 @@ public sealed class LetterPageTests
             replyPage = await sender.Http.GetAsync($"/letters/{reply.Id}");
         }
 
-        StringAssert.Contains(await replyPage.Content.ReadAsStringAsync(), $"href=\"/letters/{id}\"", "the reply, received by the company, links back to its letter");
+        StringAssert.Contains(
+            await replyPage.Content.ReadAsStringAsync(),
+            $"href=\"/letters/{id}\"",
+            "the reply, received by the company, links back to its letter"
+        );
     }
 
     [TestMethod]
@@ -127,13 +168,21 @@ public sealed class LetterPageTests
         var id = await DeliveredLetterAsync(factory);
         using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
         var note = $"дотоод тэмдэглэл {Guid.NewGuid():N}";
-        var response = await clerk.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Comment", new() { ["comment"] = note });
+        var response = await clerk.PostFormAsync(
+            $"/letters/{id}",
+            $"/letters/{id}?handler=Comment",
+            new() { ["comment"] = note }
+        );
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
         StringAssert.Contains(await clerk.GetPageAsync($"/letters/{id}"), note);
 
         using var sender = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
         Assert.DoesNotContain(note, await sender.GetPageAsync($"/letters/{id}"));
-        var intruder = await sender.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Comment", new() { ["comment"] = "from outside" });
+        var intruder = await sender.PostFormAsync(
+            $"/letters/{id}",
+            $"/letters/{id}?handler=Comment",
+            new() { ["comment"] = "from outside" }
+        );
         Assert.AreEqual(HttpStatusCode.NotFound, intruder.StatusCode);
     }
 
@@ -143,14 +192,20 @@ public sealed class LetterPageTests
         using var factory = new ApiFactory("Sqlite");
         var id = await DeliveredLetterAsync(factory);
         using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
-        var response = await clerk.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Report", new() { ["reason"] = "зар" });
+        var response = await clerk.PostFormAsync(
+            $"/letters/{id}",
+            $"/letters/{id}?handler=Report",
+            new() { ["reason"] = "зар" }
+        );
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
         Assert.AreEqual("/inbox", response.Headers.Location?.OriginalString);
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         Assert.IsTrue(await db.Deliveries.Where(d => d.LetterId == id).Select(d => d.IsReported).SingleAsync());
-        Assert.IsTrue(await db.Accounts.Where(a => a.RegistryNumber == "5123456").Select(a => a.IsFlagged).SingleAsync());
+        Assert.IsTrue(
+            await db.Accounts.Where(a => a.RegistryNumber == "5123456").Select(a => a.IsFlagged).SingleAsync()
+        );
     }
 
     [TestMethod]
@@ -162,30 +217,57 @@ public sealed class LetterPageTests
         var all = JsonDocument.Parse(await sender.GetPageAsync($"/letters/{id}/evidence")).RootElement;
         Assert.IsGreaterThanOrEqualTo(2, all.GetArrayLength());
         var delivered = all.EnumerateArray().First(e => e.GetProperty("event").GetString() == "ContentConsignment");
-        var file = await sender.Http.GetAsync($"/letters/{id}/evidence/{delivered.GetProperty("evidenceId").GetString()}");
+        var file = await sender.Http.GetAsync(
+            $"/letters/{id}/evidence/{delivered.GetProperty("evidenceId").GetString()}"
+        );
         Assert.AreEqual("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
         var evidence = JsonDocument.Parse(await file.Content.ReadAsStringAsync()).RootElement;
 
-        var cms = new SignedCms(new ContentInfo(Encoding.UTF8.GetBytes(evidence.GetProperty("json").GetString()!)), detached: true);
+        var cms = new SignedCms(
+            new ContentInfo(Encoding.UTF8.GetBytes(evidence.GetProperty("json").GetString()!)),
+            detached: true
+        );
         cms.Decode(Convert.FromBase64String(evidence.GetProperty("seal").GetString()!));
         cms.CheckSignature(verifySignatureOnly: true);
 
-        var tampered = new SignedCms(new ContentInfo(Encoding.UTF8.GetBytes(evidence.GetProperty("json").GetString()!.Replace("9011001", "9011002", StringComparison.Ordinal))), detached: true);
+        var tampered = new SignedCms(
+            new ContentInfo(
+                Encoding.UTF8.GetBytes(
+                    evidence.GetProperty("json").GetString()!.Replace("9011001", "9011002", StringComparison.Ordinal)
+                )
+            ),
+            detached: true
+        );
         tampered.Decode(Convert.FromBase64String(evidence.GetProperty("seal").GetString()!));
-        Assert.ThrowsExactly<System.Security.Cryptography.CryptographicException>(() => tampered.CheckSignature(verifySignatureOnly: true));
+        Assert.ThrowsExactly<System.Security.Cryptography.CryptographicException>(() =>
+            tampered.CheckSignature(verifySignatureOnly: true)
+        );
     }
 
-    /// <summary>A letter from CompanyA to the demo agency, sent through the API and waited for until it is in the inbox.</summary>
+    /// <summary>A letter from CompanyA to the demo agency, sent through the API and waited for until it is in the
+    /// inbox.</summary>
     internal static async Task<Guid> DeliveredLetterAsync(ApiFactory factory, string? subject = null)
     {
         using var company = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
         subject ??= $"Өргөдөл {Guid.NewGuid():N}";
-        var response = await company.SubmitAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA, subject), ["9011001"], null, subject);
+        var response = await company.SubmitAsync(
+            TestPki.SignedLetter(TestPki.Pki.CompanyA, subject),
+            ["9011001"],
+            null,
+            subject
+        );
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
-        var id = Guid.Parse(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
+        var id = Guid.Parse(
+            JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!
+        );
         for (var i = 0; i < 100; i++)
         {
-            if ((await company.GetJsonAsync($"/api/letters/{id}")).GetProperty("recipients")[0].GetProperty("state").GetString() != "Queued")
+            if (
+                (await company.GetJsonAsync($"/api/letters/{id}"))
+                    .GetProperty("recipients")[0]
+                    .GetProperty("state")
+                    .GetString() != "Queued"
+            )
             {
                 return id;
             }

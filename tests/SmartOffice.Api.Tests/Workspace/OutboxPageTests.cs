@@ -5,7 +5,8 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>/outbox: the sender follows each recipient's steps with their evidences, and nobody else sees them.</summary>
+/// <summary>/outbox: the sender follows each recipient's steps with their evidences, and nobody else sees
+/// them.</summary>
 [TestClass]
 public sealed partial class OutboxPageTests
 {
@@ -18,7 +19,11 @@ public sealed partial class OutboxPageTests
         var id = await SendDeliveredAsync(api, subject);
         using var clerk = await ApiSession.StaffAsync(factory, "bichig");
         var registered = await clerk.Http.PostAsync($"/api/letters/{id}/register", null);
-        var incoming = JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("delivery").GetProperty("incomingNumber").GetString()!;
+        var incoming = JsonDocument
+            .Parse(await registered.Content.ReadAsStringAsync())
+            .RootElement.GetProperty("delivery")
+            .GetProperty("incomingNumber")
+            .GetString()!;
         using var company = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
 
         var html = await company.GetPageAsync($"/outbox?q={Uri.EscapeDataString(subject)}");
@@ -57,18 +62,35 @@ public sealed partial class OutboxPageTests
         var html = await other.GetPageAsync($"/outbox?q={Uri.EscapeDataString(subject)}");
 
         Assert.DoesNotContain(id, html);
-        Assert.DoesNotContain("class=\"card outbox-letter\"", html, "the search echoes the subject, but no letter may be listed");
+        Assert.DoesNotContain(
+            "class=\"card outbox-letter\"",
+            html,
+            "the search echoes the subject, but no letter may be listed"
+        );
         await other.GetPageAsync($"/outbox?handler=Letter&id={id}", HttpStatusCode.NotFound);
     }
 
     private static async Task<string> SendDeliveredAsync(ApiSession company, string subject)
     {
-        var response = await company.SubmitAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), ["9011001"], null, subject);
+        var response = await company.SubmitAsync(
+            TestPki.SignedLetter(TestPki.Pki.CompanyA),
+            ["9011001"],
+            null,
+            subject
+        );
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
-        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var id = JsonDocument
+            .Parse(await response.Content.ReadAsStringAsync())
+            .RootElement.GetProperty("id")
+            .GetString()!;
         for (var i = 0; i < 100; i++)
         {
-            if ((await company.GetJsonAsync($"/api/letters/{id}")).GetProperty("recipients")[0].GetProperty("state").GetString() != "Queued")
+            if (
+                (await company.GetJsonAsync($"/api/letters/{id}"))
+                    .GetProperty("recipients")[0]
+                    .GetProperty("state")
+                    .GetString() != "Queued"
+            )
             {
                 return id;
             }

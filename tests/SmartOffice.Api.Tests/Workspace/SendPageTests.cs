@@ -8,7 +8,8 @@ using SmartOffice.Api.Web;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>/send: the directory search, "Check" in plain words, "Send" once per page, refusals with what to do.</summary>
+/// <summary>/send: the directory search, "Check" in plain words, "Send" once per page, refusals with what to
+/// do.</summary>
 [TestClass]
 public sealed partial class SendPageTests
 {
@@ -19,7 +20,13 @@ public sealed partial class SendPageTests
     {
         using var company = await WorkspaceClient.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
 
-        var response = await PostAsync(company, "Check", TestPki.SignedLetter(TestPki.Pki.CompanyA), recipients: "", subject: "");
+        var response = await PostAsync(
+            company,
+            "Check",
+            TestPki.SignedLetter(TestPki.Pki.CompanyA),
+            recipients: "",
+            subject: ""
+        );
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, html);
@@ -48,7 +55,9 @@ public sealed partial class SendPageTests
     {
         using var company = await WorkspaceClient.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
 
-        var html = await (await PostAsync(company, "Check", TestPki.SignedLetter(TestPki.Pki.CompanyB), partial: true)).Content.ReadAsStringAsync();
+        var html = await (
+            await PostAsync(company, "Check", TestPki.SignedLetter(TestPki.Pki.CompanyB), partial: true)
+        ).Content.ReadAsStringAsync();
 
         StringAssert.Contains(html, "data-code=\"signer_org_mismatch\"");
         StringAssert.Contains(html, s_text.Get("mn", "send.advice.signer_org_mismatch"));
@@ -79,7 +88,12 @@ public sealed partial class SendPageTests
     {
         using var company = await WorkspaceClient.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
         var letter = TestPki.SignedLetter(TestPki.Pki.CompanyA);
-        Assert.AreEqual(HttpStatusCode.Redirect, (await PostAsync(company, "Send", letter, key: IdempotencyKey(await company.GetPageAsync("/send")))).StatusCode);
+        Assert.AreEqual(
+            HttpStatusCode.Redirect,
+            (
+                await PostAsync(company, "Send", letter, key: IdempotencyKey(await company.GetPageAsync("/send")))
+            ).StatusCode
+        );
 
         var again = await PostAsync(company, "Send", letter, key: IdempotencyKey(await company.GetPageAsync("/send")));
         var html = await again.Content.ReadAsStringAsync();
@@ -93,7 +107,12 @@ public sealed partial class SendPageTests
     {
         using var company = await WorkspaceClient.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
 
-        var response = await PostAsync(company, "Send", TestPki.SignedLetter(TestPki.Pki.CompanyA), recipients: "9011001, 1111111");
+        var response = await PostAsync(
+            company,
+            "Send",
+            TestPki.SignedLetter(TestPki.Pki.CompanyA),
+            recipients: "9011001, 1111111"
+        );
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.AreEqual(HttpStatusCode.UnprocessableEntity, response.StatusCode, html);
@@ -117,8 +136,12 @@ public sealed partial class SendPageTests
     [TestMethod]
     public void Every_refusal_code_has_a_reason_and_advice_in_both_languages()
     {
-        var codes = typeof(SmartOffice.Signing.ValidationCodes).GetFields().Select(f => (string)f.GetValue(null)!).Where(c => c != "ok")
-            .Concat(["account_suspended", "recipient_unknown", "duplicate_letter", "validation", "rate_limited"]).ToList();
+        var codes = typeof(SmartOffice.Signing.ValidationCodes)
+            .GetFields()
+            .Select(f => (string)f.GetValue(null)!)
+            .Where(c => c != "ok")
+            .Concat(["account_suspended", "recipient_unknown", "duplicate_letter", "validation", "rate_limited"])
+            .ToList();
         CollectionAssert.IsSubsetOf(codes, RefusalAdvice.AllCodes.ToList());
         foreach (var language in new[] { UiText.Mongolian, UiText.English })
         {
@@ -136,10 +159,24 @@ public sealed partial class SendPageTests
     {
         var response = await client.Http.GetAsync($"/send?handler=Organizations&q={Uri.EscapeDataString(query)}");
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
-        return [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(o => o.GetProperty("registryNumber").GetString()!)];
+        return
+        [
+            .. JsonDocument
+                .Parse(await response.Content.ReadAsStringAsync())
+                .RootElement.EnumerateArray()
+                .Select(o => o.GetProperty("registryNumber").GetString()!),
+        ];
     }
 
-    internal static async Task<HttpResponseMessage> PostAsync(WorkspaceClient client, string handler, byte[] pdf, string recipients = "9011001", string subject = "Барилгын зөвшөөрөл", string? key = null, bool partial = false)
+    internal static async Task<HttpResponseMessage> PostAsync(
+        WorkspaceClient client,
+        string handler,
+        byte[] pdf,
+        string recipients = "9011001",
+        string subject = "Барилгын зөвшөөрөл",
+        string? key = null,
+        bool partial = false
+    )
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(pdf);

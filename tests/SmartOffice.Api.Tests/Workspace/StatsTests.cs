@@ -10,7 +10,8 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>KPIs in hours from known timestamps: exact medians and percentiles, on both databases, the API, the page and the CSV.</summary>
+/// <summary>KPIs in hours from known timestamps: exact medians and percentiles, on both databases, the API, the page
+/// and the CSV.</summary>
 [TestClass]
 public sealed class StatsTests
 {
@@ -68,12 +69,19 @@ public sealed class StatsTests
         var factory = Factories.Shared("Sqlite");
         using var clerk = await ApiSession.StaffAsync(factory, "bichig");
         var asked = await clerk.GetJsonAsync("/api/stats?agency=9011002");
-        Assert.AreEqual("9011001", asked.GetProperty("registryNumber").GetString(), "staff cannot ask for another agency");
+        Assert.AreEqual(
+            "9011001",
+            asked.GetProperty("registryNumber").GetString(),
+            "staff cannot ask for another agency"
+        );
 
         using var company = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
         Assert.AreEqual(HttpStatusCode.Forbidden, (await company.Http.GetAsync("/api/stats")).StatusCode);
         Assert.AreEqual(HttpStatusCode.Forbidden, (await clerk.Http.GetAsync("/api/stats/city")).StatusCode);
-        Assert.AreEqual(HttpStatusCode.BadRequest, (await clerk.Http.GetAsync("/api/stats?from=2026-05-01&to=2026-04-01")).StatusCode);
+        Assert.AreEqual(
+            HttpStatusCode.BadRequest,
+            (await clerk.Http.GetAsync("/api/stats?from=2026-05-01&to=2026-04-01")).StatusCode
+        );
 
         using var companyPage = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
         Assert.AreEqual(HttpStatusCode.Redirect, (await companyPage.Http.GetAsync("/stats")).StatusCode);
@@ -120,12 +128,34 @@ public sealed class StatsTests
         {
             var letter = new Letter
             {
-                SenderOrganizationId = sender.Id, SenderRegistryNumber = sender.RegistryNumber, Subject = $"KPI {i}", DocumentSha256 = $"{i:D64}",
-                ValidationReportJson = "{}", RecipientKey = "9011001", SubmittedAt = delivered,
+                SenderOrganizationId = sender.Id,
+                SenderRegistryNumber = sender.RegistryNumber,
+                Subject = $"KPI {i}",
+                DocumentSha256 = $"{i:D64}",
+                ValidationReportJson = "{}",
+                RecipientKey = "9011001",
+                SubmittedAt = delivered,
             };
-            letter.Deliveries.Add(i <= 10
-                ? new Delivery { RecipientOrganizationId = agency.Id, RecipientRegistryNumber = "9011001", State = DeliveryState.Answered, DeliveredAt = delivered, RegisteredAt = delivered.AddHours(i), AnsweredAt = delivered.AddHours(2 * i) }
-                : new Delivery { RecipientOrganizationId = agency.Id, RecipientRegistryNumber = "9011001", State = DeliveryState.Assigned, DeliveredAt = delivered, DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)) });
+            letter.Deliveries.Add(
+                i <= 10
+                    ? new Delivery
+                    {
+                        RecipientOrganizationId = agency.Id,
+                        RecipientRegistryNumber = "9011001",
+                        State = DeliveryState.Answered,
+                        DeliveredAt = delivered,
+                        RegisteredAt = delivered.AddHours(i),
+                        AnsweredAt = delivered.AddHours(2 * i),
+                    }
+                    : new Delivery
+                    {
+                        RecipientOrganizationId = agency.Id,
+                        RecipientRegistryNumber = "9011001",
+                        State = DeliveryState.Assigned,
+                        DeliveredAt = delivered,
+                        DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)),
+                    }
+            );
             db.Letters.Add(letter);
         }
 

@@ -7,7 +7,8 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>/verify, without login: whether a letter's signature holds and it was exchanged here; whether an evidence's seal holds.</summary>
+/// <summary>/verify, without login: whether a letter's signature holds and it was exchanged here; whether an evidence's
+/// seal holds.</summary>
 [TestClass]
 public sealed class VerifyPageTests
 {
@@ -74,7 +75,10 @@ public sealed class VerifyPageTests
         var (_, evidence) = await SentLetterWithEvidenceAsync();
         var json = evidence["json"]!.GetValue<string>();
         var company = TestPki.Pki.CompanyA;
-        var cms = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(Encoding.UTF8.GetBytes(json)), detached: true);
+        var cms = new System.Security.Cryptography.Pkcs.SignedCms(
+            new System.Security.Cryptography.Pkcs.ContentInfo(Encoding.UTF8.GetBytes(json)),
+            detached: true
+        );
         var signer = new System.Security.Cryptography.Pkcs.CmsSigner(company.Certificate);
         signer.Certificates.AddRange(company.Chain.ToArray());
         cms.ComputeSignature(signer, silent: true);
@@ -90,27 +94,45 @@ public sealed class VerifyPageTests
     public async Task An_evidence_sealed_before_a_seal_rollover_verifies_while_the_former_seal_is_listed()
     {
         var (_, evidence) = await SentLetterWithEvidenceAsync();
-        var former = TestPki.Pki.Issue(new SmartOffice.Signing.Pki.DemoCertificateSpec
-        {
-            CommonName = "SmartOffice Seal 2025", OrganizationName = "SmartOffice", RegistryNumber = "9000000",
-            KeyType = SmartOffice.Signing.Pki.DemoKeyType.EcdsaP256,
-            KeyUsages = System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.DigitalSignature | System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.NonRepudiation,
-        });
+        var former = TestPki.Pki.Issue(
+            new SmartOffice.Signing.Pki.DemoCertificateSpec
+            {
+                CommonName = "SmartOffice Seal 2025",
+                OrganizationName = "SmartOffice",
+                RegistryNumber = "9000000",
+                KeyType = SmartOffice.Signing.Pki.DemoKeyType.EcdsaP256,
+                KeyUsages =
+                    System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.DigitalSignature
+                    | System.Security.Cryptography.X509Certificates.X509KeyUsageFlags.NonRepudiation,
+            }
+        );
         var json = evidence["json"]!.GetValue<string>();
-        var cms = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(Encoding.UTF8.GetBytes(json)), detached: true);
+        var cms = new System.Security.Cryptography.Pkcs.SignedCms(
+            new System.Security.Cryptography.Pkcs.ContentInfo(Encoding.UTF8.GetBytes(json)),
+            detached: true
+        );
         var signer = new System.Security.Cryptography.Pkcs.CmsSigner(former.Certificate);
         signer.Certificates.AddRange(former.Chain.ToArray());
         cms.ComputeSignature(signer, silent: true);
         evidence["seal"] = Convert.ToBase64String(cms.Encode());
-        var certificateFile = Path.Combine(Directory.CreateTempSubdirectory("smartoffice-former-seal-").FullName, "seal-2025.pem");
+        var certificateFile = Path.Combine(
+            Directory.CreateTempSubdirectory("smartoffice-former-seal-").FullName,
+            "seal-2025.pem"
+        );
         await File.WriteAllTextAsync(certificateFile, former.Certificate.ExportCertificatePem());
 
         using (var unlisted = WorkspaceClient.Anonymous(Factories.Shared("Sqlite")))
         {
-            StringAssert.Contains(await VerifyAsync(unlisted, null, evidence.ToJsonString()), "data-code=\"sealer_unexpected\"");
+            StringAssert.Contains(
+                await VerifyAsync(unlisted, null, evidence.ToJsonString()),
+                "data-code=\"sealer_unexpected\""
+            );
         }
 
-        using var factory = new ApiFactory("Sqlite", new Dictionary<string, string?> { ["Seal:FormerCertificates"] = certificateFile });
+        using var factory = new ApiFactory(
+            "Sqlite",
+            new Dictionary<string, string?> { ["Seal:FormerCertificates"] = certificateFile }
+        );
         using var listed = WorkspaceClient.Anonymous(factory);
         var html = await VerifyAsync(listed, null, evidence.ToJsonString());
 
@@ -124,7 +146,9 @@ public sealed class VerifyPageTests
         var letter = TestPki.SignedLetter(TestPki.Pki.CompanyA);
         var id = (await api.AcceptedAsync(letter, "9011001")).GetProperty("id").GetString()!;
         var evidences = await api.GetJsonAsync($"/api/letters/{id}/evidence");
-        var acceptance = evidences.EnumerateArray().First(e => e.GetProperty("event").GetString() == "SubmissionAcceptance");
+        var acceptance = evidences
+            .EnumerateArray()
+            .First(e => e.GetProperty("event").GetString() == "SubmissionAcceptance");
         return (letter, JsonNode.Parse(acceptance.GetRawText())!.AsObject());
     }
 

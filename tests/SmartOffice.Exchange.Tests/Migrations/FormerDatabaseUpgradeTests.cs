@@ -29,7 +29,10 @@ public sealed class FormerDatabaseUpgradeTests
                 DocumentSha256 = new string('a', 64),
                 ValidationReportJson = "{}",
                 RecipientKey = "200002",
-                Deliveries = [new Delivery { RecipientOrganizationId = Guid.NewGuid(), RecipientRegistryNumber = "200002" }],
+                Deliveries =
+                [
+                    new Delivery { RecipientOrganizationId = Guid.NewGuid(), RecipientRegistryNumber = "200002" },
+                ],
             };
             db.AddRange(sender, stored);
             await db.SaveChangesAsync();
@@ -44,7 +47,11 @@ public sealed class FormerDatabaseUpgradeTests
             var upgraded = await db.Letters.Include(l => l.Deliveries).SingleAsync();
             Assert.AreEqual(letter.Subject, upgraded.Subject);
             Assert.AreEqual("отчёт за ноябрь", upgraded.SubjectSearch);
-            Assert.AreEqual(letter.Deliveries[0].Id, upgraded.Deliveries.Single().Id, "the delivery outlives its letter's table being rebuilt");
+            Assert.AreEqual(
+                letter.Deliveries[0].Id,
+                upgraded.Deliveries.Single().Id,
+                "the delivery outlives its letter's table being rebuilt"
+            );
             Assert.AreEqual("100001", (await db.Organizations.SingleAsync()).RegistryNumber);
         });
     }
@@ -62,23 +69,34 @@ public sealed class FormerDatabaseUpgradeTests
         var upgraded = await former.UseAsync(SchemaAsync);
         var created = await fresh.UseAsync(SchemaAsync);
 
-        Assert.IsTrue(created.Any(line => line.Contains("IX_OutboxMessages_Unsent", StringComparison.Ordinal)), "the schema was read");
+        Assert.IsTrue(
+            created.Any(line => line.Contains("IX_OutboxMessages_Unsent", StringComparison.Ordinal)),
+            "the schema was read"
+        );
         var onlyUpgraded = upgraded.Except(created).ToList();
         var onlyCreated = created.Except(upgraded).ToList();
         Assert.IsTrue(
             onlyUpgraded.Count == 0 && onlyCreated.Count == 0,
-            $"only in the upgraded database:\n{string.Join('\n', onlyUpgraded)}\nonly in the new one:\n{string.Join('\n', onlyCreated)}");
+            $"only in the upgraded database:\n{string.Join('\n', onlyUpgraded)}\nonly in the new "
+                + $"one:\n{string.Join('\n', onlyCreated)}"
+        );
     }
 
     [TestMethod]
     [DataRow(DatabaseRegistration.Sqlite)]
     [DataRow(DatabaseRegistration.Postgres)]
-    public async Task A_database_the_former_migrations_left_short_of_their_last_is_refused_with_the_reason(string provider)
+    public async Task A_database_the_former_migrations_left_short_of_their_last_is_refused_with_the_reason(
+        string provider
+    )
     {
         await using var database = await FormerDatabaseAsync(provider);
-        await database.ExecuteScriptAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '{MigrationBaseline.MigrationId}'");
+        await database.ExecuteScriptAsync(
+            $"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '{MigrationBaseline.MigrationId}'"
+        );
 
-        var refusal = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => database.Services.MigrateExchangeDatabaseAsync());
+        var refusal = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() =>
+            database.Services.MigrateExchangeDatabaseAsync()
+        );
 
         StringAssert.Contains(refusal.Message, "20261204001000_SecurityStamps");
         StringAssert.Contains(refusal.Message, MigrationBaseline.MigrationId);
@@ -92,10 +110,17 @@ public sealed class FormerDatabaseUpgradeTests
 
         var schema = await fresh.UseAsync(SchemaAsync);
 
-        Assert.IsTrue(schema.Contains("storage Evidences toast_tuple_target=8160"), "evidence rows stay whole in the table");
         Assert.IsTrue(
-            schema.Any(line => line.StartsWith("column Letters.ValidationReportJson text", StringComparison.Ordinal) && line.EndsWith("compression=l", StringComparison.Ordinal)),
-            "the validation report is compressed with lz4");
+            schema.Contains("storage Evidences toast_tuple_target=8160"),
+            "evidence rows stay whole in the table"
+        );
+        Assert.IsTrue(
+            schema.Any(line =>
+                line.StartsWith("column Letters.ValidationReportJson text", StringComparison.Ordinal)
+                && line.EndsWith("compression=l", StringComparison.Ordinal)
+            ),
+            "the validation report is compressed with lz4"
+        );
     }
 
     private static async Task<TestDatabase> FormerDatabaseAsync(string provider)
@@ -103,7 +128,11 @@ public sealed class FormerDatabaseUpgradeTests
         var database = await TestDatabase.CreateAsync(provider);
         try
         {
-            await database.ExecuteScriptAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Migrations", $"FormerSchema.{provider}.sql")));
+            await database.ExecuteScriptAsync(
+                await File.ReadAllTextAsync(
+                    Path.Combine(AppContext.BaseDirectory, "Migrations", $"FormerSchema.{provider}.sql")
+                )
+            );
             return database;
         }
         catch

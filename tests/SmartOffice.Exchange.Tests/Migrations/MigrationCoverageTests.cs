@@ -18,20 +18,32 @@ public sealed class MigrationCoverageTests
     public async Task The_model_has_no_change_that_a_migration_does_not_carry(string provider, string connectionString)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider,
-            ["ConnectionStrings:SmartOffice"] = connectionString,
-            ["Data:Path"] = Path.GetTempPath(),
-        }).Build());
+        services.AddSingleton<IConfiguration>(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection(
+                    new Dictionary<string, string?>
+                    {
+                        ["Database:Provider"] = provider,
+                        ["ConnectionStrings:SmartOffice"] = connectionString,
+                        ["Data:Path"] = Path.GetTempPath(),
+                    }
+                )
+                .Build()
+        );
         services.AddExchangeDatabase();
         await using var provided = services.BuildServiceProvider();
         await using var scope = provided.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
 
-        Assert.AreEqual(MigrationBaseline.MigrationId, db.Database.GetMigrations().FirstOrDefault(), "the first migration is the one databases upgrade from");
+        Assert.AreEqual(
+            MigrationBaseline.MigrationId,
+            db.Database.GetMigrations().FirstOrDefault(),
+            "the first migration is the one databases upgrade from"
+        );
         Assert.IsFalse(
             db.Database.HasPendingModelChanges(),
-            $"the model changed without a migration: dotnet ef migrations add <Name> --project src/SmartOffice.Exchange.Migrations.{provider}");
+            $"the model changed without a migration: dotnet ef migrations add <Name> --project "
+                + $"src/SmartOffice.Exchange.Migrations.{provider}"
+        );
     }
 }

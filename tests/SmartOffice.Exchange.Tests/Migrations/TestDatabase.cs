@@ -7,7 +7,8 @@ using SmartOffice.Exchange.Persistence;
 namespace SmartOffice.Exchange.Tests.Migrations;
 
 /// <summary>
-/// An empty database of either provider, reached through the hosts' own registration (<see cref="DatabaseRegistration"/>):
+/// An empty database of either provider, reached through the hosts' own registration (<see
+/// cref="DatabaseRegistration"/>):
 /// a temporary SQLite file, or a fresh database on the PostgreSQL server the test script started
 /// (SMARTOFFICE_TEST_POSTGRES), dropped afterwards.
 /// </summary>
@@ -17,7 +18,13 @@ internal sealed class TestDatabase : IAsyncDisposable
     private readonly string? _postgresName;
     private readonly string? _folder;
 
-    private TestDatabase(string provider, string connectionString, string? postgresAdmin, string? postgresName, string? folder)
+    private TestDatabase(
+        string provider,
+        string connectionString,
+        string? postgresAdmin,
+        string? postgresName,
+        string? folder
+    )
     {
         Provider = provider;
         ConnectionString = connectionString;
@@ -25,11 +32,17 @@ internal sealed class TestDatabase : IAsyncDisposable
         _postgresName = postgresName;
         _folder = folder;
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider,
-            ["ConnectionStrings:SmartOffice"] = connectionString,
-        }).Build());
+        services.AddSingleton<IConfiguration>(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection(
+                    new Dictionary<string, string?>
+                    {
+                        ["Database:Provider"] = provider,
+                        ["ConnectionStrings:SmartOffice"] = connectionString,
+                    }
+                )
+                .Build()
+        );
         services.AddExchangeDatabase();
         Services = services.BuildServiceProvider();
     }
@@ -42,13 +55,20 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public bool IsSqlite => Provider == DatabaseRegistration.Sqlite;
 
-    /// <summary>PostgreSQL tests run wherever the test script ran; elsewhere they are inconclusive, never silently green.</summary>
+    /// <summary>PostgreSQL tests run wherever the test script ran; elsewhere they are inconclusive, never silently
+    /// green.</summary>
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
         if (provider == DatabaseRegistration.Sqlite)
         {
             var folder = Directory.CreateTempSubdirectory("smartoffice-migrations-").FullName;
-            return new TestDatabase(provider, $"Data Source={Path.Combine(folder, "test.db")};Pooling=False", null, null, folder);
+            return new TestDatabase(
+                provider,
+                $"Data Source={Path.Combine(folder, "test.db")};Pooling=False",
+                null,
+                null,
+                folder
+            );
         }
 
         var admin = Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_POSTGRES");
@@ -59,7 +79,13 @@ internal sealed class TestDatabase : IAsyncDisposable
 
         var name = $"smartoffice_migrations_{Guid.NewGuid():N}";
         await ExecuteAsPostgresAdminAsync(admin, $"CREATE DATABASE {name}");
-        return new TestDatabase(provider, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, admin, name, null);
+        return new TestDatabase(
+            provider,
+            new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString,
+            admin,
+            name,
+            null
+        );
     }
 
     public async Task<T> UseAsync<T>(Func<ExchangeDbContext, Task<T>> work)
@@ -68,11 +94,12 @@ internal sealed class TestDatabase : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<ExchangeDbContext>());
     }
 
-    public Task UseAsync(Func<ExchangeDbContext, Task> work) => UseAsync(async db =>
-    {
-        await work(db);
-        return true;
-    });
+    public Task UseAsync(Func<ExchangeDbContext, Task> work) =>
+        UseAsync(async db =>
+        {
+            await work(db);
+            return true;
+        });
 
     /// <summary>Runs a whole SQL script, as a database administrator would with sqlite3 or psql.</summary>
     public async Task ExecuteScriptAsync(string script)

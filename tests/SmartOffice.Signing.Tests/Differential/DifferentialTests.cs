@@ -36,7 +36,10 @@ public sealed class DifferentialTests
         var generated = clock.Elapsed;
 
         // SmartOffice first, one file at a time (the shared validator's caches are not the subject here).
-        var smartOffice = variants.ToDictionary(v => v.Name, v => (Scan: PdfScanner.Scan(v.File, new PdfScanLimits()), Report: TestCorpus.Validate(v.File)));
+        var smartOffice = variants.ToDictionary(
+            v => v.Name,
+            v => (Scan: PdfScanner.Scan(v.File, new PdfScanLimits()), Report: TestCorpus.Validate(v.File))
+        );
         var work = Directory.CreateTempSubdirectory("smartoffice-differential-");
         var kept = Path.Combine(Environment.CurrentDirectory, "TestResults", "differential");
         if (Directory.Exists(kept))
@@ -50,7 +53,11 @@ public sealed class DifferentialTests
         var views = new ConcurrentDictionary<string, ReaderView>();
         try
         {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = ReaderParallelism, CancellationToken = TestContext.CancellationToken };
+            var options = new ParallelOptions
+            {
+                MaxDegreeOfParallelism = ReaderParallelism,
+                CancellationToken = TestContext.CancellationToken,
+            };
             await Parallel.ForEachAsync(variants, options, async (variant, cancellation) =>
             {
                 var path = Path.Combine(work.FullName, variant.Name + ".pdf");
@@ -59,7 +66,10 @@ public sealed class DifferentialTests
                 views[variant.Name] = readers;
                 var (scan, report) = smartOffice[variant.Name];
                 var problems = VariantComparison.Compare(variant.Planted, scan, report, readers);
-                if (scan.ErrorCode is ValidationCodes.PdfMalformed or ValidationCodes.NotPdf && !variant.Planted.Hostile)
+                if (
+                    scan.ErrorCode is ValidationCodes.PdfMalformed or ValidationCodes.NotPdf
+                    && !variant.Planted.Hostile
+                )
                 {
                     refused.Add($"{variant.Name}: {scan.ErrorDetail} (kept as {Keep(kept, variant)})");
                 }
@@ -71,7 +81,11 @@ public sealed class DifferentialTests
 
                 if (problems.Count > 0)
                 {
-                    findings.Add($"{variant.Name} (kept as {Keep(kept, variant)}):\n  - {string.Join("\n  - ", problems)}\n  SmartOffice: {Describe(scan, report)}\n  {readers.Transcript.Replace("\n", "\n  ", StringComparison.Ordinal)}");
+                    findings.Add(
+                        $"{variant.Name} (kept as {Keep(kept, variant)}):\n  - {string.Join("\n  - ", problems)}\n  "
+                            + $"SmartOffice: {Describe(scan, report)}\n  "
+                            + $"{readers.Transcript.Replace("\n", "\n  ", StringComparison.Ordinal)}"
+                    );
                 }
             });
         }
@@ -81,24 +95,55 @@ public sealed class DifferentialTests
         }
 
         var wellFormed = variants.Count(v => !v.Planted.Hostile);
-        TestContext.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{variants.Count} variants ({wellFormed} well-formed) generated in {generated.TotalSeconds:F1} s, compared in {clock.Elapsed.TotalSeconds:F1} s"));
-        TestContext.WriteLine("SmartOffice codes: " + string.Join(", ", smartOffice.Values.GroupBy(r => r.Report.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
+        TestContext.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{variants.Count} variants ({wellFormed} well-formed) generated in {generated.TotalSeconds:F1} s, "
+                    + $"compared in {clock.Elapsed.TotalSeconds:F1} s"
+            )
+        );
+        TestContext.WriteLine(
+            "SmartOffice codes: "
+                + string.Join(
+                    ", ",
+                    smartOffice
+                        .Values.GroupBy(r => r.Report.Code)
+                        .OrderBy(g => g.Key, StringComparer.Ordinal)
+                        .Select(g => $"{g.Key} {g.Count()}")
+                )
+        );
         // How much each comparison had to bite on: a generator that stopped planting would show here as zeros.
-        TestContext.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"readers saw: JavaScript in {views.Values.Count(v => v.PopplerJavaScript == true)}, signed fields in {views.Values.Count(v => v.PopplerSignatures > 0)}, encryption in {views.Values.Count(v => v.PopplerEncrypted == true || v.QpdfEncrypted == true)}; one-revision object sets compared: {variants.Count(v => v.Planted.Revisions == 1 && views[v.Name].QpdfObjects is not null && smartOffice[v.Name].Scan.ErrorCode is null)}"));
-        TestContext.WriteLine($"variants a reader could not open (allowed, not compared): {readerFailures.Count}: {string.Join(", ", readerFailures.Order(StringComparer.Ordinal))}");
+        TestContext.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"readers saw: JavaScript in {views.Values.Count(v => v.PopplerJavaScript == true)}, signed fields "
+                    + $"in {views.Values.Count(v => v.PopplerSignatures > 0)}, encryption in "
+                    + $"{views.Values.Count(v => v.PopplerEncrypted == true || v.QpdfEncrypted == true)}; "
+                    + $"one-revision object sets compared: {variants.Count(v => v.Planted.Revisions == 1 && views[v.Name].QpdfObjects is not null && smartOffice[v.Name].Scan.ErrorCode is null)}"
+            )
+        );
+        TestContext.WriteLine(
+            $"variants a reader could not open (allowed, not compared): {readerFailures.Count}: "
+                + $"{string.Join(", ", readerFailures.Order(StringComparer.Ordinal))}"
+        );
 
         var summary = new StringBuilder();
         if (!findings.IsEmpty)
         {
-            summary.Append(CultureInfo.InvariantCulture, $"{findings.Count} variant(s) where SmartOffice disagrees with a reader or with what was planted:\n\n");
+            summary.Append(
+                CultureInfo.InvariantCulture,
+                $"{findings.Count} variant(s) where SmartOffice disagrees with a reader or with what was planted:\n\n"
+            );
             summary.AppendJoin("\n\n", findings.Order(StringComparer.Ordinal)).Append("\n\n");
         }
 
         if (refused.Count > Math.Max(1, wellFormed * RefusedFractionAllowed))
         {
-            summary.Append(CultureInfo.InvariantCulture, $"{refused.Count} of {wellFormed} well-formed variants were refused as malformed (at most {RefusedFractionAllowed:P0} may be):\n");
+            summary.Append(
+                CultureInfo.InvariantCulture,
+                $"{refused.Count} of {wellFormed} well-formed variants were refused as malformed (at most "
+                    + $"{RefusedFractionAllowed:P0} may be):\n"
+            );
             summary.AppendJoin("\n", refused.Order(StringComparer.Ordinal));
         }
 
@@ -116,7 +161,8 @@ public sealed class DifferentialTests
             return;
         }
 
-        var message = $"{string.Join(", ", missing)} not found: run ./test.sh, which installs Debian's poppler-utils and qpdf";
+        var message =
+            $"{string.Join(", ", missing)} not found: run ./test.sh, which installs Debian's poppler-utils and qpdf";
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_BROWSER")))
         {
             Assert.Fail(message);
@@ -133,6 +179,11 @@ public sealed class DifferentialTests
         return path;
     }
 
-    private static string Describe(PdfScanResult scan, ValidationReport report) => string.Create(CultureInfo.InvariantCulture,
-        $"{report.Code} ({scan.ErrorCode ?? "scanned"}: {scan.ErrorDetail}); signatures {scan.Signatures.Count}, shown {scan.ShownSignatureObjects.Count}, objects {scan.ObjectCount}, revisions {scan.RevisionEnds.Count}; active content: {string.Join("; ", scan.ActiveContent)}");
+    private static string Describe(PdfScanResult scan, ValidationReport report) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{report.Code} ({scan.ErrorCode ?? "scanned"}: {scan.ErrorDetail}); signatures "
+                + $"{scan.Signatures.Count}, shown {scan.ShownSignatureObjects.Count}, objects {scan.ObjectCount}, "
+                + $"revisions {scan.RevisionEnds.Count}; active content: {string.Join("; ", scan.ActiveContent)}"
+        );
 }

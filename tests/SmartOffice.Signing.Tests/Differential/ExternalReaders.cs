@@ -11,7 +11,8 @@ internal sealed record ReaderView(
     bool? PopplerEncrypted,
     bool? QpdfEncrypted,
     IReadOnlySet<int>? QpdfObjects,
-    string Transcript);
+    string Transcript
+);
 
 /// <summary>
 /// Runs poppler (pdfinfo, pdfsig) and qpdf on a file. Their versions differ between machines, so the test
@@ -24,8 +25,13 @@ internal static partial class ExternalReaders
 
     /// <summary>The tools not found on PATH.</summary>
     public static IReadOnlyList<string> Missing() =>
-        [.. new[] { "pdfinfo", "pdfsig", "qpdf" }.Where(tool => !(Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator).Any(folder => File.Exists(Path.Combine(folder, tool))))];
+        [
+            .. new[] { "pdfinfo", "pdfsig", "qpdf" }.Where(tool =>
+                !(Environment.GetEnvironmentVariable("PATH") ?? "")
+                    .Split(Path.PathSeparator)
+                    .Any(folder => File.Exists(Path.Combine(folder, tool)))
+            ),
+        ];
 
     public static async Task<ReaderView> ReadAsync(string path, CancellationToken cancellation)
     {
@@ -38,18 +44,25 @@ internal static partial class ExternalReaders
         var (sigCode, sigOut, sigErr) = await signatures;
         var (qpdfCode, qpdfOut, qpdfErr) = await qpdf;
 
-        // pdfinfo prints "Encrypted:" only when it opened the file; with -js it prints only each script after its trigger.
+        // pdfinfo prints "Encrypted:" only when it opened the file; with -js it prints only each script after its
+        // trigger.
         var opened = infoCode == 0 && EncryptedLine().IsMatch(infoOut);
         bool? encrypted = opened ? EncryptedYes().IsMatch(infoOut) : null;
         bool? javaScript = jsCode == 0 ? jsOut.Contains("differential", StringComparison.Ordinal) : null;
 
         // pdfsig lists every signature field, the unsigned ones with "is not signed"; exit code 2 is "no signatures".
-        int? signed = sigOut.Contains("Digital Signature Info", StringComparison.Ordinal)
-            ? SignatureHeading().Count(sigOut) - NotSigned().Count(sigOut)
-            : sigErr.Contains("does not contain any signatures", StringComparison.Ordinal) || sigOut.Contains("does not contain any signatures", StringComparison.Ordinal) ? 0 : null;
+        int? signed =
+            sigOut.Contains("Digital Signature Info", StringComparison.Ordinal)
+                ? SignatureHeading().Count(sigOut) - NotSigned().Count(sigOut)
+            : sigErr.Contains("does not contain any signatures", StringComparison.Ordinal)
+            || sigOut.Contains("does not contain any signatures", StringComparison.Ordinal)
+                ? 0
+            : null;
 
         var (qpdfEncrypted, objects) = ParseQpdf(qpdfCode, qpdfOut);
-        var transcript = $"pdfinfo (exit {infoCode}):\n{infoOut}{infoErr}\npdfinfo -js (exit {jsCode}):\n{jsOut}{jsErr}\npdfsig (exit {sigCode}):\n{sigOut}{sigErr}\nqpdf (exit {qpdfCode}): {Truncate(qpdfErr)}";
+        var transcript =
+            $"pdfinfo (exit {infoCode}):\n{infoOut}{infoErr}\npdfinfo -js (exit {jsCode}):\n{jsOut}{jsErr}\npdfsig "
+            + $"(exit {sigCode}):\n{sigOut}{sigErr}\nqpdf (exit {qpdfCode}): {Truncate(qpdfErr)}";
         return new ReaderView(signed, javaScript, encrypted, qpdfEncrypted, objects, transcript);
     }
 
@@ -75,9 +88,18 @@ internal static partial class ExternalReaders
         return (encrypted, objects);
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(string tool, string[] arguments, CancellationToken cancellation)
+    private static async Task<(int Code, string Out, string Err)> RunAsync(
+        string tool,
+        string[] arguments,
+        CancellationToken cancellation
+    )
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(tool)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

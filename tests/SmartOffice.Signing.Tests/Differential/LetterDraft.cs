@@ -37,12 +37,16 @@ internal sealed partial class LetterDraft
 
     public HashSet<int> TopLevelOnly { get; } = [];
 
-    /// <summary>Objects that go in an object stream whenever the revision has one (a signature meant to hide there).</summary>
+    /// <summary>Objects that go in an object stream whenever the revision has one (a signature meant to hide
+    /// there).</summary>
     public HashSet<int> MustPack { get; } = [];
 
     public int Revisions { get; private set; }
 
-    public string Body(int number) => _bodies.TryGetValue(number, out var body) ? body : _bodies[number] = IncrementalUpdate.ObjectBody(File!, number);
+    public string Body(int number) =>
+        _bodies.TryGetValue(number, out var body)
+            ? body
+            : _bodies[number] = IncrementalUpdate.ObjectBody(File!, number);
 
     public void Set(int number, string body)
     {
@@ -76,7 +80,10 @@ internal sealed partial class LetterDraft
         var match = Regex.Match(body, "/" + key + @"\s*\[");
         if (match.Success)
         {
-            Set(number, body.Insert(match.Index + match.Length, string.Create(CultureInfo.InvariantCulture, $"{item} 0 R ")));
+            Set(
+                number,
+                body.Insert(match.Index + match.Length, string.Create(CultureInfo.InvariantCulture, $"{item} 0 R "))
+            );
         }
         else
         {
@@ -93,24 +100,38 @@ internal sealed partial class LetterDraft
         }
         else
         {
-            AddEntry(Root, string.Create(CultureInfo.InvariantCulture, $"/AcroForm << /Fields [{field} 0 R] /SigFlags 3 >>"));
+            AddEntry(
+                Root,
+                string.Create(CultureInfo.InvariantCulture, $"/AcroForm << /Fields [{field} 0 R] /SigFlags 3 >>")
+            );
         }
 
         AddToArray(Page, "Annots", field);
     }
 
-    /// <summary>A /Sig dictionary to be signed when its revision is written (never packed: its /Contents is patched in place).</summary>
+    /// <summary>A /Sig dictionary to be signed when its revision is written (never packed: its /Contents is patched in
+    /// place).</summary>
     public int NewSignature()
     {
-        var number = New($"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (D:20261122100000Z) {ByteRangeSlot} /Contents <{new string('0', 7000)}> >>");
+        var number = New(
+            $"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (D:20261122100000Z) "
+                + $"{ByteRangeSlot} /Contents <{new string('0', 7000)}> >>"
+        );
         TopLevelOnly.Add(number);
         return number;
     }
 
     public int NewSignatureField(int signature) =>
-        New(string.Create(CultureInfo.InvariantCulture, $"<< /FT /Sig /T (Signature{signature}) /V {signature} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P {Page} 0 R >>"));
+        New(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"<< /FT /Sig /T (Signature{signature}) /V {signature} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 "
+                    + $"0 0] /F 132 /P {Page} 0 R >>"
+            )
+        );
 
-    /// <summary>Writes the changed objects as a revision (the first one when there is no file yet), then signs its placeholders.</summary>
+    /// <summary>Writes the changed objects as a revision (the first one when there is no file yet), then signs its
+    /// placeholders.</summary>
     public void Commit(VariantPdf revision, Random random)
     {
         foreach (var number in Dirty)
@@ -138,13 +159,25 @@ internal sealed partial class LetterDraft
     private static byte[] Sign(byte[] file)
     {
         var text = Encoding.Latin1.GetString(file);
-        for (var slot = text.IndexOf(ByteRangeSlot, StringComparison.Ordinal); slot >= 0; slot = text.IndexOf(ByteRangeSlot, slot + 1, StringComparison.Ordinal))
+        for (
+            var slot = text.IndexOf(ByteRangeSlot, StringComparison.Ordinal);
+            slot >= 0;
+            slot = text.IndexOf(ByteRangeSlot, slot + 1, StringComparison.Ordinal)
+        )
         {
             var start = text.IndexOf("/Contents <", slot, StringComparison.Ordinal) + "/Contents ".Length;
             var end = text.IndexOf('>', start) + 1;
-            var byteRange = string.Create(CultureInfo.InvariantCulture, $"/ByteRange [0 {start} {end} {file.Length - end}]").PadRight(ByteRangeSlot.Length);
+            var byteRange = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"/ByteRange [0 {start} {end} {file.Length - end}]"
+                )
+                .PadRight(ByteRangeSlot.Length);
             Encoding.Latin1.GetBytes(byteRange).CopyTo(file, slot);
-            var cms = RawSigner.SignCms([.. file.AsSpan(0, start), .. file.AsSpan(end)], TestCorpus.Pki.CompanyA.Certificate, TestCorpus.Pki.CompanyA.Chain);
+            var cms = RawSigner.SignCms(
+                [.. file.AsSpan(0, start), .. file.AsSpan(end)],
+                TestCorpus.Pki.CompanyA.Certificate,
+                TestCorpus.Pki.CompanyA.Chain
+            );
             Encoding.ASCII.GetBytes(Convert.ToHexString(cms)).CopyTo(file, start + 1);
             text = Encoding.Latin1.GetString(file);
         }

@@ -51,8 +51,17 @@ internal enum EncryptPlace
     Unsupported,
 }
 
-/// <summary>What the generator put in a variant: the ground truth both SmartOffice and the readers are held to.</summary>
-internal sealed record Planted(int Signatures, int Shown, JavaScriptPlace JavaScript, string? Action, EncryptPlace Encrypt, int Revisions, bool Hostile);
+/// <summary>What the generator put in a variant: the ground truth both SmartOffice and the readers are held
+/// to.</summary>
+internal sealed record Planted(
+    int Signatures,
+    int Shown,
+    JavaScriptPlace JavaScript,
+    string? Action,
+    EncryptPlace Encrypt,
+    int Revisions,
+    bool Hostile
+);
 
 internal sealed record LetterVariant(string Name, byte[] File, Planted Planted);
 
@@ -105,10 +114,13 @@ internal static class LetterVariants
         var hostile = !fromCorpus && random.Next(15) == 0;
         var action = random.Next(6) == 0 ? Actions[random.Next(Actions.Length)] : null;
         var scriptInUpdate = revisions > 1 && random.Next(2) == 0;
-        var name = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{index:D3}-{(fromCorpus ? "corpus" : "hand")}-r{revisions}"));
+        var name = new StringBuilder(
+            string.Create(CultureInfo.InvariantCulture, $"{index:D3}-{(fromCorpus ? "corpus" : "hand")}-r{revisions}")
+        );
 
         var draft = fromCorpus ? CorpusDraft(random, shape) : HandDraft(random);
-        int signatures = 0, shown = 0;
+        int signatures = 0,
+            shown = 0;
         var firstWritten = fromCorpus ? 2 : 1;
 
         for (var revision = 1; revision <= revisions; revision++)
@@ -120,7 +132,10 @@ internal static class LetterVariants
             }
 
             var layout = Layout(random, encrypt != EncryptPlace.None);
-            name.Append(CultureInfo.InvariantCulture, $"-[{layout.Xref}{(layout.ObjectStream == ObjectStreamKind.None ? "" : "+" + layout.ObjectStream + ":" + layout.Filter)}{(layout.Comments ? "+comments" : "")}]");
+            name.Append(
+                CultureInfo.InvariantCulture,
+                $"-[{layout.Xref}{(layout.ObjectStream == ObjectStreamKind.None ? "" : "+" + layout.ObjectStream + ":" + layout.Filter)}{(layout.Comments ? "+comments" : "")}]"
+            );
             if (revision == firstWritten)
             {
                 (signatures, shown) = PlaceSignatures(draft, shape, layout.ObjectStream != ObjectStreamKind.None);
@@ -141,7 +156,13 @@ internal static class LetterVariants
 
             if (action is not null && revision == revisions)
             {
-                var link = draft.New(string.Create(CultureInfo.InvariantCulture, $"<< /Type /Annot /Subtype /Link /Rect [72 650 200 670] /Border [0 0 0] /A {draft.New(action)} 0 R >>"));
+                var link = draft.New(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"<< /Type /Annot /Subtype /Link /Rect [72 650 200 670] /Border [0 0 0] /A "
+                            + $"{draft.New(action)} 0 R >>"
+                    )
+                );
                 draft.AddToArray(draft.Page, "Annots", link);
             }
 
@@ -155,13 +176,22 @@ internal static class LetterVariants
             if (!first && draft.Dirty.Count == 0)
             {
                 // An update that only adds a note still makes a revision readers must chain through.
-                draft.New(string.Create(CultureInfo.InvariantCulture, $"<< /Type /Annot /Subtype /Text /Rect [0 0 10 10] /Contents (revision {revision}) >>"));
+                draft.New(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"<< /Type /Annot /Subtype /Text /Rect [0 0 10 10] /Contents (revision {revision}) >>"
+                    )
+                );
             }
 
             var trailer = first && !fromCorpus ? "/Info 6 0 R " : "";
             if ((encrypt == EncryptPlace.Newest && revision == revisions) || (encrypt == EncryptPlace.Older && first))
             {
-                trailer += string.Create(CultureInfo.InvariantCulture, $"/Encrypt {draft.New(StandardSecurity.Dictionary())} 0 R /ID [<{StandardSecurity.FileId}> <{StandardSecurity.FileId}>] ");
+                trailer += string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"/Encrypt {draft.New(StandardSecurity.Dictionary())} 0 R /ID [<{StandardSecurity.FileId}> "
+                        + $"<{StandardSecurity.FileId}>] "
+                );
                 draft.TopLevelOnly.Add(draft.Next - 1);
             }
             else if (encrypt == EncryptPlace.Unsupported && revision == revisions)
@@ -169,15 +199,18 @@ internal static class LetterVariants
                 trailer += "/Encrypt << /Filter /NoSuchHandler /V 1 /R 2 /Length 40 >> ";
             }
 
-            draft.Commit(new VariantPdf
-            {
-                CrossReference = layout.Xref,
-                ObjectStream = layout.ObjectStream,
-                ObjectStreamFilter = layout.Filter,
-                Comments = layout.Comments,
-                Root = draft.Root,
-                TrailerExtra = trailer,
-            }, random);
+            draft.Commit(
+                new VariantPdf
+                {
+                    CrossReference = layout.Xref,
+                    ObjectStream = layout.ObjectStream,
+                    ObjectStreamFilter = layout.Filter,
+                    Comments = layout.Comments,
+                    Root = draft.Root,
+                    TrailerExtra = trailer,
+                },
+                random
+            );
         }
 
         name.Append(CultureInfo.InvariantCulture, $"-sig:{shape}-js:{javaScript}{(scriptInUpdate ? "@update" : "")}");
@@ -192,19 +225,34 @@ internal static class LetterVariants
         }
 
         var written = draft.File!.AsSpan().Count("%%EOF"u8);
-        return new LetterVariant(name.ToString(), draft.File!, new Planted(signatures, shown, javaScript, action, encrypt, written, hostile));
+        return new LetterVariant(
+            name.ToString(),
+            draft.File!,
+            new Planted(signatures, shown, javaScript, action, encrypt, written, hostile)
+        );
     }
 
-    private sealed record RevisionLayout(CrossReferenceKind Xref, ObjectStreamKind ObjectStream, StreamFilter Filter, bool Comments);
+    private sealed record RevisionLayout(
+        CrossReferenceKind Xref,
+        ObjectStreamKind ObjectStream,
+        StreamFilter Filter,
+        bool Comments
+    );
 
     // Encrypted files keep strings and streams as written, which readers then decrypt to noise: an object
     // stream would become unreadable, so encrypted variants have none.
     private static RevisionLayout Layout(Random random, bool encrypted)
     {
         var xref = (CrossReferenceKind)random.Next(3);
-        var objectStream = xref == CrossReferenceKind.Table || encrypted ? ObjectStreamKind.None : (ObjectStreamKind)random.Next(3);
+        var objectStream =
+            xref == CrossReferenceKind.Table || encrypted ? ObjectStreamKind.None : (ObjectStreamKind)random.Next(3);
         var filters = Enum.GetValues<StreamFilter>();
-        return new RevisionLayout(xref, objectStream, filters[1 + random.Next(filters.Length - 1)], random.Next(3) == 0);
+        return new RevisionLayout(
+            xref,
+            objectStream,
+            filters[1 + random.Next(filters.Length - 1)],
+            random.Next(3) == 0
+        );
     }
 
     /// <summary>A one-page letter in objects 1–6; the content stream's filter chain varies.</summary>
@@ -213,32 +261,55 @@ internal static class LetterVariants
         var draft = new LetterDraft(null, 1, 1, 3);
         draft.New("<< /Type /Catalog /Pages 2 0 R >>");
         draft.New("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-        draft.New("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>");
-        var text = "BT /F1 12 Tf 72 770 Td (Building permit request, letter 2026/117) Tj 0 -16 Td (Signed by the sender.) Tj ET\n";
+        draft.New(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R "
+                + ">> >> >>"
+        );
+        var text =
+            "BT /F1 12 Tf 72 770 Td (Building permit request, letter 2026/117) Tj 0 -16 Td (Signed by the sender.) "
+            + "Tj ET\n";
         draft.NewStream("<< >>", Encoding.ASCII.GetBytes(text), (StreamFilter)random.Next(7));
         draft.New("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
         draft.New("<< /Title (Letter) /Producer (SmartOffice differential test) >>");
         return draft;
     }
 
-    /// <summary>The PDFsharp letter, signed by PdfSigner or (for a second kind of first revision) by RawSigner in an update.</summary>
+    /// <summary>The PDFsharp letter, signed by PdfSigner or (for a second kind of first revision) by RawSigner in an
+    /// update.</summary>
     private static LetterDraft CorpusDraft(Random random, SignatureShape shape)
     {
         var file = random.Next(3) switch
         {
-            0 when shape == SignatureShape.One => RawSigner.AppendSignature(TestCorpus.UnsignedLetter, TestCorpus.Pki.CompanyA.Certificate, TestCorpus.Pki.CompanyA.Chain, contentsBytes: 4000),
+            0 when shape == SignatureShape.One => RawSigner.AppendSignature(
+                TestCorpus.UnsignedLetter,
+                TestCorpus.Pki.CompanyA.Certificate,
+                TestCorpus.Pki.CompanyA.Chain,
+                contentsBytes: 4000
+            ),
             1 when shape == SignatureShape.Unsigned => TestCorpus.UnsignedLetter,
             _ => TestCorpus.SignedByCompanyA,
         };
-        return new LetterDraft(file, IncrementalUpdate.NextObjectNumber(file), IncrementalUpdate.Root(file).Number, IncrementalUpdate.FirstPage(file));
+        return new LetterDraft(
+            file,
+            IncrementalUpdate.NextObjectNumber(file),
+            IncrementalUpdate.Root(file).Number,
+            IncrementalUpdate.FirstPage(file)
+        );
     }
 
-    private static (int Signatures, int Shown) PlaceSignatures(LetterDraft draft, SignatureShape shape, bool hasObjectStream)
+    private static (int Signatures, int Shown) PlaceSignatures(
+        LetterDraft draft,
+        SignatureShape shape,
+        bool hasObjectStream
+    )
     {
         if (draft.File is not null)
         {
             // A corpus letter arrives signed (or not); its extra signatures come in the update.
-            var existing = draft.File.AsSpan().IndexOf("/Type/Sig"u8) >= 0 || draft.File.AsSpan().IndexOf("/Type /Sig"u8) >= 0 ? 1 : 0;
+            var existing =
+                draft.File.AsSpan().IndexOf("/Type/Sig"u8) >= 0 || draft.File.AsSpan().IndexOf("/Type /Sig"u8) >= 0
+                    ? 1
+                    : 0;
             return shape switch
             {
                 SignatureShape.Orphaned or SignatureShape.SecondOrphaned => (existing + Orphan(draft), existing),
@@ -273,7 +344,10 @@ internal static class LetterVariants
     // Where the revision has no object stream the dictionary stays at the top level, with a value no one can verify.
     private static int Packed(LetterDraft draft, bool hasObjectStream)
     {
-        var signature = draft.New("<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [0 10 20 30] /Contents <30820001> >>");
+        var signature = draft.New(
+            "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [0 10 20 30] /Contents "
+                + "<30820001> >>"
+        );
         if (hasObjectStream)
         {
             draft.MustPack.Add(signature);
@@ -287,7 +361,8 @@ internal static class LetterVariants
     {
         int Action() => draft.New($"<< /S /JavaScript /JS {LetterDraft.Script} >>");
         string Ref(int number) => string.Create(CultureInfo.InvariantCulture, $"{number} 0 R");
-        int Link(int action) => draft.New($"<< /Type /Annot /Subtype /Link /Rect [72 700 200 720] /Border [0 0 0] /A {Ref(action)} >>");
+        int Link(int action) =>
+            draft.New($"<< /Type /Annot /Subtype /Link /Rect [72 700 200 720] /Border [0 0 0] /A {Ref(action)} >>");
         switch (place)
         {
             case JavaScriptPlace.OpenAction:
@@ -307,16 +382,33 @@ internal static class LetterVariants
                 draft.AddToArray(draft.Page, "Annots", Link(Action()));
                 break;
             case JavaScriptPlace.FieldAdditional:
-                draft.AddField(draft.New($"<< /FT /Tx /T (remark) /Type /Annot /Subtype /Widget /Rect [72 600 300 620] /P {Ref(draft.Page)} /AA << /K {Ref(Action())} >> >>"));
+                draft.AddField(
+                    draft.New(
+                        $"<< /FT /Tx /T (remark) /Type /Annot /Subtype /Widget /Rect [72 600 300 620] /P "
+                            + $"{Ref(draft.Page)} /AA << /K {Ref(Action())} >> >>"
+                    )
+                );
                 break;
             case JavaScriptPlace.IndirectActionType:
                 var type = draft.New("/JavaScript");
-                draft.AddToArray(draft.Page, "Annots", Link(draft.New($"<< /S {Ref(type)} /JS {LetterDraft.Script} >>")));
+                draft.AddToArray(
+                    draft.Page,
+                    "Annots",
+                    Link(draft.New($"<< /S {Ref(type)} /JS {LetterDraft.Script} >>"))
+                );
                 break;
             case JavaScriptPlace.StreamScript:
                 var filters = Enum.GetValues<StreamFilter>();
-                var script = draft.NewStream("<< >>", "app.alert('differential');\n"u8.ToArray(), filters[random.Next(filters.Length)]);
-                draft.AddEntry(draft.Root, $"/Names << /JavaScript << /Names [(greeting) {Ref(draft.New($"<< /S /JavaScript /JS {Ref(script)} >>"))}] >> >>");
+                var script = draft.NewStream(
+                    "<< >>",
+                    "app.alert('differential');\n"u8.ToArray(),
+                    filters[random.Next(filters.Length)]
+                );
+                draft.AddEntry(
+                    draft.Root,
+                    $"/Names << /JavaScript << /Names [(greeting) "
+                        + $"{Ref(draft.New($"<< /S /JavaScript /JS {Ref(script)} >>"))}] >> >>"
+                );
                 break;
             case JavaScriptPlace.NextChain:
                 var goTo = draft.New($"<< /S /GoTo /D [{Ref(draft.Page)} /Fit] /Next {Ref(Action())} >>");

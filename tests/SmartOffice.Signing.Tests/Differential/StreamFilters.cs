@@ -17,7 +17,8 @@ internal enum StreamFilter
     /// <summary>FlateDecode with /Predictor 12 /Columns 7 (a /W [1 4 2] cross-reference row).</summary>
     FlatePredicted7,
 
-    /// <summary>[/ASCIIHexDecode /FlateDecode] with /DecodeParms [null &lt;&lt;/Predictor 12 /Columns 9&gt;&gt;].</summary>
+    /// <summary>[/ASCIIHexDecode /FlateDecode] with /DecodeParms [null &lt;&lt;/Predictor 12 /Columns
+    /// 9&gt;&gt;].</summary>
     HexFlatePredicted9,
 
     /// <summary>/Filter as a one-name array with a one-dictionary /DecodeParms array.</summary>
@@ -27,18 +28,30 @@ internal enum StreamFilter
 /// <summary>Encodes stream data the way the filter chain says, so readers must undo every stage to read it.</summary>
 internal static class StreamFilters
 {
-    public static (string Entries, byte[] Data) Encode(byte[] raw, StreamFilter filter) => filter switch
-    {
-        StreamFilter.None => ("", raw),
-        StreamFilter.Flate => ("/Filter /FlateDecode", HandMadePdf.Deflate(raw)),
-        StreamFilter.HexFlate => ("/Filter [/ASCIIHexDecode /FlateDecode]", Hex(HandMadePdf.Deflate(raw))),
-        StreamFilter.FlatePredicted5 => ("/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 5 >>", HandMadePdf.Deflate(Png(raw, 5))),
-        StreamFilter.FlatePredicted7 => ("/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 7 >>", HandMadePdf.Deflate(Png(raw, 7))),
-        StreamFilter.HexFlatePredicted9 => ("/Filter [/ASCIIHexDecode /FlateDecode] /DecodeParms [null << /Predictor 12 /Columns 9 >>]",
-            Hex(HandMadePdf.Deflate(Png(raw, 9)))),
-        StreamFilter.FlateArrayPredicted3 => ("/Filter [/FlateDecode] /DecodeParms [<< /Predictor 15 /Columns 3 >>]", HandMadePdf.Deflate(Png(raw, 3))),
-        _ => throw new ArgumentOutOfRangeException(nameof(filter)),
-    };
+    public static (string Entries, byte[] Data) Encode(byte[] raw, StreamFilter filter) =>
+        filter switch
+        {
+            StreamFilter.None => ("", raw),
+            StreamFilter.Flate => ("/Filter /FlateDecode", HandMadePdf.Deflate(raw)),
+            StreamFilter.HexFlate => ("/Filter [/ASCIIHexDecode /FlateDecode]", Hex(HandMadePdf.Deflate(raw))),
+            StreamFilter.FlatePredicted5 => (
+                "/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 5 >>",
+                HandMadePdf.Deflate(Png(raw, 5))
+            ),
+            StreamFilter.FlatePredicted7 => (
+                "/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 7 >>",
+                HandMadePdf.Deflate(Png(raw, 7))
+            ),
+            StreamFilter.HexFlatePredicted9 => (
+                "/Filter [/ASCIIHexDecode /FlateDecode] /DecodeParms [null << /Predictor 12 /Columns 9 >>]",
+                Hex(HandMadePdf.Deflate(Png(raw, 9)))
+            ),
+            StreamFilter.FlateArrayPredicted3 => (
+                "/Filter [/FlateDecode] /DecodeParms [<< /Predictor 15 /Columns 3 >>]",
+                HandMadePdf.Deflate(Png(raw, 3))
+            ),
+            _ => throw new ArgumentOutOfRangeException(nameof(filter)),
+        };
 
     // Line breaks inside the hex test that decoders skip whitespace; ">" ends the data as the filter requires.
     private static byte[] Hex(byte[] data)
@@ -53,7 +66,8 @@ internal static class StreamFilters
         return Encoding.ASCII.GetBytes(text.Append('>').ToString());
     }
 
-    /// <summary>PNG-predicts rows of <paramref name="columns"/> bytes (one colour, 8 bits), cycling the row types None, Sub, Up, Average, Paeth.</summary>
+    /// <summary>PNG-predicts rows of <paramref name="columns"/> bytes (one colour, 8 bits), cycling the row types None,
+    /// Sub, Up, Average, Paeth.</summary>
     private static byte[] Png(byte[] raw, int columns)
     {
         // Rows must be whole: pad with line feeds, which every stream these filters carry may end with
@@ -68,7 +82,9 @@ internal static class StreamFilters
             output.Add(type);
             for (var i = 0; i < columns; i++)
             {
-                int left = i > 0 ? current[i - 1] : 0, up = previous[i], upLeft = i > 0 ? previous[i - 1] : 0;
+                int left = i > 0 ? current[i - 1] : 0,
+                    up = previous[i],
+                    upLeft = i > 0 ? previous[i - 1] : 0;
                 var predicted = type switch
                 {
                     1 => left,
@@ -89,7 +105,11 @@ internal static class StreamFilters
     private static int Paeth(int a, int b, int c)
     {
         var p = a + b - c;
-        int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        int pa = Math.Abs(p - a),
+            pb = Math.Abs(p - b),
+            pc = Math.Abs(p - c);
+        return pa <= pb && pa <= pc ? a
+            : pb <= pc ? b
+            : c;
     }
 }

@@ -34,7 +34,10 @@ internal static class VariantComparison
         var readersOpened = readers.PopplerEncrypted is not null || readers.QpdfEncrypted is not null;
         if (readersEncrypted && !encrypted)
         {
-            problems.Add($"poppler/qpdf say encrypted (poppler {readers.PopplerEncrypted}, qpdf {readers.QpdfEncrypted}); SmartOffice read it as plain ({scan.ErrorCode ?? "no error"})");
+            problems.Add(
+                $"poppler/qpdf say encrypted (poppler {readers.PopplerEncrypted}, qpdf {readers.QpdfEncrypted}); "
+                    + $"SmartOffice read it as plain ({scan.ErrorCode ?? "no error"})"
+            );
         }
         else if (encrypted && !readersEncrypted && readersOpened && planted.Encrypt != EncryptPlace.Older)
         {
@@ -69,7 +72,13 @@ internal static class VariantComparison
             problems.Add("accepted as valid, but poppler/qpdf say it is encrypted");
         }
 
-        if (planted.Signatures != 1 || planted.JavaScript != JavaScriptPlace.None || planted.Action is not null || planted.Encrypt != EncryptPlace.None || planted.Hostile)
+        if (
+            planted.Signatures != 1
+            || planted.JavaScript != JavaScriptPlace.None
+            || planted.Action is not null
+            || planted.Encrypt != EncryptPlace.None
+            || planted.Hostile
+        )
         {
             problems.Add($"accepted as valid although the generator planted: {planted}");
         }
@@ -79,21 +88,34 @@ internal static class VariantComparison
     {
         if (readers.PopplerSignatures is { } signed && scan.ShownSignatureObjects.Count != signed)
         {
-            problems.Add($"pdfsig lists {signed} signed signature field(s); SmartOffice shows {scan.ShownSignatureObjects.Count}");
+            problems.Add(
+                $"pdfsig lists {signed} signed signature field(s); SmartOffice shows {scan.ShownSignatureObjects.Count}"
+            );
         }
 
         if (readers.PopplerSignatures is { } listed && scan.Signatures.Count < listed)
         {
-            problems.Add($"pdfsig lists {listed} signed signature field(s); SmartOffice found only {scan.Signatures.Count} signature dictionaries");
+            problems.Add(
+                $"pdfsig lists {listed} signed signature field(s); SmartOffice found only {scan.Signatures.Count} "
+                    + $"signature dictionaries"
+            );
         }
 
         if (scan.Signatures.Count != planted.Signatures || scan.ShownSignatureObjects.Count != planted.Shown)
         {
-            problems.Add($"planted {planted.Signatures} signature(s), {planted.Shown} in fields; SmartOffice found {scan.Signatures.Count}, {scan.ShownSignatureObjects.Count} in fields");
+            problems.Add(
+                $"planted {planted.Signatures} signature(s), {planted.Shown} in fields; SmartOffice found "
+                    + $"{scan.Signatures.Count}, {scan.ShownSignatureObjects.Count} in fields"
+            );
         }
     }
 
-    private static void CheckActiveContent(Planted planted, PdfScanResult scan, ReaderView readers, List<string> problems)
+    private static void CheckActiveContent(
+        Planted planted,
+        PdfScanResult scan,
+        ReaderView readers,
+        List<string> problems
+    )
     {
         var javaScript = scan.ActiveContent.Any(c => c.Contains("JavaScript", StringComparison.Ordinal));
         if (readers.PopplerJavaScript == true && !javaScript)
@@ -106,9 +128,14 @@ internal static class VariantComparison
             problems.Add($"JavaScript planted: {planted.JavaScript}; SmartOffice found JavaScript: {javaScript}");
         }
 
-        if (planted.Action is { } action && !scan.ActiveContent.Any(c => action.Contains("/S /" + c.Split(' ')[0] + " ", StringComparison.Ordinal)))
+        if (
+            planted.Action is { } action
+            && !scan.ActiveContent.Any(c => action.Contains("/S /" + c.Split(' ')[0] + " ", StringComparison.Ordinal))
+        )
         {
-            problems.Add($"planted the action {action}; SmartOffice reported only: {string.Join("; ", scan.ActiveContent)}");
+            problems.Add(
+                $"planted the action {action}; SmartOffice reported only: {string.Join("; ", scan.ActiveContent)}"
+            );
         }
     }
 
@@ -124,7 +151,10 @@ internal static class VariantComparison
 
         if (planted.Revisions == 1 && objects.Count != scan.ObjectCount)
         {
-            problems.Add($"qpdf reaches {objects.Count} objects; SmartOffice read {scan.ObjectCount} (one revision: they must match)");
+            problems.Add(
+                $"qpdf reaches {objects.Count} objects; SmartOffice read {scan.ObjectCount} (one revision: they "
+                    + $"must match)"
+            );
         }
         else if (objects.Count > scan.ObjectCount)
         {

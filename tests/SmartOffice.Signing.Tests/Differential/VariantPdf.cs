@@ -43,14 +43,16 @@ internal sealed partial class VariantPdf
     /// <summary>Comments before each header, after "obj", before and after "endobj".</summary>
     public bool Comments { get; init; }
 
-    /// <summary>Text written once before the first object (a comment or a whole object), for hostile variants.</summary>
+    /// <summary>Text written once before the first object (a comment or a whole object), for hostile
+    /// variants.</summary>
     public string Preamble { get; init; } = "";
 
     public string TrailerExtra { get; set; } = "";
 
     public int Root { get; init; } = 1;
 
-    /// <summary>The lowest number the object stream and cross-reference stream may take; after Build, the next free one.</summary>
+    /// <summary>The lowest number the object stream and cross-reference stream may take; after Build, the next free
+    /// one.</summary>
     public int FreeNumber { get; set; }
 
     public VariantPdf Add(int number, string body)
@@ -63,7 +65,13 @@ internal sealed partial class VariantPdf
     public VariantPdf AddStream(int number, string dictionary, byte[] raw, StreamFilter filter)
     {
         var (entries, data) = StreamFilters.Encode(raw, filter);
-        _objects[number] = (dictionary.Insert(dictionary.LastIndexOf(">>", StringComparison.Ordinal), $"{entries} /Length {data.Length} "), data);
+        _objects[number] = (
+            dictionary.Insert(
+                dictionary.LastIndexOf(">>", StringComparison.Ordinal),
+                $"{entries} /Length {data.Length} "
+            ),
+            data
+        );
         return this;
     }
 
@@ -88,7 +96,11 @@ internal sealed partial class VariantPdf
         var offsets = new SortedDictionary<int, long>();
         var places = new SortedDictionary<int, (int Container, int Index)>();
         var highest = Math.Max(_objects.Keys.Max(), FreeNumber - 1);
-        foreach (var (number, (body, data)) in _objects.Where(o => !Packed.Contains(o.Key) || ObjectStream == ObjectStreamKind.None))
+        foreach (
+            var (number, (body, data)) in _objects.Where(o =>
+                !Packed.Contains(o.Key) || ObjectStream == ObjectStreamKind.None
+            )
+        )
         {
             offsets[number] = WriteObject(output, number, body, data);
         }
@@ -107,8 +119,16 @@ internal sealed partial class VariantPdf
             }
 
             var type = ObjectStream == ObjectStreamKind.Typed ? "/Type /ObjStm " : "";
-            var (entries, data) = StreamFilters.Encode(Encoding.Latin1.GetBytes(header.ToString() + bodies), ObjectStreamFilter);
-            offsets[container] = WriteObject(output, container, $"<< {type}/N {packed.Count} /First {header.Length} {entries} /Length {data.Length} >>", data);
+            var (entries, data) = StreamFilters.Encode(
+                Encoding.Latin1.GetBytes(header.ToString() + bodies),
+                ObjectStreamFilter
+            );
+            offsets[container] = WriteObject(
+                output,
+                container,
+                $"<< {type}/N {packed.Count} /First {header.Length} {entries} /Length {data.Length} >>",
+                data
+            );
         }
 
         var xref = output.Position;
@@ -131,9 +151,12 @@ internal sealed partial class VariantPdf
             offsets[number] = xref;
             var size = Math.Max(number + 1, previous is null ? 0 : LastSize(previous));
             var (index, rows) = CrossReferenceRows(offsets, places, previous is null);
-            var filter = CrossReference == CrossReferenceKind.PredictedStream ? StreamFilter.FlatePredicted7 : StreamFilter.None;
+            var filter =
+                CrossReference == CrossReferenceKind.PredictedStream ? StreamFilter.FlatePredicted7 : StreamFilter.None;
             var (entries, data) = StreamFilters.Encode(rows, filter);
-            var dictionary = $"<< /Type /XRef /W [1 4 2] {index}{TrailerEntries(previous, size)}{TrailerExtra} {entries} /Length {data.Length} >>";
+            var dictionary =
+                $"<< /Type /XRef /W [1 4 2] {index}{TrailerEntries(previous, size)}{TrailerExtra} {entries} /Length "
+                + $"{data.Length} >>";
             WriteObject(output, number, dictionary, data, comments: false);
             Write($"startxref\n{xref}\n%%EOF\n");
         }
@@ -173,11 +196,18 @@ internal sealed partial class VariantPdf
 
         var text = Encoding.Latin1.GetString(previous);
         var prev = StartXref().Matches(text)[^1].Groups[1].Value;
-        return string.Create(CultureInfo.InvariantCulture, $"/Size {Math.Max(size, LastSize(previous))} /Root {Root} 0 R /Prev {prev} ");
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"/Size {Math.Max(size, LastSize(previous))} /Root {Root} 0 R /Prev {prev} "
+        );
     }
 
     private static int LastSize(byte[] pdf) =>
-        Size().Matches(Encoding.Latin1.GetString(pdf)).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Last();
+        Size()
+            .Matches(Encoding.Latin1.GetString(pdf))
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(0)
+            .Last();
 
     private static void WriteTable(MemoryStream output, SortedDictionary<int, long> offsets, bool whole)
     {
@@ -188,7 +218,9 @@ internal sealed partial class VariantPdf
             text.Append(CultureInfo.InvariantCulture, $"0 {size}\n0000000000 65535 f \n");
             for (var i = 1; i < size; i++)
             {
-                text.Append(offsets.TryGetValue(i, out var offset) ? $"{offset:D10} 00000 n \n" : "0000000000 65535 f \n");
+                text.Append(
+                    offsets.TryGetValue(i, out var offset) ? $"{offset:D10} 00000 n \n" : "0000000000 65535 f \n"
+                );
             }
         }
         else
@@ -203,7 +235,11 @@ internal sealed partial class VariantPdf
     }
 
     // Rows of /W [1 4 2]: a whole file lists 0..N (free where nothing is); an update lists its own objects by /Index.
-    private static (string Index, byte[] Rows) CrossReferenceRows(SortedDictionary<int, long> offsets, SortedDictionary<int, (int Container, int Index)> places, bool whole)
+    private static (string Index, byte[] Rows) CrossReferenceRows(
+        SortedDictionary<int, long> offsets,
+        SortedDictionary<int, (int Container, int Index)> places,
+        bool whole
+    )
     {
         var numbers = offsets.Keys.Concat(places.Keys).Order().ToList();
         if (whole)
@@ -214,12 +250,26 @@ internal sealed partial class VariantPdf
         var rows = new List<byte>();
         foreach (var number in numbers)
         {
-            var (type, field2, field3) = offsets.TryGetValue(number, out var offset) ? (1, offset, 0)
-                : places.TryGetValue(number, out var place) ? (2, (long)place.Container, place.Index) : (0, 0L, number == 0 ? 65535 : 0);
-            rows.AddRange([(byte)type, (byte)(field2 >> 24), (byte)(field2 >> 16), (byte)(field2 >> 8), (byte)field2, (byte)(field3 >> 8), (byte)field3]);
+            var (type, field2, field3) =
+                offsets.TryGetValue(number, out var offset) ? (1, offset, 0)
+                : places.TryGetValue(number, out var place) ? (2, (long)place.Container, place.Index)
+                : (0, 0L, number == 0 ? 65535 : 0);
+            rows.AddRange([
+                (byte)type,
+                (byte)(field2 >> 24),
+                (byte)(field2 >> 16),
+                (byte)(field2 >> 8),
+                (byte)field2,
+                (byte)(field3 >> 8),
+                (byte)field3,
+            ]);
         }
 
-        var index = whole ? "" : "/Index [" + string.Join(' ', numbers.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n} 1"))) + "] ";
+        var index = whole
+            ? ""
+            : "/Index ["
+                + string.Join(' ', numbers.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n} 1")))
+                + "] ";
         return (index, rows.ToArray());
     }
 

@@ -11,7 +11,8 @@ internal static class ExternalTools
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>tests/tools/signpdf in this checkout (found from the test binaries upwards, next to SmartOffice.sln).</summary>
+    /// <summary>tests/tools/signpdf in this checkout (found from the test binaries upwards, next to
+    /// SmartOffice.sln).</summary>
     public static string SignPdfFolder { get; } = Path.Combine(RepositoryRoot(), "tests", "tools", "signpdf");
 
     public static void Require(params string[] programs)
@@ -19,7 +20,10 @@ internal static class ExternalTools
         var missing = programs.Where(p => Locate(p) is null).ToArray();
         if (missing.Length > 0)
         {
-            Missing($"{string.Join(", ", missing)} not found on PATH: run ./test.sh, which installs poppler-utils, libnss3-tools, openssl, nodejs and npm");
+            Missing(
+                $"{string.Join(", ", missing)} not found on PATH: run ./test.sh, which installs poppler-utils, "
+                    + $"libnss3-tools, openssl, nodejs and npm"
+            );
         }
     }
 
@@ -27,14 +31,23 @@ internal static class ExternalTools
     {
         if (!File.Exists(Path.Combine(SignPdfFolder, "node_modules", "@signpdf", "signpdf", "package.json")))
         {
-            Missing($"the npm packages of {SignPdfFolder} are not installed: run npm ci --prefix tests/tools/signpdf (test.sh does)");
+            Missing(
+                $"the npm packages of {SignPdfFolder} are not installed: run npm ci --prefix tests/tools/signpdf "
+                    + $"(test.sh does)"
+            );
         }
     }
 
-    /// <summary>Runs <paramref name="program"/> and returns its standard output; a non-zero exit fails the test with its standard error.</summary>
+    /// <summary>Runs <paramref name="program"/> and returns its standard output; a non-zero exit fails the test with
+    /// its standard error.</summary>
     public static string Run(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -51,7 +64,11 @@ internal static class ExternalTools
         }
 
         process.WaitForExit();
-        Assert.AreEqual(0, process.ExitCode, $"{program} {string.Join(' ', arguments)}\n{error.Result}\n{output.Result}");
+        Assert.AreEqual(
+            0,
+            process.ExitCode,
+            $"{program} {string.Join(' ', arguments)}\n{error.Result}\n{output.Result}"
+        );
         return output.Result;
     }
 
@@ -66,7 +83,8 @@ internal static class ExternalTools
     }
 
     private static string? Locate(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, program))
             .FirstOrDefault(File.Exists);
 

@@ -6,7 +6,8 @@ namespace SmartOffice.Signing.Tests.OtherTools;
 
 /// <summary>
 /// Letters made by LibreOffice and Ghostscript (Inputs/README.md), signed by pdfsig and @signpdf: the validator must
-/// accept what other signers write, not only what PdfSigner writes, and still see a one-byte change to the signed bytes.
+/// accept what other signers write, not only what PdfSigner writes, and still see a one-byte change to the signed
+/// bytes.
 /// </summary>
 [TestClass]
 public sealed class OtherSignerTests
@@ -22,7 +23,10 @@ public sealed class OtherSignerTests
     {
         var file = OtherSigners.Sign(input, signer);
 
-        Assert.MatchesRegex(@"/SubFilter\s*/" + Regex.Escape(OtherSigners.SubFilters[signer]), Encoding.Latin1.GetString(file));
+        Assert.MatchesRegex(
+            @"/SubFilter\s*/" + Regex.Escape(OtherSigners.SubFilters[signer]),
+            Encoding.Latin1.GetString(file)
+        );
         var report = TestCorpus.Validate(file, CompanyARegistryNumber);
         ReportAssert.Accepted(report);
         Assert.AreEqual(CompanyARegistryNumber, report.Signer?.RegistryNumber);

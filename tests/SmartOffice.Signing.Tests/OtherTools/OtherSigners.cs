@@ -4,13 +4,15 @@ using SmartOffice.Signing.Tests.Validation.Corpus;
 namespace SmartOffice.Signing.Tests.OtherTools;
 
 /// <summary>
-/// Signs with tools that share no code with PdfSigner: poppler's pdfsig (NSS) and @signpdf (node-forge or the openssl CLI),
+/// Signs with tools that share no code with PdfSigner: poppler's pdfsig (NSS) and @signpdf (node-forge or the openssl
+/// CLI),
 /// as CompanyA of the test corpus's demo PKI. Each input/signer pair is signed once per run.
 /// </summary>
 internal static class OtherSigners
 {
     /// <summary>The signer names the tests use, each with the /SubFilter it must write.</summary>
-    /// <remarks>Debian 12's pdfsig (poppler 22.12) refuses -etsi with -add-signature, so it signs adbe.pkcs7.detached only.</remarks>
+    /// <remarks>Debian 12's pdfsig (poppler 22.12) refuses -etsi with -add-signature, so it signs adbe.pkcs7.detached
+    /// only.</remarks>
     public static readonly IReadOnlyDictionary<string, string> SubFilters = new Dictionary<string, string>
     {
         ["pdfsig"] = "adbe.pkcs7.detached",
@@ -25,7 +27,8 @@ internal static class OtherSigners
     private static readonly Lazy<string> s_nickname = new(Nickname);
     private static readonly ConcurrentDictionary<string, Lazy<byte[]>> s_signed = new();
 
-    /// <summary>Inputs/<paramref name="input"/> signed by <paramref name="signer"/> (one of <see cref="SubFilters"/>).</summary>
+    /// <summary>Inputs/<paramref name="input"/> signed by <paramref name="signer"/> (one of <see
+    /// cref="SubFilters"/>).</summary>
     public static byte[] Sign(string input, string signer)
     {
         if (signer == "pdfsig")
@@ -61,8 +64,17 @@ internal static class OtherSigners
         {
             "pdfsig" =>
             [
-                "-nssdir", $"sql:{Path.Combine(folder, "nss")}", "-add-signature", "-nick", s_nickname.Value, "-digest", "SHA256",
-                "-reason", "Test signature", source, output,
+                "-nssdir",
+                $"sql:{Path.Combine(folder, "nss")}",
+                "-add-signature",
+                "-nick",
+                s_nickname.Value,
+                "-digest",
+                "SHA256",
+                "-reason",
+                "Test signature",
+                source,
+                output,
             ],
             "signpdf-plain" => [script, source, output, p12, Password],
             "signpdf-plain-openssl" => [script, source, output, p12, Password, "--cms", "openssl"],
@@ -74,7 +86,8 @@ internal static class OtherSigners
         return File.ReadAllBytes(output);
     }
 
-    /// <summary>CompanyA's key and chain as a p12 (for @signpdf and openssl) and imported into a fresh NSS database (for pdfsig).</summary>
+    /// <summary>CompanyA's key and chain as a p12 (for @signpdf and openssl) and imported into a fresh NSS database
+    /// (for pdfsig).</summary>
     private static string CreateKeyStores()
     {
         var folder = Directory.CreateTempSubdirectory("smartoffice-othertools-").FullName;
@@ -86,11 +99,15 @@ internal static class OtherSigners
         return folder;
     }
 
-    /// <summary>pk12util names the imported certificate after its subject; the one with a key is the one trusted "u,u,u".</summary>
+    /// <summary>pk12util names the imported certificate after its subject; the one with a key is the one trusted
+    /// "u,u,u".</summary>
     private static string Nickname()
     {
         var listing = ExternalTools.Run("certutil", "-L", "-d", $"sql:{Path.Combine(s_folder.Value, "nss")}");
-        var line = listing.Split('\n').Select(l => l.TrimEnd()).SingleOrDefault(l => l.EndsWith("u,u,u", StringComparison.Ordinal));
+        var line = listing
+            .Split('\n')
+            .Select(l => l.TrimEnd())
+            .SingleOrDefault(l => l.EndsWith("u,u,u", StringComparison.Ordinal));
         Assert.IsNotNull(line, $"no certificate with a key in the NSS database:\n{listing}");
         return line[..^"u,u,u".Length].TrimEnd();
     }

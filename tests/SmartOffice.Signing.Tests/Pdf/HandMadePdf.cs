@@ -4,7 +4,8 @@ using System.Text;
 
 namespace SmartOffice.Signing.Tests.Pdf;
 
-/// <summary>Writes small PDFs by hand (objects, xref table, trailer with right offsets), so each odd shape is visible in the test.</summary>
+/// <summary>Writes small PDFs by hand (objects, xref table, trailer with right offsets), so each odd shape is visible
+/// in the test.</summary>
 internal sealed class HandMadePdf
 {
     private readonly List<(int Number, string Body)> _objects = [];
@@ -13,10 +14,11 @@ internal sealed class HandMadePdf
 
     public string TrailerExtra { get; set; } = "";
 
-    public static HandMadePdf Minimal() => new HandMadePdf()
-        .Add(1, "<< /Type /Catalog /Pages 2 0 R >>")
-        .Add(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-        .Add(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+    public static HandMadePdf Minimal() =>
+        new HandMadePdf()
+            .Add(1, "<< /Type /Catalog /Pages 2 0 R >>")
+            .Add(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+            .Add(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
 
     public HandMadePdf Add(int number, string body)
     {
@@ -31,12 +33,16 @@ internal sealed class HandMadePdf
     }
 
     /// <summary>An object stream (FlateDecode) holding the given objects.</summary>
-    public HandMadePdf AddObjectStream(int number, params (int Number, string Body)[] objects) => AddObjectStream(number, false, false, objects);
+    public HandMadePdf AddObjectStream(int number, params (int Number, string Body)[] objects) =>
+        AddObjectStream(number, false, false, objects);
 
-    /// <summary>An object stream without /Type /ObjStm when <paramref name="untyped"/>: only the cross-reference stream says what it is.</summary>
-    public HandMadePdf AddObjectStream(int number, bool untyped, params (int Number, string Body)[] objects) => AddObjectStream(number, untyped, false, objects);
+    /// <summary>An object stream without /Type /ObjStm when <paramref name="untyped"/>: only the cross-reference stream
+    /// says what it is.</summary>
+    public HandMadePdf AddObjectStream(int number, bool untyped, params (int Number, string Body)[] objects) =>
+        AddObjectStream(number, untyped, false, objects);
 
-    /// <summary>With <paramref name="chain"/>: [/ASCIIHexDecode /FlateDecode] and a PNG Up predictor in a /DecodeParms array.</summary>
+    /// <summary>With <paramref name="chain"/>: [/ASCIIHexDecode /FlateDecode] and a PNG Up predictor in a /DecodeParms
+    /// array.</summary>
     public HandMadePdf AddObjectStream(int number, bool untyped, bool chain, params (int Number, string Body)[] objects)
     {
         var header = new StringBuilder();
@@ -56,11 +62,20 @@ internal sealed class HandMadePdf
         var type = untyped ? "" : "/Type /ObjStm ";
         if (!chain)
         {
-            return AddStream(number, $"<< {type}/N {objects.Length} /First {header.Length} /Filter /FlateDecode >>", Deflate(raw));
+            return AddStream(
+                number,
+                $"<< {type}/N {objects.Length} /First {header.Length} /Filter /FlateDecode >>",
+                Deflate(raw)
+            );
         }
 
         var hex = Encoding.ASCII.GetBytes(Convert.ToHexString(Deflate(PngUp(raw, 4))) + ">");
-        return AddStream(number, $"<< {type}/N {objects.Length} /First {header.Length} /Filter [/ASCIIHexDecode /FlateDecode] /DecodeParms [null << /Predictor 12 /Columns 4 >>] >>", hex);
+        return AddStream(
+            number,
+            $"<< {type}/N {objects.Length} /First {header.Length} /Filter [/ASCIIHexDecode /FlateDecode] "
+                + $"/DecodeParms [null << /Predictor 12 /Columns 4 >>] >>",
+            hex
+        );
     }
 
     // PNG "Up" rows: each row starts with filter type 2 and holds the difference to the row above.
@@ -107,7 +122,10 @@ internal sealed class HandMadePdf
         foreach (var (number, dictionary, data) in _streams)
         {
             offsets[number] = output.Position;
-            Write($"{number} 0 obj\n{dictionary.Replace(">>", $" /Length {data.Length} >>", StringComparison.Ordinal)}\nstream\n");
+            Write(
+                $"{number} 0 "
+                    + $"obj\n{dictionary.Replace(">>", $" /Length {data.Length} >>", StringComparison.Ordinal)}\nstream\n"
+            );
             output.Write(data);
             Write("\nendstream\nendobj\n");
         }
@@ -138,16 +156,32 @@ internal sealed class HandMadePdf
         var rows = new List<byte>();
         for (var i = 0; i <= number; i++)
         {
-            var (type, field2, field3) = offsets.TryGetValue(i, out var offset) ? (1, offset, 0)
-                : _packed.TryGetValue(i, out var place) ? (2, (long)place.Container, place.Index) : (0, 0L, 0);
+            var (type, field2, field3) =
+                offsets.TryGetValue(i, out var offset) ? (1, offset, 0)
+                : _packed.TryGetValue(i, out var place) ? (2, (long)place.Container, place.Index)
+                : (0, 0L, 0);
             rows.Add((byte)type);
-            rows.AddRange([(byte)(field2 >> 24), (byte)(field2 >> 16), (byte)(field2 >> 8), (byte)field2, (byte)(field3 >> 8), (byte)field3]);
+            rows.AddRange([
+                (byte)(field2 >> 24),
+                (byte)(field2 >> 16),
+                (byte)(field2 >> 8),
+                (byte)field2,
+                (byte)(field3 >> 8),
+                (byte)field3,
+            ]);
         }
 
-        var head = string.Create(CultureInfo.InvariantCulture,
-            $"{number} 0 obj\n<< /Type /XRef /Size {number + 1} /W [1 4 2] /Root 1 0 R /Length {rows.Count} {TrailerExtra}>>\nstream\n");
+        var head = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{number} 0 obj\n<< /Type /XRef /Size {number + 1} /W [1 4 2] /Root 1 0 R /Length {rows.Count} "
+                + $"{TrailerExtra}>>\nstream\n"
+        );
         output.Write(Encoding.Latin1.GetBytes(head));
         output.Write(rows.ToArray());
-        output.Write(Encoding.Latin1.GetBytes(string.Create(CultureInfo.InvariantCulture, $"\nendstream\nendobj\nstartxref\n{xref}\n%%EOF\n")));
+        output.Write(
+            Encoding.Latin1.GetBytes(
+                string.Create(CultureInfo.InvariantCulture, $"\nendstream\nendobj\nstartxref\n{xref}\n%%EOF\n")
+            )
+        );
     }
 }

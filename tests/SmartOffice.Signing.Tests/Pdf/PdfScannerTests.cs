@@ -3,11 +3,13 @@ using SmartOffice.Signing.Pdf;
 
 namespace SmartOffice.Signing.Tests.Pdf;
 
-/// <summary>The raw-byte scanner on hand-made files: structure, signatures wherever they hide, active content, DSS, bounds.</summary>
+/// <summary>The raw-byte scanner on hand-made files: structure, signatures wherever they hide, active content, DSS,
+/// bounds.</summary>
 [TestClass]
 public sealed class PdfScannerTests
 {
-    internal static PdfScanResult Scan(byte[] file, PdfScanLimits? limits = null) => PdfScanner.Scan(file, limits ?? new PdfScanLimits());
+    internal static PdfScanResult Scan(byte[] file, PdfScanLimits? limits = null) =>
+        PdfScanner.Scan(file, limits ?? new PdfScanLimits());
 
     [TestMethod]
     public void Reads_a_minimal_pdf_without_signatures()
@@ -44,19 +46,36 @@ public sealed class PdfScannerTests
     [TestMethod]
     public void Finds_a_signature_dictionary_at_the_top_level_with_exact_contents_offsets()
     {
-        var file = HandMadePdf.Minimal().Add(4, "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [0 10 20 30] /Contents <3082ABCD> >>").Build();
+        var file = HandMadePdf
+            .Minimal()
+            .Add(
+                4,
+                "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [0 10 20 30] "
+                    + "/Contents <3082ABCD> >>"
+            )
+            .Build();
         var signature = Scan(file).Signatures.Single();
 
         Assert.AreEqual("ETSI.CAdES.detached", signature.SubFilter);
         CollectionAssert.AreEqual(new long[] { 0, 10, 20, 30 }, signature.ByteRange!.ToArray());
         CollectionAssert.AreEqual(new byte[] { 0x30, 0x82, 0xAB, 0xCD }, signature.Contents);
-        Assert.AreEqual("<3082ABCD>", Encoding.Latin1.GetString(file, (int)signature.ContentsStart!.Value, (int)(signature.ContentsEnd!.Value - signature.ContentsStart.Value)));
+        Assert.AreEqual(
+            "<3082ABCD>",
+            Encoding.Latin1.GetString(
+                file,
+                (int)signature.ContentsStart!.Value,
+                (int)(signature.ContentsEnd!.Value - signature.ContentsStart.Value)
+            )
+        );
     }
 
     [TestMethod]
     public void Finds_a_signature_dictionary_inside_an_object_stream()
     {
-        var file = HandMadePdf.Minimal().AddObjectStream(5, (4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> >>")).Build();
+        var file = HandMadePdf
+            .Minimal()
+            .AddObjectStream(5, (4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> >>"))
+            .Build();
         var signature = Scan(file).Signatures.Single();
 
         Assert.IsTrue(signature.IsInObjectStream);
@@ -66,8 +85,12 @@ public sealed class PdfScannerTests
     [TestMethod]
     public void Finds_a_signature_nested_in_an_annotation_and_one_without_a_type()
     {
-        var file = HandMadePdf.Minimal()
-            .Add(4, "<< /Type /Annot /Subtype /Widget /FT /Sig /V << /Type /Sig /ByteRange [0 1 2 3] /Contents <00> >> >>")
+        var file = HandMadePdf
+            .Minimal()
+            .Add(
+                4,
+                "<< /Type /Annot /Subtype /Widget /FT /Sig /V << /Type /Sig /ByteRange [0 1 2 3] /Contents <00> >> >>"
+            )
             .Add(5, "<< /ByteRange [0 1 2 3] /Contents <00> >>")
             .Build();
         Assert.HasCount(2, Scan(file).Signatures);
@@ -76,7 +99,11 @@ public sealed class PdfScannerTests
     [TestMethod]
     public void Refuses_an_object_defined_twice_in_one_revision_as_a_hidden_object()
     {
-        var file = HandMadePdf.Minimal().Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> >>").Add(4, "<< /Type /Sig /ByteRange [0 1 2 4] /Contents <01> >>").Build();
+        var file = HandMadePdf
+            .Minimal()
+            .Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> >>")
+            .Add(4, "<< /Type /Sig /ByteRange [0 1 2 4] /Contents <01> >>")
+            .Build();
         var result = Scan(file);
         Assert.AreEqual(ValidationCodes.PdfMalformed, result.ErrorCode);
         StringAssert.Contains(result.ErrorDetail, "not in the cross-reference");
@@ -85,7 +112,13 @@ public sealed class PdfScannerTests
     [TestMethod]
     public void Decodes_escaped_names_and_unicode_text_strings()
     {
-        var file = HandMadePdf.Minimal().Add(4, @"<< /Type /S#69g /ByteRange [0 1 2 3] /Contents <3 0 8> /Reason (a\(b\) \101) /Name <FEFF041104300442> >>").Build();
+        var file = HandMadePdf
+            .Minimal()
+            .Add(
+                4,
+                @"<< /Type /S#69g /ByteRange [0 1 2 3] /Contents <3 0 8> /Reason (a\(b\) \101) /Name <FEFF041104300442> >>"
+            )
+            .Build();
         var signature = Scan(file).Signatures.Single();
 
         Assert.AreEqual("Sig", signature.Type);
@@ -106,10 +139,16 @@ public sealed class PdfScannerTests
     [TestMethod]
     public void Marks_a_signature_dictionary_with_a_repeated_key_and_refuses_differing_copies()
     {
-        var same = HandMadePdf.Minimal().Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> /Contents <00> >>").Build();
+        var same = HandMadePdf
+            .Minimal()
+            .Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> /Contents <00> >>")
+            .Build();
         Assert.IsTrue(Scan(same).Signatures.Single().HasDuplicateKeys);
 
-        var different = HandMadePdf.Minimal().Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> /Contents <01> >>").Build();
+        var different = HandMadePdf
+            .Minimal()
+            .Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> /Contents <01> >>")
+            .Build();
         Assert.AreEqual(ValidationCodes.PdfMalformed, Scan(different).ErrorCode);
     }
 
@@ -149,7 +188,10 @@ public sealed class PdfScannerTests
     public void Refuses_an_object_stream_that_inflates_past_the_bound()
     {
         var bomb = HandMadePdf.Deflate(new byte[8 * 1024 * 1024]);
-        var file = HandMadePdf.Minimal().AddStream(5, "<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>", bomb).Build();
+        var file = HandMadePdf
+            .Minimal()
+            .AddStream(5, "<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>", bomb)
+            .Build();
         var result = Scan(file, new PdfScanLimits { MaxInflatedBytes = 1024 * 1024 });
 
         Assert.AreEqual(ValidationCodes.PdfMalformed, result.ErrorCode);
@@ -179,14 +221,20 @@ public sealed class PdfScannerTests
     [TestMethod]
     public void Tolerates_a_stream_with_a_wrong_length_by_finding_endstream()
     {
-        var text = Encoding.Latin1.GetString(HandMadePdf.Minimal().AddStream(4, "<< >>", [1, 2, 3, 4, 5]).Build()).Replace("/Length 5", "/Length 9", StringComparison.Ordinal);
+        var text = Encoding
+            .Latin1.GetString(HandMadePdf.Minimal().AddStream(4, "<< >>", [1, 2, 3, 4, 5]).Build())
+            .Replace("/Length 5", "/Length 9", StringComparison.Ordinal);
         Assert.IsNull(Scan(Encoding.Latin1.GetBytes(text)).ErrorCode);
     }
 
     [TestMethod]
     public void Never_throws_on_thousands_of_random_mutations()
     {
-        var original = HandMadePdf.Minimal().Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> >>").AddObjectStream(5, (6, "<< /A [1 2 (x)] >>")).Build();
+        var original = HandMadePdf
+            .Minimal()
+            .Add(4, "<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> >>")
+            .AddObjectStream(5, (6, "<< /A [1 2 (x)] >>"))
+            .Build();
         var random = new Random(7);
         for (var i = 0; i < 5000; i++)
         {
@@ -197,7 +245,14 @@ public sealed class PdfScannerTests
             }
 
             var result = Scan(random.Next(10) == 0 ? file[..random.Next(file.Length)] : file);
-            Assert.IsTrue(result.ErrorCode is null or ValidationCodes.PdfMalformed or ValidationCodes.NotPdf or ValidationCodes.PdfEncrypted, result.ErrorCode);
+            Assert.IsTrue(
+                result.ErrorCode
+                    is null
+                        or ValidationCodes.PdfMalformed
+                        or ValidationCodes.NotPdf
+                        or ValidationCodes.PdfEncrypted,
+                result.ErrorCode
+            );
         }
     }
 }

@@ -12,8 +12,14 @@ public sealed class DemoPkiTests
     {
         var pki = TestCorpus.Pki;
         Assert.AreEqual("NTRMN-5123456", OrganizationIdentifier.Read(pki.CompanyA.Certificate));
-        Assert.AreEqual("6234567", OrganizationIdentifier.ToRegistryNumber(OrganizationIdentifier.Read(pki.CompanyB.Certificate)));
-        Assert.AreEqual("9011001", OrganizationIdentifier.ToRegistryNumber(OrganizationIdentifier.Read(pki.Agency.Certificate)));
+        Assert.AreEqual(
+            "6234567",
+            OrganizationIdentifier.ToRegistryNumber(OrganizationIdentifier.Read(pki.CompanyB.Certificate))
+        );
+        Assert.AreEqual(
+            "9011001",
+            OrganizationIdentifier.ToRegistryNumber(OrganizationIdentifier.Read(pki.Agency.Certificate))
+        );
         Assert.IsNull(OrganizationIdentifier.Read(pki.NoOrganization.Certificate));
         Assert.IsLessThan(DateTime.Now, pki.Expired.Certificate.NotAfter);
     }
@@ -23,10 +29,20 @@ public sealed class DemoPkiTests
     {
         var pki = TestCorpus.Pki;
         var crl = new Org.BouncyCastle.X509.X509CrlParser().ReadCrl(pki.Crl);
-        crl.Verify(new Org.BouncyCastle.X509.X509CertificateParser().ReadCertificate(pki.Intermediate.RawData).GetPublicKey());
+        crl.Verify(
+            new Org.BouncyCastle.X509.X509CertificateParser().ReadCertificate(pki.Intermediate.RawData).GetPublicKey()
+        );
 
-        Assert.IsNotNull(crl.GetRevokedCertificate(new Org.BouncyCastle.Math.BigInteger(1, pki.Revoked.Certificate.SerialNumberBytes.ToArray())));
-        Assert.IsNull(crl.GetRevokedCertificate(new Org.BouncyCastle.Math.BigInteger(1, pki.CompanyA.Certificate.SerialNumberBytes.ToArray())));
+        Assert.IsNotNull(
+            crl.GetRevokedCertificate(
+                new Org.BouncyCastle.Math.BigInteger(1, pki.Revoked.Certificate.SerialNumberBytes.ToArray())
+            )
+        );
+        Assert.IsNull(
+            crl.GetRevokedCertificate(
+                new Org.BouncyCastle.Math.BigInteger(1, pki.CompanyA.Certificate.SerialNumberBytes.ToArray())
+            )
+        );
     }
 
     [TestMethod]

@@ -3,7 +3,8 @@ using SmartOffice.Signing.Tests.Validation.Corpus;
 
 namespace SmartOffice.Signing.Tests.Revocation;
 
-/// <summary>The service's CRL folder keeps one current CRL per issuer: a newer one replaces it, an older one is refused.</summary>
+/// <summary>The service's CRL folder keeps one current CRL per issuer: a newer one replaces it, an older one is
+/// refused.</summary>
 [TestClass]
 public sealed class CrlFolderTests
 {
@@ -26,6 +27,9 @@ public sealed class CrlFolderTests
 
         var files = Directory.GetFiles(folder);
         Assert.HasCount(2, files, string.Join(", ", files.Select(Path.GetFileName)));
-        CollectionAssert.Contains(files.Select(File.ReadAllBytes).Select(Convert.ToHexString).ToList(), Convert.ToHexString(newer));
+        CollectionAssert.Contains(
+            files.Select(File.ReadAllBytes).Select(Convert.ToHexString).ToList(),
+            Convert.ToHexString(newer)
+        );
     }
 }

@@ -3,12 +3,16 @@ using SmartOffice.Signing.Tests.Validation.Corpus;
 
 namespace SmartOffice.Signing.Tests.Validation;
 
-/// <summary>Files that are not letters at all: each ends in a report with a code, never an exception or a hang.</summary>
+/// <summary>Files that are not letters at all: each ends in a report with a code, never an exception or a
+/// hang.</summary>
 [TestClass]
 public sealed class HostileInputTests
 {
     [TestMethod]
-    [DataRow(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52 }, DisplayName = "PNG")]
+    [DataRow(
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52 },
+        DisplayName = "PNG"
+    )]
     [DataRow(new byte[] { 0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0, 8, 0 }, DisplayName = "ZIP")]
     [DataRow(new byte[] { }, DisplayName = "empty")]
     public void Refuses_files_that_are_not_pdf(byte[] file) =>
@@ -16,7 +20,10 @@ public sealed class HostileInputTests
 
     [TestMethod]
     public void Refuses_an_html_page_renamed_to_pdf() =>
-        ReportAssert.Refused(TestCorpus.Validate(Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>Албан бичиг %PDF</body></html>")), ValidationCodes.NotPdf);
+        ReportAssert.Refused(
+            TestCorpus.Validate(Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>Албан бичиг %PDF</body></html>")),
+            ValidationCodes.NotPdf
+        );
 
     [TestMethod]
     public void Refuses_a_truncated_letter()
@@ -30,13 +37,21 @@ public sealed class HostileInputTests
     {
         var letter = TestCorpus.UnsignedLetter;
         var number = IncrementalUpdate.NextObjectNumber(letter);
-        var encrypted = IncrementalUpdate.Append(letter, new Dictionary<int, string>
-        {
-            [number] = "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -1068 /O <00> /U <00> >>",
-        });
+        var encrypted = IncrementalUpdate.Append(
+            letter,
+            new Dictionary<int, string>
+            {
+                [number] = "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -1068 /O <00> /U <00> >>",
+            }
+        );
         var text = Encoding.Latin1.GetString(encrypted);
         var trailer = text.LastIndexOf("/Prev", StringComparison.Ordinal);
-        encrypted = [.. encrypted[..trailer], .. Encoding.Latin1.GetBytes($"/Encrypt {number} 0 R "), .. encrypted[trailer..]];
+        encrypted =
+        [
+            .. encrypted[..trailer],
+            .. Encoding.Latin1.GetBytes($"/Encrypt {number} 0 R "),
+            .. encrypted[trailer..],
+        ];
 
         ReportAssert.Refused(TestCorpus.Validate(encrypted), ValidationCodes.PdfEncrypted);
     }
@@ -54,7 +69,12 @@ public sealed class HostileInputTests
     {
         var body = "[" + string.Concat(Enumerable.Repeat("1 2 R ", 1_500_000)) + "]";
         var file = IncrementalUpdate.Append(TestCorpus.UnsignedLetter, new Dictionary<int, string> { [900] = body });
-        var validator = new PdfSignatureValidator(TestCorpus.Options() with { MaxValidationTime = TimeSpan.FromMilliseconds(1) });
+        var validator = new PdfSignatureValidator(
+            TestCorpus.Options() with
+            {
+                MaxValidationTime = TimeSpan.FromMilliseconds(1),
+            }
+        );
 
         var report = validator.Validate(file);
         ReportAssert.Refused(report, ValidationCodes.PdfMalformed);
@@ -66,13 +86,20 @@ public sealed class HostileInputTests
         var letter = TestCorpus.UnsignedLetter;
         var (root, _) = IncrementalUpdate.Root(letter);
         var catalog = IncrementalUpdate.ObjectBody(letter, root);
-        var looped = IncrementalUpdate.Append(letter, new Dictionary<int, string>
-        {
-            [root] = catalog.Replace("/Type", "/DSS 901 0 R /Type", StringComparison.Ordinal),
-            [901] = "<< /Next 902 0 R /CRLs 902 0 R >>",
-            [902] = "<< /Next 901 0 R /Parent 902 0 R >>",
-        });
-        var signed = RawSigner.AppendSignature(looped, TestCorpus.Pki.CompanyA.Certificate, TestCorpus.Pki.CompanyA.Chain);
+        var looped = IncrementalUpdate.Append(
+            letter,
+            new Dictionary<int, string>
+            {
+                [root] = catalog.Replace("/Type", "/DSS 901 0 R /Type", StringComparison.Ordinal),
+                [901] = "<< /Next 902 0 R /CRLs 902 0 R >>",
+                [902] = "<< /Next 901 0 R /Parent 902 0 R >>",
+            }
+        );
+        var signed = RawSigner.AppendSignature(
+            looped,
+            TestCorpus.Pki.CompanyA.Certificate,
+            TestCorpus.Pki.CompanyA.Chain
+        );
 
         var report = TestCorpus.Validate(signed);
         Assert.IsFalse(string.IsNullOrEmpty(report.Code));

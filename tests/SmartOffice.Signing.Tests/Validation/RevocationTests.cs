@@ -24,7 +24,12 @@ public sealed class RevocationTests
     {
         var signer = FreshSigner();
         var older = Pki.IssueCrl(Now.AddDays(-2), Now.AddDays(30), [], number: 5);
-        var newer = Pki.IssueCrl(Now.AddMinutes(-10), Now.AddDays(30), [(signer.Certificate, Now.AddHours(-1), X509RevocationReason.KeyCompromise)], number: 6);
+        var newer = Pki.IssueCrl(
+            Now.AddMinutes(-10),
+            Now.AddDays(30),
+            [(signer.Certificate, Now.AddHours(-1), X509RevocationReason.KeyCompromise)],
+            number: 6
+        );
         var validator = Validator(Folder((oldName, older), (newName, newer)));
 
         var report = validator.Validate(PdfSigner.Sign(TestCorpus.UnsignedLetter, signer.Certificate, signer.Chain));
@@ -51,9 +56,18 @@ public sealed class RevocationTests
         var report = validator.Validate(TestCorpus.SignedBy(Pki.CompanyA, old, "old-crl"));
         ReportAssert.Refused(report, ValidationCodes.RevocationUnknown);
         StringAssert.Contains(report.Message, "before the signature");
-        ReportAssert.Refused(validator.Validate(TestCorpus.SignedBy(Pki.Revoked, old, "old-crl")), ValidationCodes.CertificateRevoked);
+        ReportAssert.Refused(
+            validator.Validate(TestCorpus.SignedBy(Pki.Revoked, old, "old-crl")),
+            ValidationCodes.CertificateRevoked
+        );
 
-        var bestEffort = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = TestCorpus.TrustDir, RevocationPolicy = RevocationPolicy.BestEffort });
+        var bestEffort = new PdfSignatureValidator(
+            new SignatureValidationOptions
+            {
+                TrustDir = TestCorpus.TrustDir,
+                RevocationPolicy = RevocationPolicy.BestEffort,
+            }
+        );
         var accepted = bestEffort.Validate(TestCorpus.SignedBy(Pki.CompanyA, old, "old-crl"));
         ReportAssert.Accepted(accepted);
         Assert.IsTrue(accepted.Warnings.Any(w => w.Contains("not confirmed", StringComparison.Ordinal)));
@@ -72,10 +86,19 @@ public sealed class RevocationTests
     public void A_letter_carried_crl_never_outvotes_the_services_newer_revocation()
     {
         var signer = FreshSigner();
-        var carried = new PdfSignerOptions { RevocationCrls = [Pki.IssueCrl(Now.AddMinutes(2), Now.AddDays(7), [], number: 9)] };
-        var held = Pki.IssueCrl(Now.AddMinutes(-5), Now.AddDays(7), [(signer.Certificate, Now.AddMinutes(-30), X509RevocationReason.Superseded)], number: 8);
+        var carried = new PdfSignerOptions
+        {
+            RevocationCrls = [Pki.IssueCrl(Now.AddMinutes(2), Now.AddDays(7), [], number: 9)],
+        };
+        var held = Pki.IssueCrl(
+            Now.AddMinutes(-5),
+            Now.AddDays(7),
+            [(signer.Certificate, Now.AddMinutes(-30), X509RevocationReason.Superseded)],
+            number: 8
+        );
 
-        var report = Validator(Folder(("held.crl", held))).Validate(PdfSigner.Sign(TestCorpus.UnsignedLetter, signer.Certificate, signer.Chain, carried));
+        var report = Validator(Folder(("held.crl", held)))
+            .Validate(PdfSigner.Sign(TestCorpus.UnsignedLetter, signer.Certificate, signer.Chain, carried));
         ReportAssert.Refused(report, ValidationCodes.CertificateRevoked);
     }
 
@@ -85,7 +108,10 @@ public sealed class RevocationTests
     [DataRow(X509RevocationReason.Superseded, ValidationCodes.Ok)]
     [DataRow(X509RevocationReason.AffiliationChanged, ValidationCodes.Ok)]
     [DataRow(X509RevocationReason.CessationOfOperation, ValidationCodes.Ok)]
-    public void A_letter_timestamped_before_its_revocation_is_judged_by_the_reason(X509RevocationReason reason, string expected)
+    public void A_letter_timestamped_before_its_revocation_is_judged_by_the_reason(
+        X509RevocationReason reason,
+        string expected
+    )
     {
         var signer = FreshSigner();
         var letter = Timestamped(signer, Now.AddHours(-2));
@@ -95,7 +121,10 @@ public sealed class RevocationTests
         if (expected == ValidationCodes.Ok)
         {
             ReportAssert.Accepted(report);
-            Assert.IsTrue(report.Warnings.Any(w => w.Contains("after the trusted timestamp", StringComparison.Ordinal)), string.Join(" | ", report.Warnings));
+            Assert.IsTrue(
+                report.Warnings.Any(w => w.Contains("after the trusted timestamp", StringComparison.Ordinal)),
+                string.Join(" | ", report.Warnings)
+            );
         }
         else
         {
@@ -108,9 +137,16 @@ public sealed class RevocationTests
     {
         var signer = FreshSigner();
         var letter = Timestamped(signer, Now.AddHours(-1));
-        var crl = Pki.IssueCrl(Now.AddMinutes(-10), Now.AddDays(7), [(signer.Certificate, Now.AddHours(-2), X509RevocationReason.Superseded)]);
+        var crl = Pki.IssueCrl(
+            Now.AddMinutes(-10),
+            Now.AddDays(7),
+            [(signer.Certificate, Now.AddHours(-2), X509RevocationReason.Superseded)]
+        );
 
-        ReportAssert.Refused(Validator(Folder(("current.crl", crl))).Validate(letter), ValidationCodes.CertificateRevoked);
+        ReportAssert.Refused(
+            Validator(Folder(("current.crl", crl))).Validate(letter),
+            ValidationCodes.CertificateRevoked
+        );
     }
 
     [TestMethod]
@@ -120,7 +156,11 @@ public sealed class RevocationTests
         var later = Now.AddYears(3);
         var request = new ValidationRequest { ValidationTime = later };
         var good = Pki.IssueCrl(later.AddHours(-1), later.AddDays(7), []);
-        var tsaRevoked = Pki.IssueCrl(later.AddHours(-1), later.AddDays(7), [(Pki.TimestampAuthority.Certificate, later.AddDays(-1), X509RevocationReason.KeyCompromise)]);
+        var tsaRevoked = Pki.IssueCrl(
+            later.AddHours(-1),
+            later.AddDays(7),
+            [(Pki.TimestampAuthority.Certificate, later.AddDays(-1), X509RevocationReason.KeyCompromise)]
+        );
 
         var trusted = Validator(Folder(("good.crl", good))).Validate(letter, request);
         ReportAssert.Accepted(trusted);
@@ -129,20 +169,31 @@ public sealed class RevocationTests
         var refused = Validator(Folder(("tsa.crl", tsaRevoked))).Validate(letter, request);
         ReportAssert.Refused(refused, ValidationCodes.CertificateExpired);
         Assert.IsFalse(refused.Timestamp?.IsTrusted);
-        Assert.IsTrue(refused.Warnings.Any(w => w.Contains("timestamp authority's certificate is revoked", StringComparison.Ordinal)), string.Join(" | ", refused.Warnings));
+        Assert.IsTrue(
+            refused.Warnings.Any(w =>
+                w.Contains("timestamp authority's certificate is revoked", StringComparison.Ordinal)
+            ),
+            string.Join(" | ", refused.Warnings)
+        );
     }
 
-    internal static DemoIdentity FreshSigner() => Pki.Issue(new DemoCertificateSpec
-    {
-        CommonName = "Revocation test " + Guid.NewGuid().ToString("N")[..8],
-        OrganizationName = "Монгол Ачаа Тээвэр ХХК",
-        RegistryNumber = "5123456",
-    });
+    internal static DemoIdentity FreshSigner() =>
+        Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "Revocation test " + Guid.NewGuid().ToString("N")[..8],
+                OrganizationName = "Монгол Ачаа Тээвэр ХХК",
+                RegistryNumber = "5123456",
+            }
+        );
 
     private static byte[] Timestamped(DemoIdentity signer, DateTimeOffset time)
     {
         var authority = new DemoTimestampAuthority(Pki.TimestampAuthority);
-        var options = new PdfSignerOptions { TimestampTokenProvider = signature => authority.CreateToken(signature, HashAlgorithmName.SHA256, time) };
+        var options = new PdfSignerOptions
+        {
+            TimestampTokenProvider = signature => authority.CreateToken(signature, HashAlgorithmName.SHA256, time),
+        };
         return PdfSigner.Sign(TestCorpus.UnsignedLetter, signer.Certificate, signer.Chain, options);
     }
 

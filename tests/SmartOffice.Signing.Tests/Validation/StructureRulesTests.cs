@@ -30,7 +30,10 @@ public sealed class StructureRulesTests
     [TestMethod]
     public void Refuses_a_cross_reference_entry_that_points_beside_its_object()
     {
-        var file = IncrementalUpdate.Append(TestCorpus.UnsignedLetter, new Dictionary<int, string> { [90] = "<< /Type /Annot /Subtype /Text /Rect [0 0 1 1] >>" });
+        var file = IncrementalUpdate.Append(
+            TestCorpus.UnsignedLetter,
+            new Dictionary<int, string> { [90] = "<< /Type /Annot /Subtype /Text /Rect [0 0 1 1] >>" }
+        );
         var text = Encoding.Latin1.GetString(file);
         var entry = text.LastIndexOf("90 1\n", StringComparison.Ordinal) + 5;
         var offset = long.Parse(text.AsSpan(entry, 10), System.Globalization.CultureInfo.InvariantCulture);
@@ -45,7 +48,8 @@ public sealed class StructureRulesTests
     [TestMethod]
     public void Refuses_an_object_no_cross_reference_lists()
     {
-        // An object between revisions that no xref section names: viewers never read it, the validator must not trust it.
+        // An object between revisions that no xref section names: viewers never read it, the validator must not trust
+        // it.
         var letter = TestCorpus.UnsignedLetter;
         byte[] file = [.. letter, .. "91 0 obj\n<< /S /JavaScript /JS (app.alert\\(1\\)) >>\nendobj\n"u8.ToArray()];
         var signed = RawSigner.AppendSignature(file, Pki.CompanyA.Certificate, Pki.CompanyA.Chain);
@@ -60,8 +64,13 @@ public sealed class StructureRulesTests
     [DataRow("%comment then 12 0 obj")]
     public void Refuses_an_object_header_hidden_in_a_comment(string comment)
     {
-        var update = IncrementalUpdate.Append(TestCorpus.UnsignedLetter, new Dictionary<int, string> { [90] = $"<< /Type /Annot /Subtype /Text /Rect [0 0 1 1] >>\n{comment}\n" });
-        var report = TestCorpus.Validate(RawSigner.AppendSignature(update, Pki.CompanyA.Certificate, Pki.CompanyA.Chain));
+        var update = IncrementalUpdate.Append(
+            TestCorpus.UnsignedLetter,
+            new Dictionary<int, string> { [90] = $"<< /Type /Annot /Subtype /Text /Rect [0 0 1 1] >>\n{comment}\n" }
+        );
+        var report = TestCorpus.Validate(
+            RawSigner.AppendSignature(update, Pki.CompanyA.Certificate, Pki.CompanyA.Chain)
+        );
 
         ReportAssert.Refused(report, ValidationCodes.PdfMalformed);
         StringAssert.Contains(report.Message, "comment");
@@ -71,11 +80,13 @@ public sealed class StructureRulesTests
     public void Refuses_an_object_header_hidden_in_stream_data()
     {
         const string data = "BT /F1 12 Tf (x) Tj ET\n7 0 obj << /S /JavaScript /JS (1) >> endobj\n";
-        var update = IncrementalUpdate.Append(TestCorpus.UnsignedLetter, new Dictionary<int, string>
-        {
-            [90] = $"<< /Length {data.Length} >>\nstream\n{data}\nendstream",
-        });
-        var report = TestCorpus.Validate(RawSigner.AppendSignature(update, Pki.CompanyA.Certificate, Pki.CompanyA.Chain));
+        var update = IncrementalUpdate.Append(
+            TestCorpus.UnsignedLetter,
+            new Dictionary<int, string> { [90] = $"<< /Length {data.Length} >>\nstream\n{data}\nendstream" }
+        );
+        var report = TestCorpus.Validate(
+            RawSigner.AppendSignature(update, Pki.CompanyA.Certificate, Pki.CompanyA.Chain)
+        );
 
         ReportAssert.Refused(report, ValidationCodes.PdfMalformed);
         StringAssert.Contains(report.Message, "stream data");
@@ -84,31 +95,43 @@ public sealed class StructureRulesTests
     [TestMethod]
     public void Reads_an_untyped_object_stream_that_a_cross_reference_stream_names()
     {
-        var file = new HandMadePdf().Add(1, "<< /Type /Catalog /Pages 2 0 R >>").Add(2, "<< /Type /Pages /Kids [] /Count 0 >>")
+        var file = new HandMadePdf()
+            .Add(1, "<< /Type /Catalog /Pages 2 0 R >>")
+            .Add(2, "<< /Type /Pages /Kids [] /Count 0 >>")
             .AddObjectStream(5, untyped: true, (4, "<< /S /JavaScript /JS (app.alert\\(1\\)) >>"))
             .Build();
         var scan = PdfScannerTests.Scan(file);
 
         Assert.IsNull(scan.ErrorCode, scan.ErrorDetail);
-        Assert.IsTrue(scan.ActiveContent.Any(a => a.Contains("JavaScript", StringComparison.Ordinal)), string.Join("; ", scan.ActiveContent));
+        Assert.IsTrue(
+            scan.ActiveContent.Any(a => a.Contains("JavaScript", StringComparison.Ordinal)),
+            string.Join("; ", scan.ActiveContent)
+        );
     }
 
     [TestMethod]
     public void Decodes_a_filter_chain_with_a_png_predictor_in_a_decode_parms_array()
     {
-        var file = new HandMadePdf().Add(1, "<< /Type /Catalog /Pages 2 0 R >>").Add(2, "<< /Type /Pages /Kids [] /Count 0 >>")
+        var file = new HandMadePdf()
+            .Add(1, "<< /Type /Catalog /Pages 2 0 R >>")
+            .Add(2, "<< /Type /Pages /Kids [] /Count 0 >>")
             .AddObjectStream(5, untyped: false, chain: true, (4, "<< /S /Launch /F (cmd.exe) >>"))
             .Build();
         var scan = PdfScannerTests.Scan(file);
 
         Assert.IsNull(scan.ErrorCode, scan.ErrorDetail);
-        Assert.IsTrue(scan.ActiveContent.Any(a => a.Contains("Launch", StringComparison.Ordinal)), string.Join("; ", scan.ActiveContent));
+        Assert.IsTrue(
+            scan.ActiveContent.Any(a => a.Contains("Launch", StringComparison.Ordinal)),
+            string.Join("; ", scan.ActiveContent)
+        );
     }
 
     [TestMethod]
     public void Refuses_a_filter_it_cannot_decode_exactly()
     {
-        var file = new HandMadePdf().Add(1, "<< /Type /Catalog /Pages 2 0 R >>").Add(2, "<< /Type /Pages /Kids [] /Count 0 >>")
+        var file = new HandMadePdf()
+            .Add(1, "<< /Type /Catalog /Pages 2 0 R >>")
+            .Add(2, "<< /Type /Pages /Kids [] /Count 0 >>")
             .AddStream(5, "<< /Type /ObjStm /N 1 /First 4 /Filter /LZWDecode >>", [0x80, 0x0B, 0x60, 0x50])
             .Build();
         Assert.AreEqual(ValidationCodes.PdfMalformed, PdfScannerTests.Scan(file).ErrorCode);
@@ -130,15 +153,20 @@ public sealed class StructureRulesTests
     {
         var (root, _) = IncrementalUpdate.Root(TestCorpus.UnsignedLetter);
         var catalog = IncrementalUpdate.ObjectBody(TestCorpus.UnsignedLetter, root);
-        var opening = WithObjects(new Dictionary<int, string>
-        {
-            [root] = catalog.Insert(catalog.IndexOf("<<", StringComparison.Ordinal) + 2, " /OpenAction 94 0 R"),
-            [94] = "<< /S /URI /URI (https://example.org/track) >>",
-        });
-        var clicked = WithObjects(new Dictionary<int, string>
-        {
-            [94] = "<< /Type /Annot /Subtype /Link /Rect [0 0 100 20] /A << /S /URI /URI (https://example.org) >> >>",
-        });
+        var opening = WithObjects(
+            new Dictionary<int, string>
+            {
+                [root] = catalog.Insert(catalog.IndexOf("<<", StringComparison.Ordinal) + 2, " /OpenAction 94 0 R"),
+                [94] = "<< /S /URI /URI (https://example.org/track) >>",
+            }
+        );
+        var clicked = WithObjects(
+            new Dictionary<int, string>
+            {
+                [94] =
+                    "<< /Type /Annot /Subtype /Link /Rect [0 0 100 20] /A << /S /URI /URI (https://example.org) >> >>",
+            }
+        );
 
         ReportAssert.Refused(TestCorpus.Validate(opening), ValidationCodes.ActiveContent);
         ReportAssert.Accepted(TestCorpus.Validate(clicked, "5123456"));
@@ -147,7 +175,12 @@ public sealed class StructureRulesTests
     [TestMethod]
     public void Refuses_a_signature_that_no_signature_field_shows()
     {
-        var file = RawSigner.AppendSignature(TestCorpus.UnsignedLetter, Pki.CompanyA.Certificate, Pki.CompanyA.Chain, inField: false);
+        var file = RawSigner.AppendSignature(
+            TestCorpus.UnsignedLetter,
+            Pki.CompanyA.Certificate,
+            Pki.CompanyA.Chain,
+            inField: false
+        );
         var report = TestCorpus.Validate(file);
 
         ReportAssert.Refused(report, ValidationCodes.SignatureMissing);
@@ -157,8 +190,12 @@ public sealed class StructureRulesTests
     [TestMethod]
     public void Refuses_an_encrypt_entry_in_a_cross_reference_stream()
     {
-        var file = new HandMadePdf { TrailerExtra = "/Encrypt << /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >> " }
-            .Add(1, "<< /Type /Catalog /Pages 2 0 R >>").Add(2, "<< /Type /Pages /Kids [] /Count 0 >>")
+        var file = new HandMadePdf
+        {
+            TrailerExtra = "/Encrypt << /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >> ",
+        }
+            .Add(1, "<< /Type /Catalog /Pages 2 0 R >>")
+            .Add(2, "<< /Type /Pages /Kids [] /Count 0 >>")
             .AddObjectStream(5, (4, "<< /Producer (x) >>"))
             .Build();
         Assert.AreEqual(ValidationCodes.PdfEncrypted, PdfScannerTests.Scan(file).ErrorCode);
@@ -172,11 +209,20 @@ public sealed class StructureRulesTests
         var letter = TestCorpus.UnsignedLetter;
         var trimmed = letter.AsSpan().TrimEnd("\r\n"u8).ToArray();
         byte[] quirky = [.. trimmed, 0x1A];
-        var update = IncrementalUpdate.Append(quirky, new Dictionary<int, string> { [90] = "<< /Type /Annot /Subtype /Text /Rect [0 0 1 1] >>" });
-        var text = Encoding.Latin1.GetString(update).Replace("\u001A\n90 0 obj", "\u001A90 0 obj", StringComparison.Ordinal);
+        var update = IncrementalUpdate.Append(
+            quirky,
+            new Dictionary<int, string> { [90] = "<< /Type /Annot /Subtype /Text /Rect [0 0 1 1] >>" }
+        );
+        var text = Encoding
+            .Latin1.GetString(update)
+            .Replace("\u001A\n90 0 obj", "\u001A90 0 obj", StringComparison.Ordinal);
         var start = text.LastIndexOf("startxref\n", StringComparison.Ordinal) + 10;
         var xref = text.LastIndexOf("\nxref\n", StringComparison.Ordinal);
-        text = string.Concat(text.AsSpan(0, start), xref.ToString(System.Globalization.CultureInfo.InvariantCulture), "\r\n%%EOF\r\n");
+        text = string.Concat(
+            text.AsSpan(0, start),
+            xref.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "\r\n%%EOF\r\n"
+        );
         var shifted = FixOffset(Encoding.Latin1.GetBytes(text), 90);
 
         var signed = RawSigner.AppendSignature(shifted, Pki.CompanyA.Certificate, Pki.CompanyA.Chain);
@@ -184,7 +230,11 @@ public sealed class StructureRulesTests
     }
 
     private static byte[] WithObjects(Dictionary<int, string> objects) =>
-        RawSigner.AppendSignature(IncrementalUpdate.Append(TestCorpus.UnsignedLetter, objects), Pki.CompanyA.Certificate, Pki.CompanyA.Chain);
+        RawSigner.AppendSignature(
+            IncrementalUpdate.Append(TestCorpus.UnsignedLetter, objects),
+            Pki.CompanyA.Certificate,
+            Pki.CompanyA.Chain
+        );
 
     // The quirk moved object 90 one byte back (the line end after Ctrl-Z is gone): point its entry at it again.
     private static byte[] FixOffset(byte[] file, int number)
@@ -201,14 +251,17 @@ public sealed class StructureRulesTests
     [DataRow("<< /S /GoTo /D [0 /Fit] /S /URI /URI (https://example.org) >>")]
     public void Refuses_a_repeated_key_whose_copies_differ(string action)
     {
-        // poppler and qpdf take the last copy of a repeated key: a validator reading the first would see a harmless GoTo.
+        // poppler and qpdf take the last copy of a repeated key: a validator reading the first would see a harmless
+        // GoTo.
         var (root, _) = IncrementalUpdate.Root(TestCorpus.UnsignedLetter);
         var catalog = IncrementalUpdate.ObjectBody(TestCorpus.UnsignedLetter, root);
-        var file = WithObjects(new Dictionary<int, string>
-        {
-            [root] = catalog.Insert(catalog.IndexOf("<<", StringComparison.Ordinal) + 2, " /OpenAction 94 0 R"),
-            [94] = action,
-        });
+        var file = WithObjects(
+            new Dictionary<int, string>
+            {
+                [root] = catalog.Insert(catalog.IndexOf("<<", StringComparison.Ordinal) + 2, " /OpenAction 94 0 R"),
+                [94] = action,
+            }
+        );
 
         var report = TestCorpus.Validate(file);
         ReportAssert.Refused(report, ValidationCodes.PdfMalformed);
@@ -218,7 +271,9 @@ public sealed class StructureRulesTests
     [TestMethod]
     public void Accepts_a_repeated_key_with_the_same_value()
     {
-        var file = WithObjects(new Dictionary<int, string> { [94] = "<< /Type /Annot /Type /Annot /Subtype /Text /Rect [0 0 1 1] >>" });
+        var file = WithObjects(
+            new Dictionary<int, string> { [94] = "<< /Type /Annot /Type /Annot /Subtype /Text /Rect [0 0 1 1] >>" }
+        );
         ReportAssert.Accepted(TestCorpus.Validate(file, "5123456"));
     }
 
@@ -226,7 +281,11 @@ public sealed class StructureRulesTests
     public void Reads_a_dictionary_of_a_hundred_thousand_keys_without_reaching_the_time_limit()
     {
         var keys = string.Concat(Enumerable.Range(0, 100_000).Select(i => $"/K{i} {i} "));
-        var file = new HandMadePdf().Add(1, "<< /Type /Catalog /Pages 2 0 R >>").Add(2, "<< /Type /Pages /Kids [] /Count 0 >>").Add(3, $"<< {keys}>>").Build();
+        var file = new HandMadePdf()
+            .Add(1, "<< /Type /Catalog /Pages 2 0 R >>")
+            .Add(2, "<< /Type /Pages /Kids [] /Count 0 >>")
+            .Add(3, $"<< {keys}>>")
+            .Build();
         var scan = PdfScannerTests.Scan(file);
 
         Assert.IsNull(scan.ErrorCode, scan.ErrorDetail);
@@ -236,7 +295,12 @@ public sealed class StructureRulesTests
     public void Refuses_one_signature_that_two_fields_show()
     {
         // pdfsig lists such a letter as signed twice.
-        var file = RawSigner.AppendSignature(TestCorpus.UnsignedLetter, Pki.CompanyA.Certificate, Pki.CompanyA.Chain, moreFieldsShowingIt: 1);
+        var file = RawSigner.AppendSignature(
+            TestCorpus.UnsignedLetter,
+            Pki.CompanyA.Certificate,
+            Pki.CompanyA.Chain,
+            moreFieldsShowingIt: 1
+        );
         ReportAssert.Refused(TestCorpus.Validate(file), ValidationCodes.SignatureMultiple);
     }
 }

@@ -5,7 +5,8 @@ using SmartOffice.Signing.Tests.Validation.Corpus;
 
 namespace SmartOffice.Signing.Tests.Validation;
 
-/// <summary>Every row of DESIGN.md's validation table, each asserting its code, plus the letters that must pass.</summary>
+/// <summary>Every row of DESIGN.md's validation table, each asserting its code, plus the letters that must
+/// pass.</summary>
 [TestClass]
 public sealed class ValidationTableTests
 {
@@ -23,8 +24,22 @@ public sealed class ValidationTableTests
         Assert.AreEqual(Convert.ToHexStringLower(SHA256.HashData(file)), report.DocumentSha256);
         Assert.AreEqual("SHA256", report.DigestAlgorithm);
         CollectionAssert.AreEqual(
-            new[] { "format", "signature_count", "byte_range", "no_changes_after_signing", "cryptographic_signature", "algorithms", "certificate_chain", "certificate_validity", "revocation", "active_content", "signer_organization" },
-            report.Checks.Select(c => c.Name).ToArray());
+            new[]
+            {
+                "format",
+                "signature_count",
+                "byte_range",
+                "no_changes_after_signing",
+                "cryptographic_signature",
+                "algorithms",
+                "certificate_chain",
+                "certificate_validity",
+                "revocation",
+                "active_content",
+                "signer_organization",
+            },
+            report.Checks.Select(c => c.Name).ToArray()
+        );
     }
 
     [TestMethod]
@@ -34,14 +49,27 @@ public sealed class ValidationTableTests
     [DataRow("SHA256", "ETSI.CAdES.detached", true)]
     public void Accepts_strong_digests_both_subfilters_and_rsa_pss(string digest, string subFilter, bool pss)
     {
-        var options = new PdfSignerOptions { Digest = new HashAlgorithmName(digest), SubFilter = subFilter, UseRsaPss = pss };
+        var options = new PdfSignerOptions
+        {
+            Digest = new HashAlgorithmName(digest),
+            SubFilter = subFilter,
+            UseRsaPss = pss,
+        };
         ReportAssert.Accepted(TestCorpus.Validate(TestCorpus.SignedBy(Pki.CompanyB, options), "6234567"));
     }
 
     [TestMethod]
     public void Accepts_an_ecdsa_p256_signature()
     {
-        var identity = Pki.Issue(new DemoCertificateSpec { CommonName = "EC signer", OrganizationName = "Тэнгэр Програм ХХК", RegistryNumber = "6234567", KeyType = DemoKeyType.EcdsaP256 });
+        var identity = Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "EC signer",
+                OrganizationName = "Тэнгэр Програм ХХК",
+                RegistryNumber = "6234567",
+                KeyType = DemoKeyType.EcdsaP256,
+            }
+        );
         ReportAssert.Accepted(TestCorpus.Validate(TestCorpus.SignedBy(identity, new PdfSignerOptions()), "6234567"));
     }
 
@@ -69,20 +97,47 @@ public sealed class ValidationTableTests
 
     [TestMethod]
     public void Refuses_a_sha1_digest_as_weak() =>
-        ReportAssert.Refused(TestCorpus.Validate(TestCorpus.SignedBy(Pki.CompanyA, new PdfSignerOptions { Digest = HashAlgorithmName.SHA1 })), ValidationCodes.WeakAlgorithm);
+        ReportAssert.Refused(
+            TestCorpus.Validate(
+                TestCorpus.SignedBy(Pki.CompanyA, new PdfSignerOptions { Digest = HashAlgorithmName.SHA1 })
+            ),
+            ValidationCodes.WeakAlgorithm
+        );
 
     [TestMethod]
     public void Refuses_an_rsa_1024_key_as_weak()
     {
-        var identity = Pki.Issue(new DemoCertificateSpec { CommonName = "Short key", OrganizationName = "Монгол Ачаа Тээвэр ХХК", RegistryNumber = "5123456", KeyType = DemoKeyType.Rsa1024 });
-        ReportAssert.Refused(TestCorpus.Validate(TestCorpus.SignedBy(identity, new PdfSignerOptions())), ValidationCodes.WeakAlgorithm);
+        var identity = Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "Short key",
+                OrganizationName = "Монгол Ачаа Тээвэр ХХК",
+                RegistryNumber = "5123456",
+                KeyType = DemoKeyType.Rsa1024,
+            }
+        );
+        ReportAssert.Refused(
+            TestCorpus.Validate(TestCorpus.SignedBy(identity, new PdfSignerOptions())),
+            ValidationCodes.WeakAlgorithm
+        );
     }
 
     [TestMethod]
     public void Refuses_a_certificate_signed_with_sha1_as_weak()
     {
-        var identity = Pki.Issue(new DemoCertificateSpec { CommonName = "SHA-1 cert", OrganizationName = "Монгол Ачаа Тээвэр ХХК", RegistryNumber = "5123456", SignatureHash = HashAlgorithmName.SHA1 });
-        ReportAssert.Refused(TestCorpus.Validate(TestCorpus.SignedBy(identity, new PdfSignerOptions())), ValidationCodes.WeakAlgorithm);
+        var identity = Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "SHA-1 cert",
+                OrganizationName = "Монгол Ачаа Тээвэр ХХК",
+                RegistryNumber = "5123456",
+                SignatureHash = HashAlgorithmName.SHA1,
+            }
+        );
+        ReportAssert.Refused(
+            TestCorpus.Validate(TestCorpus.SignedBy(identity, new PdfSignerOptions())),
+            ValidationCodes.WeakAlgorithm
+        );
     }
 
     [TestMethod]
@@ -96,8 +151,19 @@ public sealed class ValidationTableTests
     [TestMethod]
     public void Refuses_a_certificate_without_a_signing_key_usage()
     {
-        var identity = Pki.Issue(new DemoCertificateSpec { CommonName = "Encryption only", OrganizationName = "Монгол Ачаа Тээвэр ХХК", RegistryNumber = "5123456", KeyUsages = X509KeyUsageFlags.KeyEncipherment });
-        ReportAssert.Refused(TestCorpus.Validate(TestCorpus.SignedBy(identity, new PdfSignerOptions())), ValidationCodes.CertificateUsage);
+        var identity = Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "Encryption only",
+                OrganizationName = "Монгол Ачаа Тээвэр ХХК",
+                RegistryNumber = "5123456",
+                KeyUsages = X509KeyUsageFlags.KeyEncipherment,
+            }
+        );
+        ReportAssert.Refused(
+            TestCorpus.Validate(TestCorpus.SignedBy(identity, new PdfSignerOptions())),
+            ValidationCodes.CertificateUsage
+        );
     }
 
     [TestMethod]
@@ -105,15 +171,32 @@ public sealed class ValidationTableTests
     {
         var report = TestCorpus.Validate(TestCorpus.SignedBy(Pki.Expired));
         ReportAssert.Refused(report, ValidationCodes.CertificateExpired);
-        StringAssert.Contains(report.Message, new DateTimeOffset(Pki.Expired.Certificate.NotAfter).ToUniversalTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        StringAssert.Contains(
+            report.Message,
+            new DateTimeOffset(Pki.Expired.Certificate.NotAfter)
+                .ToUniversalTime()
+                .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        );
         Assert.AreEqual(SubIndications.OutOfBoundsNoPoe, report.SubIndication);
     }
 
     [TestMethod]
     public void Refuses_a_certificate_that_is_not_yet_valid()
     {
-        var identity = Pki.Issue(new DemoCertificateSpec { CommonName = "Future", OrganizationName = "Монгол Ачаа Тээвэр ХХК", RegistryNumber = "5123456", NotBefore = DateTimeOffset.UtcNow.AddDays(2), NotAfter = DateTimeOffset.UtcNow.AddYears(1) });
-        ReportAssert.Refused(TestCorpus.Validate(TestCorpus.SignedBy(identity, new PdfSignerOptions())), ValidationCodes.CertificateNotYetValid);
+        var identity = Pki.Issue(
+            new DemoCertificateSpec
+            {
+                CommonName = "Future",
+                OrganizationName = "Монгол Ачаа Тээвэр ХХК",
+                RegistryNumber = "5123456",
+                NotBefore = DateTimeOffset.UtcNow.AddDays(2),
+                NotAfter = DateTimeOffset.UtcNow.AddYears(1),
+            }
+        );
+        ReportAssert.Refused(
+            TestCorpus.Validate(TestCorpus.SignedBy(identity, new PdfSignerOptions())),
+            ValidationCodes.CertificateNotYetValid
+        );
     }
 
     [TestMethod]
@@ -136,7 +219,13 @@ public sealed class ValidationTableTests
     [TestMethod]
     public void Accepts_with_a_warning_when_no_crl_covers_the_signer_under_policy_best_effort()
     {
-        var validator = new PdfSignatureValidator(new SignatureValidationOptions { TrustDir = TestCorpus.TrustDir, RevocationPolicy = RevocationPolicy.BestEffort });
+        var validator = new PdfSignatureValidator(
+            new SignatureValidationOptions
+            {
+                TrustDir = TestCorpus.TrustDir,
+                RevocationPolicy = RevocationPolicy.BestEffort,
+            }
+        );
         var report = validator.Validate(TestCorpus.SignedByCompanyA);
         ReportAssert.Accepted(report);
         Assert.IsTrue(report.Warnings.Any(w => w.Contains("BestEffort", StringComparison.Ordinal)));
@@ -145,7 +234,10 @@ public sealed class ValidationTableTests
     [TestMethod]
     public void Refuses_with_revocation_unknown_when_the_only_crl_is_stale()
     {
-        var report = TestCorpus.Validator.Validate(TestCorpus.SignedByCompanyA, new ValidationRequest { ValidationTime = DateTimeOffset.UtcNow.AddDays(60) });
+        var report = TestCorpus.Validator.Validate(
+            TestCorpus.SignedByCompanyA,
+            new ValidationRequest { ValidationTime = DateTimeOffset.UtcNow.AddDays(60) }
+        );
         ReportAssert.Refused(report, ValidationCodes.RevocationUnknown);
         StringAssert.Contains(report.Message, "out of date");
     }
@@ -153,17 +245,24 @@ public sealed class ValidationTableTests
     [TestMethod]
     public void Refuses_a_letter_with_active_content()
     {
-        var withScript = IncrementalUpdate.Append(TestCorpus.UnsignedLetter, new Dictionary<int, string>
-        {
-            [IncrementalUpdate.NextObjectNumber(TestCorpus.UnsignedLetter)] = "<< /S /JavaScript /JS (app.alert\\(1\\)) >>",
-        });
+        var withScript = IncrementalUpdate.Append(
+            TestCorpus.UnsignedLetter,
+            new Dictionary<int, string>
+            {
+                [IncrementalUpdate.NextObjectNumber(TestCorpus.UnsignedLetter)] =
+                    "<< /S /JavaScript /JS (app.alert\\(1\\)) >>",
+            }
+        );
         var signed = RawSigner.AppendSignature(withScript, Pki.CompanyA.Certificate, Pki.CompanyA.Chain);
         ReportAssert.Refused(TestCorpus.Validate(signed), ValidationCodes.ActiveContent);
     }
 
     [TestMethod]
     public void Refuses_a_certificate_without_an_organization_identifier() =>
-        ReportAssert.Refused(TestCorpus.Validate(TestCorpus.SignedBy(Pki.NoOrganization)), ValidationCodes.SignerOrgMissing);
+        ReportAssert.Refused(
+            TestCorpus.Validate(TestCorpus.SignedBy(Pki.NoOrganization)),
+            ValidationCodes.SignerOrgMissing
+        );
 
     [TestMethod]
     public void Refuses_a_letter_signed_by_another_company()
@@ -186,7 +285,11 @@ public sealed class ValidationTableTests
 
         public override long Length => throw new NotSupportedException();
 
-        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => BytesRead;
+            set => throw new NotSupportedException();
+        }
 
         public override int Read(byte[] buffer, int offset, int count)
         {

@@ -9,9 +9,25 @@ internal static class AgencySettingsEndpoints
     public static RouteGroupBuilder MapAgencySettings(this RouteGroupBuilder group)
     {
         group.MapGet("settings", async (HttpContext context, AgencySettingsService settings, CancellationToken ct) =>
-            (await settings.GetAsync(Caller.From(context.User)!, ct)).OkOrProblem());
-        group.MapPut("settings", async (SaveAgencySettingsRequest request, HttpContext context, AgencySettingsService settings, CancellationToken ct) =>
-            (await settings.SaveAsync(Caller.From(context.User)!, request, context.Connection.RemoteIpAddress?.ToString(), ct)).NoContentOrProblem());
+            (await settings.GetAsync(Caller.From(context.User)!, ct)).OkOrProblem()
+        );
+        group.MapPut(
+            "settings",
+            async (
+                SaveAgencySettingsRequest request,
+                HttpContext context,
+                AgencySettingsService settings,
+                CancellationToken ct
+            ) =>
+                (
+                    await settings.SaveAsync(
+                        Caller.From(context.User)!,
+                        request,
+                        context.Connection.RemoteIpAddress?.ToString(),
+                        ct
+                    )
+                ).NoContentOrProblem()
+        );
         return group;
     }
 }

@@ -14,11 +14,20 @@ namespace SmartOffice.Api.Features.Agency;
 /// </summary>
 internal static class StaffCertificates
 {
-    public static readonly Refusal CertificateTaken =
-        new Refusal(RefusalKind.Conflict, RefusalCodes.Validation, "Certificate taken", "This certificate is already bound to another user.")
-            .Says("refusal.staff.certificateTaken");
+    public static readonly Refusal CertificateTaken = new Refusal(
+        RefusalKind.Conflict,
+        RefusalCodes.Validation,
+        "Certificate taken",
+        "This certificate is already bound to another user."
+    ).Says("refusal.staff.certificateTaken");
 
-    public static async Task<Refusal?> BindAsync(StaffUser user, string encoded, string agencyRegistryNumber, ExchangeDbContext db, CancellationToken cancellationToken)
+    public static async Task<Refusal?> BindAsync(
+        StaffUser user,
+        string encoded,
+        string agencyRegistryNumber,
+        ExchangeDbContext db,
+        CancellationToken cancellationToken
+    )
     {
         X509Certificate2 certificate;
         try
@@ -29,7 +38,9 @@ internal static class StaffCertificates
         }
         catch (Exception exception) when (exception is CryptographicException or FormatException or ArgumentException)
         {
-            return Refusal.Invalid("certificate must be an X.509 certificate, PEM or base64 DER").Says("refusal.staff.certificateFormat");
+            return Refusal
+                .Invalid("certificate must be an X.509 certificate, PEM or base64 DER")
+                .Says("refusal.staff.certificateFormat");
         }
 
         using (certificate)
@@ -37,12 +48,21 @@ internal static class StaffCertificates
             var registryNumber = OrganizationIdentifier.ToRegistryNumber(OrganizationIdentifier.Read(certificate));
             if (registryNumber != agencyRegistryNumber)
             {
-                return Refusal.Invalid($"the certificate is issued to {registryNumber ?? "no organization"}, not to this agency ({agencyRegistryNumber})")
+                return Refusal
+                    .Invalid(
+                        $"the certificate is issued to {registryNumber ?? "no organization"}, not to this agency "
+                            + $"({agencyRegistryNumber})"
+                    )
                     .Says("refusal.staff.certificateAgency", registryNumber ?? "—", agencyRegistryNumber);
             }
 
             var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
-            if (await db.StaffUsers.AnyAsync(u => u.CertificateThumbprint == thumbprint && u.Id != user.Id, cancellationToken))
+            if (
+                await db.StaffUsers.AnyAsync(
+                    u => u.CertificateThumbprint == thumbprint && u.Id != user.Id,
+                    cancellationToken
+                )
+            )
             {
                 return CertificateTaken;
             }

@@ -20,7 +20,14 @@ namespace SmartOffice.Api.Features.Archive;
 /// </summary>
 internal static class ArchivePackage
 {
-    public static async Task WriteAsync(Stream output, ExchangeDbContext db, IArchiveStore archive, IReadOnlyList<Letter> letters, Caller caller, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        Stream output,
+        ExchangeDbContext db,
+        IArchiveStore archive,
+        IReadOnlyList<Letter> letters,
+        Caller caller,
+        CancellationToken cancellationToken
+    )
     {
         var sums = new StringBuilder();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -28,45 +35,122 @@ internal static class ArchivePackage
             foreach (var letter in letters)
             {
                 var folder = letter.Id.ToString("N");
-                await using (var document = archive.OpenDocument(letter.DocumentSha256) ?? throw new FileNotFoundException($"document {letter.DocumentSha256} is missing from the archive"))
+                await using (
+                    var document = archive.OpenDocument(letter.DocumentSha256)
+                        ?? throw new FileNotFoundException(
+                            $"document {letter.DocumentSha256} is missing from the archive"
+                        )
+                )
                 {
                     await AddAsync(zip, sums, $"{folder}/letter.pdf", document, cancellationToken);
                 }
 
-                await AddAsync(zip, sums, $"{folder}/report.json", Encoding.UTF8.GetBytes(letter.ValidationReportJson), cancellationToken);
+                await AddAsync(
+                    zip,
+                    sums,
+                    $"{folder}/report.json",
+                    Encoding.UTF8.GetBytes(letter.ValidationReportJson),
+                    cancellationToken
+                );
                 var isSender = LetterAccess.IsSender(letter, caller);
-                var evidences = EvidenceChain.Order(await db.Evidences.AsNoTracking().Where(e => e.LetterId == letter.Id).ToListAsync(cancellationToken))
-                    .Where(e => isSender || e.RecipientRegistryNumber == caller.RegistryNumber || e.Event == EvidenceEvents.SubmissionAcceptance).ToList();
+                var evidences = EvidenceChain
+                    .Order(
+                        await db
+                            .Evidences.AsNoTracking()
+                            .Where(e => e.LetterId == letter.Id)
+                            .ToListAsync(cancellationToken)
+                    )
+                    .Where(e =>
+                        isSender
+                        || e.RecipientRegistryNumber == caller.RegistryNumber
+                        || e.Event == EvidenceEvents.SubmissionAcceptance
+                    )
+                    .ToList();
                 for (var i = 0; i < evidences.Count; i++)
                 {
                     var evidence = evidences[i];
-                    var sealedEvidence = JsonSerializer.SerializeToUtf8Bytes(new { json = evidence.Json, seal = evidence.Seal is null ? null : Convert.ToBase64String(evidence.Seal) }, SmartOffice.Exchange.ExchangeJson.Options);
-                    await AddAsync(zip, sums, $"{folder}/evidence/{i + 1:D2}-{evidence.Event}.json", sealedEvidence, cancellationToken);
+                    var sealedEvidence = JsonSerializer.SerializeToUtf8Bytes(
+                        new
+                        {
+                            json = evidence.Json,
+                            seal = evidence.Seal is null ? null : Convert.ToBase64String(evidence.Seal),
+                        },
+                        SmartOffice.Exchange.ExchangeJson.Options
+                    );
+                    await AddAsync(
+                        zip,
+                        sums,
+                        $"{folder}/evidence/{i + 1:D2}-{evidence.Event}.json",
+                        sealedEvidence,
+                        cancellationToken
+                    );
                 }
 
                 var metadata = new
                 {
-                    letter.Id, letter.Subject, letter.Reference, Sender = letter.SenderRegistryNumber, letter.SubmittedAt, letter.DocumentSha256, letter.DocumentSize,
-                    Recipients = letter.Deliveries.Where(d => isSender || d.RecipientOrganizationId == caller.OrganizationId).Select(d => new { d.RecipientRegistryNumber, State = d.State.ToString(), d.IncomingNumber, d.DeliveredAt, d.RegisteredAt, d.AnsweredAt }),
+                    letter.Id,
+                    letter.Subject,
+                    letter.Reference,
+                    Sender = letter.SenderRegistryNumber,
+                    letter.SubmittedAt,
+                    letter.DocumentSha256,
+                    letter.DocumentSize,
+                    Recipients = letter
+                        .Deliveries.Where(d => isSender || d.RecipientOrganizationId == caller.OrganizationId)
+                        .Select(d => new
+                        {
+                            d.RecipientRegistryNumber,
+                            State = d.State.ToString(),
+                            d.IncomingNumber,
+                            d.DeliveredAt,
+                            d.RegisteredAt,
+                            d.AnsweredAt,
+                        }),
                 };
-                await AddAsync(zip, sums, $"{folder}/metadata.json", JsonSerializer.SerializeToUtf8Bytes(metadata, SmartOffice.Exchange.ExchangeJson.Options), cancellationToken);
+                await AddAsync(
+                    zip,
+                    sums,
+                    $"{folder}/metadata.json",
+                    JsonSerializer.SerializeToUtf8Bytes(metadata, SmartOffice.Exchange.ExchangeJson.Options),
+                    cancellationToken
+                );
             }
 
             await AddAsync(zip, null, "SHA256SUMS", Encoding.UTF8.GetBytes(sums.ToString()), cancellationToken);
-            await AddAsync(zip, null, "README.txt", Encoding.UTF8.GetBytes(
-                "SmartOffice archive package. Check it with: unzip PACKAGE.zip && sha256sum -c SHA256SUMS\n" +
-                "Evidence files hold the exact JSON and its detached CMS seal: smartoffice evidence verify FILE --trust DIR --pdf letter.pdf\n"), cancellationToken);
+            await AddAsync(
+                zip,
+                null,
+                "README.txt",
+                Encoding.UTF8.GetBytes(
+                    "SmartOffice archive package. Check it with: unzip PACKAGE.zip && sha256sum -c SHA256SUMS\n"
+                        + "Evidence files hold the exact JSON and its detached CMS seal: smartoffice evidence "
+                        + "verify FILE --trust DIR --pdf letter.pdf\n"
+                ),
+                cancellationToken
+            );
         }
     }
 
-    private static async Task AddAsync(ZipArchive zip, StringBuilder? sums, string path, Stream content, CancellationToken cancellationToken)
+    private static async Task AddAsync(
+        ZipArchive zip,
+        StringBuilder? sums,
+        string path,
+        Stream content,
+        CancellationToken cancellationToken
+    )
     {
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         await AddAsync(zip, sums, path, buffer.ToArray(), cancellationToken);
     }
 
-    private static async Task AddAsync(ZipArchive zip, StringBuilder? sums, string path, byte[] content, CancellationToken cancellationToken)
+    private static async Task AddAsync(
+        ZipArchive zip,
+        StringBuilder? sums,
+        string path,
+        byte[] content,
+        CancellationToken cancellationToken
+    )
     {
         var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
         await using (var stream = entry.Open())

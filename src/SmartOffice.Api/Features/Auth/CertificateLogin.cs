@@ -18,9 +18,16 @@ namespace SmartOffice.Api.Features.Auth;
 /// </summary>
 internal static class CertificateLogin
 {
-    /// <summary>Checks a signed challenge; the API answers with a bearer token, the workspace with a session cookie.</summary>
+    /// <summary>Checks a signed challenge; the API answers with a bearer token, the workspace with a session
+    /// cookie.</summary>
     public static async Task<LoginOutcome> AuthenticateAsync(
-        TokenRequest request, ExchangeDbContext db, PdfSignatureValidator validator, AccountProvisioner accounts, TimeProvider time, CancellationToken cancellationToken)
+        TokenRequest request,
+        ExchangeDbContext db,
+        PdfSignatureValidator validator,
+        AccountProvisioner accounts,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         if (string.IsNullOrEmpty(request.Nonce) || string.IsNullOrEmpty(request.Signature))
         {
@@ -28,8 +35,8 @@ internal static class CertificateLogin
         }
 
         var now = time.GetUtcNow();
-        var consumed = await db.AuthChallenges
-            .Where(c => c.Nonce == request.Nonce && c.UsedAt == null && c.ExpiresAt > now)
+        var consumed = await db
+            .AuthChallenges.Where(c => c.Nonce == request.Nonce && c.UsedAt == null && c.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), cancellationToken);
         if (consumed != 1)
         {
@@ -56,7 +63,10 @@ internal static class CertificateLogin
 
         var report = validator.ValidateCertificate(certificate, [.. cms.Certificates]);
         var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
-        var staff = await db.StaffUsers.FirstOrDefaultAsync(u => u.CertificateThumbprint == thumbprint, cancellationToken);
+        var staff = await db.StaffUsers.FirstOrDefaultAsync(
+            u => u.CertificateThumbprint == thumbprint,
+            cancellationToken
+        );
         if (!report.Accepted)
         {
             return new Refusal(RefusalKind.Unauthorized, report.Code, "The certificate is not accepted", report.Message)
@@ -71,29 +81,45 @@ internal static class CertificateLogin
             var agency = await db.Organizations.SingleAsync(o => o.Id == staff.OrganizationId, cancellationToken);
             if (staff.IsDisabled || agency.RegistryNumber != report.Signer!.RegistryNumber)
             {
-                return Unauthorized("This certificate's user is disabled, or the certificate is not issued to the user's agency.");
+                return Unauthorized(
+                    "This certificate's user is disabled, or the certificate is not issued to the user's agency."
+                );
             }
 
             return new LoginOutcome(PasswordLogin.StaffCaller(staff, agency), agency, staff.DisplayName, null);
         }
 
-        var (organization, account, refusal) = await accounts.ResolveAsync(report.Signer!, certificate, cancellationToken);
+        var (organization, account, refusal) = await accounts.ResolveAsync(
+            report.Signer!,
+            certificate,
+            cancellationToken
+        );
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var caller = new Caller(organization!.Id, organization.RegistryNumber, organization.Kind, account!.Id, null, []) { SecurityStamp = account.SecurityStamp };
+        var caller = new Caller(organization!.Id, organization.RegistryNumber, organization.Kind, account!.Id, null, [])
+        {
+            SecurityStamp = account.SecurityStamp,
+        };
         return new LoginOutcome(caller, organization, organization.Name, null);
     }
 
     public static TokenResponse Respond(TokenIssuer tokens, Caller caller, Organization organization)
     {
         var (token, expires) = tokens.Issue(caller);
-        return new TokenResponse(token, "Bearer", expires, new OrganizationSummary(organization.RegistryNumber, organization.Name, organization.Kind.ToString()), caller.Roles);
+        return new TokenResponse(
+            token,
+            "Bearer",
+            expires,
+            new OrganizationSummary(organization.RegistryNumber, organization.Name, organization.Kind.ToString()),
+            caller.Roles
+        );
     }
 
-    internal static Refusal Unauthorized(string detail) => new(RefusalKind.Unauthorized, RefusalCodes.Unauthorized, "Login failed", detail);
+    internal static Refusal Unauthorized(string detail) =>
+        new(RefusalKind.Unauthorized, RefusalCodes.Unauthorized, "Login failed", detail);
 }
 
 /// <summary>Who logged in (and as whom to show them), or why not.</summary>

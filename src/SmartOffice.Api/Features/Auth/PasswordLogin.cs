@@ -5,19 +5,30 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Features.Auth;
 
-/// <summary>Agency staff log in with a password: throttled per user and per client address, one answer for every failure.</summary>
+/// <summary>Agency staff log in with a password: throttled per user and per client address, one answer for every
+/// failure.</summary>
 internal static class PasswordLogin
 {
     public static async Task<LoginOutcome> AuthenticateAsync(
-        PasswordLoginRequest request, string address, ExchangeDbContext db, PasswordThrottle throttle, CancellationToken cancellationToken)
+        PasswordLoginRequest request,
+        string address,
+        ExchangeDbContext db,
+        PasswordThrottle throttle,
+        CancellationToken cancellationToken
+    )
     {
         if (throttle.IsAddressBlocked(address))
         {
-            return new Refusal(RefusalKind.TooManyRequests, RefusalCodes.RateLimited, "Too many failed logins",
-                "Too many wrong passwords from this address. Wait 15 minutes, or log in with your certificate.");
+            return new Refusal(
+                RefusalKind.TooManyRequests,
+                RefusalCodes.RateLimited,
+                "Too many failed logins",
+                "Too many wrong passwords from this address. Wait 15 minutes, or log in with your certificate."
+            );
         }
 
-        var user = string.IsNullOrWhiteSpace(request.UserName) ? null
+        var user = string.IsNullOrWhiteSpace(request.UserName)
+            ? null
             : await db.StaffUsers.FirstOrDefaultAsync(u => u.UserName == request.UserName.Trim(), cancellationToken);
         var isLocked = user is not null && throttle.IsLocked(user);
         var isRight = PasswordThrottle.Verify(user, request.Password);
@@ -30,8 +41,11 @@ internal static class PasswordLogin
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            // The same answer for every reason: whether a user exists, is disabled or waits is not for a guesser to learn.
-            return CertificateLogin.Unauthorized("The user name or password is wrong, or the account must wait after several wrong passwords.");
+            // The same answer for every reason: whether a user exists, is disabled or waits is not for a guesser to
+            // learn.
+            return CertificateLogin.Unauthorized(
+                "The user name or password is wrong, or the account must wait after several wrong passwords."
+            );
         }
 
         if (user.FailedLogins > 0)
@@ -45,8 +59,14 @@ internal static class PasswordLogin
     }
 
     internal static Caller StaffCaller(StaffUser user, Exchange.Organizations.Organization organization) =>
-        new(organization.Id, organization.RegistryNumber, organization.Kind, null, user.Id,
-            [.. user.Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)])
+        new(
+            organization.Id,
+            organization.RegistryNumber,
+            organization.Kind,
+            null,
+            user.Id,
+            [.. user.Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
+        )
         {
             SecurityStamp = user.SecurityStamp,
         };

@@ -9,15 +9,23 @@ namespace SmartOffice.Api.Features.Auth;
 /// up to an hour (kept in the database, so every instance sees it), and each client address may fail only
 /// Limits:PasswordFailuresPerAddress times in 15 minutes. An unknown user name costs the same hashing as a known one.
 /// </summary>
-internal sealed class PasswordThrottle(TimeProvider time, Microsoft.Extensions.Options.IOptions<Infrastructure.LimitsOptions> limits)
+internal sealed class PasswordThrottle(
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.LimitsOptions> limits
+)
 {
     public const int FreeFailures = 5;
     private static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
     // A hash of a random password: verifying against it costs what a real verification costs.
-    private static readonly string s_decoy = new PasswordHasher<StaffUser>().HashPassword(new StaffUser { UserName = "-", DisplayName = "-" }, Guid.NewGuid().ToString());
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _failuresByAddress = new(StringComparer.Ordinal);
+    private static readonly string s_decoy = new PasswordHasher<StaffUser>().HashPassword(
+        new StaffUser { UserName = "-", DisplayName = "-" },
+        Guid.NewGuid().ToString()
+    );
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _failuresByAddress = new(
+        StringComparer.Ordinal
+    );
 
     public bool IsAddressBlocked(string address)
     {
@@ -52,7 +60,11 @@ internal sealed class PasswordThrottle(TimeProvider time, Microsoft.Extensions.O
     {
         var hasher = new PasswordHasher<StaffUser>();
         var hash = user?.PasswordHash ?? s_decoy;
-        var result = hasher.VerifyHashedPassword(user ?? new StaffUser { UserName = "-", DisplayName = "-" }, hash, password ?? "");
+        var result = hasher.VerifyHashedPassword(
+            user ?? new StaffUser { UserName = "-", DisplayName = "-" },
+            hash,
+            password ?? ""
+        );
         return user?.PasswordHash is not null && result != PasswordVerificationResult.Failed;
     }
 

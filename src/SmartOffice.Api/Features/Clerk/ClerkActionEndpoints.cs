@@ -20,15 +20,28 @@ internal static class ClerkActionEndpoints
     {
         var group = routes.MapGroup("api/letters/{id:guid}").WithTags("Clerk actions").RequireAuthorization();
         group.MapPost("register", async (Guid id, HttpContext context, ClerkActions actions, CancellationToken ct) =>
-            (await actions.RegisterAsync(id, Caller.From(context.User)!, ct)).OkOrProblem());
-        group.MapPost("assign", async (Guid id, AssignRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
-            (await actions.AssignAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem());
-        group.MapPost("answer", async (Guid id, AnswerRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
-            (await actions.AnswerAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem());
-        group.MapPost("close", async (Guid id, ReasonRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
-            (await actions.CloseAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem());
-        group.MapPost("report", async (Guid id, ReasonRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
-            (await actions.ReportAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem());
+            (await actions.RegisterAsync(id, Caller.From(context.User)!, ct)).OkOrProblem()
+        );
+        group.MapPost(
+            "assign",
+            async (Guid id, AssignRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
+                (await actions.AssignAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem()
+        );
+        group.MapPost(
+            "answer",
+            async (Guid id, AnswerRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
+                (await actions.AnswerAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem()
+        );
+        group.MapPost(
+            "close",
+            async (Guid id, ReasonRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
+                (await actions.CloseAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem()
+        );
+        group.MapPost(
+            "report",
+            async (Guid id, ReasonRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
+                (await actions.ReportAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem()
+        );
         return routes;
     }
 }

@@ -36,7 +36,9 @@ internal sealed class WorkingCalendar
     }
 
     public bool IsWorkingDay(DateOnly date) =>
-        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_dates.Contains(date) && !_everyYear.Contains((date.Month, date.Day));
+        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+        && !_dates.Contains(date)
+        && !_everyYear.Contains((date.Month, date.Day));
 
     /// <summary>The date <paramref name="days"/> working days after <paramref name="from"/>.</summary>
     public DateOnly AddWorkingDays(DateOnly from, int days)

@@ -14,14 +14,30 @@ namespace SmartOffice.Api.Features.Letters;
 /// and a recipient's first opening sealed as evidence (ETSI ContentAccessTracking) that the sender hears about. The
 /// opening is a <see cref="LetterStep"/>: the state change and its evidence commit together.
 /// </summary>
-internal sealed class DocumentReader(ExchangeDbContext db, IArchiveStore archive, EvidenceWriter evidence, AuditLog audit, LetterArchiver archiver, Live.SenderNotifier notifier, TimeProvider time)
+internal sealed class DocumentReader(
+    ExchangeDbContext db,
+    IArchiveStore archive,
+    EvidenceWriter evidence,
+    AuditLog audit,
+    LetterArchiver archiver,
+    Live.SenderNotifier notifier,
+    TimeProvider time
+)
 {
     public sealed record Document(Letter Letter, Stream? Content);
 
     /// <summary>The letter and its bytes; null when the caller may not read it (answer 404, never 403).</summary>
-    public async Task<Document?> OpenAsync(Guid letterId, Caller caller, string? address, CancellationToken cancellationToken)
+    public async Task<Document?> OpenAsync(
+        Guid letterId,
+        Caller caller,
+        string? address,
+        CancellationToken cancellationToken
+    )
     {
-        var letter = await LetterAccess.Readable(db, caller).Include(l => l.Deliveries).FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
+        var letter = await LetterAccess
+            .Readable(db, caller)
+            .Include(l => l.Deliveries)
+            .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
         if (letter is null)
         {
             return null;
@@ -33,12 +49,24 @@ internal sealed class DocumentReader(ExchangeDbContext db, IArchiveStore archive
             await notifier.TellAsync(letter, opened, cancellationToken);
         }
 
-        await audit.AppendAsync(caller.Actor, caller.RegistryNumber, "document.read", letter.Id.ToString(), address, cancellationToken: cancellationToken);
+        await audit.AppendAsync(
+            caller.Actor,
+            caller.RegistryNumber,
+            "document.read",
+            letter.Id.ToString(),
+            address,
+            cancellationToken: cancellationToken
+        );
         return new Document(letter, archive.OpenDocument(letter.DocumentSha256));
     }
 
-    // The first opening by a recipient is evidence and moves the delivery to Opened; a conditional update makes it once.
-    private async Task<Delivery?> TrackFirstOpeningAsync(Letter letter, Caller caller, CancellationToken cancellationToken)
+    // The first opening by a recipient is evidence and moves the delivery to Opened; a conditional update makes it
+    // once.
+    private async Task<Delivery?> TrackFirstOpeningAsync(
+        Letter letter,
+        Caller caller,
+        CancellationToken cancellationToken
+    )
     {
         var delivery = letter.Deliveries.FirstOrDefault(d => d.RecipientOrganizationId == caller.OrganizationId);
         if (delivery is null || delivery.OpenedAt is not null)
@@ -47,26 +75,59 @@ internal sealed class DocumentReader(ExchangeDbContext db, IArchiveStore archive
         }
 
         var now = time.GetUtcNow();
-        var opened = await LetterStep.RunAsync<bool>(db, [letter.Id], async ct =>
-        {
-            var claimed = await db.Deliveries.Where(d => d.Id == delivery.Id && d.OpenedAt == null).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.OpenedAt, now)
-                .SetProperty(d => d.State, d => d.State == DeliveryState.Delivered ? DeliveryState.Opened : d.State), ct);
-            if (claimed != 1)
+        var opened = await LetterStep.RunAsync<bool>(
+            db,
+            [letter.Id],
+            async ct =>
             {
-                return Refusal.InvalidState("another request recorded the first opening");
-            }
+                var claimed = await db
+                    .Deliveries.Where(d => d.Id == delivery.Id && d.OpenedAt == null)
+                    .ExecuteUpdateAsync(
+                        s =>
+                            s.SetProperty(d => d.OpenedAt, now)
+                                .SetProperty(
+                                    d => d.State,
+                                    d => d.State == DeliveryState.Delivered ? DeliveryState.Opened : d.State
+                                ),
+                        ct
+                    );
+                if (claimed != 1)
+                {
+                    return Refusal.InvalidState("another request recorded the first opening");
+                }
 
-            await evidence.AddAsync(db, new EvidenceDocument
-            {
-                Event = EvidenceEvents.ContentAccessTracking, EventTime = now, Issuer = evidence.Issuer, Sender = letter.SenderRegistryNumber,
-                Recipient = delivery.RecipientRegistryNumber, LetterId = letter.Id, SubmissionTime = letter.SubmittedAt,
-                DocumentSha256 = letter.DocumentSha256,
-            }, ct);
-            await WebhookEvents.RaiseAsync(db, letter.SenderOrganizationId, WebhookEvents.Opened,
-                new { letterId = letter.Id, recipient = delivery.RecipientRegistryNumber, openedAt = now }, now, ct);
-            return true;
-        }, cancellationToken);
+                await evidence.AddAsync(
+                    db,
+                    new EvidenceDocument
+                    {
+                        Event = EvidenceEvents.ContentAccessTracking,
+                        EventTime = now,
+                        Issuer = evidence.Issuer,
+                        Sender = letter.SenderRegistryNumber,
+                        Recipient = delivery.RecipientRegistryNumber,
+                        LetterId = letter.Id,
+                        SubmissionTime = letter.SubmittedAt,
+                        DocumentSha256 = letter.DocumentSha256,
+                    },
+                    ct
+                );
+                await WebhookEvents.RaiseAsync(
+                    db,
+                    letter.SenderOrganizationId,
+                    WebhookEvents.Opened,
+                    new
+                    {
+                        letterId = letter.Id,
+                        recipient = delivery.RecipientRegistryNumber,
+                        openedAt = now,
+                    },
+                    now,
+                    ct
+                );
+                return true;
+            },
+            cancellationToken
+        );
         if (opened.IsRefused)
         {
             return null;
@@ -81,18 +142,29 @@ internal sealed class DocumentReader(ExchangeDbContext db, IArchiveStore archive
     /// The evidences the caller may download: the sender sees every one; a recipient its own and the submission's.
     /// Null when the letter is not the caller's to read.
     /// </summary>
-    public async Task<IReadOnlyList<EvidenceItem>?> VisibleEvidenceAsync(Guid letterId, Caller caller, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EvidenceItem>?> VisibleEvidenceAsync(
+        Guid letterId,
+        Caller caller,
+        CancellationToken cancellationToken
+    )
     {
-        var letter = await LetterAccess.Readable(db, caller).AsNoTracking().FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
+        var letter = await LetterAccess
+            .Readable(db, caller)
+            .AsNoTracking()
+            .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
         if (letter is null)
         {
             return null;
         }
 
-        var records = EvidenceChain.Order(await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).ToListAsync(cancellationToken));
+        var records = EvidenceChain.Order(
+            await db.Evidences.AsNoTracking().Where(e => e.LetterId == letterId).ToListAsync(cancellationToken)
+        );
         var visible = LetterAccess.IsSender(letter, caller)
             ? records
-            : records.Where(e => e.RecipientRegistryNumber == caller.RegistryNumber || e.Event == EvidenceEvents.SubmissionAcceptance);
+            : records.Where(e =>
+                e.RecipientRegistryNumber == caller.RegistryNumber || e.Event == EvidenceEvents.SubmissionAcceptance
+            );
         return [.. visible.Select(LetterAccess.ToEvidence)];
     }
 }

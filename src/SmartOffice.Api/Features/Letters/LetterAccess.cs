@@ -12,28 +12,43 @@ namespace SmartOffice.Api.Features.Letters;
 internal static class LetterAccess
 {
     public static IQueryable<Letter> Readable(ExchangeDbContext db, Caller caller) =>
-        db.Letters.Where(l => l.SenderOrganizationId == caller.OrganizationId
-            || l.Deliveries.AsQueryable().Any(DeliveryRules.ReceivedBy(caller.OrganizationId)));
+        db.Letters.Where(l =>
+            l.SenderOrganizationId == caller.OrganizationId
+            || l.Deliveries.AsQueryable().Any(DeliveryRules.ReceivedBy(caller.OrganizationId))
+        );
 
-    public static Task<bool> CanReadAsync(ExchangeDbContext db, Caller caller, Guid letterId, CancellationToken cancellationToken) =>
-        Readable(db, caller).AnyAsync(l => l.Id == letterId, cancellationToken);
+    public static Task<bool> CanReadAsync(
+        ExchangeDbContext db,
+        Caller caller,
+        Guid letterId,
+        CancellationToken cancellationToken
+    ) => Readable(db, caller).AnyAsync(l => l.Id == letterId, cancellationToken);
 
     public static bool IsSender(Letter letter, Caller caller) => letter.SenderOrganizationId == caller.OrganizationId;
 
-    public static RecipientStatus ToStatus(Delivery delivery, string? name) => new(
-        delivery.RecipientRegistryNumber,
-        name,
-        delivery.State.ToString(),
-        delivery.DeliveredAt,
-        delivery.OpenedAt,
-        delivery.RegisteredAt,
-        delivery.IncomingNumber,
-        delivery.DueDate,
-        delivery.AnsweredAt,
-        delivery.ReplyLetterId,
-        delivery.ClosedAt,
-        delivery.FailureReason);
+    public static RecipientStatus ToStatus(Delivery delivery, string? name) =>
+        new(
+            delivery.RecipientRegistryNumber,
+            name,
+            delivery.State.ToString(),
+            delivery.DeliveredAt,
+            delivery.OpenedAt,
+            delivery.RegisteredAt,
+            delivery.IncomingNumber,
+            delivery.DueDate,
+            delivery.AnsweredAt,
+            delivery.ReplyLetterId,
+            delivery.ClosedAt,
+            delivery.FailureReason
+        );
 
-    public static EvidenceItem ToEvidence(EvidenceRecord record) => new(
-        record.Id, record.Event, record.EventTime, record.RecipientRegistryNumber, record.Json, record.Seal is null ? null : Convert.ToBase64String(record.Seal));
+    public static EvidenceItem ToEvidence(EvidenceRecord record) =>
+        new(
+            record.Id,
+            record.Event,
+            record.EventTime,
+            record.RecipientRegistryNumber,
+            record.Json,
+            record.Seal is null ? null : Convert.ToBase64String(record.Seal)
+        );
 }

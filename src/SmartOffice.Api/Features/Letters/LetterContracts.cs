@@ -14,11 +14,25 @@ public sealed record RecipientStatus(
     DateTimeOffset? AnsweredAt,
     Guid? ReplyLetterId,
     DateTimeOffset? ClosedAt,
-    string? FailureReason);
+    string? FailureReason
+);
 
-public sealed record EvidenceItem(Guid EvidenceId, string Event, DateTimeOffset EventTime, string? Recipient, string Json, string? Seal);
+public sealed record EvidenceItem(
+    Guid EvidenceId,
+    string Event,
+    DateTimeOffset EventTime,
+    string? Recipient,
+    string Json,
+    string? Seal
+);
 
-public sealed record SubmitLetterResponse(Guid Id, string Status, string DocumentSha256, IReadOnlyList<RecipientStatus> Recipients, EvidenceItem Evidence);
+public sealed record SubmitLetterResponse(
+    Guid Id,
+    string Status,
+    string DocumentSha256,
+    IReadOnlyList<RecipientStatus> Recipients,
+    EvidenceItem Evidence
+);
 
 public sealed record LetterDetails(
     Guid Id,
@@ -31,7 +45,8 @@ public sealed record LetterDetails(
     long DocumentSize,
     DateTimeOffset SubmittedAt,
     string? SignerSubject,
-    IReadOnlyList<RecipientStatus> Recipients);
+    IReadOnlyList<RecipientStatus> Recipients
+);
 
 public sealed record MailboxItem(
     Guid LetterId,
@@ -40,7 +55,8 @@ public sealed record MailboxItem(
     string Sender,
     string? SenderName,
     DateTimeOffset SubmittedAt,
-    IReadOnlyList<RecipientStatus> Recipients);
+    IReadOnlyList<RecipientStatus> Recipients
+);
 
 /// <summary>The report stored with a letter, as the API returns it.</summary>
 public sealed record LetterReport(Guid LetterId, ValidationReport Report);

@@ -5,9 +5,7 @@ internal static class LetterEndpoints
 {
     public static IEndpointRouteBuilder MapLettersApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("api/letters").WithTags("Letters").RequireAuthorization()
-            .MapSubmitLetter()
-            .MapLetterReads();
+        routes.MapGroup("api/letters").WithTags("Letters").RequireAuthorization().MapSubmitLetter().MapLetterReads();
         return routes;
     }
 }

@@ -23,27 +23,68 @@ internal static class LetterReadEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<LetterDetails>, ProblemHttpResult>> GetAsync(Guid id, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LetterDetails>, ProblemHttpResult>> GetAsync(
+        Guid id,
+        HttpContext context,
+        ExchangeDbContext db,
+        CancellationToken cancellationToken
+    )
     {
         var caller = Caller.From(context.User)!;
-        var letter = await LetterAccess.Readable(db, caller).AsNoTracking().Include(l => l.Deliveries).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        var letter = await LetterAccess
+            .Readable(db, caller)
+            .AsNoTracking()
+            .Include(l => l.Deliveries)
+            .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (letter is null)
         {
             return Problems.NotFound();
         }
 
-        var numbers = letter.Deliveries.Select(d => d.RecipientRegistryNumber).Append(letter.SenderRegistryNumber).ToList();
-        var names = await db.Organizations.Where(o => numbers.Contains(o.RegistryNumber)).ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
-        var deliveries = LetterAccess.IsSender(letter, caller) ? letter.Deliveries : letter.Deliveries.Where(d => d.RecipientOrganizationId == caller.OrganizationId);
-        return TypedResults.Ok(new LetterDetails(
-            letter.Id, letter.Subject, letter.Reference, letter.SenderRegistryNumber, names.GetValueOrDefault(letter.SenderRegistryNumber), letter.InReplyToLetterId,
-            letter.DocumentSha256, letter.DocumentSize, letter.SubmittedAt, letter.SignerSubject,
-            [.. deliveries.OrderBy(d => d.RecipientRegistryNumber).Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber)))]));
+        var numbers = letter
+            .Deliveries.Select(d => d.RecipientRegistryNumber)
+            .Append(letter.SenderRegistryNumber)
+            .ToList();
+        var names = await db
+            .Organizations.Where(o => numbers.Contains(o.RegistryNumber))
+            .ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
+        var deliveries = LetterAccess.IsSender(letter, caller)
+            ? letter.Deliveries
+            : letter.Deliveries.Where(d => d.RecipientOrganizationId == caller.OrganizationId);
+        return TypedResults.Ok(
+            new LetterDetails(
+                letter.Id,
+                letter.Subject,
+                letter.Reference,
+                letter.SenderRegistryNumber,
+                names.GetValueOrDefault(letter.SenderRegistryNumber),
+                letter.InReplyToLetterId,
+                letter.DocumentSha256,
+                letter.DocumentSize,
+                letter.SubmittedAt,
+                letter.SignerSubject,
+                [
+                    .. deliveries
+                        .OrderBy(d => d.RecipientRegistryNumber)
+                        .Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber))),
+                ]
+            )
+        );
     }
 
-    private static async Task<IResult> GetDocumentAsync(Guid id, HttpContext context, DocumentReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> GetDocumentAsync(
+        Guid id,
+        HttpContext context,
+        DocumentReader reader,
+        CancellationToken cancellationToken
+    )
     {
-        var document = await reader.OpenAsync(id, Caller.From(context.User)!, context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        var document = await reader.OpenAsync(
+            id,
+            Caller.From(context.User)!,
+            context.Connection.RemoteIpAddress?.ToString(),
+            cancellationToken
+        );
         if (document?.Content is not null)
         {
             // A signed letter is data for its reader: a browser that opens it from the API runs nothing from it.
@@ -53,18 +94,49 @@ internal static class LetterReadEndpoints
         return document switch
         {
             null => Problems.NotFound(),
-            { Content: null } => Problems.Create(StatusCodes.Status500InternalServerError, RefusalCodes.Internal, "Document missing from the archive"),
-            _ => TypedResults.File(document.Content, "application/pdf", $"letter-{id:N}.pdf",
-                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{document.Letter.DocumentSha256}\"")),
+            { Content: null } => Problems.Create(
+                StatusCodes.Status500InternalServerError,
+                RefusalCodes.Internal,
+                "Document missing from the archive"
+            ),
+            _ => TypedResults.File(
+                document.Content,
+                "application/pdf",
+                $"letter-{id:N}.pdf",
+                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{document.Letter.DocumentSha256}\"")
+            ),
         };
     }
 
-    private static async Task<Results<Ok<LetterReport>, ProblemHttpResult>> GetReportAsync(Guid id, HttpContext context, ExchangeDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LetterReport>, ProblemHttpResult>> GetReportAsync(
+        Guid id,
+        HttpContext context,
+        ExchangeDbContext db,
+        CancellationToken cancellationToken
+    )
     {
-        var json = await LetterAccess.Readable(db, Caller.From(context.User)!).Where(l => l.Id == id).Select(l => l.ValidationReportJson).FirstOrDefaultAsync(cancellationToken);
-        return json is null ? Problems.NotFound() : TypedResults.Ok(new LetterReport(id, JsonSerializer.Deserialize<ValidationReport>(json, SmartOffice.Exchange.ExchangeJson.Options)!));
+        var json = await LetterAccess
+            .Readable(db, Caller.From(context.User)!)
+            .Where(l => l.Id == id)
+            .Select(l => l.ValidationReportJson)
+            .FirstOrDefaultAsync(cancellationToken);
+        return json is null
+            ? Problems.NotFound()
+            : TypedResults.Ok(
+                new LetterReport(
+                    id,
+                    JsonSerializer.Deserialize<ValidationReport>(json, SmartOffice.Exchange.ExchangeJson.Options)!
+                )
+            );
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<EvidenceItem>>, ProblemHttpResult>> GetEvidenceAsync(Guid id, HttpContext context, DocumentReader reader, CancellationToken cancellationToken) =>
-        await reader.VisibleEvidenceAsync(id, Caller.From(context.User)!, cancellationToken) is { } evidences ? TypedResults.Ok(evidences) : Problems.NotFound();
+    private static async Task<Results<Ok<IReadOnlyList<EvidenceItem>>, ProblemHttpResult>> GetEvidenceAsync(
+        Guid id,
+        HttpContext context,
+        DocumentReader reader,
+        CancellationToken cancellationToken
+    ) =>
+        await reader.VisibleEvidenceAsync(id, Caller.From(context.User)!, cancellationToken) is { } evidences
+            ? TypedResults.Ok(evidences)
+            : Problems.NotFound();
 }

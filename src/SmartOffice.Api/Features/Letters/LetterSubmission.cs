@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 using SmartOffice.Api.Auth;
 using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Outbox;
+using SmartOffice.Contracts;
 using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
-using SmartOffice.Contracts;
 using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Outbox;
 using SmartOffice.Exchange.Persistence;
@@ -29,29 +29,72 @@ internal sealed class LetterSubmission(
     IOptions<LimitsOptions> limits,
     SmartOffice.Exchange.Audit.AuditLog audit,
     TimeProvider time,
-    ILogger<LetterSubmission> logger)
+    ILogger<LetterSubmission> logger
+)
 {
     // The submission's reads, compiled once: every letter runs them, and preparing a LINQ query on each call (parameter
     // extraction and the query-cache lookup) took 4% of the whole machine in a profile of bench/ delivery.
-    private static readonly CompiledPerModel<Func<ExchangeDbContext, Guid, CancellationToken, Task<bool>>> IsSuspended = new(() =>
-        EF.CompileAsyncQuery((ExchangeDbContext db, Guid accountId, CancellationToken _) => db.Accounts.Any(a => a.Id == accountId && a.IsSuspended)));
+    private static readonly CompiledPerModel<Func<ExchangeDbContext, Guid, CancellationToken, Task<bool>>> IsSuspended =
+        new(() =>
+            EF.CompileAsyncQuery(
+                (ExchangeDbContext db, Guid accountId, CancellationToken _) =>
+                    db.Accounts.Any(a => a.Id == accountId && a.IsSuspended)
+            )
+        );
 
-    private static readonly CompiledPerModel<Func<ExchangeDbContext, List<string>, IAsyncEnumerable<Organization>>> Organizations = new(() =>
-        EF.CompileAsyncQuery((ExchangeDbContext db, List<string> registryNumbers) => db.Organizations.AsNoTracking().Where(o => registryNumbers.Contains(o.RegistryNumber) && o.Kind != OrganizationKind.Service)));
+    private static readonly CompiledPerModel<
+        Func<ExchangeDbContext, List<string>, IAsyncEnumerable<Organization>>
+    > Organizations = new(() =>
+        EF.CompileAsyncQuery(
+            (ExchangeDbContext db, List<string> registryNumbers) =>
+                db
+                    .Organizations.AsNoTracking()
+                    .Where(o => registryNumbers.Contains(o.RegistryNumber) && o.Kind != OrganizationKind.Service)
+        )
+    );
 
-    private static readonly CompiledPerModel<Func<ExchangeDbContext, string, Guid, string, DateTimeOffset, CancellationToken, Task<Guid?>>> SameLetterSince = new(() =>
-        EF.CompileAsyncQuery((ExchangeDbContext db, string sha256, Guid senderId, string recipientKey, DateTimeOffset since, CancellationToken _) =>
-            db.Letters.Where(l => l.SignedContentSha256 == sha256 && l.SenderOrganizationId == senderId && l.RecipientKey == recipientKey && l.SubmittedAt > since)
-                .Select(l => (Guid?)l.Id).FirstOrDefault()));
+    private static readonly CompiledPerModel<
+        Func<ExchangeDbContext, string, Guid, string, DateTimeOffset, CancellationToken, Task<Guid?>>
+    > SameLetterSince = new(() =>
+        EF.CompileAsyncQuery(
+            (
+                ExchangeDbContext db,
+                string sha256,
+                Guid senderId,
+                string recipientKey,
+                DateTimeOffset since,
+                CancellationToken _
+            ) =>
+                db
+                    .Letters.Where(l =>
+                        l.SignedContentSha256 == sha256
+                        && l.SenderOrganizationId == senderId
+                        && l.RecipientKey == recipientKey
+                        && l.SubmittedAt > since
+                    )
+                    .Select(l => (Guid?)l.Id)
+                    .FirstOrDefault()
+        )
+    );
 
     /// <summary>A suspended account sends nothing, through the API or the workspace.</summary>
     public async Task<Refusal?> SuspendedAsync(Caller caller, CancellationToken cancellationToken) =>
         caller.AccountId is { } accountId && await IsSuspended.For(db)(db, accountId, cancellationToken)
-            ? new Refusal(RefusalKind.Forbidden, RefusalCodes.AccountSuspended, "The account is suspended",
-                "An administrator suspended this account (e.g. after reports of advertising). Contact the service administrator.")
+            ? new Refusal(
+                RefusalKind.Forbidden,
+                RefusalCodes.AccountSuspended,
+                "The account is suspended",
+                "An administrator suspended this account (e.g. after reports of advertising). Contact the service "
+                    + "administrator."
+            )
             : null;
 
-    public async Task<Outcome<SubmitLetterResponse>> SubmitAsync(Caller caller, SubmissionForm form, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<Outcome<SubmitLetterResponse>> SubmitAsync(
+        Caller caller,
+        SubmissionForm form,
+        string? idempotencyKey,
+        CancellationToken cancellationToken
+    )
     {
         var submitter = caller.AccountId ?? caller.StaffUserId ?? caller.OrganizationId;
         if (await SuspendedAsync(caller, cancellationToken) is { } suspended)
@@ -60,7 +103,10 @@ internal sealed class LetterSubmission(
         }
 
         var fingerprint = idempotencyKey is null ? "" : IdempotencyFingerprint.Of(form);
-        if (idempotencyKey is not null && await ReplayAsync(submitter, idempotencyKey, fingerprint, cancellationToken) is { } replay)
+        if (
+            idempotencyKey is not null
+            && await ReplayAsync(submitter, idempotencyKey, fingerprint, cancellationToken) is { } replay
+        )
         {
             return replay;
         }
@@ -72,16 +118,24 @@ internal sealed class LetterSubmission(
 
         var recipientNumbers = form.Recipients.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var recipients = new List<Organization>(recipientNumbers.Count);
-        await foreach (var organization in Organizations.For(db)(db, recipientNumbers).WithCancellation(cancellationToken))
+        await foreach (
+            var organization in Organizations.For(db)(db, recipientNumbers).WithCancellation(cancellationToken)
+        )
         {
             recipients.Add(organization);
         }
 
-        var unknown = recipientNumbers.Where(n => !recipients.Any(o => o.RegistryNumber == n && o.Status == OrganizationStatus.Active)).ToList();
+        var unknown = recipientNumbers
+            .Where(n => !recipients.Any(o => o.RegistryNumber == n && o.Status == OrganizationStatus.Active))
+            .ToList();
         if (unknown.Count > 0)
         {
-            return new Refusal(RefusalKind.Unprocessable, RefusalCodes.RecipientUnknown, "Unknown recipient",
-                $"These recipients are not active organizations of the directory: {string.Join(", ", unknown)}.")
+            return new Refusal(
+                RefusalKind.Unprocessable,
+                RefusalCodes.RecipientUnknown,
+                "Unknown recipient",
+                $"These recipients are not active organizations of the directory: {string.Join(", ", unknown)}."
+            )
             {
                 Data = new Dictionary<string, object?> { ["recipients"] = unknown },
             };
@@ -90,7 +144,11 @@ internal sealed class LetterSubmission(
         Guid? inReplyTo = null;
         if (!string.IsNullOrEmpty(form.InReplyTo))
         {
-            inReplyTo = Guid.TryParse(form.InReplyTo, out var original) && await LetterAccess.CanReadAsync(db, caller, original, cancellationToken) ? original : null;
+            inReplyTo =
+                Guid.TryParse(form.InReplyTo, out var original)
+                && await LetterAccess.CanReadAsync(db, caller, original, cancellationToken)
+                    ? original
+                    : null;
             if (inReplyTo is null)
             {
                 return Refusal.Invalid("inReplyTo does not name a letter you received or sent.");
@@ -99,7 +157,10 @@ internal sealed class LetterSubmission(
 
         var content = form.File.AsMemory(0, form.FileLength);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var report = validator.Validate(content, new ValidationRequest { ExpectedRegistryNumber = caller.RegistryNumber });
+        var report = validator.Validate(
+            content,
+            new ValidationRequest { ExpectedRegistryNumber = caller.RegistryNumber }
+        );
         Exchange.Telemetry.ExchangeTelemetry.Validated(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (!report.Accepted)
         {
@@ -111,18 +172,34 @@ internal sealed class LetterSubmission(
         var now = time.GetUtcNow();
         var recipientKey = string.Join(',', recipientNumbers);
         var since = now.AddHours(-limits.Value.DuplicateWindowHours);
-        var duplicate = await SameLetterSince.For(db)(db, report.SignedContentSha256!, caller.OrganizationId, recipientKey, since, cancellationToken);
+        var duplicate = await SameLetterSince.For(db)(
+            db,
+            report.SignedContentSha256!,
+            caller.OrganizationId,
+            recipientKey,
+            since,
+            cancellationToken
+        );
         if (duplicate is not null)
         {
             // A concurrent request with the same idempotency key may have committed this very letter after our first
-            // replay check: its key record commits with the letter, so looking again answers what that request answered.
-            if (idempotencyKey is not null && await ReplayAsync(submitter, idempotencyKey, fingerprint, cancellationToken) is { } sameKey)
+            // replay check: its key record commits with the letter, so looking again answers what that request
+            // answered.
+            if (
+                idempotencyKey is not null
+                && await ReplayAsync(submitter, idempotencyKey, fingerprint, cancellationToken) is { } sameKey
+            )
             {
                 return sameKey;
             }
 
-            return new Refusal(RefusalKind.Conflict, RefusalCodes.DuplicateLetter, "Duplicate letter",
-                $"The same document was already sent to the same recipients within {limits.Value.DuplicateWindowHours} hours.")
+            return new Refusal(
+                RefusalKind.Conflict,
+                RefusalCodes.DuplicateLetter,
+                "Duplicate letter",
+                $"The same document was already sent to the same recipients within "
+                    + $"{limits.Value.DuplicateWindowHours} hours."
+            )
             {
                 Data = new Dictionary<string, object?> { ["letterId"] = duplicate },
             };
@@ -149,75 +226,128 @@ internal sealed class LetterSubmission(
     }
 
     private async Task<Outcome<SubmitLetterResponse>> CommitAsync(
-        Caller caller, Letter letter, List<Organization> recipients, Guid submitter, string? idempotencyKey, string fingerprint, CancellationToken cancellationToken)
+        Caller caller,
+        Letter letter,
+        List<Organization> recipients,
+        Guid submitter,
+        string? idempotencyKey,
+        string fingerprint,
+        CancellationToken cancellationToken
+    )
     {
         SubmitLetterResponse? response = null;
         try
         {
             // A new letter has no chain to lock yet: its acceptance is the first evidence.
-            await LetterStep.RunAsync<bool>(db, [], _ =>
-            {
-                foreach (var recipient in recipients.OrderBy(r => r.RegistryNumber, StringComparer.Ordinal))
+            await LetterStep.RunAsync<bool>(
+                db,
+                [],
+                _ =>
                 {
-                    letter.Deliveries.Add(new Delivery { LetterId = letter.Id, RecipientOrganizationId = recipient.Id, RecipientRegistryNumber = recipient.RegistryNumber });
-                }
-
-                db.Letters.Add(letter);
-                var acceptance = evidence.AddFirst(db, new EvidenceDocument
-                {
-                    Event = EvidenceEvents.SubmissionAcceptance,
-                    EventTime = letter.SubmittedAt,
-                    Issuer = evidence.Issuer,
-                    Sender = letter.SenderRegistryNumber,
-                    Recipient = letter.RecipientKey,
-                    LetterId = letter.Id,
-                    SubmissionTime = letter.SubmittedAt,
-                    DocumentSha256 = letter.DocumentSha256,
-                });
-                var message = new LetterSubmitted
-                {
-                    LetterId = letter.Id,
-                    SenderRegistryNumber = letter.SenderRegistryNumber,
-                    RecipientRegistryNumbers = [.. letter.Deliveries.Select(d => d.RecipientRegistryNumber)],
-                    DocumentSha256 = letter.DocumentSha256,
-                    SubmittedAt = letter.SubmittedAt,
-                    CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
-                };
-                db.OutboxMessages.Add(OutboxMessage.For(message, letter.SubmittedAt));
-                response = Respond(letter, recipients, acceptance);
-                if (idempotencyKey is not null)
-                {
-                    db.IdempotencyRecords.Add(new IdempotencyRecord
+                    foreach (var recipient in recipients.OrderBy(r => r.RegistryNumber, StringComparer.Ordinal))
                     {
-                        AccountId = submitter, Key = idempotencyKey, LetterId = letter.Id, Fingerprint = fingerprint,
-                        ResponseJson = JsonSerializer.Serialize(response, SmartOffice.Exchange.ExchangeJson.Options), CreatedAt = letter.SubmittedAt,
-                    });
-                }
+                        letter.Deliveries.Add(
+                            new Delivery
+                            {
+                                LetterId = letter.Id,
+                                RecipientOrganizationId = recipient.Id,
+                                RecipientRegistryNumber = recipient.RegistryNumber,
+                            }
+                        );
+                    }
 
-                audit.Stage(db, caller.Actor, caller.RegistryNumber, "letter.submitted", letter.Id.ToString(), details: letter.DocumentSha256);
-                return Task.FromResult<Outcome<bool>>(true);
-            }, cancellationToken);
+                    db.Letters.Add(letter);
+                    var acceptance = evidence.AddFirst(
+                        db,
+                        new EvidenceDocument
+                        {
+                            Event = EvidenceEvents.SubmissionAcceptance,
+                            EventTime = letter.SubmittedAt,
+                            Issuer = evidence.Issuer,
+                            Sender = letter.SenderRegistryNumber,
+                            Recipient = letter.RecipientKey,
+                            LetterId = letter.Id,
+                            SubmissionTime = letter.SubmittedAt,
+                            DocumentSha256 = letter.DocumentSha256,
+                        }
+                    );
+                    var message = new LetterSubmitted
+                    {
+                        LetterId = letter.Id,
+                        SenderRegistryNumber = letter.SenderRegistryNumber,
+                        RecipientRegistryNumbers = [.. letter.Deliveries.Select(d => d.RecipientRegistryNumber)],
+                        DocumentSha256 = letter.DocumentSha256,
+                        SubmittedAt = letter.SubmittedAt,
+                        CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString(),
+                    };
+                    db.OutboxMessages.Add(OutboxMessage.For(message, letter.SubmittedAt));
+                    response = Respond(letter, recipients, acceptance);
+                    if (idempotencyKey is not null)
+                    {
+                        db.IdempotencyRecords.Add(
+                            new IdempotencyRecord
+                            {
+                                AccountId = submitter,
+                                Key = idempotencyKey,
+                                LetterId = letter.Id,
+                                Fingerprint = fingerprint,
+                                ResponseJson = JsonSerializer.Serialize(
+                                    response,
+                                    SmartOffice.Exchange.ExchangeJson.Options
+                                ),
+                                CreatedAt = letter.SubmittedAt,
+                            }
+                        );
+                    }
+
+                    audit.Stage(
+                        db,
+                        caller.Actor,
+                        caller.RegistryNumber,
+                        "letter.submitted",
+                        letter.Id.ToString(),
+                        details: letter.DocumentSha256
+                    );
+                    return Task.FromResult<Outcome<bool>>(true);
+                },
+                cancellationToken
+            );
         }
         catch (DbUpdateException exception) when (idempotencyKey is not null && exception.IsUniqueViolation())
         {
-            // A concurrent request with the same key committed first: answer what it answered, or refuse another request.
+            // A concurrent request with the same key committed first: answer what it answered, or refuse another
+            // request.
             db.ChangeTracker.Clear();
-            return await ReplayAsync(submitter, idempotencyKey, fingerprint, cancellationToken) ?? throw new InvalidOperationException("the key's record vanished");
+            return await ReplayAsync(submitter, idempotencyKey, fingerprint, cancellationToken)
+                ?? throw new InvalidOperationException("the key's record vanished");
         }
 
         outboxSignal.Notify();
         audit.Committed();
         Exchange.Telemetry.ExchangeTelemetry.Accepted();
-        logger.LogInformation("Letter {LetterId} accepted from {Sender} to {RecipientCount} recipient(s)", letter.Id, letter.SenderRegistryNumber, letter.Deliveries.Count);
+        logger.LogInformation(
+            "Letter {LetterId} accepted from {Sender} to {RecipientCount} recipient(s)",
+            letter.Id,
+            letter.SenderRegistryNumber,
+            letter.Deliveries.Count
+        );
         return response!;
     }
 
     // The IETF Idempotency-Key draft: the same key and request answer what the first answered; the same key with a
     // different request is an error, and nothing is stored for it.
-    private async Task<Outcome<SubmitLetterResponse>?> ReplayAsync(Guid submitter, string key, string fingerprint, CancellationToken cancellationToken)
+    private async Task<Outcome<SubmitLetterResponse>?> ReplayAsync(
+        Guid submitter,
+        string key,
+        string fingerprint,
+        CancellationToken cancellationToken
+    )
     {
-        var record = await db.IdempotencyRecords.AsNoTracking().Where(r => r.AccountId == submitter && r.Key == key)
-            .Select(r => new { r.ResponseJson, r.Fingerprint }).FirstOrDefaultAsync(cancellationToken);
+        var record = await db
+            .IdempotencyRecords.AsNoTracking()
+            .Where(r => r.AccountId == submitter && r.Key == key)
+            .Select(r => new { r.ResponseJson, r.Fingerprint })
+            .FirstOrDefaultAsync(cancellationToken);
         if (record is null)
         {
             return null;
@@ -225,31 +355,75 @@ internal sealed class LetterSubmission(
 
         if (record.Fingerprint.Length > 0 && record.Fingerprint != fingerprint)
         {
-            return new Refusal(RefusalKind.Unprocessable, RefusalCodes.IdempotencyKeyReused, "Idempotency-Key reused",
-                "This Idempotency-Key was already used for a different letter (document, recipients, subject or reference). Nothing was stored: send this letter with a new key.");
+            return new Refusal(
+                RefusalKind.Unprocessable,
+                RefusalCodes.IdempotencyKeyReused,
+                "Idempotency-Key reused",
+                "This Idempotency-Key was already used for a different letter (document, recipients, subject or "
+                    + "reference). Nothing was stored: send this letter with a new key."
+            );
         }
 
-        return JsonSerializer.Deserialize<SubmitLetterResponse>(record.ResponseJson, SmartOffice.Exchange.ExchangeJson.Options)!;
+        return JsonSerializer.Deserialize<SubmitLetterResponse>(
+            record.ResponseJson,
+            SmartOffice.Exchange.ExchangeJson.Options
+        )!;
     }
 
     private Refusal? CheckForm(Caller caller, SubmissionForm form)
     {
         var problems = new List<string>();
-        if (form.File is null || form.FileLength == 0) { problems.Add("file (the signed PDF) is required"); }
-        if (string.IsNullOrWhiteSpace(form.Subject)) { problems.Add("subject is required"); }
-        if (form.Subject is { Length: > 500 }) { problems.Add("subject is longer than 500 characters"); }
-        if (form.Reference is { Length: > 100 }) { problems.Add("reference is longer than 100 characters"); }
-        if (form.Recipients.Count == 0) { problems.Add("at least one recipient is required"); }
-        if (form.Recipients.Count != form.Recipients.Distinct(StringComparer.Ordinal).Count()) { problems.Add("a recipient is listed twice"); }
-        if (form.Recipients.Contains(caller.RegistryNumber, StringComparer.Ordinal)) { problems.Add("a letter cannot be sent to its own sender"); }
-        if (form.Recipients.Count > limits.Value.MaxRecipients) { problems.Add($"at most {limits.Value.MaxRecipients} recipients per letter"); }
-        // Checked before the document is validated and archived; the database could not store them (NUL) or they hide text.
-        if (HasControlCharacter(form.Subject)) { problems.Add("subject contains a control character"); }
-        if (HasControlCharacter(form.Reference)) { problems.Add("reference contains a control character"); }
-        if (form.Recipients.Any(HasControlCharacter)) { problems.Add("a recipient contains a control character"); }
+        if (form.File is null || form.FileLength == 0)
+        {
+            problems.Add("file (the signed PDF) is required");
+        }
+        if (string.IsNullOrWhiteSpace(form.Subject))
+        {
+            problems.Add("subject is required");
+        }
+        if (form.Subject is { Length: > 500 })
+        {
+            problems.Add("subject is longer than 500 characters");
+        }
+        if (form.Reference is { Length: > 100 })
+        {
+            problems.Add("reference is longer than 100 characters");
+        }
+        if (form.Recipients.Count == 0)
+        {
+            problems.Add("at least one recipient is required");
+        }
+        if (form.Recipients.Count != form.Recipients.Distinct(StringComparer.Ordinal).Count())
+        {
+            problems.Add("a recipient is listed twice");
+        }
+        if (form.Recipients.Contains(caller.RegistryNumber, StringComparer.Ordinal))
+        {
+            problems.Add("a letter cannot be sent to its own sender");
+        }
+        if (form.Recipients.Count > limits.Value.MaxRecipients)
+        {
+            problems.Add($"at most {limits.Value.MaxRecipients} recipients per letter");
+        }
+        // Checked before the document is validated and archived; the database could not store them (NUL) or they hide
+        // text.
+        if (HasControlCharacter(form.Subject))
+        {
+            problems.Add("subject contains a control character");
+        }
+        if (HasControlCharacter(form.Reference))
+        {
+            problems.Add("reference contains a control character");
+        }
+        if (form.Recipients.Any(HasControlCharacter))
+        {
+            problems.Add("a recipient contains a control character");
+        }
         if (TextRules.HasBidiControl(form.Subject) || TextRules.HasBidiControl(form.Reference))
         {
-            problems.Add("subject and reference may not contain bidirectional control characters (U+202A–202E, U+2066–2069)");
+            problems.Add(
+                "subject and reference may not contain bidirectional control characters (U+202A–202E, U+2066–2069)"
+            );
         }
 
         return problems.Count == 0 ? null : Refusal.Invalid(string.Join("; ", problems) + ".");
@@ -259,10 +433,20 @@ internal sealed class LetterSubmission(
     private static bool HasControlCharacter(string? text) =>
         text is not null && text.Any(c => c is (< ' ' and not ('\t' or '\r' or '\n')) or '\u007f');
 
-    internal static SubmitLetterResponse Respond(Letter letter, List<Organization> recipients, EvidenceRecord acceptance) => new(
-        letter.Id,
-        "Accepted",
-        letter.DocumentSha256,
-        [.. letter.Deliveries.Select(d => LetterAccess.ToStatus(d, recipients.FirstOrDefault(r => r.Id == d.RecipientOrganizationId)?.Name))],
-        LetterAccess.ToEvidence(acceptance));
+    internal static SubmitLetterResponse Respond(
+        Letter letter,
+        List<Organization> recipients,
+        EvidenceRecord acceptance
+    ) =>
+        new(
+            letter.Id,
+            "Accepted",
+            letter.DocumentSha256,
+            [
+                .. letter.Deliveries.Select(d =>
+                    LetterAccess.ToStatus(d, recipients.FirstOrDefault(r => r.Id == d.RecipientOrganizationId)?.Name)
+                ),
+            ],
+            LetterAccess.ToEvidence(acceptance)
+        );
 }

@@ -9,8 +9,13 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Features.Letters;
 
-/// <summary>A page of letters and the cursor of the next one (null on the last page); received letters also count their tabs.</summary>
-public sealed record LetterList(IReadOnlyList<MailboxItem> Items, string? NextCursor, IReadOnlyDictionary<string, int>? Counts = null);
+/// <summary>A page of letters and the cursor of the next one (null on the last page); received letters also count their
+/// tabs.</summary>
+public sealed record LetterList(
+    IReadOnlyList<MailboxItem> Items,
+    string? NextCursor,
+    IReadOnlyDictionary<string, int>? Counts = null
+);
 
 /// <summary>
 /// GET /api/inbox (letters the caller's organization received) and GET /api/outbox (letters it sent), read with the
@@ -30,8 +35,21 @@ internal static class MailboxEndpoints
     }
 
     private static async Task<Results<Ok<LetterList>, ProblemHttpResult>> InboxAsync(
-        HttpContext context, ExchangeDbContext db, ReceivedLetters received, ServiceClock clock, string? status, string? tab, string? q, string? sender,
-        DateOnly? from, DateOnly? to, Guid? executor, string? after, int pageSize = ReceivedLetters.PageSize, CancellationToken cancellationToken = default)
+        HttpContext context,
+        ExchangeDbContext db,
+        ReceivedLetters received,
+        ServiceClock clock,
+        string? status,
+        string? tab,
+        string? q,
+        string? sender,
+        DateOnly? from,
+        DateOnly? to,
+        Guid? executor,
+        string? after,
+        int pageSize = ReceivedLetters.PageSize,
+        CancellationToken cancellationToken = default
+    )
     {
         var caller = Caller.From(context.User)!;
         var isAgency = caller.IsAgency;
@@ -40,23 +58,56 @@ internal static class MailboxEndpoints
             return StateProblem();
         }
 
-        if (tab is not null && !ReceivedFilter.TabsFor(isAgency).Append(ReceivedFilter.All).Contains(tab, StringComparer.Ordinal))
+        if (
+            tab is not null
+            && !ReceivedFilter.TabsFor(isAgency).Append(ReceivedFilter.All).Contains(tab, StringComparer.Ordinal)
+        )
         {
-            return Problems.Validation($"tab must be one of {string.Join(", ", ReceivedFilter.TabsFor(isAgency).Append(ReceivedFilter.All))}");
+            return Problems.Validation(
+                $"tab must be one of {string.Join(", ", ReceivedFilter.TabsFor(isAgency).Append(ReceivedFilter.All))}"
+            );
         }
 
-        var filter = new ReceivedFilter(tab ?? ReceivedFilter.All, q?.Trim(), sender?.Trim(), from, to, executor, false) { State = state };
-        var page = await received.ReadAsync(caller.OrganizationId, isAgency, filter, after, clock.Today, cancellationToken, Math.Clamp(pageSize, 1, MaxPageSize));
+        var filter = new ReceivedFilter(tab ?? ReceivedFilter.All, q?.Trim(), sender?.Trim(), from, to, executor, false)
+        {
+            State = state,
+        };
+        var page = await received.ReadAsync(
+            caller.OrganizationId,
+            isAgency,
+            filter,
+            after,
+            clock.Today,
+            cancellationToken,
+            Math.Clamp(pageSize, 1, MaxPageSize)
+        );
         var names = await NamesAsync(db, page.Rows.Select(r => r.SenderRegistryNumber), cancellationToken);
-        var items = page.Rows.Select(r => new MailboxItem(
-            r.LetterId, r.Subject, r.Reference, r.SenderRegistryNumber, names.GetValueOrDefault(r.SenderRegistryNumber), r.SubmittedAt,
-            [LetterAccess.ToStatus(r.Delivery, null)])).ToList();
+        var items = page
+            .Rows.Select(r => new MailboxItem(
+                r.LetterId,
+                r.Subject,
+                r.Reference,
+                r.SenderRegistryNumber,
+                names.GetValueOrDefault(r.SenderRegistryNumber),
+                r.SubmittedAt,
+                [LetterAccess.ToStatus(r.Delivery, null)]
+            ))
+            .ToList();
         return TypedResults.Ok(new LetterList(items, page.NextCursor, page.Counts));
     }
 
     private static async Task<Results<Ok<LetterList>, ProblemHttpResult>> OutboxAsync(
-        HttpContext context, ExchangeDbContext db, SentLetters sent, string? status, string? q, DateOnly? from, DateOnly? to, string? after,
-        int pageSize = ReceivedLetters.PageSize, CancellationToken cancellationToken = default)
+        HttpContext context,
+        ExchangeDbContext db,
+        SentLetters sent,
+        string? status,
+        string? q,
+        DateOnly? from,
+        DateOnly? to,
+        string? after,
+        int pageSize = ReceivedLetters.PageSize,
+        CancellationToken cancellationToken = default
+    )
     {
         var caller = Caller.From(context.User)!;
         if (!TryParseState(status, out var state))
@@ -64,11 +115,33 @@ internal static class MailboxEndpoints
             return StateProblem();
         }
 
-        var page = await sent.ReadAsync(caller.OrganizationId, new SentFilter(q, state, from, to), after, Math.Clamp(pageSize, 1, MaxPageSize), cancellationToken);
-        var names = await NamesAsync(db, page.Letters.SelectMany(l => l.Deliveries.Select(d => d.RecipientRegistryNumber)), cancellationToken);
-        var items = page.Letters.Select(l => new MailboxItem(l.Id, l.Subject, l.Reference, l.SenderRegistryNumber, null, l.SubmittedAt,
-            [.. l.Deliveries.OrderBy(d => d.RecipientRegistryNumber, StringComparer.Ordinal)
-                .Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber)))])).ToList();
+        var page = await sent.ReadAsync(
+            caller.OrganizationId,
+            new SentFilter(q, state, from, to),
+            after,
+            Math.Clamp(pageSize, 1, MaxPageSize),
+            cancellationToken
+        );
+        var names = await NamesAsync(
+            db,
+            page.Letters.SelectMany(l => l.Deliveries.Select(d => d.RecipientRegistryNumber)),
+            cancellationToken
+        );
+        var items = page
+            .Letters.Select(l => new MailboxItem(
+                l.Id,
+                l.Subject,
+                l.Reference,
+                l.SenderRegistryNumber,
+                null,
+                l.SubmittedAt,
+                [
+                    .. l
+                        .Deliveries.OrderBy(d => d.RecipientRegistryNumber, StringComparer.Ordinal)
+                        .Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber))),
+                ]
+            ))
+            .ToList();
         return TypedResults.Ok(new LetterList(items, page.NextCursor));
     }
 
@@ -88,9 +161,15 @@ internal static class MailboxEndpoints
         return ok;
     }
 
-    private static async Task<Dictionary<string, string>> NamesAsync(ExchangeDbContext db, IEnumerable<string> numbers, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, string>> NamesAsync(
+        ExchangeDbContext db,
+        IEnumerable<string> numbers,
+        CancellationToken cancellationToken
+    )
     {
         var distinct = numbers.Distinct().ToList();
-        return await db.Organizations.Where(o => distinct.Contains(o.RegistryNumber)).ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
+        return await db
+            .Organizations.Where(o => distinct.Contains(o.RegistryNumber))
+            .ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
     }
 }

@@ -8,7 +8,15 @@ namespace SmartOffice.Api.Features.Letters;
 /// bookmarkable) and GET /api/inbox. Dates are days in the service's time zone; <see cref="State"/> narrows to one
 /// delivery state.
 /// </summary>
-internal sealed record ReceivedFilter(string Tab, string? Search, string? Sender, DateOnly? From, DateOnly? To, Guid? Executor, bool Mine)
+internal sealed record ReceivedFilter(
+    string Tab,
+    string? Search,
+    string? Sender,
+    DateOnly? From,
+    DateOnly? To,
+    Guid? Executor,
+    bool Mine
+)
 {
     /// <summary>Every tab at once (the API's default).</summary>
     public const string All = "all";

@@ -7,7 +7,13 @@ using SmartOffice.Exchange.Persistence;
 namespace SmartOffice.Api.Features.Letters;
 
 /// <summary>One received letter: the delivery as the recipient sees it and the letter's heading.</summary>
-internal sealed record ReceivedRow(Delivery Delivery, string Subject, string? Reference, string SenderRegistryNumber, DateTimeOffset SubmittedAt)
+internal sealed record ReceivedRow(
+    Delivery Delivery,
+    string Subject,
+    string? Reference,
+    string SenderRegistryNumber,
+    DateTimeOffset SubmittedAt
+)
 {
     public Guid LetterId => Delivery.LetterId;
 
@@ -31,14 +37,39 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
 {
     public const int PageSize = 50;
 
-    public sealed record Page(IReadOnlyList<ReceivedRow> Rows, IReadOnlyDictionary<string, int> Counts, string? NextCursor);
+    public sealed record Page(
+        IReadOnlyList<ReceivedRow> Rows,
+        IReadOnlyDictionary<string, int> Counts,
+        string? NextCursor
+    );
 
     public async Task<Page> ReadAsync(
-        Guid organizationId, bool isAgency, ReceivedFilter filter, string? cursor, DateOnly today, CancellationToken cancellationToken, int pageSize = PageSize)
+        Guid organizationId,
+        bool isAgency,
+        ReceivedFilter filter,
+        string? cursor,
+        DateOnly today,
+        CancellationToken cancellationToken,
+        int pageSize = PageSize
+    )
     {
         var filtered = Filtered(organizationId, filter);
-        var buckets = await filtered.GroupBy(d => new { d.State, Late = d.DueDate != null && d.DueDate < today }).Select(g => new { g.Key.State, g.Key.Late, Count = g.Count() }).ToListAsync(cancellationToken);
-        var counts = ReceivedFilter.TabsFor(isAgency).ToDictionary(t => t, t => buckets.Where(b => TabOf(b.State, b.Late, isAgency) == t).Sum(b => b.Count), StringComparer.Ordinal);
+        var buckets = await filtered
+            .GroupBy(d => new { d.State, Late = d.DueDate != null && d.DueDate < today })
+            .Select(g => new
+            {
+                g.Key.State,
+                g.Key.Late,
+                Count = g.Count(),
+            })
+            .ToListAsync(cancellationToken);
+        var counts = ReceivedFilter
+            .TabsFor(isAgency)
+            .ToDictionary(
+                t => t,
+                t => buckets.Where(b => TabOf(b.State, b.Late, isAgency) == t).Sum(b => b.Count),
+                StringComparer.Ordinal
+            );
 
         var rows = InTab(filtered, filter.Tab, today, isAgency);
         var skip = 0;
@@ -49,8 +80,17 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             skip = seen;
         }
 
-        var page = await rows.OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id).Skip(skip).Take(pageSize + 1)
-            .Select(d => new ReceivedRow(d, d.Letter!.Subject, d.Letter.Reference, d.Letter.SenderRegistryNumber, d.Letter.SubmittedAt))
+        var page = await rows.OrderByDescending(d => d.DeliveredAt)
+            .ThenByDescending(d => d.Id)
+            .Skip(skip)
+            .Take(pageSize + 1)
+            .Select(d => new ReceivedRow(
+                d,
+                d.Letter!.Subject,
+                d.Letter.Reference,
+                d.Letter.SenderRegistryNumber,
+                d.Letter.SubmittedAt
+            ))
             .ToListAsync(cancellationToken);
         var shown = page.Take(pageSize).ToList();
         string? next = null;
@@ -63,19 +103,23 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
     }
 
     /// <summary>A company does not register or assign: its letters are new until opened, then done.</summary>
-    public static string TabOf(DeliveryState state, bool late, bool isAgency) => !isAgency
-        ? (state == DeliveryState.Delivered ? ReceivedFilter.New : ReceivedFilter.Done)
-        : state switch
-    {
-        DeliveryState.Answered or DeliveryState.Closed => ReceivedFilter.Done,
-        DeliveryState.Assigned when late => ReceivedFilter.Overdue,
-        DeliveryState.Registered or DeliveryState.Assigned => ReceivedFilter.InProgress,
-        _ => ReceivedFilter.New,
-    };
+    public static string TabOf(DeliveryState state, bool late, bool isAgency) =>
+        !isAgency
+            ? (state == DeliveryState.Delivered ? ReceivedFilter.New : ReceivedFilter.Done)
+            : state switch
+            {
+                DeliveryState.Answered or DeliveryState.Closed => ReceivedFilter.Done,
+                DeliveryState.Assigned when late => ReceivedFilter.Overdue,
+                DeliveryState.Registered or DeliveryState.Assigned => ReceivedFilter.InProgress,
+                _ => ReceivedFilter.New,
+            };
 
     private IQueryable<Delivery> Filtered(Guid organizationId, ReceivedFilter filter)
     {
-        var deliveries = db.Deliveries.AsNoTracking().Where(DeliveryRules.ReceivedBy(organizationId)).Where(d => d.DeliveredAt != null && !d.IsReported);
+        var deliveries = db
+            .Deliveries.AsNoTracking()
+            .Where(DeliveryRules.ReceivedBy(organizationId))
+            .Where(d => d.DeliveredAt != null && !d.IsReported);
         if (filter.State is { } state)
         {
             deliveries = deliveries.Where(d => d.State == state);
@@ -103,7 +147,9 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             var sender = filter.Sender.Trim();
             var lowered = sender.ToLowerInvariant();
             var named = db.Organizations.Where(o => o.SearchName.Contains(lowered)).Select(o => o.RegistryNumber);
-            deliveries = deliveries.Where(d => d.Letter!.SenderRegistryNumber == sender || named.Contains(d.Letter.SenderRegistryNumber));
+            deliveries = deliveries.Where(d =>
+                d.Letter!.SenderRegistryNumber == sender || named.Contains(d.Letter.SenderRegistryNumber)
+            );
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -112,22 +158,43 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             var q = filter.Search.Trim();
             var lowered = q.ToLowerInvariant();
             var named = db.Organizations.Where(o => o.SearchName.Contains(lowered)).Select(o => o.RegistryNumber);
-            deliveries = deliveries.Where(d => d.Letter!.SubjectSearch.Contains(lowered) || d.Letter.SenderRegistryNumber.StartsWith(q) || named.Contains(d.Letter.SenderRegistryNumber)
-                || (d.Letter.Reference != null && d.Letter.Reference.Contains(q)) || (d.IncomingNumber != null && d.IncomingNumber.Contains(q)));
+            deliveries = deliveries.Where(d =>
+                d.Letter!.SubjectSearch.Contains(lowered)
+                || d.Letter.SenderRegistryNumber.StartsWith(q)
+                || named.Contains(d.Letter.SenderRegistryNumber)
+                || (d.Letter.Reference != null && d.Letter.Reference.Contains(q))
+                || (d.IncomingNumber != null && d.IncomingNumber.Contains(q))
+            );
         }
 
         return deliveries;
     }
 
-    private static IQueryable<Delivery> InTab(IQueryable<Delivery> deliveries, string tab, DateOnly today, bool isAgency) => tab == ReceivedFilter.All
-        ? deliveries
+    private static IQueryable<Delivery> InTab(
+        IQueryable<Delivery> deliveries,
+        string tab,
+        DateOnly today,
+        bool isAgency
+    ) =>
+        tab == ReceivedFilter.All ? deliveries
         : !isAgency
-        ? (tab == ReceivedFilter.Done ? deliveries.Where(d => d.State != DeliveryState.Delivered) : deliveries.Where(d => d.State == DeliveryState.Delivered))
+            ? (
+                tab == ReceivedFilter.Done
+                    ? deliveries.Where(d => d.State != DeliveryState.Delivered)
+                    : deliveries.Where(d => d.State == DeliveryState.Delivered)
+            )
         : tab switch
-    {
-        ReceivedFilter.Done => deliveries.Where(d => d.State == DeliveryState.Answered || d.State == DeliveryState.Closed),
-        ReceivedFilter.Overdue => deliveries.Where(d => d.State == DeliveryState.Assigned && d.DueDate != null && d.DueDate < today),
-        ReceivedFilter.InProgress => deliveries.Where(d => d.State == DeliveryState.Registered || (d.State == DeliveryState.Assigned && (d.DueDate == null || d.DueDate >= today))),
-        _ => deliveries.Where(d => d.State == DeliveryState.Delivered || d.State == DeliveryState.Opened),
-    };
+        {
+            ReceivedFilter.Done => deliveries.Where(d =>
+                d.State == DeliveryState.Answered || d.State == DeliveryState.Closed
+            ),
+            ReceivedFilter.Overdue => deliveries.Where(d =>
+                d.State == DeliveryState.Assigned && d.DueDate != null && d.DueDate < today
+            ),
+            ReceivedFilter.InProgress => deliveries.Where(d =>
+                d.State == DeliveryState.Registered
+                || (d.State == DeliveryState.Assigned && (d.DueDate == null || d.DueDate >= today))
+            ),
+            _ => deliveries.Where(d => d.State == DeliveryState.Delivered || d.State == DeliveryState.Opened),
+        };
 }

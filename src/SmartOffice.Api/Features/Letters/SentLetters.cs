@@ -5,8 +5,14 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Features.Letters;
 
-/// <summary>Which sent letters to list: a search (subject, reference, recipient), one delivery state, days in the service's time zone.</summary>
-internal sealed record SentFilter(string? Search, DeliveryState? State = null, DateOnly? From = null, DateOnly? To = null);
+/// <summary>Which sent letters to list: a search (subject, reference, recipient), one delivery state, days in the
+/// service's time zone.</summary>
+internal sealed record SentFilter(
+    string? Search,
+    DeliveryState? State = null,
+    DateOnly? From = null,
+    DateOnly? To = null
+);
 
 /// <summary>
 /// The letters an organization sent, for the sent-letters page and GET /api/outbox alike: newest first, a page at a
@@ -17,7 +23,13 @@ internal sealed class SentLetters(ExchangeDbContext db, ServiceClock clock)
 {
     public sealed record Page(IReadOnlyList<Letter> Letters, string? NextCursor);
 
-    public async Task<Page> ReadAsync(Guid senderOrganizationId, SentFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken)
+    public async Task<Page> ReadAsync(
+        Guid senderOrganizationId,
+        SentFilter filter,
+        string? cursor,
+        int pageSize,
+        CancellationToken cancellationToken
+    )
     {
         var letters = db.Letters.AsNoTracking().Where(l => l.SenderOrganizationId == senderOrganizationId);
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -26,9 +38,14 @@ internal sealed class SentLetters(ExchangeDbContext db, ServiceClock clock)
             var lowered = text.ToLowerInvariant();
             // Registry numbers are digits: only then is a prefix match meaningful (and LIKE safe from wildcards).
             var numberPrefix = text.All(char.IsAsciiDigit) ? text + "%" : null;
-            letters = letters.Where(l => l.SubjectSearch.Contains(lowered) || (l.Reference != null && l.Reference.Contains(text))
-                || l.Deliveries.Any(d => (numberPrefix != null && EF.Functions.Like(d.RecipientRegistryNumber, numberPrefix))
-                    || db.Organizations.Any(o => o.Id == d.RecipientOrganizationId && o.SearchName.Contains(lowered))));
+            letters = letters.Where(l =>
+                l.SubjectSearch.Contains(lowered)
+                || (l.Reference != null && l.Reference.Contains(text))
+                || l.Deliveries.Any(d =>
+                    (numberPrefix != null && EF.Functions.Like(d.RecipientRegistryNumber, numberPrefix))
+                    || db.Organizations.Any(o => o.Id == d.RecipientOrganizationId && o.SearchName.Contains(lowered))
+                )
+            );
         }
 
         if (filter.State is { } state)
@@ -56,13 +73,26 @@ internal sealed class SentLetters(ExchangeDbContext db, ServiceClock clock)
             skip = seen;
         }
 
-        var rows = await letters.OrderByDescending(l => l.SubmittedAt).ThenByDescending(l => l.Id).Skip(skip).Take(pageSize + 1)
-            .Include(l => l.Deliveries).ToListAsync(cancellationToken);
+        var rows = await letters
+            .OrderByDescending(l => l.SubmittedAt)
+            .ThenByDescending(l => l.Id)
+            .Skip(skip)
+            .Take(pageSize + 1)
+            .Include(l => l.Deliveries)
+            .ToListAsync(cancellationToken);
         var shown = rows.Take(pageSize).ToList();
-        return new Page(shown, rows.Count > pageSize ? TimeCursor.Next([.. shown.Select(l => l.SubmittedAt)], cursor) : null);
+        return new Page(
+            shown,
+            rows.Count > pageSize ? TimeCursor.Next([.. shown.Select(l => l.SubmittedAt)], cursor) : null
+        );
     }
 
     public Task<Letter?> ReadOneAsync(Guid senderOrganizationId, Guid letterId, CancellationToken cancellationToken) =>
-        db.Letters.AsNoTracking().Include(l => l.Deliveries)
-            .FirstOrDefaultAsync(l => l.Id == letterId && l.SenderOrganizationId == senderOrganizationId, cancellationToken);
+        db
+            .Letters.AsNoTracking()
+            .Include(l => l.Deliveries)
+            .FirstOrDefaultAsync(
+                l => l.Id == letterId && l.SenderOrganizationId == senderOrganizationId,
+                cancellationToken
+            );
 }

@@ -8,7 +8,15 @@ namespace SmartOffice.Api.Features.Letters;
 /// The multipart submission, read as a stream: fields are small and bounded; the file is read into memory
 /// only up to the size limit plus one byte, so an oversized upload is refused without being read whole.
 /// </summary>
-internal sealed record SubmissionForm(string? Subject, List<string> Recipients, string? Reference, string? InReplyTo, byte[]? File, int FileLength, bool IsFileTooLarge) : IDisposable
+internal sealed record SubmissionForm(
+    string? Subject,
+    List<string> Recipients,
+    string? Reference,
+    string? InReplyTo,
+    byte[]? File,
+    int FileLength,
+    bool IsFileTooLarge
+) : IDisposable
 {
     /// <summary>The file buffer is rented from the shared pool; give it back when the request is done.</summary>
     public void Dispose()
@@ -21,9 +29,16 @@ internal sealed record SubmissionForm(string? Subject, List<string> Recipients, 
 
     private const int MaxFieldBytes = 16 * 1024;
 
-    public static async Task<SubmissionForm?> ReadAsync(HttpRequest request, long maxFileBytes, CancellationToken cancellationToken)
+    public static async Task<SubmissionForm?> ReadAsync(
+        HttpRequest request,
+        long maxFileBytes,
+        CancellationToken cancellationToken
+    )
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (
+            !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+        )
         {
             return null;
         }
@@ -35,7 +50,9 @@ internal sealed record SubmissionForm(string? Subject, List<string> Recipients, 
         }
 
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
-        string? subject = null, reference = null, inReplyTo = null;
+        string? subject = null,
+            reference = null,
+            inReplyTo = null;
         var recipients = new List<string>();
         byte[]? file = null;
         var length = 0;
@@ -55,7 +72,11 @@ internal sealed record SubmissionForm(string? Subject, List<string> Recipients, 
                     System.Buffers.ArrayPool<byte>.Shared.Return(file);
                 }
 
-                (file, length, tooLarge) = await SmartOffice.Signing.BoundedRead.ReadPooledAsync(section.Body, maxFileBytes, cancellationToken);
+                (file, length, tooLarge) = await SmartOffice.Signing.BoundedRead.ReadPooledAsync(
+                    section.Body,
+                    maxFileBytes,
+                    cancellationToken
+                );
                 if (tooLarge)
                 {
                     break;
@@ -67,20 +88,45 @@ internal sealed record SubmissionForm(string? Subject, List<string> Recipients, 
             var value = await ReadFieldAsync(section.Body, cancellationToken);
             switch (name)
             {
-                case "subject": subject = value; break;
-                case "recipients": recipients.AddRange(value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)); break;
-                case "reference": reference = value; break;
-                case "inReplyTo": inReplyTo = value; break;
-                default: break;
+                case "subject":
+                    subject = value;
+                    break;
+                case "recipients":
+                    recipients.AddRange(
+                        value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    );
+                    break;
+                case "reference":
+                    reference = value;
+                    break;
+                case "inReplyTo":
+                    inReplyTo = value;
+                    break;
+                default:
+                    break;
             }
         }
 
-        return new SubmissionForm(subject?.Trim(), recipients, reference?.Trim(), inReplyTo?.Trim(), file, length, tooLarge);
+        return new SubmissionForm(
+            subject?.Trim(),
+            recipients,
+            reference?.Trim(),
+            inReplyTo?.Trim(),
+            file,
+            length,
+            tooLarge
+        );
     }
 
     private static async Task<string> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
     {
-        var (buffer, length, tooLarge) = await SmartOffice.Signing.BoundedRead.ReadAsync(body, MaxFieldBytes, cancellationToken);
-        return tooLarge ? throw new InvalidDataException("a form field is longer than 16 KB") : Encoding.UTF8.GetString(buffer, 0, length);
+        var (buffer, length, tooLarge) = await SmartOffice.Signing.BoundedRead.ReadAsync(
+            body,
+            MaxFieldBytes,
+            cancellationToken
+        );
+        return tooLarge
+            ? throw new InvalidDataException("a form field is longer than 16 KB")
+            : Encoding.UTF8.GetString(buffer, 0, length);
     }
 }

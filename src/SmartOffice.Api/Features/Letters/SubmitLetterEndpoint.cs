@@ -7,32 +7,45 @@ using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Features.Letters;
 
-/// <summary>POST /api/letters: a signed PDF to one or more recipients; 202 when accepted, 422 with the report when refused.</summary>
+/// <summary>POST /api/letters: a signed PDF to one or more recipients; 202 when accepted, 422 with the report when
+/// refused.</summary>
 internal static class SubmitLetterEndpoint
 {
     private const int MultipartOverheadBytes = 256 * 1024;
 
     public static RouteGroupBuilder MapSubmitLetter(this RouteGroupBuilder group)
     {
-        group.MapPost("", SubmitAsync).RequireRateLimiting(RateLimiting.SubmissionPolicy).DisableAntiforgery()
+        group
+            .MapPost("", SubmitAsync)
+            .RequireRateLimiting(RateLimiting.SubmissionPolicy)
+            .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data");
         return group;
     }
 
     private static async Task<Results<Accepted<SubmitLetterResponse>, ProblemHttpResult>> SubmitAsync(
-        HttpContext context, LetterSubmission submission, IOptions<SignatureValidationOptions> signing, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context,
+        LetterSubmission submission,
+        IOptions<SignatureValidationOptions> signing,
+        TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         var caller = Caller.From(context.User)!;
         var maxFileBytes = signing.Value.MaxFileBytes;
         if (context.Request.ContentLength > maxFileBytes + MultipartOverheadBytes)
         {
-            return Refusal.Rejected(SizeReport(context.Request.ContentLength.Value, maxFileBytes, time.GetUtcNow())).ToProblem();
+            return Refusal
+                .Rejected(SizeReport(context.Request.ContentLength.Value, maxFileBytes, time.GetUtcNow()))
+                .ToProblem();
         }
 
         using var form = await SubmissionForm.ReadAsync(context.Request, maxFileBytes, cancellationToken);
         if (form is null)
         {
-            return Problems.Validation("Send the letter as multipart/form-data with fields file, subject and recipients.");
+            return Problems.Validation(
+                "Send the letter as multipart/form-data with fields file, subject and recipients."
+            );
         }
 
         if (form.IsFileTooLarge)
@@ -49,7 +62,9 @@ internal static class SubmitLetterEndpoint
         // A key is an opaque token (a UUID, say): visible ASCII only, as in the IETF Idempotency-Key draft.
         if (idempotencyKey is not null && !idempotencyKey.All(c => c is >= '!' and <= '~'))
         {
-            return Problems.Validation("Idempotency-Key must be visible ASCII characters only (no spaces or control characters).");
+            return Problems.Validation(
+                "Idempotency-Key must be visible ASCII characters only (no spaces or control characters)."
+            );
         }
 
         var outcome = await submission.SubmitAsync(caller, form, idempotencyKey, cancellationToken);
@@ -61,14 +76,19 @@ internal static class SubmitLetterEndpoint
         return TypedResults.Accepted($"/api/letters/{outcome.Value!.Id}", outcome.Value);
     }
 
-    private static ValidationReport SizeReport(long size, long limit, DateTimeOffset now) => new()
-    {
-        Code = ValidationCodes.FileTooLarge,
-        Indication = Indications.TotalFailed,
-        SubIndication = SubIndications.FormatFailure,
-        Message = $"The file is larger than the {limit / (1024 * 1024)} MiB allowed ({size} bytes). Reduce the letter and sign it again.",
-        MessageMn = $"Файлын хэмжээ зөвшөөрөгдөх {limit / (1024 * 1024)} MiB-аас их байна. Бичгийн хэмжээг багасгаж дахин гарын үсэг зурна уу.",
-        Checks = [new ValidationCheck(CheckNames.Format, false, $"{size} bytes, limit {limit}")],
-        ValidatedAt = now,
-    };
+    private static ValidationReport SizeReport(long size, long limit, DateTimeOffset now) =>
+        new()
+        {
+            Code = ValidationCodes.FileTooLarge,
+            Indication = Indications.TotalFailed,
+            SubIndication = SubIndications.FormatFailure,
+            Message =
+                $"The file is larger than the {limit / (1024 * 1024)} MiB allowed ({size} bytes). Reduce the letter "
+                + $"and sign it again.",
+            MessageMn =
+                $"Файлын хэмжээ зөвшөөрөгдөх {limit / (1024 * 1024)} MiB-аас их байна. Бичгийн хэмжээг багасгаж "
+                + $"дахин гарын үсэг зурна уу.",
+            Checks = [new ValidationCheck(CheckNames.Format, false, $"{size} bytes, limit {limit}")],
+            ValidatedAt = now,
+        };
 }

@@ -10,12 +10,22 @@ internal sealed class LetterDeliveredNotifier(IHubContext<MailboxHub> hub) : ICo
     public async Task Consume(ConsumeContext<LetterDelivered> context)
     {
         var message = context.Message;
-        var payload = new { message.LetterId, message.RecipientRegistryNumber, message.State, message.Subject };
+        var payload = new
+        {
+            message.LetterId,
+            message.RecipientRegistryNumber,
+            message.State,
+            message.Subject,
+        };
         if (message.State == "Delivered")
         {
-            await hub.Clients.Group(MailboxHub.Group(message.RecipientOrganizationId)).SendAsync("letterArrived", payload, context.CancellationToken);
+            await hub
+                .Clients.Group(MailboxHub.Group(message.RecipientOrganizationId))
+                .SendAsync("letterArrived", payload, context.CancellationToken);
         }
 
-        await hub.Clients.Group(MailboxHub.Group(message.SenderOrganizationId)).SendAsync("letterUpdated", payload, context.CancellationToken);
+        await hub
+            .Clients.Group(MailboxHub.Group(message.SenderOrganizationId))
+            .SendAsync("letterUpdated", payload, context.CancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using MassTransit;
-using SmartOffice.Exchange.Letters;
 using SmartOffice.Contracts;
+using SmartOffice.Exchange.Letters;
 
 namespace SmartOffice.Api.Features.Live;
 
@@ -19,11 +19,17 @@ internal sealed class SenderNotifier(IPublishEndpoint bus, ILogger<SenderNotifie
         timeout.CancelAfter(s_timeout);
         try
         {
-            await bus.Publish(new LetterStateChanged
-            {
-                LetterId = letter.Id, SenderOrganizationId = letter.SenderOrganizationId, RecipientOrganizationId = delivery.RecipientOrganizationId,
-                RecipientRegistryNumber = delivery.RecipientRegistryNumber, State = delivery.State.ToString(),
-            }, timeout.Token);
+            await bus.Publish(
+                new LetterStateChanged
+                {
+                    LetterId = letter.Id,
+                    SenderOrganizationId = letter.SenderOrganizationId,
+                    RecipientOrganizationId = delivery.RecipientOrganizationId,
+                    RecipientRegistryNumber = delivery.RecipientRegistryNumber,
+                    State = delivery.State.ToString(),
+                },
+                timeout.Token
+            );
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

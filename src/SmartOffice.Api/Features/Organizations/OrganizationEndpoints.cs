@@ -5,7 +5,13 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Features.Organizations;
 
-public sealed record OrganizationItem(string RegistryNumber, string Name, string Kind, string? ParentRegistryNumber, string Status);
+public sealed record OrganizationItem(
+    string RegistryNumber,
+    string Name,
+    string Kind,
+    string? ParentRegistryNumber,
+    string Status
+);
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
@@ -18,16 +24,27 @@ public static class OrganizationEndpoints
         return routes;
     }
 
-    private static async Task<Ok<PagedList<OrganizationItem>>> SearchAsync(ExchangeDbContext db, string? query, string? kind, int page = 1, int pageSize = 50, CancellationToken cancellationToken = default)
+    private static async Task<Ok<PagedList<OrganizationItem>>> SearchAsync(
+        ExchangeDbContext db,
+        string? query,
+        string? kind,
+        int page = 1,
+        int pageSize = 50,
+        CancellationToken cancellationToken = default
+    )
     {
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, 200);
-        var organizations = db.Organizations.AsNoTracking().Where(o => o.Status != OrganizationStatus.Removed && o.Kind != OrganizationKind.Service);
+        var organizations = db
+            .Organizations.AsNoTracking()
+            .Where(o => o.Status != OrganizationStatus.Removed && o.Kind != OrganizationKind.Service);
         if (!string.IsNullOrWhiteSpace(query))
         {
             var text = query.Trim();
             var lowered = text.ToLowerInvariant();
-            organizations = organizations.Where(o => o.RegistryNumber.StartsWith(text) || o.SearchName.Contains(lowered));
+            organizations = organizations.Where(o =>
+                o.RegistryNumber.StartsWith(text) || o.SearchName.Contains(lowered)
+            );
         }
 
         if (Enum.TryParse<OrganizationKind>(kind, ignoreCase: true, out var parsedKind))
@@ -36,8 +53,17 @@ public static class OrganizationEndpoints
         }
 
         var total = await organizations.CountAsync(cancellationToken);
-        var items = await organizations.OrderBy(o => o.Name).Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(o => new OrganizationItem(o.RegistryNumber, o.Name, o.Kind.ToString(), o.ParentRegistryNumber, o.Status.ToString()))
+        var items = await organizations
+            .OrderBy(o => o.Name)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(o => new OrganizationItem(
+                o.RegistryNumber,
+                o.Name,
+                o.Kind.ToString(),
+                o.ParentRegistryNumber,
+                o.Status.ToString()
+            ))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedList<OrganizationItem>(items, page, pageSize, total));
     }

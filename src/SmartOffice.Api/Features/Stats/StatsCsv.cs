@@ -45,18 +45,37 @@ internal static class StatsCsv
     public static byte[] City(CityStats stats, Func<string, string> words)
     {
         var csv = new StringBuilder();
-        Line(csv, words("stats.agency"), words("stats.registryNumber"), words("stats.received"), words("stats.registered"), words("stats.answered"),
-            words("stats.overdue"), words("stats.medianAnswer"), words("stats.p90Answer"));
+        Line(
+            csv,
+            words("stats.agency"),
+            words("stats.registryNumber"),
+            words("stats.received"),
+            words("stats.registered"),
+            words("stats.answered"),
+            words("stats.overdue"),
+            words("stats.medianAnswer"),
+            words("stats.p90Answer")
+        );
         foreach (var row in stats.Agencies)
         {
-            Line(csv, row.Name, row.RegistryNumber, Number(row.Received), Number(row.Registered), Number(row.Answered), Number(row.Overdue),
-                Hours(row.MedianHoursToAnswer), Hours(row.P90HoursToAnswer));
+            Line(
+                csv,
+                row.Name,
+                row.RegistryNumber,
+                Number(row.Received),
+                Number(row.Registered),
+                Number(row.Answered),
+                Number(row.Overdue),
+                Hours(row.MedianHoursToAnswer),
+                Hours(row.P90HoursToAnswer)
+            );
         }
 
         return Encode(csv);
     }
 
-    private static byte[] Encode(StringBuilder csv) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    private static byte[] Encode(StringBuilder csv) =>
+        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
 
     private static void Line(StringBuilder csv, params string[] fields) =>
         csv.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
@@ -69,7 +88,9 @@ internal static class StatsCsv
             field = "'" + field;
         }
 
-        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0
+            ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+            : field;
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

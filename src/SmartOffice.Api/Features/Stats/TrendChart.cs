@@ -6,7 +6,8 @@ namespace SmartOffice.Api.Features.Stats;
 
 /// <summary>
 /// The received/answered trend as inline SVG drawn on the server: no chart library, no script, prints and zooms
-/// cleanly. Bars for received letters, a line for answered ones; the page pairs it with a data table for screen readers.
+/// cleanly. Bars for received letters, a line for answered ones; the page pairs it with a data table for screen
+/// readers.
 /// </summary>
 internal static class TrendChart
 {
@@ -19,8 +20,16 @@ internal static class TrendChart
     public static string Svg(IReadOnlyList<TrendPoint> points, string title, string description)
     {
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" preserveAspectRatio=\"xMidYMid meet\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"chart-title\">{WebUtility.HtmlEncode(title)}</title><desc id=\"chart-desc\">{WebUtility.HtmlEncode(description)}</desc>");
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"chart-title "
+                + $"chart-desc\" preserveAspectRatio=\"xMidYMid meet\">"
+        );
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"<title id=\"chart-title\">{WebUtility.HtmlEncode(title)}</title><desc "
+                + $"id=\"chart-desc\">{WebUtility.HtmlEncode(description)}</desc>"
+        );
         var max = Math.Max(1, points.Count == 0 ? 1 : points.Max(p => Math.Max(p.Received, p.Answered)));
         var plotHeight = Height - Top - Bottom;
         var slot = points.Count == 0 ? 0 : (double)(Width - Left - 8) / points.Count;
@@ -31,8 +40,14 @@ internal static class TrendChart
         {
             var value = (int)Math.Round(max * fraction);
             var y = Y(value);
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{Left}\" x2=\"{Width - 8}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{value}</text>");
+            svg.Append(
+                CultureInfo.InvariantCulture,
+                $"<line class=\"grid\" x1=\"{Left}\" x2=\"{Width - 8}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\"/>"
+            );
+            svg.Append(
+                CultureInfo.InvariantCulture,
+                $"<text class=\"axis\" x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{value}</text>"
+            );
         }
 
         var line = new StringBuilder();
@@ -42,17 +57,28 @@ internal static class TrendChart
             var point = points[i];
             var x = Left + (i * slot);
             var barWidth = Math.Max(1, slot * 0.7);
-            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"received\" x=\"{x + (slot * 0.15):0.#}\" y=\"{Y(point.Received):0.#}\" width=\"{barWidth:0.#}\" height=\"{Height - Bottom - Y(point.Received):0.#}\"/>");
+            svg.Append(
+                CultureInfo.InvariantCulture,
+                $"<rect class=\"received\" x=\"{x + (slot * 0.15):0.#}\" y=\"{Y(point.Received):0.#}\" "
+                    + $"width=\"{barWidth:0.#}\" height=\"{Height - Bottom - Y(point.Received):0.#}\"/>"
+            );
             line.Append(CultureInfo.InvariantCulture, $"{x + (slot / 2):0.#},{Y(point.Answered):0.#} ");
             if (i % labelEvery == 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{x + (slot / 2):0.#}\" y=\"{Height - 8}\" text-anchor=\"middle\">{point.Start.ToString("MM-dd", CultureInfo.InvariantCulture)}</text>");
+                svg.Append(
+                    CultureInfo.InvariantCulture,
+                    $"<text class=\"axis\" x=\"{x + (slot / 2):0.#}\" y=\"{Height - 8}\" "
+                        + $"text-anchor=\"middle\">{point.Start.ToString("MM-dd", CultureInfo.InvariantCulture)}</text>"
+                );
             }
         }
 
         if (points.Count > 0)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<polyline class=\"answered\" points=\"{line.ToString().TrimEnd()}\"/>");
+            svg.Append(
+                CultureInfo.InvariantCulture,
+                $"<polyline class=\"answered\" points=\"{line.ToString().TrimEnd()}\"/>"
+            );
         }
 
         svg.Append("</svg>");

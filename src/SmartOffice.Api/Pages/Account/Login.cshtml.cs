@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SmartOffice.Api.Auth;
-using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Features.Auth;
+using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Web;
 using SmartOffice.Exchange.Persistence;
 using SmartOffice.Signing;
@@ -22,23 +22,52 @@ internal sealed class LoginModel(ExchangeDbContext db, UiText text) : WorkspaceP
 
     public string? Error { get; private set; }
 
-    /// <summary>A single-use nonce for the browser to sign (same table and lifetime as POST /api/auth/challenge).</summary>
-    public async Task<IActionResult> OnPostChallengeAsync([FromServices] IOptions<AuthOptions> options, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>A single-use nonce for the browser to sign (same table and lifetime as POST
+    /// /api/auth/challenge).</summary>
+    public async Task<IActionResult> OnPostChallengeAsync(
+        [FromServices] IOptions<AuthOptions> options,
+        [FromServices] TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
         return new JsonResult(await AuthChallenges.CreateAsync(db, options.Value, time, cancellationToken));
     }
 
-    public async Task<IActionResult> OnPostCertificateAsync(string? nonce, string? signature, [FromServices] PdfSignatureValidator validator, [FromServices] AccountProvisioner accounts, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCertificateAsync(
+        string? nonce,
+        string? signature,
+        [FromServices] PdfSignatureValidator validator,
+        [FromServices] AccountProvisioner accounts,
+        [FromServices] TimeProvider time,
+        CancellationToken cancellationToken
+    )
     {
-        var outcome = await CertificateLogin.AuthenticateAsync(new TokenRequest(nonce, signature), db, validator, accounts, time, cancellationToken);
+        var outcome = await CertificateLogin.AuthenticateAsync(
+            new TokenRequest(nonce, signature),
+            db,
+            validator,
+            accounts,
+            time,
+            cancellationToken
+        );
         return await FinishAsync(outcome, text["login.certificateRefused"]);
     }
 
-    public async Task<IActionResult> OnPostPasswordAsync(string? userName, string? password, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPasswordAsync(
+        string? userName,
+        string? password,
+        CancellationToken cancellationToken
+    )
     {
         UserName = userName;
         var throttle = HttpContext.RequestServices.GetRequiredService<PasswordThrottle>();
-        var outcome = await PasswordLogin.AuthenticateAsync(new PasswordLoginRequest(userName, password), ClientAddress.Key(HttpContext), db, throttle, cancellationToken);
+        var outcome = await PasswordLogin.AuthenticateAsync(
+            new PasswordLoginRequest(userName, password),
+            ClientAddress.Key(HttpContext),
+            db,
+            throttle,
+            cancellationToken
+        );
         return await FinishAsync(outcome, text["login.passwordRefused"]);
     }
 

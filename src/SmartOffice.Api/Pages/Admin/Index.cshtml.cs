@@ -15,7 +15,14 @@ namespace SmartOffice.Api.Pages.Admin;
 /// chain. Same services as /api/admin and the Worker's /admin/errors.
 /// </summary>
 [Authorize(Policy = WorkspacePolicies.ServiceAdmin)]
-internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit, PdfSignatureValidator validator, OutboxLag outboxLag, FailedDeliveries failures, UiText text) : WorkspacePage
+internal sealed class IndexModel(
+    AccountAdministration accounts,
+    AuditLog audit,
+    PdfSignatureValidator validator,
+    OutboxLag outboxLag,
+    FailedDeliveries failures,
+    UiText text
+) : WorkspacePage
 {
     // A page must answer even when the broker does not: its client would wait 30 s to connect.
     private static readonly TimeSpan BrokerTimeout = TimeSpan.FromSeconds(5);
@@ -40,9 +47,19 @@ internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit,
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostSuspendAsync(string registryNumber, bool suspend, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSuspendAsync(
+        string registryNumber,
+        bool suspend,
+        CancellationToken cancellationToken
+    )
     {
-        var refusal = await accounts.SetSuspendedAsync(Caller, registryNumber, suspend, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        var refusal = await accounts.SetSuspendedAsync(
+            Caller,
+            registryNumber,
+            suspend,
+            HttpContext.Connection.RemoteIpAddress?.ToString(),
+            cancellationToken
+        );
         if (RefusalText(refusal) is { } problem)
         {
             Failure = $"{text["admin.refused"]} {problem}";
@@ -55,7 +72,8 @@ internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit,
         return RedirectToPage(new { Show });
     }
 
-    /// <summary>Moves every failed delivery back to the delivery queue (as the Worker's POST /admin/errors/replay).</summary>
+    /// <summary>Moves every failed delivery back to the delivery queue (as the Worker's POST
+    /// /admin/errors/replay).</summary>
     public async Task<IActionResult> OnPostReplayAsync(CancellationToken cancellationToken)
     {
         if (!failures.IsApplicable)
@@ -75,8 +93,15 @@ internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit,
             return RedirectToPage(new { Show });
         }
 
-        await audit.AppendAsync(Caller.Actor, Caller.RegistryNumber, "deliveries.replayed", FailedDeliveries.ErrorQueueName, HttpContext.Connection.RemoteIpAddress?.ToString(),
-            $"{replayed} message(s)", cancellationToken);
+        await audit.AppendAsync(
+            Caller.Actor,
+            Caller.RegistryNumber,
+            "deliveries.replayed",
+            FailedDeliveries.ErrorQueueName,
+            HttpContext.Connection.RemoteIpAddress?.ToString(),
+            $"{replayed} message(s)",
+            cancellationToken
+        );
         Notice = text.Format("admin.replayed", replayed);
         return RedirectToPage(new { Show });
     }
@@ -108,7 +133,10 @@ internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit,
             {
                 ErrorQueueDepth = await failures.DepthAsync(deadline.Token);
             }
-            catch (Exception exception) when (IsBrokerFault(exception) || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception exception)
+                when (IsBrokerFault(exception)
+                    || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+                )
             {
                 ErrorQueueDepth = null;
             }
@@ -116,5 +144,9 @@ internal sealed class IndexModel(AccountAdministration accounts, AuditLog audit,
     }
 
     private static bool IsBrokerFault(Exception exception) =>
-        exception is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException or TimeoutException;
+        exception
+            is RabbitMQ.Client.Exceptions.BrokerUnreachableException
+                or RabbitMQ.Client.Exceptions.OperationInterruptedException
+                or IOException
+                or TimeoutException;
 }

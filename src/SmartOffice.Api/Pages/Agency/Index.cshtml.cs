@@ -11,7 +11,12 @@ namespace SmartOffice.Api.Pages.Agency;
 /// through the same services as /api/agency and /api/webhook, so the rules (and the audit) are one.
 /// </summary>
 [Authorize(Policy = WorkspacePolicies.AgencyAdmin)]
-internal sealed class IndexModel(AgencySettingsService settings, AgencyStaff staff, WebhookSettingsService webhooks, UiText text) : WorkspacePage
+internal sealed class IndexModel(
+    AgencySettingsService settings,
+    AgencyStaff staff,
+    WebhookSettingsService webhooks,
+    UiText text
+) : WorkspacePage
 {
     public AgencySettings Settings { get; private set; } = null!;
 
@@ -30,20 +35,42 @@ internal sealed class IndexModel(AgencySettingsService settings, AgencyStaff sta
 
     public async Task<IActionResult> OnPostSettingsAsync(int? dueWorkingDays, CancellationToken cancellationToken)
     {
-        var refusal = await settings.SaveAsync(Caller, new SaveAgencySettingsRequest(dueWorkingDays), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        var refusal = await settings.SaveAsync(
+            Caller,
+            new SaveAgencySettingsRequest(dueWorkingDays),
+            HttpContext.Connection.RemoteIpAddress?.ToString(),
+            cancellationToken
+        );
         return Done(RefusalText(refusal), text["agency.settingsSaved"]);
     }
 
     public async Task<IActionResult> OnPostUserAsync(
-        string? userName, string? displayName, string[] roles, string? password, IFormFile? certificateFile, CancellationToken cancellationToken)
+        string? userName,
+        string? displayName,
+        string[] roles,
+        string? password,
+        IFormFile? certificateFile,
+        CancellationToken cancellationToken
+    )
     {
-        var request = new SaveStaffUserRequest(userName, displayName, roles, string.IsNullOrEmpty(password) ? null : password, null, null,
-            await StaffCertificateUpload.ReadAsync(certificateFile, cancellationToken));
+        var request = new SaveStaffUserRequest(
+            userName,
+            displayName,
+            roles,
+            string.IsNullOrEmpty(password) ? null : password,
+            null,
+            null,
+            await StaffCertificateUpload.ReadAsync(certificateFile, cancellationToken)
+        );
         var created = await staff.CreateAsync(Caller, request, cancellationToken);
         return Done(RefusalText(created.Refusal), text.Format("agency.userAdded", userName));
     }
 
-    public async Task<IActionResult> OnPostWebhookAsync(string? url, string? secret, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWebhookAsync(
+        string? url,
+        string? secret,
+        CancellationToken cancellationToken
+    )
     {
         var refusal = await webhooks.SaveAsync(Caller, new WebhookRequest(url, secret), cancellationToken);
         return Done(RefusalText(refusal), text["agency.webhookSaved"]);

@@ -14,14 +14,29 @@ namespace SmartOffice.Api.Pages.Inbox;
 /// </summary>
 internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock, ReceivedLetters received) : WorkspacePage
 {
-    [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
-    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sender { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? Executor { get; set; }
-    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
-    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public string? Tab { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sender { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Executor { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Mine { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
 
     public bool IsAgency => Caller.IsAgency;
 
@@ -35,22 +50,38 @@ internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock, Recei
 
     public IReadOnlyDictionary<string, string> SenderNames { get; private set; } = new Dictionary<string, string>();
 
-    public string ExecutorName(Guid? id) => id is { } known && Executors.FirstOrDefault(e => e.Id == known) is { } user ? user.DisplayName : "";
+    public string ExecutorName(Guid? id) =>
+        id is { } known && Executors.FirstOrDefault(e => e.Id == known) is { } user ? user.DisplayName : "";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = clock.Today;
         var tabs = ReceivedFilter.TabsFor(IsAgency);
         var tab = tabs.Contains(Tab ?? "", StringComparer.Ordinal) ? Tab! : ReceivedFilter.New;
-        Filter = new ReceivedFilter(tab, Search?.Trim(), Sender?.Trim(), From, To, Mine ? Caller.StaffUserId : Executor, Mine && Caller.StaffUserId is not null);
+        Filter = new ReceivedFilter(
+            tab,
+            Search?.Trim(),
+            Sender?.Trim(),
+            From,
+            To,
+            Mine ? Caller.StaffUserId : Executor,
+            Mine && Caller.StaffUserId is not null
+        );
         Result = await received.ReadAsync(Caller.OrganizationId, IsAgency, Filter, After, Today, cancellationToken);
         if (IsAgency && IsStaff)
         {
-            var staff = await db.StaffUsers.AsNoTracking().Where(u => u.OrganizationId == Caller.OrganizationId).OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
+            var staff = await db
+                .StaffUsers.AsNoTracking()
+                .Where(u => u.OrganizationId == Caller.OrganizationId)
+                .OrderBy(u => u.DisplayName)
+                .ToListAsync(cancellationToken);
             Executors = [.. staff.Where(u => u.HasRole(StaffRoles.Executor) || u.HasRole(StaffRoles.Head))];
         }
 
         var senders = Result.Rows.Select(r => r.SenderRegistryNumber).Distinct().ToList();
-        SenderNames = await db.Organizations.AsNoTracking().Where(o => senders.Contains(o.RegistryNumber)).ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
+        SenderNames = await db
+            .Organizations.AsNoTracking()
+            .Where(o => senders.Contains(o.RegistryNumber))
+            .ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
     }
 }

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 using SmartOffice.Api.Features.Clerk;
 using SmartOffice.Api.Features.Letters;
 using SmartOffice.Api.Pages.Send;
+using SmartOffice.Api.Web;
 using SmartOffice.Exchange.Accounts;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Persistence;
 using SmartOffice.Signing;
-using SmartOffice.Api.Web;
 
 namespace SmartOffice.Api.Pages.Letters;
 
@@ -19,7 +19,13 @@ namespace SmartOffice.Api.Pages.Letters;
 /// receiving agency the work on it (register, assign, answer with a signed reply, close, report, comments). The
 /// sender sees every recipient; a recipient only its own delivery; anyone else gets 404.
 /// </summary>
-internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, ClerkActions actions, UiText text, TimeProvider time) : WorkspacePage
+internal sealed class ViewModel(
+    ExchangeDbContext db,
+    DocumentReader reader,
+    ClerkActions actions,
+    UiText text,
+    TimeProvider time
+) : WorkspacePage
 {
     public Letter Letter { get; private set; } = null!;
 
@@ -61,26 +67,53 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
 
     public bool CanReport => IsRecipientStaff && ClerkRules.CanReport(Own!, Caller);
 
-    public string ExecutorName(Guid? id) => id is { } known && Executors.FirstOrDefault(e => e.Id == known) is { } user ? user.DisplayName : "";
+    public string ExecutorName(Guid? id) =>
+        id is { } known && Executors.FirstOrDefault(e => e.Id == known) is { } user ? user.DisplayName : "";
 
-    public string NameOf(string? registryNumber) => registryNumber is not null && Names.TryGetValue(registryNumber, out var name) ? name : registryNumber ?? "";
+    public string NameOf(string? registryNumber) =>
+        registryNumber is not null && Names.TryGetValue(registryNumber, out var name) ? name : registryNumber ?? "";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => actions.RegisterAsync(id, Caller, cancellationToken), result => text.Format("letter.registered", result.Delivery.IncomingNumber));
+        ActAsync(
+            id,
+            () => actions.RegisterAsync(id, Caller, cancellationToken),
+            result => text.Format("letter.registered", result.Delivery.IncomingNumber)
+        );
 
-    public Task<IActionResult> OnPostAssignAsync(Guid id, string? executor, DateOnly? dueDate, CancellationToken cancellationToken) =>
-        ActAsync(id, () => actions.AssignAsync(id, new AssignRequest(executor, dueDate), Caller, cancellationToken),
-            result => text.Format("letter.assigned", result.Delivery.DueDate?.ToString("d", System.Globalization.CultureInfo.CurrentCulture)));
+    public Task<IActionResult> OnPostAssignAsync(
+        Guid id,
+        string? executor,
+        DateOnly? dueDate,
+        CancellationToken cancellationToken
+    ) =>
+        ActAsync(
+            id,
+            () => actions.AssignAsync(id, new AssignRequest(executor, dueDate), Caller, cancellationToken),
+            result =>
+                text.Format(
+                    "letter.assigned",
+                    result.Delivery.DueDate?.ToString("d", System.Globalization.CultureInfo.CurrentCulture)
+                )
+        );
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
-        ActAsync(id, () => actions.CloseAsync(id, new ReasonRequest(reason), Caller, cancellationToken), _ => text["letter.closed"]);
+        ActAsync(
+            id,
+            () => actions.CloseAsync(id, new ReasonRequest(reason), Caller, cancellationToken),
+            _ => text["letter.closed"]
+        );
 
     public async Task<IActionResult> OnPostReportAsync(Guid id, string? reason, CancellationToken cancellationToken)
     {
-        var result = await actions.ReportAsync(id, new ReasonRequest(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()), Caller, cancellationToken);
+        var result = await actions.ReportAsync(
+            id,
+            new ReasonRequest(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()),
+            Caller,
+            cancellationToken
+        );
         if (RefusalText(result.Refusal) is { } problem)
         {
             Failure = $"{text["letter.refused"]} {problem}";
@@ -94,7 +127,9 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
 
     public async Task<IActionResult> OnPostCommentAsync(Guid id, string? comment, CancellationToken cancellationToken)
     {
-        var own = await db.Deliveries.Where(DeliveryRules.ReceivedBy(Caller.OrganizationId)).FirstOrDefaultAsync(d => d.LetterId == id, cancellationToken);
+        var own = await db
+            .Deliveries.Where(DeliveryRules.ReceivedBy(Caller.OrganizationId))
+            .FirstOrDefaultAsync(d => d.LetterId == id, cancellationToken);
         if (own is null || !IsStaff)
         {
             return NotFound();
@@ -107,8 +142,21 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
             return RedirectToPage(new { id });
         }
 
-        var author = await db.StaffUsers.AsNoTracking().Where(u => u.Id == Caller.StaffUserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
-        db.LetterComments.Add(new LetterComment { DeliveryId = own.Id, AuthorUserId = Caller.StaffUserId!.Value, AuthorName = author, Text = body, CreatedAt = time.GetUtcNow() });
+        var author = await db
+            .StaffUsers.AsNoTracking()
+            .Where(u => u.Id == Caller.StaffUserId)
+            .Select(u => u.DisplayName)
+            .SingleAsync(cancellationToken);
+        db.LetterComments.Add(
+            new LetterComment
+            {
+                DeliveryId = own.Id,
+                AuthorUserId = Caller.StaffUserId!.Value,
+                AuthorName = author,
+                Text = body,
+                CreatedAt = time.GetUtcNow(),
+            }
+        );
         await db.SaveChangesAsync(cancellationToken);
         Notice = text["letter.commentAdded"];
         return Redirect($"/letters/{id}#comments");
@@ -118,8 +166,16 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
     /// The executor's answer: the signed reply PDF goes through the same submission as any letter (validated, signer =
     /// this agency, to the original sender, linked by inReplyTo), then the delivery is marked answered with it.
     /// </summary>
-    public async Task<IActionResult> OnPostAnswerAsync(Guid id, IFormFile? reply, string? subject, string? reference, string? replyKey,
-        [FromServices] LetterSubmission submission, [FromServices] IOptions<SignatureValidationOptions> signing, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAnswerAsync(
+        Guid id,
+        IFormFile? reply,
+        string? subject,
+        string? reference,
+        string? replyKey,
+        [FromServices] LetterSubmission submission,
+        [FromServices] IOptions<SignatureValidationOptions> signing,
+        CancellationToken cancellationToken
+    )
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -138,15 +194,31 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
         }
 
         await using var stream = reply.OpenReadStream();
-        var (buffer, length, tooLarge) = await BoundedRead.ReadPooledAsync(stream, signing.Value.MaxFileBytes, cancellationToken);
-        using var form = new SubmissionForm(string.IsNullOrWhiteSpace(subject) ? $"Re: {Letter.Subject}" : subject.Trim(), [Letter.SenderRegistryNumber],
-            reference?.Trim(), id.ToString(), buffer, length, tooLarge);
+        var (buffer, length, tooLarge) = await BoundedRead.ReadPooledAsync(
+            stream,
+            signing.Value.MaxFileBytes,
+            cancellationToken
+        );
+        using var form = new SubmissionForm(
+            string.IsNullOrWhiteSpace(subject) ? $"Re: {Letter.Subject}" : subject.Trim(),
+            [Letter.SenderRegistryNumber],
+            reference?.Trim(),
+            id.ToString(),
+            buffer,
+            length,
+            tooLarge
+        );
         if (tooLarge)
         {
             return Refused(new SendResult(false, ValidationCodes.FileTooLarge, null, null, [], null));
         }
 
-        var sent = await submission.SubmitAsync(Caller, form, replyKey is { Length: > 0 and <= 200 } ? $"reply-{replyKey}" : null, cancellationToken);
+        var sent = await submission.SubmitAsync(
+            Caller,
+            form,
+            replyKey is { Length: > 0 and <= 200 } ? $"reply-{replyKey}" : null,
+            cancellationToken
+        );
         if (sent.Refusal is { } refused)
         {
             return Refused(SendResult.FromRefusal(refused));
@@ -172,7 +244,11 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
         return Page();
     }
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<Outcome<ClerkActionResult>>> act, Func<ClerkActionResult, string> notice)
+    private async Task<IActionResult> ActAsync(
+        Guid id,
+        Func<Task<Outcome<ClerkActionResult>>> act,
+        Func<ClerkActionResult, string> notice
+    )
     {
         var result = await act();
         if (RefusalText(result.Refusal) is { } problem)
@@ -189,7 +265,11 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var letter = await LetterAccess.Readable(db, Caller).AsNoTracking().Include(l => l.Deliveries).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        var letter = await LetterAccess
+            .Readable(db, Caller)
+            .AsNoTracking()
+            .Include(l => l.Deliveries)
+            .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (letter is null)
         {
             return false;
@@ -197,22 +277,48 @@ internal sealed class ViewModel(ExchangeDbContext db, DocumentReader reader, Cle
 
         Letter = letter;
         IsSender = LetterAccess.IsSender(letter, Caller);
-        Own = letter.Deliveries.FirstOrDefault(d => d.RecipientOrganizationId == Caller.OrganizationId && DeliveryRules.IsReceived(d.State));
-        Recipients = IsSender ? [.. letter.Deliveries.OrderBy(d => d.RecipientRegistryNumber)] : Own is null ? [] : [Own];
-        Report = JsonSerializer.Deserialize<ValidationReport>(letter.ValidationReportJson, SmartOffice.Exchange.ExchangeJson.Options);
-        var numbers = letter.Deliveries.Select(d => d.RecipientRegistryNumber).Append(letter.SenderRegistryNumber).ToList();
-        Names = await db.Organizations.AsNoTracking().Where(o => numbers.Contains(o.RegistryNumber)).ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
+        Own = letter.Deliveries.FirstOrDefault(d =>
+            d.RecipientOrganizationId == Caller.OrganizationId && DeliveryRules.IsReceived(d.State)
+        );
+        Recipients =
+            IsSender ? [.. letter.Deliveries.OrderBy(d => d.RecipientRegistryNumber)]
+            : Own is null ? []
+            : [Own];
+        Report = JsonSerializer.Deserialize<ValidationReport>(
+            letter.ValidationReportJson,
+            SmartOffice.Exchange.ExchangeJson.Options
+        );
+        var numbers = letter
+            .Deliveries.Select(d => d.RecipientRegistryNumber)
+            .Append(letter.SenderRegistryNumber)
+            .ToList();
+        Names = await db
+            .Organizations.AsNoTracking()
+            .Where(o => numbers.Contains(o.RegistryNumber))
+            .ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
         Steps = [.. (await reader.VisibleEvidenceAsync(id, Caller, cancellationToken) ?? []).Select(JourneyStep.From)];
         if (letter.InReplyToLetterId is { } original)
         {
-            InReplyToSubject = await LetterAccess.Readable(db, Caller).Where(l => l.Id == original).Select(l => l.Subject).FirstOrDefaultAsync(cancellationToken);
+            InReplyToSubject = await LetterAccess
+                .Readable(db, Caller)
+                .Where(l => l.Id == original)
+                .Select(l => l.Subject)
+                .FirstOrDefaultAsync(cancellationToken);
         }
 
         if (IsRecipientStaff)
         {
-            var staff = await db.StaffUsers.AsNoTracking().Where(u => u.OrganizationId == Caller.OrganizationId && !u.IsDisabled).OrderBy(u => u.DisplayName).ToListAsync(cancellationToken);
+            var staff = await db
+                .StaffUsers.AsNoTracking()
+                .Where(u => u.OrganizationId == Caller.OrganizationId && !u.IsDisabled)
+                .OrderBy(u => u.DisplayName)
+                .ToListAsync(cancellationToken);
             Executors = [.. staff.Where(u => u.HasRole(StaffRoles.Executor) || u.HasRole(StaffRoles.Head))];
-            Comments = await db.LetterComments.AsNoTracking().Where(c => c.DeliveryId == Own!.Id).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+            Comments = await db
+                .LetterComments.AsNoTracking()
+                .Where(c => c.DeliveryId == Own!.Id)
+                .OrderBy(c => c.CreatedAt)
+                .ToListAsync(cancellationToken);
             DefaultDueDate = Own!.DueDate ?? await actions.DefaultDueDateAsync(Caller, cancellationToken);
         }
 

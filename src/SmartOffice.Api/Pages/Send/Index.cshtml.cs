@@ -18,7 +18,8 @@ namespace SmartOffice.Api.Pages.Send;
 /// double click or a resent form sends the letter once.
 /// </summary>
 [EnableRateLimiting(RateLimiting.SubmissionPolicy)]
-internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidationOptions> signing, UiText text) : WorkspacePage
+internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidationOptions> signing, UiText text)
+    : WorkspacePage
 {
     private const int MaxSuggestions = 20;
 
@@ -46,7 +47,8 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
 
     public void OnGet() => IdempotencyKey = Guid.NewGuid().ToString("N");
 
-    /// <summary>Search as you type: active organizations by part of the name or the start of the registry number, never the caller.</summary>
+    /// <summary>Search as you type: active organizations by part of the name or the start of the registry number, never
+    /// the caller.</summary>
     public async Task<IActionResult> OnGetOrganizationsAsync(string? q, CancellationToken cancellationToken)
     {
         var query = q?.Trim() ?? "";
@@ -57,15 +59,30 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
 
         var lowered = query.ToLowerInvariant();
         var self = Caller.OrganizationId;
-        var matches = await db.Organizations.AsNoTracking()
-            .Where(o => o.Status == OrganizationStatus.Active && o.Kind != OrganizationKind.Service && o.Id != self && (o.RegistryNumber.StartsWith(query) || o.SearchName.Contains(lowered)))
-            .OrderBy(o => o.Name).Take(MaxSuggestions)
-            .Select(o => new { o.RegistryNumber, o.Name, Kind = o.Kind == OrganizationKind.Agency ? text["send.agency"] : text["send.company"] })
+        var matches = await db
+            .Organizations.AsNoTracking()
+            .Where(o =>
+                o.Status == OrganizationStatus.Active
+                && o.Kind != OrganizationKind.Service
+                && o.Id != self
+                && (o.RegistryNumber.StartsWith(query) || o.SearchName.Contains(lowered))
+            )
+            .OrderBy(o => o.Name)
+            .Take(MaxSuggestions)
+            .Select(o => new
+            {
+                o.RegistryNumber,
+                o.Name,
+                Kind = o.Kind == OrganizationKind.Agency ? text["send.agency"] : text["send.company"],
+            })
             .ToListAsync(cancellationToken);
         return new JsonResult(matches);
     }
 
-    public async Task<IActionResult> OnPostCheckAsync([FromServices] PdfSignatureValidator validator, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCheckAsync(
+        [FromServices] PdfSignatureValidator validator,
+        CancellationToken cancellationToken
+    )
     {
         await LoadNamesAsync(cancellationToken);
         using var upload = await ReadUploadAsync(cancellationToken);
@@ -75,7 +92,10 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         }
         else
         {
-            var report = validator.Validate(upload.Form.File.AsMemory(0, upload.Form.FileLength), new ValidationRequest { ExpectedRegistryNumber = Caller.RegistryNumber });
+            var report = validator.Validate(
+                upload.Form.File.AsMemory(0, upload.Form.FileLength),
+                new ValidationRequest { ExpectedRegistryNumber = Caller.RegistryNumber }
+            );
             Result = SendResult.FromReport(report);
         }
 
@@ -83,7 +103,10 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         return Request.Headers["X-Partial"] == "1" ? Partial("_CheckResult", Result) : Page();
     }
 
-    public async Task<IActionResult> OnPostSendAsync([FromServices] LetterSubmission submission, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSendAsync(
+        [FromServices] LetterSubmission submission,
+        CancellationToken cancellationToken
+    )
     {
         await LoadNamesAsync(cancellationToken);
         using var upload = await ReadUploadAsync(cancellationToken);
@@ -107,32 +130,61 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         return Redirect($"/letters/{outcome.Value.Id}");
     }
 
-    /// <summary>The posted fields as the submission reads them; the file bounded by the size limit (pooled, returned on dispose).</summary>
+    /// <summary>The posted fields as the submission reads them; the file bounded by the size limit (pooled, returned on
+    /// dispose).</summary>
     private async Task<Upload> ReadUploadAsync(CancellationToken cancellationToken)
     {
         var recipients = ParseRecipients(Recipients);
         if (Letter is null || Letter.Length == 0)
         {
-            return new Upload(new SubmissionForm(Subject, recipients, Reference, null, null, 0, false), new SendResult(false, RefusalCodes.Validation, text["send.noFile"], null, [], null));
+            return new Upload(
+                new SubmissionForm(Subject, recipients, Reference, null, null, 0, false),
+                new SendResult(false, RefusalCodes.Validation, text["send.noFile"], null, [], null)
+            );
         }
 
         var maxFileBytes = signing.Value.MaxFileBytes;
         await using var stream = Letter.OpenReadStream();
         var (buffer, length, tooLarge) = await BoundedRead.ReadPooledAsync(stream, maxFileBytes, cancellationToken);
         var form = new SubmissionForm(Subject?.Trim(), recipients, Reference?.Trim(), null, buffer, length, tooLarge);
-        return new Upload(form, tooLarge ? new SendResult(false, ValidationCodes.FileTooLarge, $"{Letter.Length} > {maxFileBytes}", null, [], null) : null);
+        return new Upload(
+            form,
+            tooLarge
+                ? new SendResult(
+                    false,
+                    ValidationCodes.FileTooLarge,
+                    $"{Letter.Length} > {maxFileBytes}",
+                    null,
+                    [],
+                    null
+                )
+                : null
+        );
     }
 
     private async Task LoadNamesAsync(CancellationToken cancellationToken)
     {
         var numbers = ParseRecipients(Recipients);
-        RecipientNames = numbers.Count == 0 ? new Dictionary<string, string>()
-            : await db.Organizations.AsNoTracking().Where(o => numbers.Contains(o.RegistryNumber)).ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
+        RecipientNames =
+            numbers.Count == 0
+                ? new Dictionary<string, string>()
+                : await db
+                    .Organizations.AsNoTracking()
+                    .Where(o => numbers.Contains(o.RegistryNumber))
+                    .ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
     }
 
-    /// <summary>The textarea (or the chips' hidden copy of it): registry numbers separated by spaces, commas, semicolons or lines.</summary>
+    /// <summary>The textarea (or the chips' hidden copy of it): registry numbers separated by spaces, commas,
+    /// semicolons or lines.</summary>
     public static List<string> ParseRecipients(string? value) =>
-        [.. (value ?? "").Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+        [
+            .. (value ?? "")
+                .Split(
+                    [' ', ',', ';', '\n', '\r', '\t'],
+                    StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+                )
+                .Distinct(StringComparer.Ordinal),
+        ];
 
     private sealed record Upload(SubmissionForm Form, SendResult? Problem) : IDisposable
     {

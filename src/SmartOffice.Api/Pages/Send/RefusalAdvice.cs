@@ -13,13 +13,21 @@ internal static class RefusalAdvice
     /// <summary>Refusals of the API contract that are not about the PDF itself.</summary>
     public static readonly IReadOnlyList<string> ProblemCodesAdvised =
     [
-        RefusalCodes.AccountSuspended, RefusalCodes.RecipientUnknown, RefusalCodes.DuplicateLetter, RefusalCodes.Validation, RefusalCodes.RateLimited,
+        RefusalCodes.AccountSuspended,
+        RefusalCodes.RecipientUnknown,
+        RefusalCodes.DuplicateLetter,
+        RefusalCodes.Validation,
+        RefusalCodes.RateLimited,
     ];
 
-    /// <summary>Every validation code of the Signing library (read from its constants, so a new code cannot be forgotten) and the problems above.</summary>
+    /// <summary>Every validation code of the Signing library (read from its constants, so a new code cannot be
+    /// forgotten) and the problems above.</summary>
     public static IReadOnlyList<string> AllCodes { get; } =
     [
-        .. typeof(ValidationCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).Where(c => c != ValidationCodes.Ok),
+        .. typeof(ValidationCodes)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (string)f.GetValue(null)!)
+            .Where(c => c != ValidationCodes.Ok),
         .. ProblemCodesAdvised,
     ];
 

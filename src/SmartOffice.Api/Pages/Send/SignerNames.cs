@@ -2,7 +2,8 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace SmartOffice.Api.Pages.Send;
 
-/// <summary>The readable part of a certificate name ("CN=Бат, O=…" → "Бат"), for the signature panels of send and verify.</summary>
+/// <summary>The readable part of a certificate name ("CN=Бат, O=…" → "Бат"), for the signature panels of send and
+/// verify.</summary>
 internal static class SignerNames
 {
     public static string CommonName(string? distinguishedName)
@@ -15,7 +16,10 @@ internal static class SignerNames
         try
         {
             var name = new X500DistinguishedName(distinguishedName);
-            return name.EnumerateRelativeDistinguishedNames().FirstOrDefault(r => r.GetSingleElementType().Value == "2.5.4.3")?.GetSingleElementValue() ?? distinguishedName;
+            return name.EnumerateRelativeDistinguishedNames()
+                .FirstOrDefault(r => r.GetSingleElementType().Value == "2.5.4.3")
+                ?.GetSingleElementValue()
+                ?? distinguishedName;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

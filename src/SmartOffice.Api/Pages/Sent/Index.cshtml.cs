@@ -25,7 +25,13 @@ internal sealed class IndexModel(SentLetters sent, SentTimelines timelines) : Wo
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var page = await sent.ReadAsync(Caller.OrganizationId, new SentFilter(Search), Before, PageSize, cancellationToken);
+        var page = await sent.ReadAsync(
+            Caller.OrganizationId,
+            new SentFilter(Search),
+            Before,
+            PageSize,
+            cancellationToken
+        );
         Letters = await timelines.DescribeAsync([.. page.Letters], cancellationToken);
         if (page.NextCursor is { } next)
         {
@@ -38,6 +44,8 @@ internal sealed class IndexModel(SentLetters sent, SentTimelines timelines) : Wo
     public async Task<IActionResult> OnGetLetterAsync(Guid id, CancellationToken cancellationToken)
     {
         var letter = await sent.ReadOneAsync(Caller.OrganizationId, id, cancellationToken);
-        return letter is null ? NotFound() : Partial("_SentLetter", (await timelines.DescribeAsync([letter], cancellationToken))[0]);
+        return letter is null
+            ? NotFound()
+            : Partial("_SentLetter", (await timelines.DescribeAsync([letter], cancellationToken))[0]);
     }
 }

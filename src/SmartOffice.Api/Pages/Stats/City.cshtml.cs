@@ -10,18 +10,37 @@ namespace SmartOffice.Api.Pages.Stats;
 [Authorize(Policy = WorkspacePolicies.ServiceAdmin)]
 internal sealed class CityModel(AgencyStatistics statistics, ServiceClock clock, UiText text) : WorkspacePage
 {
-    public static readonly IReadOnlyList<string> SortKeys = ["median", "p90", "received", "answered", "overdue", "name"];
+    public static readonly IReadOnlyList<string> SortKeys =
+    [
+        "median",
+        "p90",
+        "received",
+        "answered",
+        "overdue",
+        "name",
+    ];
 
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
 
     public CityStats Stats { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ?? File(StatsCsv.City(Stats, key => text[key]), "text/csv; charset=utf-8", $"stats-city-{Stats.From:yyyy-MM-dd}-{Stats.To:yyyy-MM-dd}.csv");
+        await LoadAsync(cancellationToken)
+        ?? File(
+            StatsCsv.City(Stats, key => text[key]),
+            "text/csv; charset=utf-8",
+            $"stats-city-{Stats.From:yyyy-MM-dd}-{Stats.To:yyyy-MM-dd}.csv"
+        );
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {

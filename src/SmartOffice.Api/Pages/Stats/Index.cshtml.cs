@@ -10,9 +10,14 @@ namespace SmartOffice.Api.Pages.Stats;
 [Authorize(Policy = WorkspacePolicies.Staff)]
 internal sealed class IndexModel(AgencyStatistics statistics, ServiceClock clock, UiText text) : WorkspacePage
 {
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Agency { get; set; }
 
     public AgencyStats Stats { get; private set; } = null!;
 
@@ -22,8 +27,12 @@ internal sealed class IndexModel(AgencyStatistics statistics, ServiceClock clock
         await LoadAsync(cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ?? File(StatsCsv.Agency(Stats, key => text[key]), "text/csv; charset=utf-8",
-            $"stats-{Stats.RegistryNumber}-{Stats.From:yyyy-MM-dd}-{Stats.To:yyyy-MM-dd}.csv");
+        await LoadAsync(cancellationToken)
+        ?? File(
+            StatsCsv.Agency(Stats, key => text[key]),
+            "text/csv; charset=utf-8",
+            $"stats-{Stats.RegistryNumber}-{Stats.From:yyyy-MM-dd}-{Stats.To:yyyy-MM-dd}.csv"
+        );
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {

@@ -12,14 +12,19 @@ using SmartOffice.Signing.Evidence;
 namespace SmartOffice.Api.Pages.Verify;
 
 /// <summary>
-/// Public verification, no login (as a court or an auditor would): a letter PDF is validated against the trust list with
+/// Public verification, no login (as a court or an auditor would): a letter PDF is validated against the trust list
+/// with
 /// no expected signer, and we say only whether this exact document (SHA-256) was exchanged here — nothing else about
 /// it. An evidence file's seal is checked with the same code as `smartoffice evidence verify`, and must be our seal.
 /// </summary>
 [EnableRateLimiting(RateLimiting.VerifyPolicy)]
 internal sealed class IndexModel(
-    ExchangeDbContext db, PdfSignatureValidator validator, EvidenceSealer sealer, VerifyGate gate, Microsoft.Extensions.Options.IOptions<LimitsOptions> limits)
-    : WorkspacePage
+    ExchangeDbContext db,
+    PdfSignatureValidator validator,
+    EvidenceSealer sealer,
+    VerifyGate gate,
+    Microsoft.Extensions.Options.IOptions<LimitsOptions> limits
+) : WorkspacePage
 {
     /// <summary>Evidences are a few kilobytes; a whole letter's array stays far below this.</summary>
     public const int MaxEvidenceBytes = 1024 * 1024;
@@ -49,7 +54,8 @@ internal sealed class IndexModel(
         string? documentSha256 = null;
         if (Letter is { Length: > 0 })
         {
-            // Anyone may check a letter here, so anyone's checks share a bounded part of the machine: a few run at once,
+            // Anyone may check a letter here, so anyone's checks share a bounded part of the machine: a few run at
+            // once,
             // the rest wait a moment and are then told to come back; someone not logged in gets a smaller size limit.
             using var slot = await gate.EnterAsync(cancellationToken);
             if (slot is null)
@@ -58,9 +64,14 @@ internal sealed class IndexModel(
                 return StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
 
-            var anonymousLimit = User.Identity?.IsAuthenticated == true ? (long?)null : limits.Value.AnonymousVerifyBytes;
+            var anonymousLimit =
+                User.Identity?.IsAuthenticated == true ? (long?)null : limits.Value.AnonymousVerifyBytes;
             await using var stream = Letter.OpenReadStream();
-            Report = await validator.ValidateAsync(stream, new ValidationRequest { MaxFileBytes = anonymousLimit }, cancellationToken);
+            Report = await validator.ValidateAsync(
+                stream,
+                new ValidationRequest { MaxFileBytes = anonymousLimit },
+                cancellationToken
+            );
             documentSha256 = Report.DocumentSha256;
             if (documentSha256 is null && Report.Code != ValidationCodes.FileTooLarge)
             {
@@ -70,8 +81,12 @@ internal sealed class IndexModel(
 
             // The signed bytes identify a letter even when someone re-encoded its signature value since.
             var signedContent = Report.SignedContentSha256 ?? "-";
-            WasExchanged = documentSha256 is null ? null
-                : await db.Letters.AnyAsync(l => l.DocumentSha256 == documentSha256 || l.SignedContentSha256 == signedContent, cancellationToken);
+            WasExchanged = documentSha256 is null
+                ? null
+                : await db.Letters.AnyAsync(
+                    l => l.DocumentSha256 == documentSha256 || l.SignedContentSha256 == signedContent,
+                    cancellationToken
+                );
         }
 
         if (Evidence is { Length: > 0 })
@@ -79,7 +94,12 @@ internal sealed class IndexModel(
             await using var stream = Evidence.OpenReadStream();
             var (buffer, length, tooLarge) = await BoundedRead.ReadAsync(stream, MaxEvidenceBytes, cancellationToken);
             IsEvidenceTooLarge = tooLarge;
-            EvidenceChecks = tooLarge ? null : new EvidenceSealVerifier(validator, sealer.OwnCertificates).VerifyFile(buffer.AsSpan(0, length), documentSha256);
+            EvidenceChecks = tooLarge
+                ? null
+                : new EvidenceSealVerifier(validator, sealer.OwnCertificates).VerifyFile(
+                    buffer.AsSpan(0, length),
+                    documentSha256
+                );
         }
 
         return Page();

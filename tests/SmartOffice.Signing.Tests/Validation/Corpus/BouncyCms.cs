@@ -17,12 +17,17 @@ internal static class BouncyCms
         var bcCertificate = DotNetUtilities.FromX509Certificate(certificate);
         var attributes = new Asn1EncodableVector
         {
-            new Org.BouncyCastle.Asn1.Cms.Attribute(CmsAttributes.MessageDigest, new DerSet(new DerOctetString(SHA256.HashData(content)))),
+            new Org.BouncyCastle.Asn1.Cms.Attribute(
+                CmsAttributes.MessageDigest,
+                new DerSet(new DerOctetString(SHA256.HashData(content)))
+            ),
         };
         var generator = new CmsSignedDataGenerator();
-        generator.AddSignerInfoGenerator(new SignerInfoGeneratorBuilder()
-            .WithSignedAttributeGenerator(new SimpleAttributeTableGenerator(new AttributeTable(attributes)))
-            .Build(new Asn1SignatureFactory("SHA256WITHRSA", key), bcCertificate));
+        generator.AddSignerInfoGenerator(
+            new SignerInfoGeneratorBuilder()
+                .WithSignedAttributeGenerator(new SimpleAttributeTableGenerator(new AttributeTable(attributes)))
+                .Build(new Asn1SignatureFactory("SHA256WITHRSA", key), bcCertificate)
+        );
         generator.AddCertificate(bcCertificate);
         return generator.Generate(new CmsProcessableByteArray(content), false).GetEncoded();
     }

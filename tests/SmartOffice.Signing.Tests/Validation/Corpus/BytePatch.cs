@@ -6,7 +6,8 @@ namespace SmartOffice.Signing.Tests.Validation.Corpus;
 /// <summary>In-place edits that keep every offset of the file (so only the edited thing changes).</summary>
 internal static class BytePatch
 {
-    /// <summary>Replaces the first match of <paramref name="pattern"/> with <paramref name="replacement"/>, padded with spaces to the same length.</summary>
+    /// <summary>Replaces the first match of <paramref name="pattern"/> with <paramref name="replacement"/>, padded with
+    /// spaces to the same length.</summary>
     public static byte[] Replace(byte[] file, string pattern, Func<Match, string> replacement)
     {
         var text = Encoding.Latin1.GetString(file);
@@ -22,8 +23,16 @@ internal static class BytePatch
     /// <summary>The signature's /ByteRange values as written.</summary>
     public static long[] ByteRange(byte[] file)
     {
-        var match = Regex.Match(Encoding.Latin1.GetString(file), @"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]");
-        return [.. Enumerable.Range(1, 4).Select(i => long.Parse(match.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture))];
+        var match = Regex.Match(
+            Encoding.Latin1.GetString(file),
+            @"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]"
+        );
+        return
+        [
+            .. Enumerable
+                .Range(1, 4)
+                .Select(i => long.Parse(match.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture)),
+        ];
     }
 
     public static byte[] WithByteRange(byte[] file, long a, long b, long c, long d) =>

@@ -39,21 +39,32 @@ internal static partial class IncrementalUpdate
             output.Append(CultureInfo.InvariantCulture, $"{number} 1\n{offset:D10} 00000 n \n");
         }
 
-        output.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {size} /Root {root} {rootGeneration} R /Prev {previous} >>\nstartxref\n{xrefOffset}\n%%EOF\n");
+        output.Append(
+            CultureInfo.InvariantCulture,
+            $"trailer\n<< /Size {size} /Root {root} {rootGeneration} R /Prev {previous} "
+                + $">>\nstartxref\n{xrefOffset}\n%%EOF\n"
+        );
         return [.. pdf, .. Encoding.Latin1.GetBytes(output.ToString())];
     }
 
     public static int NextObjectNumber(byte[] pdf)
     {
         var text = Latin1(pdf);
-        var highest = ObjectPattern().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
+        var highest = ObjectPattern()
+            .Matches(text)
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(0)
+            .Max();
         return Math.Max(LastInt(text, SizePattern()), highest + 1);
     }
 
     public static (int Number, int Generation) Root(byte[] pdf)
     {
         var match = RootPattern().Matches(Latin1(pdf)).Last();
-        return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+        return (
+            int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
+            int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)
+        );
     }
 
     /// <summary>The text of the last definition of an object (between "N G obj" and "endobj").</summary>

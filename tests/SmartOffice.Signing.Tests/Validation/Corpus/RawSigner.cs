@@ -25,28 +25,45 @@ internal static class RawSigner
         IReadOnlyDictionary<int, string>? extraObjects = null,
         bool inField = true,
         Func<byte[], byte[]>? signCms = null,
-        int moreFieldsShowingIt = 0)
+        int moreFieldsShowingIt = 0
+    )
     {
-        var number = Math.Max(IncrementalUpdate.NextObjectNumber(pdf), (extraObjects?.Keys.DefaultIfEmpty(0).Max() ?? 0) + 1);
+        var number = Math.Max(
+            IncrementalUpdate.NextObjectNumber(pdf),
+            (extraObjects?.Keys.DefaultIfEmpty(0).Max() ?? 0) + 1
+        );
         var placeholder = new string('0', contentsBytes * 2);
         var byteRangeSlot = "[0 0 0 0]".PadRight(ByteRangeWidth);
         var objects = new Dictionary<int, string>(extraObjects ?? new Dictionary<int, string>())
         {
-            [number] = $"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (D:20261122100000Z) /ByteRange {byteRangeSlot} /Contents <{placeholder}> >>",
+            [number] =
+                $"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (D:20261122100000Z) "
+                + $"/ByteRange {byteRangeSlot} /Contents <{placeholder}> >>",
         };
         if (inField)
         {
             var (root, _) = IncrementalUpdate.Root(pdf);
             var page = IncrementalUpdate.FirstPage(pdf);
-            var catalog = objects.TryGetValue(root, out var changed) ? changed : IncrementalUpdate.ObjectBody(pdf, root);
+            var catalog = objects.TryGetValue(root, out var changed)
+                ? changed
+                : IncrementalUpdate.ObjectBody(pdf, root);
             // The new form lists only this signature's field(s): an earlier form (by reference or inline) is replaced.
             catalog = System.Text.RegularExpressions.Regex.Replace(catalog, @"/AcroForm\s+\d+\s+\d+\s+R", "");
-            catalog = System.Text.RegularExpressions.Regex.Replace(catalog, @"/AcroForm\s*<<(?:[^<>]|<<[^<>]*>>)*>>", "");
+            catalog = System.Text.RegularExpressions.Regex.Replace(
+                catalog,
+                @"/AcroForm\s*<<(?:[^<>]|<<[^<>]*>>)*>>",
+                ""
+            );
             var fields = Enumerable.Range(number + 1, 1 + moreFieldsShowingIt).ToList();
-            objects[root] = catalog.Insert(catalog.IndexOf("<<", StringComparison.Ordinal) + 2, $" /AcroForm << /Fields [{string.Join(" ", fields.Select(f => $"{f} 0 R"))}] /SigFlags 3 >>");
+            objects[root] = catalog.Insert(
+                catalog.IndexOf("<<", StringComparison.Ordinal) + 2,
+                $" /AcroForm << /Fields [{string.Join(" ", fields.Select(f => $"{f} 0 R"))}] /SigFlags 3 >>"
+            );
             foreach (var field in fields)
             {
-                objects[field] = $"<< /FT /Sig /T (Signature{field}) /V {number} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P {page} 0 R >>";
+                objects[field] =
+                    $"<< /FT /Sig /T (Signature{field}) /V {number} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 "
+                    + $"0] /F 132 /P {page} 0 R >>";
             }
         }
 
@@ -54,7 +71,11 @@ internal static class RawSigner
         var text = Encoding.Latin1.GetString(file);
         var contentsStart = text.LastIndexOf("/Contents <", StringComparison.Ordinal) + "/Contents ".Length;
         var contentsEnd = contentsStart + placeholder.Length + 2;
-        var byteRange = string.Create(CultureInfo.InvariantCulture, $"[0 {contentsStart} {contentsEnd} {file.Length - contentsEnd}]").PadRight(ByteRangeWidth);
+        var byteRange = string.Create(
+                CultureInfo.InvariantCulture,
+                $"[0 {contentsStart} {contentsEnd} {file.Length - contentsEnd}]"
+            )
+            .PadRight(ByteRangeWidth);
         var slot = text.LastIndexOf(byteRangeSlot, StringComparison.Ordinal);
         Encoding.Latin1.GetBytes(byteRange).CopyTo(file, slot);
 
@@ -75,7 +96,8 @@ internal static class RawSigner
             IncludeOption = X509IncludeOption.EndCertOnly,
         };
         signer.Certificates.AddRange(chain.ToArray());
-        // A signed attribute forces SignedCms to write signed attributes (content type, message digest), as PAdES requires.
+        // A signed attribute forces SignedCms to write signed attributes (content type, message digest), as PAdES
+        // requires.
         signer.SignedAttributes.Add(new Pkcs9SigningTime(DateTime.UtcNow));
         cms.ComputeSignature(signer, silent: true);
         return cms.Encode();

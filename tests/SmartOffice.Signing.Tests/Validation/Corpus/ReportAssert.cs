@@ -14,7 +14,11 @@ internal static class ReportAssert
 
     public static void Accepted(ValidationReport report)
     {
-        Assert.IsTrue(report.Accepted, $"{report.Code}: {report.Message} | {string.Join(" | ", report.Checks.Select(c => $"{c.Name}={c.Passed}: {c.Detail}"))}");
+        Assert.IsTrue(
+            report.Accepted,
+            $"{report.Code}: {report.Message} | "
+                + $"{string.Join(" | ", report.Checks.Select(c => $"{c.Name}={c.Passed}: {c.Detail}"))}"
+        );
         Assert.AreEqual(ValidationCodes.Ok, report.Code);
         Assert.AreEqual(Indications.TotalPassed, report.Indication);
         Assert.AreEqual(11, report.Checks.Count, string.Join(", ", report.Checks.Select(c => c.Name)));

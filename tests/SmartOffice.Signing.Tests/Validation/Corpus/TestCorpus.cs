@@ -30,17 +30,29 @@ internal static class TestCorpus
 
     public static SignatureValidationOptions Options() => new() { TrustDir = TrustDir, CrlPaths = [CrlDir] };
 
-    public static byte[] Letter(string subject, int paddingBytes = 0) => DemoLetter.Create(new DemoLetterContent(
-        "Монгол Ачаа Тээвэр ХХК", "5123456", "Нийслэлийн Засаг Даргын Тамгын Газар", "2026/117",
-        new DateOnly(2026, 11, 22), subject,
-        "Манай компани Улаанбаатар хотын Хан-Уул дүүрэгт агуулах барих зөвшөөрөл хүсч байна. Ёслол, үүрэг, өргөдөл.",
-        PaddingBytes: paddingBytes));
+    public static byte[] Letter(string subject, int paddingBytes = 0) =>
+        DemoLetter.Create(
+            new DemoLetterContent(
+                "Монгол Ачаа Тээвэр ХХК",
+                "5123456",
+                "Нийслэлийн Засаг Даргын Тамгын Газар",
+                "2026/117",
+                new DateOnly(2026, 11, 22),
+                subject,
+                "Манай компани Улаанбаатар хотын Хан-Уул дүүрэгт агуулах барих зөвшөөрөл хүсч байна. Ёслол, үүрэг, "
+                    + "өргөдөл.",
+                PaddingBytes: paddingBytes
+            )
+        );
 
-    /// <summary>The unsigned letter signed by <paramref name="identity"/> with PdfSigner (cached per identity and options).</summary>
+    /// <summary>The unsigned letter signed by <paramref name="identity"/> with PdfSigner (cached per identity and
+    /// options).</summary>
     public static byte[] SignedBy(DemoIdentity identity, PdfSignerOptions? options = null, string? cacheKey = null)
     {
         var key = $"{identity.Name}|{cacheKey ?? (options is null ? "default" : Guid.NewGuid().ToString())}";
-        return s_signed.GetOrAdd(key, _ => PdfSigner.Sign(UnsignedLetter, identity.Certificate, identity.Chain, options));
+        return s_signed.GetOrAdd(key, _ =>
+            PdfSigner.Sign(UnsignedLetter, identity.Certificate, identity.Chain, options)
+        );
     }
 
     public static byte[] SignedByCompanyA => SignedBy(Pki.CompanyA);
