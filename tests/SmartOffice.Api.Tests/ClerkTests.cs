@@ -24,7 +24,9 @@ public sealed class ClerkTests
         var registered = await OkAsync(await registrar.Http.PostAsync($"/api/letters/{id}/register", null));
         StringAssert.StartsWith(
             registered.GetProperty("delivery").GetProperty("incomingNumber").GetString(),
-            $"{TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar")).Year}/"
+            TimeZoneInfo
+                .ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar"))
+                .Year + "/"
         );
         var assigned = await OkAsync(
             await head.Http.PostAsJsonAsync($"/api/letters/{id}/assign", new { executor = "gantulga" })

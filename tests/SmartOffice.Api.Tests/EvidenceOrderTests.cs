@@ -16,7 +16,7 @@ public sealed class EvidenceOrderTests
     [TestMethod]
     [DataRow("Sqlite")]
     [DataRow("Postgres")]
-    public async Task A_delivery_stamped_before_its_acceptance_is_still_listed_after_it_and_the_opening_chains_after_the_delivery(
+    public async Task A_delivery_stamped_before_its_acceptance_is_listed_after_it_and_the_opening_follows_it(
         string provider
     )
     {

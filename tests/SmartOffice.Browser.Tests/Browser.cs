@@ -125,13 +125,15 @@ internal sealed class Browser : IDisposable
             if (e.type === 'hidden' || (e.offsetParent === null && e.type !== 'file')) continue;
             const name = [...(e.labels || [])].map(l => l.textContent).join(' ') + (e.getAttribute('aria-label') || '')
                 + (e.getAttribute('aria-labelledby') || '').split(' ').map(nameOf).join(' ')
-                + (e.tagName === 'BUTTON' ? e.textContent : '') + ((e.type === 'submit' || e.type === 'button') ? e.value : '');
+                + (e.tagName === 'BUTTON' ? e.textContent : '')
+                + ((e.type === 'submit' || e.type === 'button') ? e.value : '');
             if (!name.trim()) problems.push('no label: ' + e.outerHTML.slice(0, 160));
         }
         const h1 = document.querySelectorAll('h1').length;
         if (h1 !== 1) problems.push(h1 + ' h1 elements');
         if (document.documentElement.scrollWidth > window.innerWidth + 1)
-            problems.push('scrolls sideways: ' + document.documentElement.scrollWidth + 'px content in a ' + window.innerWidth + 'px window');
+            problems.push('scrolls sideways: ' + document.documentElement.scrollWidth + 'px content in a '
+                + window.innerWidth + 'px window');
         return problems.join('\n');
         """;
 

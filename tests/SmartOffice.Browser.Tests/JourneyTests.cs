@@ -107,7 +107,9 @@ public sealed class JourneyTests
         var incoming = browser.Find("#incoming-number").Text;
         StringAssert.StartsWith(
             incoming,
-            $"{TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar")).Year}/"
+            TimeZoneInfo
+                .ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar"))
+                .Year + "/"
         );
         browser.Driver.ExecuteScript("document.getElementById('executor').value = 'gantulga';");
         browser.Click("#assign-button");

@@ -11,8 +11,11 @@ public sealed class SendSummaryTests
     [TestMethod]
     public void An_accepted_letter_shows_its_id_hash_and_recipients_not_the_seal()
     {
-        const string body =
-            """{"id":"d2d0566a","status":"Accepted","documentSha256":"109c93ca","recipients":[{"registryNumber":"9011001","name":"Нийслэлийн Засаг Даргын Тамгын Газар","state":"Queued"}],"evidence":{"seal":"MIIG..."}}""";
+        const string body = """
+            {"id":"d2d0566a","status":"Accepted","documentSha256":"109c93ca",
+             "recipients":[{"registryNumber":"9011001","name":"Нийслэлийн Засаг Даргын Тамгын Газар","state":"Queued"}],
+             "evidence":{"seal":"MIIG..."}}
+            """;
         var text = SendSummary.Format(202, body);
 
         StringAssert.StartsWith(text, "Accepted: letter d2d0566a");
@@ -24,8 +27,11 @@ public sealed class SendSummaryTests
     [TestMethod]
     public void A_refusal_says_why_in_the_reports_words()
     {
-        const string body =
-            """{"code":"certificate_untrusted","detail":"x","report":{"message":"The certificate is not from a trusted authority.","messageMn":"Гэрчилгээ итгэмжлэгдсэн байгууллагынх биш."}}""";
+        const string body = """
+            {"code":"certificate_untrusted","detail":"x",
+             "report":{"message":"The certificate is not from a trusted authority.",
+             "messageMn":"Гэрчилгээ итгэмжлэгдсэн байгууллагынх биш."}}
+            """;
         var text = SendSummary.Format(422, body);
 
         StringAssert.StartsWith(

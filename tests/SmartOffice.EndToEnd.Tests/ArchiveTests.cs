@@ -63,7 +63,8 @@ public sealed class ArchiveTests
             .GetString();
         using var head = await ApiSession.StaffAsync(api, "dulguun");
         var range =
-            $"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}";
+            $"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"))}"
+            + $"&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}";
 
         byte[] bytes = [];
         for (var i = 0; i < 50; i++)

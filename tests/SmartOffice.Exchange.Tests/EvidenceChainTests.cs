@@ -19,7 +19,7 @@ public sealed class EvidenceChainTests
     private static readonly DateTimeOffset Accepted = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
     [TestMethod]
-    public async Task A_new_evidence_follows_the_end_of_the_chain_even_when_a_worker_clock_behind_the_Api_stamped_that_end_earlier()
+    public async Task A_new_evidence_follows_the_chain_end_even_when_a_worker_clock_behind_stamped_it_earlier()
     {
         await using var connection = new SqliteConnection("Data Source=:memory:;Foreign Keys=False");
         await connection.OpenAsync();

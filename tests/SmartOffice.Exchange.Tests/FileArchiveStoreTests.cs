@@ -69,7 +69,7 @@ public sealed class FileArchiveStoreTests
     [TestMethod]
     [DataRow(ArchiveSync.FileSystem)]
     [DataRow(ArchiveSync.File)]
-    public async Task A_letter_step_links_the_document_stores_the_records_and_then_the_manifest_and_a_forged_record_stops_the_manifest(
+    public async Task A_letter_step_stores_document_records_and_manifest_and_a_forged_record_stops_the_manifest(
         ArchiveSync sync
     )
     {

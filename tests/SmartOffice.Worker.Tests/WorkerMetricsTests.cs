@@ -128,8 +128,10 @@ public sealed class WorkerMetricsTests
             autoDelete: false,
             arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }
         );
-        var body =
-            $$$"""{"messageId":"{{{Guid.NewGuid()}}}","messageType":["urn:message:SmartOffice.Contracts:LetterSubmitted"],"message":{"letterId":"{{{Guid.NewGuid()}}}"}}""";
+        var body = $$$"""
+            {"messageId":"{{{Guid.NewGuid()}}}","messageType":["urn:message:SmartOffice.Contracts:LetterSubmitted"],
+             "message":{"letterId":"{{{Guid.NewGuid()}}}"}}
+            """;
         await channel.BasicPublishAsync(
             "",
             "letter-submitted_error",

@@ -22,8 +22,8 @@ internal static class PkiCommand
         foreach (var (file, identity) in pki.Identities)
         {
             stdout.WriteLine(
-                $"  p12/{file}.p12  "
-                    + $"{identity.Name}{(identity.RegistryNumber is null ? "" : $", registry number {identity.RegistryNumber}")}"
+                $"  p12/{file}.p12  {identity.Name}"
+                    + (identity.RegistryNumber is null ? "" : $", registry number {identity.RegistryNumber}")
             );
         }
 

@@ -40,7 +40,8 @@ internal static class SignCommand
         File.WriteAllBytes(output, signed);
         stdout.WriteLine(
             $"{output}: signed by "
-                + $"{certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false)} ({signed.Length} bytes)"
+                + certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false)
+                + $" ({signed.Length} bytes)"
         );
         return CliApp.Ok;
     }

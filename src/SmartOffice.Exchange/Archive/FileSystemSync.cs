@@ -76,7 +76,8 @@ internal sealed partial class FileSystemSync : IDisposable
             {
                 Sync();
             }
-#pragma warning disable CA1031 // Whatever failed belongs to the callers waiting for this sync; the loop goes on for the next ones.
+            // Whatever failed belongs to the callers waiting for this sync; the loop goes on for the next ones.
+#pragma warning disable CA1031
             catch (Exception exception)
 #pragma warning restore CA1031
             {

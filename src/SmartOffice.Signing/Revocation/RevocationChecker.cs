@@ -153,7 +153,8 @@ internal static class RevocationChecker
                     or Revocation.AffiliationChanged
                     or Revocation.CessationOfOperation
             ? CertificateStatus.Good(
-                $"{what}, after the trusted timestamp of {times.Reference:u}; the reason leaves earlier signatures valid"
+                $"{what}, after the trusted timestamp of {times.Reference:u}; "
+                    + "the reason leaves earlier signatures valid"
             )
             : CertificateStatus.Revoked(
                 $"{what}, after the trusted timestamp of {times.Reference:u}, but for a reason "

@@ -35,7 +35,8 @@ public sealed class CertificatePathValidator
         ArgumentNullException.ThrowIfNull(leaf);
         ArgumentNullException.ThrowIfNull(trust);
         var key =
-            $"{trust.Generation}|{leaf.Thumbprint}|{requiredUsageOid}|{string.Join(',', extraCertificates.Select(c => c.Thumbprint))}";
+            $"{trust.Generation}|{leaf.Thumbprint}|{requiredUsageOid}|"
+            + string.Join(',', extraCertificates.Select(c => c.Thumbprint));
         var now = DateTimeOffset.UtcNow;
         if (_cache.TryGetValue(key, out var cached) && cached.Expires > now)
         {

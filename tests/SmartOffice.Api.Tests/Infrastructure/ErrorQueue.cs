@@ -28,7 +28,8 @@ internal static class ErrorQueue
         var id = Guid.NewGuid().ToString();
         var body = $$$"""
             {"messageId":"{{{id}}}","messageType":["urn:message:SmartOffice.Contracts:LetterSubmitted"],
-             "message":{"letterId":"{{{Guid.NewGuid()}}}","senderRegistryNumber":"5123456","recipientRegistryNumbers":["9011001"],"documentSha256":"{{{new string(
+             "message":{"letterId":"{{{Guid.NewGuid()}}}","senderRegistryNumber":"5123456",
+             "recipientRegistryNumbers":["9011001"],"documentSha256":"{{{new string(
                 '0',
                 64
             )}}}"}}

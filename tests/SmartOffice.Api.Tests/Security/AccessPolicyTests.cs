@@ -179,7 +179,8 @@ public sealed class AccessPolicyTests
         var created = await admin.Http.PostAsync(
             "/api/agency/users",
             Json(
-                $"{{\"userName\":\"{userName}\",\"displayName\":\"x\",\"roles\":[\"registrar\",\"executor\",\"head\"],\"password\":\"long enough password\"}}"
+                $"{{\"userName\":\"{userName}\",\"displayName\":\"x\","
+                    + "\"roles\":[\"registrar\",\"executor\",\"head\"],\"password\":\"long enough password\"}"
             )
         );
         var id = System

@@ -125,7 +125,7 @@ public sealed partial class InboxPageTests
     }
 
     [TestMethod]
-    public async Task Paging_walks_thousands_of_letters_without_a_gap_or_a_repeat_even_when_they_arrived_at_the_same_instant()
+    public async Task Paging_walks_thousands_of_letters_with_no_gap_or_repeat_even_at_one_instant()
     {
         using var factory = new ApiFactory("Sqlite");
         using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");

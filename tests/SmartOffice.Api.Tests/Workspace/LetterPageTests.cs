@@ -106,7 +106,11 @@ public sealed class LetterPageTests
         StringAssert.Matches(
             page,
             new System.Text.RegularExpressions.Regex(
-                $"id=\"incoming-number\">{TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar")).Year}/\\d{{5}}<"
+                "id=\"incoming-number\">"
+                    + TimeZoneInfo
+                        .ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ulaanbaatar"))
+                        .Year
+                    + "/\\d{5}<"
             )
         );
 

@@ -19,7 +19,8 @@ internal static class SchemaDescription
             WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' AND t.name NOT LIKE '__EF%'
             """,
         """
-            SELECT 'foreign key ' || t.name || '.' || f."from" || ' -> ' || f."table" || '.' || f."to" || ' on delete ' || f.on_delete
+            SELECT 'foreign key ' || t.name || '.' || f."from" || ' -> ' || f."table" || '.' || f."to"
+                || ' on delete ' || f.on_delete
             FROM sqlite_master t, pragma_foreign_key_list(t.name) f
             WHERE t.type = 'table'
             """,
@@ -37,11 +38,13 @@ internal static class SchemaDescription
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid AND c.relkind = 'r'
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE '__EF%' AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE '__EF%'
+                AND a.attnum > 0 AND NOT a.attisdropped
             """,
         """
             SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
-            FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '"__EF%'
+            FROM pg_constraint
+            WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '"__EF%'
             """,
         "SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '__EF%'",
         """

@@ -117,10 +117,23 @@ public sealed class DifferentialTests
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"readers saw: JavaScript in {views.Values.Count(v => v.PopplerJavaScript == true)}, signed fields "
-                    + $"in {views.Values.Count(v => v.PopplerSignatures > 0)}, encryption in "
-                    + $"{views.Values.Count(v => v.PopplerEncrypted == true || v.QpdfEncrypted == true)}; "
-                    + $"one-revision object sets compared: {variants.Count(v => v.Planted.Revisions == 1 && views[v.Name].QpdfObjects is not null && smartOffice[v.Name].Scan.ErrorCode is null)}"
             )
+                + string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"in {views.Values.Count(v => v.PopplerSignatures > 0)}, encryption in "
+                )
+                + string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{views.Values.Count(v => v.PopplerEncrypted == true || v.QpdfEncrypted == true)}; "
+                )
+                + "one-revision object sets compared: "
+                + variants
+                    .Count(v =>
+                        v.Planted.Revisions == 1
+                        && views[v.Name].QpdfObjects is not null
+                        && smartOffice[v.Name].Scan.ErrorCode is null
+                    )
+                    .ToString(CultureInfo.InvariantCulture)
         );
         TestContext.WriteLine(
             $"variants a reader could not open (allowed, not compared): {readerFailures.Count}: "

@@ -132,10 +132,10 @@ internal static class LetterVariants
             }
 
             var layout = Layout(random, encrypt != EncryptPlace.None);
-            name.Append(
-                CultureInfo.InvariantCulture,
-                $"-[{layout.Xref}{(layout.ObjectStream == ObjectStreamKind.None ? "" : "+" + layout.ObjectStream + ":" + layout.Filter)}{(layout.Comments ? "+comments" : "")}]"
-            );
+            name.Append(CultureInfo.InvariantCulture, $"-[{layout.Xref}")
+                .Append(layout.ObjectStream == ObjectStreamKind.None ? "" : $"+{layout.ObjectStream}:{layout.Filter}")
+                .Append(layout.Comments ? "+comments" : "")
+                .Append(']');
             if (revision == firstWritten)
             {
                 (signatures, shown) = PlaceSignatures(draft, shape, layout.ObjectStream != ObjectStreamKind.None);

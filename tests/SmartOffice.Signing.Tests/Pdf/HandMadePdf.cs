@@ -123,8 +123,9 @@ internal sealed class HandMadePdf
         {
             offsets[number] = output.Position;
             Write(
-                $"{number} 0 "
-                    + $"obj\n{dictionary.Replace(">>", $" /Length {data.Length} >>", StringComparison.Ordinal)}\nstream\n"
+                $"{number} 0 obj\n"
+                    + dictionary.Replace(">>", $" /Length {data.Length} >>", StringComparison.Ordinal)
+                    + "\nstream\n"
             );
             output.Write(data);
             Write("\nendstream\nendobj\n");

@@ -116,7 +116,8 @@ public sealed class PdfScannerTests
             .Minimal()
             .Add(
                 4,
-                @"<< /Type /S#69g /ByteRange [0 1 2 3] /Contents <3 0 8> /Reason (a\(b\) \101) /Name <FEFF041104300442> >>"
+                @"<< /Type /S#69g /ByteRange [0 1 2 3] /Contents <3 0 8> "
+                    + @"/Reason (a\(b\) \101) /Name <FEFF041104300442> >>"
             )
             .Build();
         var signature = Scan(file).Signatures.Single();

@@ -59,7 +59,8 @@ internal sealed class AgencySettingsService(ExchangeDbContext db, AuditLog audit
             "agency.settings",
             caller.RegistryNumber,
             address,
-            $"dueWorkingDays={request.DueWorkingDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"}",
+            "dueWorkingDays="
+                + (request.DueWorkingDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"),
             cancellationToken
         );
         return null;

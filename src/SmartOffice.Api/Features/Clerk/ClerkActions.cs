@@ -278,7 +278,8 @@ internal sealed class ClerkActions(
 
                 delivery.IsReported = true;
                 var reason =
-                    $"letter {letterId} reported by {caller.RegistryNumber}: {request.Reason ?? "advertising or abuse"}";
+                    $"letter {letterId} reported by {caller.RegistryNumber}: "
+                    + (request.Reason ?? "advertising or abuse");
                 await db
                     .Accounts.Where(a => a.OrganizationId == delivery.Letter!.SenderOrganizationId)
                     .ExecuteUpdateAsync(
