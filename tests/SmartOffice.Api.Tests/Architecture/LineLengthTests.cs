@@ -1,6 +1,8 @@
 namespace SmartOffice.Api.Tests.Architecture;
 
-/// <summary>The code follows .editorconfig's max_line_length (CSharpier formats to it; comments and strings are wrapped by hand).</summary>
+/// <summary>
+/// The code follows .editorconfig's max_line_length: CSharpier formats to it; comments and strings are wrapped by hand.
+/// </summary>
 [TestClass]
 public sealed class LineLengthTests
 {
