@@ -123,7 +123,7 @@ public static class MongolianSearch
     /// <summary>The search key of one word from <see cref="Words"/>: its stem, or the word itself when it is a number or short.</summary>
     public static string Stem(string word)
     {
-        if (word.Length <= MinimumStem + 1 || word.Any(char.IsDigit))
+        if (word.Length <= MinimumStem || word.Any(char.IsDigit))
         {
             return word;
         }
@@ -147,7 +147,7 @@ public static class MongolianSearch
         }
 
         // The fluid vowel: the last syllable's vowel drops before an ending (засаг → засгийн, гэрэлтүүлэг → гэрэлтүүлгийн).
-        if (stem.Length > MinimumStem + 1 && !IsVowel(stem[^1]) && IsVowel(stem[^2]) && !IsVowel(stem[^3]))
+        if (stem.Length > MinimumStem && !IsVowel(stem[^1]) && IsVowel(stem[^2]) && !IsVowel(stem[^3]))
         {
             stem = stem[..^2] + stem[^1];
         }
