@@ -21,7 +21,8 @@ public static class PdfText
             var text = new System.Text.StringBuilder();
             for (var number = 1; number <= Math.Min(pdf.NumberOfPages, MaxPages) && text.Length < MaxCharacters; number++)
             {
-                text.Append(pdf.GetPage(number).Text).Append(' ');
+                // Words rather than Page.Text: the latter runs words together where the PDF positions them without spaces.
+                text.AppendJoin(' ', pdf.GetPage(number).GetWords().Select(w => w.Text)).Append(' ');
             }
 
             return text.Length > MaxCharacters ? text.ToString(0, MaxCharacters) : text.ToString();
