@@ -46,7 +46,7 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
 
     public void OnGet() => IdempotencyKey = Guid.NewGuid().ToString("N");
 
-    /// <summary>Search as you type: active organizations by part of the name or the start of the registry number, never the caller.</summary>
+    /// <summary>Search as you type: active organizations by part of the name (Latin input too) or the start of the registry number, ranked by match quality, never the caller.</summary>
     public async Task<IActionResult> OnGetOrganizationsAsync(string? q, CancellationToken cancellationToken)
     {
         var query = q?.Trim() ?? "";
@@ -56,10 +56,15 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         }
 
         var lowered = query.ToLowerInvariant();
+        var cyrillic = Features.Letters.LetterSearch.Cyrillic(query);
         var self = Caller.OrganizationId;
+
+        // Best match first: the exact registry number, then names starting with the query, then the rest.
         var matches = await db.Organizations.AsNoTracking()
-            .Where(o => o.Status == OrganizationStatus.Active && o.Kind != OrganizationKind.Service && o.Id != self && (o.RegistryNumber.StartsWith(query) || o.SearchName.Contains(lowered)))
-            .OrderBy(o => o.Name).Take(MaxSuggestions)
+            .Where(o => o.Status == OrganizationStatus.Active && o.Kind != OrganizationKind.Service && o.Id != self
+                && (o.RegistryNumber.StartsWith(query) || o.SearchName.Contains(lowered) || o.SearchName.Contains(cyrillic)))
+            .OrderBy(o => o.RegistryNumber == query ? 0 : o.RegistryNumber.StartsWith(query) || o.SearchName.StartsWith(lowered) || o.SearchName.StartsWith(cyrillic) ? 1 : 2)
+            .ThenBy(o => o.Name).Take(MaxSuggestions)
             .Select(o => new { o.RegistryNumber, o.Name, Kind = o.Kind == OrganizationKind.Agency ? text["send.agency"] : text["send.company"] })
             .ToListAsync(cancellationToken);
         return new JsonResult(matches);
