@@ -458,6 +458,11 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SenderAccountId")
                         .HasColumnType("TEXT");
 

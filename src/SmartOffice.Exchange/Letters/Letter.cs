@@ -25,6 +25,14 @@ public sealed class Letter
     /// C-locale PostgreSQL's know only ASCII).</summary>
     public string SubjectSearch { get; private set; } = "";
 
+    /// <summary>
+    /// Search keys of the subject, the reference and the PDF's text (see <see cref="Search.LetterSearchText"/>), filled
+    /// at
+    /// acceptance. The letter's text is here only because every organization that can list this row (sender and
+    /// recipients) may read the letter itself; the listings restrict to those before they match.
+    /// </summary>
+    public string SearchText { get; set; } = "";
+
     /// <summary>The sender's own outgoing number.</summary>
     public string? Reference { get; set; }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Api.Pages.Send;
 using SmartOffice.Api.Tests.Infrastructure;
 using SmartOffice.Api.Web;
@@ -131,6 +132,52 @@ public sealed partial class SendPageTests
 
         CollectionAssert.Contains(byName, "9011001");
         Assert.IsEmpty(self);
+    }
+
+    [TestMethod]
+    public async Task Suggestions_rank_the_exact_number_then_name_prefixes_then_the_rest_and_take_latin_input()
+    {
+        var factory = Factories.Shared("Sqlite");
+        var number =
+            "7" + Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var word = "Гэрэлт" + Guid.NewGuid().ToString("N")[..6];
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SmartOffice.Exchange.Persistence.ExchangeDbContext>();
+            db.Organizations.AddRange(
+                new SmartOffice.Exchange.Organizations.Organization
+                {
+                    RegistryNumber = number + "1",
+                    Name = $"Аймгийн {word} төв",
+                    Kind = SmartOffice.Exchange.Organizations.OrganizationKind.Company,
+                },
+                new SmartOffice.Exchange.Organizations.Organization
+                {
+                    RegistryNumber = number + "2",
+                    Name = $"{word} ХХК",
+                    Kind = SmartOffice.Exchange.Organizations.OrganizationKind.Company,
+                },
+                new SmartOffice.Exchange.Organizations.Organization
+                {
+                    RegistryNumber = number,
+                    Name = "Бусад ХХК",
+                    Kind = SmartOffice.Exchange.Organizations.OrganizationKind.Company,
+                }
+            );
+            await db.SaveChangesAsync();
+        }
+
+        using var company = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        CollectionAssert.AreEqual(
+            new[] { number + "2", number + "1" },
+            await SearchAsync(company, word.ToLowerInvariant())
+        );
+        Assert.AreEqual(
+            number,
+            (await SearchAsync(company, number))[0],
+            "the exact number comes before numbers it starts"
+        );
+        CollectionAssert.Contains(await SearchAsync(company, "niislel"), "9011001", "Latin 'niislel' finds 'Нийслэл'");
     }
 
     [TestMethod]

@@ -8,6 +8,7 @@ using SmartOffice.Contracts;
 using SmartOffice.Exchange.Archive;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Letters.Search;
 using SmartOffice.Exchange.Organizations;
 using SmartOffice.Exchange.Outbox;
 using SmartOffice.Exchange.Persistence;
@@ -220,6 +221,7 @@ internal sealed class LetterSubmission(
             ValidationReportJson = JsonSerializer.Serialize(report, SmartOffice.Exchange.ExchangeJson.Options),
             SignerSubject = report.Signer?.Subject,
             RecipientKey = recipientKey,
+            SearchText = LetterSearchText.Build(form.Subject, form.Reference, PdfText.Extract(content)),
         };
         await archive.StoreDocumentAsync(letter.DocumentSha256, content, cancellationToken);
         return await CommitAsync(caller, letter, recipients, submitter, idempotencyKey, fingerprint, cancellationToken);

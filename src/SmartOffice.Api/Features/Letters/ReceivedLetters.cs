@@ -154,16 +154,25 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            // Subject, sender (name or number), the sender's outgoing number, our incoming number.
+            // Subject, reference and the letter's text by word stems; sender (name or number), the sender's outgoing
+            // number, our incoming number as written. The plain subject match keeps letters from before SearchText.
             var q = filter.Search.Trim();
             var lowered = q.ToLowerInvariant();
-            var named = db.Organizations.Where(o => o.SearchName.Contains(lowered)).Select(o => o.RegistryNumber);
-            deliveries = deliveries.Where(d =>
-                d.Letter!.SubjectSearch.Contains(lowered)
-                || d.Letter.SenderRegistryNumber.StartsWith(q)
-                || named.Contains(d.Letter.SenderRegistryNumber)
-                || (d.Letter.Reference != null && d.Letter.Reference.Contains(q))
-                || (d.IncomingNumber != null && d.IncomingNumber.Contains(q))
+            var cyrillic = LetterSearch.Cyrillic(q);
+            var named = db
+                .Organizations.Where(o => o.SearchName.Contains(lowered) || o.SearchName.Contains(cyrillic))
+                .Select(o => o.RegistryNumber);
+            deliveries = deliveries.Where(
+                LetterSearch.OrWords<Delivery>(
+                    d =>
+                        d.Letter!.SubjectSearch.Contains(lowered)
+                        || d.Letter.SenderRegistryNumber.StartsWith(q)
+                        || named.Contains(d.Letter.SenderRegistryNumber)
+                        || (d.Letter.Reference != null && d.Letter.Reference.Contains(q))
+                        || (d.IncomingNumber != null && d.IncomingNumber.Contains(q)),
+                    d => d.Letter!.SearchText,
+                    q
+                )
             );
         }
 

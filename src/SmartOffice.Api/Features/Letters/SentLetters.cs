@@ -38,12 +38,21 @@ internal sealed class SentLetters(ExchangeDbContext db, ServiceClock clock)
             var lowered = text.ToLowerInvariant();
             // Registry numbers are digits: only then is a prefix match meaningful (and LIKE safe from wildcards).
             var numberPrefix = text.All(char.IsAsciiDigit) ? text + "%" : null;
-            letters = letters.Where(l =>
-                l.SubjectSearch.Contains(lowered)
-                || (l.Reference != null && l.Reference.Contains(text))
-                || l.Deliveries.Any(d =>
-                    (numberPrefix != null && EF.Functions.Like(d.RecipientRegistryNumber, numberPrefix))
-                    || db.Organizations.Any(o => o.Id == d.RecipientOrganizationId && o.SearchName.Contains(lowered))
+            var cyrillic = LetterSearch.Cyrillic(text);
+            letters = letters.Where(
+                LetterSearch.OrWords<Letter>(
+                    l =>
+                        l.SubjectSearch.Contains(lowered)
+                        || (l.Reference != null && l.Reference.Contains(text))
+                        || l.Deliveries.Any(d =>
+                            (numberPrefix != null && EF.Functions.Like(d.RecipientRegistryNumber, numberPrefix))
+                            || db.Organizations.Any(o =>
+                                o.Id == d.RecipientOrganizationId
+                                && (o.SearchName.Contains(lowered) || o.SearchName.Contains(cyrillic))
+                            )
+                        ),
+                    l => l.SearchText,
+                    text
                 )
             );
         }

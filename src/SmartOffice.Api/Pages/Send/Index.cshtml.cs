@@ -47,8 +47,8 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
 
     public void OnGet() => IdempotencyKey = Guid.NewGuid().ToString("N");
 
-    /// <summary>Search as you type: active organizations by part of the name or the start of the registry number, never
-    /// the caller.</summary>
+    /// <summary>Search as you type: active organizations by part of the name (Latin input too) or the start of the
+    /// registry number, ranked by match quality, never the caller.</summary>
     public async Task<IActionResult> OnGetOrganizationsAsync(string? q, CancellationToken cancellationToken)
     {
         var query = q?.Trim() ?? "";
@@ -58,16 +58,31 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         }
 
         var lowered = query.ToLowerInvariant();
+        var cyrillic = Features.Letters.LetterSearch.Cyrillic(query);
         var self = Caller.OrganizationId;
+
+        // Best match first: the exact registry number, then names starting with the query, then the rest.
         var matches = await db
             .Organizations.AsNoTracking()
             .Where(o =>
                 o.Status == OrganizationStatus.Active
                 && o.Kind != OrganizationKind.Service
                 && o.Id != self
-                && (o.RegistryNumber.StartsWith(query) || o.SearchName.Contains(lowered))
+                && (
+                    o.RegistryNumber.StartsWith(query)
+                    || o.SearchName.Contains(lowered)
+                    || o.SearchName.Contains(cyrillic)
+                )
             )
-            .OrderBy(o => o.Name)
+            .OrderBy(o =>
+                o.RegistryNumber == query ? 0
+                : o.RegistryNumber.StartsWith(query)
+                || o.SearchName.StartsWith(lowered)
+                || o.SearchName.StartsWith(cyrillic)
+                    ? 1
+                : 2
+            )
+            .ThenBy(o => o.Name)
             .Take(MaxSuggestions)
             .Select(o => new
             {

@@ -13,6 +13,7 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.Property(l => l.Subject).HasMaxLength(500);
         builder.Property(l => l.SubjectSearch).HasMaxLength(500);
         builder.Property(l => l.Reference).HasMaxLength(100);
+        builder.Property(l => l.SearchText).HasMaxLength(Letters.Search.LetterSearchText.MaxLength);
         builder.Property(l => l.DocumentSha256).HasMaxLength(64);
         builder.Property(l => l.SenderRegistryNumber).HasMaxLength(32);
         builder.Property(l => l.RecipientKey).HasMaxLength(4000);

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class LetterSearchText : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "Letters",
+                type: "character varying(16000)",
+                maxLength: 16000,
+                nullable: false,
+                defaultValue: ""
+            );
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(name: "SearchText", table: "Letters");
+        }
+    }
+}
