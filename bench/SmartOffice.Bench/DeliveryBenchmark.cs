@@ -133,8 +133,10 @@ internal static class DeliveryBenchmark
         return sustained.PerSecond >= 500 && paced.P99 < 1000 ? 0 : 1;
     }
 
-    /// <summary>A phase's rate, latency and the machine time (all processes) per delivered letter, with the seconds
-    /// stolen by the hypervisor.</summary>
+    /// <summary>
+    /// A phase's rate, latency and the machine time (all processes) per delivered letter, with the seconds stolen by
+    /// the hypervisor.
+    /// </summary>
     private sealed record Phase(
         double PerSecond,
         double P50,
@@ -289,8 +291,9 @@ internal static class DeliveryBenchmark
         return messages / watch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>An earlier run stopped before its worker drained the queue leaves messages for letters of its own
-    /// database.</summary>
+    /// <summary>
+    /// An earlier run stopped before its worker drained the queue leaves messages for letters of its own database.
+    /// </summary>
     private static async Task PurgeLeftoversAsync()
     {
         await using var connection = await new ConnectionFactory

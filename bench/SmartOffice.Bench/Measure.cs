@@ -2,8 +2,9 @@ using System.Diagnostics;
 
 namespace SmartOffice.Bench;
 
-/// <summary>Runs an operation repeatedly for a fixed time after a warm-up and reports the mean and
-/// allocations.</summary>
+/// <summary>
+/// Runs an operation repeatedly for a fixed time after a warm-up and reports the mean and allocations.
+/// </summary>
 internal static class Measure
 {
     public sealed record Result(
@@ -41,8 +42,9 @@ internal static class Measure
     /// </summary>
     public const int PoolSize = 24;
 
-    /// <summary>Fewer new compilations than this in a 2-second slice of load: the hot code is at its final
-    /// tier.</summary>
+    /// <summary>
+    /// Fewer new compilations than this in a 2-second slice of load: the hot code is at its final tier.
+    /// </summary>
     private const int SettledCompilations = 25;
 
     public static Result Run(Action operation, TimeSpan duration, int warmup = 50)

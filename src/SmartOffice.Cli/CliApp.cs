@@ -2,8 +2,10 @@ using SmartOffice.Cli.Commands;
 
 namespace SmartOffice.Cli;
 
-/// <summary>The `smartoffice` command: dispatches to a command and maps outcomes to exit codes (0 ok, 1 refused, 2
-/// usage or I/O).</summary>
+/// <summary>
+/// The `smartoffice` command: dispatches to a command and maps outcomes to exit codes (0 ok, 1 refused, 2 usage or
+/// I/O).
+/// </summary>
 public static class CliApp
 {
     public const int Ok = 0;

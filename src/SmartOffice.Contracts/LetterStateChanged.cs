@@ -2,9 +2,8 @@ namespace SmartOffice.Contracts;
 
 /// <summary>
 /// Published after a recipient agency's step on a letter commits (opened, registered, assigned, answered, closed), so
-/// every
-/// Api instance can tell the sender's open browsers. Version 1. Best effort: evidences and webhooks are the durable
-/// record.
+/// every Api instance can tell the sender's open browsers. Version 1. Best effort: evidences and webhooks are the
+/// durable record.
 /// </summary>
 public sealed record LetterStateChanged
 {

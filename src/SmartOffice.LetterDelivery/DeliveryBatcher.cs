@@ -16,8 +16,10 @@ using SmartOffice.Exchange.Refusals;
 
 namespace SmartOffice.LetterDelivery;
 
-/// <summary>What one LetterSubmitted came to: the letter, its evidences in event order (new ones included) and the
-/// deliveries made.</summary>
+/// <summary>
+/// What one LetterSubmitted came to: the letter, its evidences in event order (new ones included) and the deliveries
+/// made.
+/// </summary>
 public sealed record DeliveryOutcome(
     Letter Letter,
     IReadOnlyList<EvidenceRecord> Evidences,
@@ -230,8 +232,10 @@ public sealed class DeliveryBatcher : IAsyncDisposable
         );
     }
 
-    /// <summary>Claims every target of the batch in one statement per outcome; false (rolled back) when another
-    /// consumer claimed any first.</summary>
+    /// <summary>
+    /// Claims every target of the batch in one statement per outcome; false (rolled back) when another consumer claimed
+    /// any first.
+    /// </summary>
     private async Task<bool> DeliverTogetherAsync(ExchangeDbContext db, AuditLog audit, ICollection<LetterWork> letters)
     {
         var all = letters.ToList();
@@ -276,8 +280,7 @@ public sealed class DeliveryBatcher : IAsyncDisposable
                         foreach (var (target, index) in letter.Targets.Select((t, i) => (t, i)))
                         {
                             // One commit, several events of one letter: a millisecond apart so that their times read in
-                            // chain
-                            // order too (SQLite keeps 0.1 ms).
+                            // chain order too (SQLite keeps 0.1 ms).
                             var record = _evidence.AddAfter(
                                 db,
                                 Draft(letter, target, now.AddMilliseconds(index)),
@@ -315,8 +318,10 @@ public sealed class DeliveryBatcher : IAsyncDisposable
         return true;
     }
 
-    /// <summary>The careful path after a lost race: each delivery claimed and committed on its own, skipping those
-    /// already taken.</summary>
+    /// <summary>
+    /// The careful path after a lost race: each delivery claimed and committed on its own, skipping those already
+    /// taken.
+    /// </summary>
     private async Task DeliverOneByOneAsync(ExchangeDbContext db, AuditLog audit, LetterWork letter)
     {
         foreach (var target in letter.Targets)
@@ -358,8 +363,9 @@ public sealed class DeliveryBatcher : IAsyncDisposable
         await LoadEvidencesAsync(db, [letter]).ConfigureAwait(false);
     }
 
-    /// <summary>Moves the still-Queued deliveries among <paramref name="ids"/> to their outcome; returns how many it
-    /// moved.</summary>
+    /// <summary>
+    /// Moves the still-Queued deliveries among <paramref name="ids"/> to their outcome; returns how many it moved.
+    /// </summary>
     private static Task<int> ClaimAsync(ExchangeDbContext db, List<Guid> ids, string? failure, DateTimeOffset now) =>
         db
             .Deliveries.Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Queued)

@@ -15,9 +15,8 @@ namespace SmartOffice.Worker;
 /// The delivery worker: consumes LetterSubmitted from RabbitMQ (competing consumers; run as many as needed) and
 /// writes to PostgreSQL. Everything it shares with the Api comes from <see cref="SmartOfficeCore"/>, so both read the
 /// same settings with the same defaults. Serves /health/live and /health/ready (database, archive, error queue,
-/// broker),
-/// the error-queue admin endpoints and, when Telemetry:Prometheus is on, /metrics on its own port (bind it to localhost
-/// or an internal network).
+/// broker), the error-queue admin endpoints and, when Telemetry:Prometheus is on, /metrics on its own port (bind it to
+/// localhost or an internal network).
 /// </summary>
 public static class WorkerHost
 {

@@ -9,8 +9,9 @@ using SmartOffice.Signing.Pki;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>Agency admins manage their staff; service admins manage the trust list and CRLs without a
-/// restart.</summary>
+/// <summary>
+/// Agency admins manage their staff; service admins manage the trust list and CRLs without a restart.
+/// </summary>
 [TestClass]
 public sealed class AdministrationTests
 {

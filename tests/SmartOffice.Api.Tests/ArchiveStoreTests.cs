@@ -3,8 +3,9 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>The archive store keeps, per letter, the document, report, each sealed evidence and a SHA-256
-/// manifest.</summary>
+/// <summary>
+/// The archive store keeps, per letter, the document, report, each sealed evidence and a SHA-256 manifest.
+/// </summary>
 [TestClass]
 public sealed class ArchiveStoreTests
 {

@@ -5,8 +5,9 @@ using SmartOffice.Signing.Pki;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>Certificate login: one account per company, proved by its signing certificate; staff password
-/// login.</summary>
+/// <summary>
+/// Certificate login: one account per company, proved by its signing certificate; staff password login.
+/// </summary>
 [TestClass]
 public sealed class AuthTests
 {

@@ -5,8 +5,10 @@ using SmartOffice.Signing.Pki;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>A company sees only letters it sent or received; agency staff only their agency's. Every read is tried as
-/// the wrong organization.</summary>
+/// <summary>
+/// A company sees only letters it sent or received; agency staff only their agency's. Every read is tried as the wrong
+/// organization.
+/// </summary>
 [TestClass]
 public sealed class AuthorizationTests
 {

@@ -4,8 +4,9 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>Agency staff register, assign and answer; the sender follows it all, with sealed evidence at each
-/// step.</summary>
+/// <summary>
+/// Agency staff register, assign and answer; the sender follows it all, with sealed evidence at each step.
+/// </summary>
 [TestClass]
 public sealed class ClerkTests
 {

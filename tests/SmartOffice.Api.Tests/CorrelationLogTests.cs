@@ -6,8 +6,10 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>The delivery's log line carries the letter id and the correlation id of the request that submitted it,
-/// across the bus.</summary>
+/// <summary>
+/// The delivery's log line carries the letter id and the correlation id of the request that submitted it, across the
+/// bus.
+/// </summary>
 [TestClass]
 public sealed class CorrelationLogTests
 {

@@ -3,8 +3,10 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>PostgreSQL connections prepare statements and keep their session, unless the operator's connection string
-/// says otherwise.</summary>
+/// <summary>
+/// PostgreSQL connections prepare statements and keep their session, unless the operator's connection string says
+/// otherwise.
+/// </summary>
 [TestClass]
 public sealed class DatabaseDefaultsTests
 {

@@ -6,8 +6,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>The organization directory: loaded idempotently from the seed file, searchable by Mongolian name or
-/// number.</summary>
+/// <summary>
+/// The organization directory: loaded idempotently from the seed file, searchable by Mongolian name or number.
+/// </summary>
 [TestClass]
 public sealed class DirectoryTests
 {

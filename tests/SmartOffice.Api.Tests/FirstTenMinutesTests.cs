@@ -4,8 +4,9 @@ using SmartOffice.Signing.Pki;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>The README's "Try it": the embedded default's demo trusts the sample PKI, so the sample letter is
-/// accepted.</summary>
+/// <summary>
+/// The README's "Try it": the embedded default's demo trusts the sample PKI, so the sample letter is accepted.
+/// </summary>
 [TestClass]
 public sealed class FirstTenMinutesTests
 {

@@ -5,8 +5,9 @@ using SmartOffice.LetterDelivery;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>A full disk and an unreachable database are told apart from bugs, wherever they sit in the exception
-/// chain.</summary>
+/// <summary>
+/// A full disk and an unreachable database are told apart from bugs, wherever they sit in the exception chain.
+/// </summary>
 [TestClass]
 public sealed class InfrastructureFaultTests
 {

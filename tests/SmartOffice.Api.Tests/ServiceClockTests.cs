@@ -9,8 +9,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>Dates people see are Ulaanbaatar dates (UTC+8) unless Service:TimeZone says otherwise; instants stay
-/// UTC.</summary>
+/// <summary>
+/// Dates people see are Ulaanbaatar dates (UTC+8) unless Service:TimeZone says otherwise; instants stay UTC.
+/// </summary>
 [TestClass]
 public sealed class ServiceClockTests
 {

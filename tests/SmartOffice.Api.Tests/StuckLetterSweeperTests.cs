@@ -7,8 +7,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>A letter a long outage left Queued is published again and delivered; stale temporary archive files
-/// go.</summary>
+/// <summary>
+/// A letter a long outage left Queued is published again and delivered; stale temporary archive files go.
+/// </summary>
 [TestClass]
 public sealed class StuckLetterSweeperTests
 {

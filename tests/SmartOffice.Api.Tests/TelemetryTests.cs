@@ -5,8 +5,9 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>Operators can see inside: letters accepted and refused by code are counted, and traces export when
-/// configured.</summary>
+/// <summary>
+/// Operators can see inside: letters accepted and refused by code are counted, and traces export when configured.
+/// </summary>
 [TestClass]
 public sealed class TelemetryTests
 {

@@ -13,8 +13,9 @@ using SmartOffice.Exchange.Notifications;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>Webhooks: signed with HMAC-SHA256, retried with backoff, every attempt visible to the
-/// organization.</summary>
+/// <summary>
+/// Webhooks: signed with HMAC-SHA256, retried with backoff, every attempt visible to the organization.
+/// </summary>
 [TestClass]
 public sealed class WebhookTests
 {

@@ -4,8 +4,9 @@ using SmartOffice.Api.Web;
 
 namespace SmartOffice.Api.Tests;
 
-/// <summary>The workspace's session: both kinds of login, the cookie never opening the API, both languages
-/// complete.</summary>
+/// <summary>
+/// The workspace's session: both kinds of login, the cookie never opening the API, both languages complete.
+/// </summary>
 [TestClass]
 public sealed class WorkspaceLoginTests
 {

@@ -6,8 +6,7 @@ namespace SmartOffice.Browser.Tests;
 
 /// <summary>
 /// Debian's Chromium driven by its chromedriver (both installed by test.sh), headless, with the flags SERVICES.md asks
-/// for
-/// on a closed network. Never downloads a browser or driver.
+/// for on a closed network. Never downloads a browser or driver.
 /// </summary>
 internal sealed class Browser : IDisposable
 {
@@ -137,8 +136,9 @@ internal sealed class Browser : IDisposable
         return problems.join('\n');
         """;
 
-    /// <summary>Presses Tab until an element matching <paramref name="css"/> has the focus; fails after 80
-    /// presses.</summary>
+    /// <summary>
+    /// Presses Tab until an element matching <paramref name="css"/> has the focus; fails after 80 presses.
+    /// </summary>
     public void TabTo(string css)
     {
         var body = Driver.FindElement(By.TagName("body"));
@@ -160,8 +160,9 @@ internal sealed class Browser : IDisposable
         Assert.Fail($"Tab never reached '{css}' on {Driver.Url}");
     }
 
-    /// <summary>Saves a screenshot when SMARTOFFICE_SCREENSHOT_DIR is set (scripts/screenshots.sh sets it to
-    /// docs/screenshots).</summary>
+    /// <summary>
+    /// Saves a screenshot when SMARTOFFICE_SCREENSHOT_DIR is set (scripts/screenshots.sh sets it to docs/screenshots).
+    /// </summary>
     public void Screenshot(string name)
     {
         var folder = Environment.GetEnvironmentVariable("SMARTOFFICE_SCREENSHOT_DIR");

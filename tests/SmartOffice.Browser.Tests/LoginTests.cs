@@ -2,8 +2,9 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Browser.Tests;
 
-/// <summary>Logging in with a real browser: a company's e-Token file signed in the page (node-forge), staff by
-/// password.</summary>
+/// <summary>
+/// Logging in with a real browser: a company's e-Token file signed in the page (node-forge), staff by password.
+/// </summary>
 [TestClass]
 public sealed class LoginTests
 {

@@ -4,8 +4,9 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Browser.Tests;
 
-/// <summary>The real Api on a real Kestrel port (a browser cannot reach the in-memory test server), SQLite, in-process
-/// delivery.</summary>
+/// <summary>
+/// The real Api on a real Kestrel port (a browser cannot reach the in-memory test server), SQLite, in-process delivery.
+/// </summary>
 internal sealed class WorkspaceServer : IDisposable
 {
     private WorkspaceServer(ApiFactory factory, Uri address)

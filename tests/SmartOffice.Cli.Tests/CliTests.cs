@@ -2,8 +2,9 @@ using System.Text.Json;
 
 namespace SmartOffice.Cli.Tests;
 
-/// <summary>The `smartoffice` contract of DESIGN.md: commands, exit codes (0 ok, 1 refused, 2 usage/I-O) and JSON
-/// Lines.</summary>
+/// <summary>
+/// The `smartoffice` contract of DESIGN.md: commands, exit codes (0 ok, 1 refused, 2 usage/I-O) and JSON Lines.
+/// </summary>
 [TestClass]
 public sealed class CliTests
 {

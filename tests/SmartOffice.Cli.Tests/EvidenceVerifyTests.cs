@@ -6,8 +6,9 @@ using System.Text.Json;
 
 namespace SmartOffice.Cli.Tests;
 
-/// <summary>`smartoffice evidence verify`: a court or auditor checks a downloaded evidence without trusting the
-/// service.</summary>
+/// <summary>
+/// `smartoffice evidence verify`: a court or auditor checks a downloaded evidence without trusting the service.
+/// </summary>
 [TestClass]
 public sealed class EvidenceVerifyTests
 {

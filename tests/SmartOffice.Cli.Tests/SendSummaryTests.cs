@@ -3,8 +3,9 @@ using SmartOffice.Cli.Commands;
 
 namespace SmartOffice.Cli.Tests;
 
-/// <summary>`send` speaks to a person by default: the letter and its recipients, or the refusal in its own
-/// words.</summary>
+/// <summary>
+/// `send` speaks to a person by default: the letter and its recipients, or the refusal in its own words.
+/// </summary>
 [TestClass]
 public sealed class SendSummaryTests
 {

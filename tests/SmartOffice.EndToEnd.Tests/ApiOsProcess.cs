@@ -25,8 +25,10 @@ internal sealed class ApiOsProcess : IDisposable
 
     public string LastLines => string.Join('\n', _lastLines);
 
-    /// <summary>An Api on PostgreSQL <paramref name="connectionString"/>; instances given the same folder share archive
-    /// and keys.</summary>
+    /// <summary>
+    /// An Api on PostgreSQL <paramref name="connectionString"/>; instances given the same folder share archive and
+    /// keys.
+    /// </summary>
     public static ApiOsProcess Start(
         string connectionString,
         string sharedFolder,
@@ -85,8 +87,9 @@ internal sealed class ApiOsProcess : IDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>Waits until /health/ready answers 200 (a cold start migrates the database and seeds the demo
-    /// users).</summary>
+    /// <summary>
+    /// Waits until /health/ready answers 200 (a cold start migrates the database and seeds the demo users).
+    /// </summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var client = CreateClient();

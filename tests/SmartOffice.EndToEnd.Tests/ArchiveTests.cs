@@ -5,8 +5,9 @@ using SmartOffice.Cli;
 
 namespace SmartOffice.EndToEnd.Tests;
 
-/// <summary>Export for the state archive: a ZIP an archivist checks with standard tools (`sha256sum -c`) or the
-/// CLI.</summary>
+/// <summary>
+/// Export for the state archive: a ZIP an archivist checks with standard tools (`sha256sum -c`) or the CLI.
+/// </summary>
 [TestClass]
 public sealed class ArchiveTests
 {

@@ -30,8 +30,10 @@ internal static class RabbitCluster
     /// <summary>The node (1-3) after <paramref name="node"/>, round the cluster.</summary>
     public static int After(int node) => node % 3 + 1;
 
-    /// <summary>Cluster tests run where the test script started the cluster; elsewhere they are inconclusive, never
-    /// silently green.</summary>
+    /// <summary>
+    /// Cluster tests run where the test script started the cluster; elsewhere they are inconclusive, never silently
+    /// green.
+    /// </summary>
     public static void Require()
     {
         if (string.IsNullOrEmpty(Nodes) || string.IsNullOrEmpty(Folder))
@@ -48,8 +50,9 @@ internal static class RabbitCluster
         }
     }
 
-    /// <summary>Starts any node an earlier, interrupted run left dead, so every run begins on the whole
-    /// cluster.</summary>
+    /// <summary>
+    /// Starts any node an earlier, interrupted run left dead, so every run begins on the whole cluster.
+    /// </summary>
     public static async Task StartStoppedNodesAsync()
     {
         foreach (var (address, node) in Nodes.Split(',').Select((address, index) => (address, index + 1)))
@@ -73,8 +76,9 @@ internal static class RabbitCluster
         }
     }
 
-    /// <summary>SIGKILL of node <paramref name="node"/>'s Erlang VM: a crash, its connections cut without a
-    /// goodbye.</summary>
+    /// <summary>
+    /// SIGKILL of node <paramref name="node"/>'s Erlang VM: a crash, its connections cut without a goodbye.
+    /// </summary>
     public static void Kill(int node)
     {
         var pid = int.Parse(
@@ -86,8 +90,9 @@ internal static class RabbitCluster
         process.WaitForExit();
     }
 
-    /// <summary>Starts node <paramref name="node"/> again with its own settings; it rejoins the cluster by
-    /// itself.</summary>
+    /// <summary>
+    /// Starts node <paramref name="node"/> again with its own settings; it rejoins the cluster by itself.
+    /// </summary>
     public static async Task StartAsync(int node)
     {
         var home = Path.Combine(Folder, $"rabbit{node}");
@@ -98,8 +103,10 @@ internal static class RabbitCluster
         );
     }
 
-    /// <summary>The queue's type, leader node (1-3) and member nodes, as node <paramref name="askNode"/> lists them;
-    /// null before it is declared.</summary>
+    /// <summary>
+    /// The queue's type, leader node (1-3) and member nodes, as node <paramref name="askNode"/> lists them; null before
+    /// it is declared.
+    /// </summary>
     public static async Task<(string Type, int Leader, string Members)?> DescribeQueueAsync(string queue, int askNode)
     {
         var environment = Path.Combine(Folder, $"rabbit{askNode}", "env.sh");

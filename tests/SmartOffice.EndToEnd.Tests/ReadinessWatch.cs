@@ -5,8 +5,9 @@ using System.Text.Json;
 
 namespace SmartOffice.EndToEnd.Tests;
 
-/// <summary>Asks each Api's /health/ready four times a second until disposed and keeps every answer that was not
-/// 200.</summary>
+/// <summary>
+/// Asks each Api's /health/ready four times a second until disposed and keeps every answer that was not 200.
+/// </summary>
 internal sealed class ReadinessWatch : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -22,8 +23,9 @@ internal sealed class ReadinessWatch : IAsyncDisposable
 
     public int Samples => _samples;
 
-    /// <summary>The names of the checks the ready answers held (the bus among them, or readiness says nothing of
-    /// it).</summary>
+    /// <summary>
+    /// The names of the checks the ready answers held (the bus among them, or readiness says nothing of it).
+    /// </summary>
     public IReadOnlyCollection<string> Checks => [.. _checks.Keys];
 
     public static ReadinessWatch Start(params ApiOsProcess[] apis) => new(apis);

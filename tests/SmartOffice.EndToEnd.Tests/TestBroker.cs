@@ -3,8 +3,9 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.EndToEnd.Tests;
 
-/// <summary>Starts every run on empty delivery queues: the test broker may hold messages of earlier runs'
-/// databases.</summary>
+/// <summary>
+/// Starts every run on empty delivery queues: the test broker may hold messages of earlier runs' databases.
+/// </summary>
 [TestClass]
 public static class TestBroker
 {

@@ -22,8 +22,9 @@ internal sealed class WorkerOsProcess : IDisposable
         return Start(api.ConnectionString, Path.Combine(api.DataPath, "archive"), all);
     }
 
-    /// <summary>A Worker on PostgreSQL <paramref name="connectionString"/>; <paramref name="settings"/> name the
-    /// broker.</summary>
+    /// <summary>
+    /// A Worker on PostgreSQL <paramref name="connectionString"/>; <paramref name="settings"/> name the broker.
+    /// </summary>
     public static WorkerOsProcess Start(
         string connectionString,
         string archivePath,

@@ -7,8 +7,9 @@ using SmartOffice.Worker;
 
 namespace SmartOffice.EndToEnd.Tests;
 
-/// <summary>A Worker on RabbitMQ and the Api factory's database, with its own HTTP port (health, error
-/// queue).</summary>
+/// <summary>
+/// A Worker on RabbitMQ and the Api factory's database, with its own HTTP port (health, error queue).
+/// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
     private readonly WebApplication _app;

@@ -253,8 +253,8 @@ public sealed class FileArchiveStoreTests
         Assert.AreEqual(5, store.FolderSyncs);
 
         // A letter step: a new letters/{id}/ (an entry in letters/), then its records, then its manifest, each stage
-        // flushed before the next
-        // when each file is fsync'd on its own; one syncfs after the moves covers the folders otherwise.
+        // flushed before the next when each file is fsync'd on its own; one syncfs after the moves covers the folders
+        // otherwise.
         await store.StoreLetterStepAsync(
             Guid.NewGuid(),
             Sha256(document),
@@ -290,8 +290,9 @@ public sealed class FileArchiveStoreTests
         Assert.AreEqual(4, store.FolderSyncs);
     }
 
-    /// <summary>Another small document whose SHA-256 starts with the same four hex digits (same documents/ab/cd/
-    /// folder).</summary>
+    /// <summary>
+    /// Another small document whose SHA-256 starts with the same four hex digits (same documents/ab/cd/ folder).
+    /// </summary>
     private static byte[] FindSibling(byte[] document)
     {
         var prefix = Sha256(document)[..4];

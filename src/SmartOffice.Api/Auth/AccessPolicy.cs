@@ -2,15 +2,17 @@ using SmartOffice.Exchange.Accounts;
 
 namespace SmartOffice.Api.Auth;
 
-/// <summary>Who a route is for. Every caller acts only on its own organization's data (letters it sent or
-/// received).</summary>
+/// <summary>
+/// Who a route is for. Every caller acts only on its own organization's data (letters it sent or received).
+/// </summary>
 public enum Audience
 {
     /// <summary>No login: health, login, the public verifier, the API's login steps.</summary>
     Anyone,
 
-    /// <summary>Any logged-in organization: a company's account or any staff member (their own organization's
-    /// data).</summary>
+    /// <summary>
+    /// Any logged-in organization: a company's account or any staff member (their own organization's data).
+    /// </summary>
     Member,
 
     /// <summary>Agency staff (any role) and service administrators.</summary>
@@ -19,12 +21,15 @@ public enum Audience
     /// <summary>A company's account or an agency admin (the organization's webhook).</summary>
     OrganizationOwner,
 
-    /// <summary>Registers and assigns received letters: registrar, head, agency admin. Letter state: Delivered/Opened →
-    /// Registered → Assigned.</summary>
+    /// <summary>
+    /// Registers and assigns received letters: registrar, head, agency admin. Letter state: Delivered/Opened →
+    /// Registered → Assigned.
+    /// </summary>
     Registrar,
 
-    /// <summary>Answers or closes a registered letter: the executor it is assigned to, the head, the agency
-    /// admin.</summary>
+    /// <summary>
+    /// Answers or closes a registered letter: the executor it is assigned to, the head, the agency admin.
+    /// </summary>
     Executor,
 
     /// <summary>Reports a received letter as advertising: registrar or head.</summary>
@@ -36,8 +41,9 @@ public enum Audience
     /// <summary>The agency's own administrator (its staff, settings).</summary>
     AgencyAdmin,
 
-    /// <summary>The service's administrator (trust list, accounts, audit, city statistics); belongs to no
-    /// agency.</summary>
+    /// <summary>
+    /// The service's administrator (trust list, accounts, audit, city statistics); belongs to no agency.
+    /// </summary>
     ServiceAdmin,
 }
 

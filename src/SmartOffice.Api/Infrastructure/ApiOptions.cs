@@ -33,8 +33,9 @@ public sealed record LimitsOptions
     /// <summary>How long an Idempotency-Key is remembered.</summary>
     public int IdempotencyKeyHours { get; init; } = 72;
 
-    /// <summary>Wrong passwords one client address (an IPv6 /64) may send in 15 minutes before its logins are
-    /// refused.</summary>
+    /// <summary>
+    /// Wrong passwords one client address (an IPv6 /64) may send in 15 minutes before its logins are refused.
+    /// </summary>
     public int PasswordFailuresPerAddress { get; init; } = 20;
 
     /// <summary>Largest file the public /verify page checks for someone not logged in.</summary>

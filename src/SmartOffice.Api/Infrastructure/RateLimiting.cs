@@ -6,8 +6,9 @@ using SmartOffice.Api.Errors;
 
 namespace SmartOffice.Api.Infrastructure;
 
-/// <summary>Per-account submission limits (against advertising) and per-address login limits, answered as
-/// rate_limited.</summary>
+/// <summary>
+/// Per-account submission limits (against advertising) and per-address login limits, answered as rate_limited.
+/// </summary>
 internal static class RateLimiting
 {
     public const string SubmissionPolicy = "submissions";

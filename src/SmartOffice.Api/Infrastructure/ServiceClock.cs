@@ -27,8 +27,9 @@ internal sealed class ServiceClock
 
     public DateOnly Today => DateOf(_time.GetUtcNow());
 
-    /// <summary>An instant as the service's wall-clock time, for display (the host's own time zone plays no
-    /// part).</summary>
+    /// <summary>
+    /// An instant as the service's wall-clock time, for display (the host's own time zone plays no part).
+    /// </summary>
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
     /// <summary>The service's date at an instant.</summary>

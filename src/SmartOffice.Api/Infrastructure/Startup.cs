@@ -6,8 +6,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Infrastructure;
 
-/// <summary>Work done once at start: migrations, the directory, and on the embedded default the demo users and a
-/// how-to.</summary>
+/// <summary>
+/// Work done once at start: migrations, the directory, and on the embedded default the demo users and a how-to.
+/// </summary>
 public static class Startup
 {
     public static async Task PrepareAsync(this WebApplication app)

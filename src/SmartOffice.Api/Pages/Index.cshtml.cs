@@ -5,8 +5,10 @@ using SmartOffice.Api.Auth;
 
 namespace SmartOffice.Api.Pages;
 
-/// <summary>"/" sends each user to where their day starts: agency staff to the inbox, companies to their outbox, the
-/// service's administrators to the administration page.</summary>
+/// <summary>
+/// "/" sends each user to where their day starts: agency staff to the inbox, companies to their outbox, the service's
+/// administrators to the administration page.
+/// </summary>
 public sealed class IndexModel : PageModel
 {
     public async Task<IActionResult> OnGetAsync()

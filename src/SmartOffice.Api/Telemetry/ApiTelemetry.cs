@@ -7,8 +7,7 @@ namespace SmartOffice.Api.Telemetry;
 
 /// <summary>
 /// What the Api adds to see inside the service: its gauges (outbox lag, CRL age per issuer), the error queue the
-/// service
-/// admin page shows and replays, and what /metrics needs from its authentication.
+/// service admin page shows and replays, and what /metrics needs from its authentication.
 /// </summary>
 internal static class ApiTelemetry
 {
@@ -19,8 +18,7 @@ internal static class ApiTelemetry
         services.AddHostedService<CrlAgeGauge>();
         services.AddSingleton<FailedDeliveries>();
         // /metrics carries Telemetry:ScrapeKey as its bearer token, which is not a login token: the JWT handler would
-        // log
-        // every scrape as a malformed token. The key is checked by the scrape endpoint itself (ScrapeEndpoint).
+        // log every scrape as a malformed token. The key is checked by the scrape endpoint itself (ScrapeEndpoint).
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {
             var inner = options.Events?.OnMessageReceived;

@@ -5,8 +5,9 @@ using SmartOffice.Exchange.Telemetry;
 
 namespace SmartOffice.Api.Telemetry;
 
-/// <summary>smartoffice.outbox.lag: the age of the oldest unsent outbox message, read from the database when
-/// collected.</summary>
+/// <summary>
+/// smartoffice.outbox.lag: the age of the oldest unsent outbox message, read from the database when collected.
+/// </summary>
 internal sealed class OutboxLagGauge(OutboxLag lag, IMeterFactory meters, ILogger<OutboxLagGauge> logger)
     : IHostedService
 {

@@ -58,8 +58,10 @@ public sealed class UiText
         );
     }
 
-    /// <summary>The word for the current UI culture; Mongolian when English lacks it; the key itself when both lack it
-    /// (a test catches that).</summary>
+    /// <summary>
+    /// The word for the current UI culture; Mongolian when English lacks it; the key itself when both lack it (a test
+    /// catches that).
+    /// </summary>
     public string this[string key] => Get(CurrentLanguage, key);
 
     /// <summary>A phrase with placeholders {0}, {1}… filled in the current culture.</summary>

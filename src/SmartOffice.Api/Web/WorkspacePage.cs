@@ -21,8 +21,9 @@ public abstract class WorkspacePage : PageModel
     [TempData]
     public string? Failure { get; set; }
 
-    /// <summary>A refusal in the page's language (see <see cref="RefusalWords"/>); null when nothing was
-    /// refused.</summary>
+    /// <summary>
+    /// A refusal in the page's language (see <see cref="RefusalWords"/>); null when nothing was refused.
+    /// </summary>
     protected string? RefusalText(Refusal? refusal) =>
         refusal is null ? null : RefusalWords.Say(HttpContext.RequestServices.GetRequiredService<UiText>(), refusal);
 }

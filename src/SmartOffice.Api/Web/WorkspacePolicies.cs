@@ -1,7 +1,8 @@
 namespace SmartOffice.Api.Web;
 
-/// <summary>Who may open which part of the browser workspace (all on the session cookie, never the API's bearer
-/// token).</summary>
+/// <summary>
+/// Who may open which part of the browser workspace (all on the session cookie, never the API's bearer token).
+/// </summary>
 public static class WorkspacePolicies
 {
     /// <summary>Anyone logged in to the workspace: a company's account or agency staff.</summary>

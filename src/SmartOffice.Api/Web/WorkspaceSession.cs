@@ -49,8 +49,9 @@ public static class WorkspaceSession
         );
     }
 
-    /// <summary>Ends the session here and on the server: the cookie's id is remembered as ended, so a kept copy is
-    /// refused.</summary>
+    /// <summary>
+    /// Ends the session here and on the server: the cookie's id is remembered as ended, so a kept copy is refused.
+    /// </summary>
     public static async Task SignOutAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -9,8 +9,9 @@ using SmartOffice.Exchange.Accounts;
 
 namespace SmartOffice.Api.Web;
 
-/// <summary>The browser workspace: Razor Pages under Pages/, its session cookie, its two languages, its static
-/// files.</summary>
+/// <summary>
+/// The browser workspace: Razor Pages under Pages/, its session cookie, its two languages, its static files.
+/// </summary>
 public static class WorkspaceSetup
 {
     public static readonly CultureInfo[] Cultures = [new("mn-MN"), new("en-US")];
@@ -79,8 +80,9 @@ public static class WorkspaceSetup
             );
     }
 
-    /// <summary>Static files and the language of every page (not of the API, whose JSON is
-    /// culture-invariant).</summary>
+    /// <summary>
+    /// Static files and the language of every page (not of the API, whose JSON is culture-invariant).
+    /// </summary>
     public static void UseWorkspace(this WebApplication app)
     {
         // Scripts and styles are compressed; pages are not, since they carry antiforgery tokens (BREACH).

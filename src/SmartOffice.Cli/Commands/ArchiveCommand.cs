@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 
 namespace SmartOffice.Cli.Commands;
 
-/// <summary>`smartoffice archive verify PACKAGE.zip`: every file listed in SHA256SUMS is present with that hash, and
-/// nothing is unlisted.</summary>
+/// <summary>
+/// `smartoffice archive verify PACKAGE.zip`: every file listed in SHA256SUMS is present with that hash, and nothing is
+/// unlisted.
+/// </summary>
 internal static class ArchiveCommand
 {
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout)

@@ -2,8 +2,9 @@ using SmartOffice.Signing.Demo;
 
 namespace SmartOffice.Cli.Commands;
 
-/// <summary>`smartoffice sample-letter OUT.pdf [--from company-a|company-b|agency]`: an unsigned Mongolian
-/// letter.</summary>
+/// <summary>
+/// `smartoffice sample-letter OUT.pdf [--from company-a|company-b|agency]`: an unsigned Mongolian letter.
+/// </summary>
 internal static class SampleLetterCommand
 {
     public static int Run(Arguments arguments, TextWriter stdout)

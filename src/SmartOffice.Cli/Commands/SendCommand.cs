@@ -8,8 +8,9 @@ using System.Text.Json;
 
 namespace SmartOffice.Cli.Commands;
 
-/// <summary>`smartoffice send FILE.pdf --to N... --p12 FILE`: certificate login, then submission (what an integration
-/// does).</summary>
+/// <summary>
+/// `smartoffice send FILE.pdf --to N... --p12 FILE`: certificate login, then submission (what an integration does).
+/// </summary>
 internal static class SendCommand
 {
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout)

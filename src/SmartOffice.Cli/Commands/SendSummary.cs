@@ -4,8 +4,9 @@ using System.Text.Json;
 
 namespace SmartOffice.Cli.Commands;
 
-/// <summary>What `send` prints by default: the letter, each recipient's state and the hash, or the refusal in its own
-/// words.</summary>
+/// <summary>
+/// What `send` prints by default: the letter, each recipient's state and the hash, or the refusal in its own words.
+/// </summary>
 public static class SendSummary
 {
     public static string Format(int status, string body)

@@ -563,9 +563,8 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
 
             // Storage for the delivery path, measured with pg_stat_statements in bench/: an evidence row (JSON plus a
             // 2 KB CMS seal) just passes the 2 KB TOAST threshold, and compressing the incompressible seal before
-            // moving
-            // it out cost every insert, so evidence rows stay whole in the table; the validation report (4 KB of JSON)
-            // is compressed with lz4 instead of the slower pglz where the server has it.
+            // moving it out cost every insert, so evidence rows stay whole in the table; the validation report (4 KB of
+            // JSON) is compressed with lz4 instead of the slower pglz where the server has it.
             migrationBuilder.Sql("ALTER TABLE \"Evidences\" SET (toast_tuple_target = 8160);");
             migrationBuilder.Sql(
                 """

@@ -7,8 +7,7 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
     /// <summary>
     /// Columns once added to tables that had rows got a default to fill those rows; the model has none, so they go,
     /// and a database made before <see cref="InitialCreate"/> ends with the schema a new one gets. Where there is no
-    /// default
-    /// (a new database) each statement changes nothing.
+    /// default (a new database) each statement changes nothing.
     /// </summary>
     public partial class RemoveColumnDefaults : Migration
     {

@@ -7,8 +7,7 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
     /// <summary>
     /// Columns once added to tables that had rows got a default to fill those rows; the model has none, so they go,
     /// and a database made before <see cref="InitialCreate"/> ends with the schema a new one gets. On SQLite this
-    /// rebuilds
-    /// those four tables, which also puts their columns in the model's order.
+    /// rebuilds those four tables, which also puts their columns in the model's order.
     /// </summary>
     public partial class RemoveColumnDefaults : Migration
     {

@@ -22,8 +22,9 @@ public sealed class Account
 
     public string? FlagReason { get; set; }
 
-    /// <summary>Changes on logout and suspension: sessions and tokens carrying an older stamp end on their next
-    /// request.</summary>
+    /// <summary>
+    /// Changes on logout and suspension: sessions and tokens carrying an older stamp end on their next request.
+    /// </summary>
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     public List<AccountCertificate> Certificates { get; set; } = [];

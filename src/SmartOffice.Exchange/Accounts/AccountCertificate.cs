@@ -1,7 +1,9 @@
 namespace SmartOffice.Exchange.Accounts;
 
-/// <summary>A signing certificate that has logged in to an account (any certificate of the same company reaches the
-/// same account).</summary>
+/// <summary>
+/// A signing certificate that has logged in to an account (any certificate of the same company reaches the same
+/// account).
+/// </summary>
 public sealed class AccountCertificate
 {
     public Guid Id { get; set; } = Guid.NewGuid();

@@ -1,7 +1,8 @@
 namespace SmartOffice.Exchange.Accounts;
 
-/// <summary>A person working for an agency (registrar, executor, head, admin) or an administrator of the
-/// service.</summary>
+/// <summary>
+/// A person working for an agency (registrar, executor, head, admin) or an administrator of the service.
+/// </summary>
 public sealed class StaffUser
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -24,14 +25,17 @@ public sealed class StaffUser
 
     public bool IsDisabled { get; set; }
 
-    /// <summary>Wrong passwords since the last successful login; past a few, logins wait until <see
-    /// cref="LockedUntil"/>.</summary>
+    /// <summary>
+    /// Wrong passwords since the last successful login; past a few, logins wait until <see cref="LockedUntil"/>.
+    /// </summary>
     public int FailedLogins { get; set; }
 
     public DateTimeOffset? LockedUntil { get; set; }
 
-    /// <summary>Changes whenever the user's access changes (disabled, roles, password, certificate, logout): sessions
-    /// and tokens carrying an older stamp end on their next request.</summary>
+    /// <summary>
+    /// Changes whenever the user's access changes (disabled, roles, password, certificate, logout): sessions and tokens
+    /// carrying an older stamp end on their next request.
+    /// </summary>
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;

@@ -147,8 +147,9 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
             .ConfigureAwait(false);
     }
 
-    /// <summary>The records not yet stored; one already stored with other bytes is an error (archives are never
-    /// overwritten).</summary>
+    /// <summary>
+    /// The records not yet stored; one already stored with other bytes is an error (archives are never overwritten).
+    /// </summary>
     private async Task<List<(string Path, ReadOnlyMemory<byte> Content)>> MissingAsync(
         Guid letterId,
         bool folderExists,
@@ -389,8 +390,10 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
     }
 }
 
-/// <summary>How the file archive makes letter records durable: an fsync per file, or one syncfs for everyone waiting
-/// (Linux; elsewhere File).</summary>
+/// <summary>
+/// How the file archive makes letter records durable: an fsync per file, or one syncfs for everyone waiting (Linux;
+/// elsewhere File).
+/// </summary>
 public enum ArchiveSync
 {
     File,

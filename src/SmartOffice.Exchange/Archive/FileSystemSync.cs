@@ -27,8 +27,9 @@ internal sealed partial class FileSystemSync : IDisposable
 
     public static bool IsSupported => OperatingSystem.IsLinux();
 
-    /// <summary>How many syncfs calls served the callers so far (fewer than the callers when they
-    /// overlapped).</summary>
+    /// <summary>
+    /// How many syncfs calls served the callers so far (fewer than the callers when they overlapped).
+    /// </summary>
     public long Count => Interlocked.Read(ref _count);
 
     /// <summary>Completes when everything written to the file system before the call is on disk.</summary>

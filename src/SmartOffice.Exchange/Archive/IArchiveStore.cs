@@ -6,15 +6,17 @@ namespace SmartOffice.Exchange.Archive;
 /// </summary>
 public interface IArchiveStore
 {
-    /// <summary>Stores a document under its SHA-256 (lowercase hex) durably; storing the same bytes again is a
-    /// no-op.</summary>
+    /// <summary>
+    /// Stores a document under its SHA-256 (lowercase hex) durably; storing the same bytes again is a no-op.
+    /// </summary>
     Task StoreDocumentAsync(string sha256, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 
     /// <summary>Opens a stored document, or null when absent.</summary>
     Stream? OpenDocument(string sha256);
 
-    /// <summary>Stores a named record of a letter (e.g. "report.json") once; a second write with other bytes
-    /// throws.</summary>
+    /// <summary>
+    /// Stores a named record of a letter (e.g. "report.json") once; a second write with other bytes throws.
+    /// </summary>
     Task StoreRecordAsync(
         Guid letterId,
         string name,
@@ -22,8 +24,10 @@ public interface IArchiveStore
         CancellationToken cancellationToken
     );
 
-    /// <summary>Stores several records of a letter at once (made durable together), each under the rule of <see
-    /// cref="StoreRecordAsync"/>.</summary>
+    /// <summary>
+    /// Stores several records of a letter at once (made durable together), each under the rule of <see
+    /// cref="StoreRecordAsync"/>.
+    /// </summary>
     Task StoreRecordsAsync(
         Guid letterId,
         IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records,

@@ -68,8 +68,9 @@ public sealed class AuditLog(ExchangeDbContext db, AuditWriter writer, AuditChai
             Details = details,
         };
 
-    /// <summary>Chains pending drafts, then walks the whole chain; reports the first line whose hash, link or sequence
-    /// is wrong.</summary>
+    /// <summary>
+    /// Chains pending drafts, then walks the whole chain; reports the first line whose hash, link or sequence is wrong.
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         // What is committed but not yet chained is chained first, so the answer covers every line written so far.
@@ -131,8 +132,10 @@ public sealed class AuditLog(ExchangeDbContext db, AuditWriter writer, AuditChai
     }
 }
 
-/// <summary>The chain's state: intact, how many lines were good, and where it breaks. <see cref="HeadHash"/> can be
-/// kept elsewhere to detect a cut tail.</summary>
+/// <summary>
+/// The chain's state: intact, how many lines were good, and where it breaks. <see cref="HeadHash"/> can be kept
+/// elsewhere to detect a cut tail.
+/// </summary>
 public sealed record AuditVerification(
     bool IsIntact,
     long VerifiedLines,

@@ -5,8 +5,9 @@ using SmartOffice.Exchange.Evidence;
 
 namespace SmartOffice.Exchange.Configuration;
 
-/// <summary>The settings the Api and the Worker share, each bound to its typed options once and checked at
-/// start.</summary>
+/// <summary>
+/// The settings the Api and the Worker share, each bound to its typed options once and checked at start.
+/// </summary>
 public static class ExchangeOptionsRegistration
 {
     public static IServiceCollection AddExchangeOptions(this IServiceCollection services)
@@ -22,11 +23,13 @@ public static class ExchangeOptionsRegistration
         );
         services.AddChecked<DeadlinesOptions>(DeadlinesOptions.SectionName, CheckDeadlines);
         services.AddChecked<ServiceOptions>(ServiceOptions.SectionName, CheckService);
+        services.AddChecked<MessagingOptions>(MessagingOptions.SectionName, CheckMessaging);
         return services.AddDatabaseOptions();
     }
 
-    /// <summary>Database:Provider, ConnectionStrings:SmartOffice and Data:Path, all the database registration
-    /// needs.</summary>
+    /// <summary>
+    /// Database:Provider, ConnectionStrings:SmartOffice and Data:Path, all the database registration needs.
+    /// </summary>
     public static IServiceCollection AddDatabaseOptions(this IServiceCollection services)
     {
         services.AddChecked<DatabaseOptions>(DatabaseOptions.SectionName, CheckDatabase);
@@ -37,8 +40,10 @@ public static class ExchangeOptionsRegistration
         return services;
     }
 
-    /// <summary>Binds section <paramref name="section"/> to <typeparamref name="T"/> and stops the start when <paramref
-    /// name="problems"/> finds any.</summary>
+    /// <summary>
+    /// Binds section <paramref name="section"/> to <typeparamref name="T"/> and stops the start when <paramref
+    /// name="problems"/> finds any.
+    /// </summary>
     public static OptionsBuilder<T> AddChecked<T>(
         this IServiceCollection services,
         string section,
@@ -160,6 +165,14 @@ public static class ExchangeOptionsRegistration
         if (options.ShutdownSeconds < 0)
         {
             yield return $"Service:ShutdownSeconds is {options.ShutdownSeconds}: set 0 or more.";
+        }
+    }
+
+    private static IEnumerable<string> CheckMessaging(MessagingOptions options)
+    {
+        if (options.IsRabbitMq && options.RabbitMq.Port is < 1 or > ushort.MaxValue)
+        {
+            yield return $"Messaging:RabbitMq:Port is {options.RabbitMq.Port}: set the broker's AMQP port (5672).";
         }
     }
 

@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace SmartOffice.Exchange.Configuration;
 
-/// <summary>How a holiday of Deadlines:Holidays is written: a date ("2027-02-07") or, for every year, a month and day
-/// ("07-11").</summary>
+/// <summary>
+/// How a holiday of Deadlines:Holidays is written: a date ("2027-02-07") or, for every year, a month and day ("07-11").
+/// </summary>
 public static class HolidayCalendar
 {
     public static bool TryParse(string entry, out DateOnly? date, out (int Month, int Day)? everyYear)

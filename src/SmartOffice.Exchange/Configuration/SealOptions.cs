@@ -10,7 +10,8 @@ public sealed record SealOptions
 
     public string? Password { get; init; }
 
-    /// <summary>Earlier seal certificates (PEM files, separated by ';') whose evidences still verify after a
-    /// rollover.</summary>
+    /// <summary>
+    /// Earlier seal certificates (PEM files, separated by ';') whose evidences still verify after a rollover.
+    /// </summary>
     public string? FormerCertificates { get; init; }
 }

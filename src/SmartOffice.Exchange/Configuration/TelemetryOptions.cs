@@ -1,7 +1,8 @@
 namespace SmartOffice.Exchange.Configuration;
 
-/// <summary>Traces and metrics (section "Telemetry"): OTLP export and the Prometheus scrape endpoint
-/// /metrics.</summary>
+/// <summary>
+/// Traces and metrics (section "Telemetry"): OTLP export and the Prometheus scrape endpoint /metrics.
+/// </summary>
 public sealed record TelemetryOptions
 {
     public const string SectionName = "Telemetry";
@@ -15,8 +16,9 @@ public sealed record TelemetryOptions
     /// <summary>The bearer token /metrics asks for (Authorization: Bearer …); required when Prometheus is on.</summary>
     public string? ScrapeKey { get; init; }
 
-    /// <summary>Shorter keys are refused at start: the key is the only thing between the network and the
-    /// metrics.</summary>
+    /// <summary>
+    /// Shorter keys are refused at start: the key is the only thing between the network and the metrics.
+    /// </summary>
     public const int MinimumScrapeKeyLength = 16;
 
     /// <summary>The collector's address, or null when <paramref name="endpoint"/> is not an http(s) URL.</summary>

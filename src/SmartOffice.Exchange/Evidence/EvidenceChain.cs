@@ -5,16 +5,17 @@ namespace SmartOffice.Exchange.Evidence;
 /// <summary>
 /// A letter's evidences in chain order: each names the one before it (<c>previousEvidenceId</c>). Event time cannot
 /// give that order: the Api and the Worker stamp events with their own hosts' clocks, so a worker a few milliseconds
-/// behind puts a delivery before the acceptance it follows, and "the latest" would chain the next evidence to the
-/// wrong one (a fork).
+/// behind puts a delivery before the acceptance it follows, and "the latest" would chain the next evidence to the wrong
+/// one (a fork).
 /// </summary>
 public static class EvidenceChain
 {
     public static List<EvidenceRecord> Order(IEnumerable<EvidenceRecord> evidences) =>
         Order(evidences, e => e.Id, e => e.PreviousEvidenceId, e => e.EventTime);
 
-    /// <summary>The evidence a new one chains after: the end of the chain; null for a letter without
-    /// evidence.</summary>
+    /// <summary>
+    /// The evidence a new one chains after: the end of the chain; null for a letter without evidence.
+    /// </summary>
     public static Guid? End(IEnumerable<EvidenceRecord> evidences) => Order(evidences).LastOrDefault()?.Id;
 
     /// <summary>

@@ -1,7 +1,8 @@
 namespace SmartOffice.Exchange.Evidence;
 
-/// <summary>Evidence event names: ETSI EN 319 522 (registered electronic delivery) plus our business
-/// milestones.</summary>
+/// <summary>
+/// Evidence event names: ETSI EN 319 522 (registered electronic delivery) plus our business milestones.
+/// </summary>
 public static class EvidenceEvents
 {
     public const string SubmissionAcceptance = "SubmissionAcceptance";

@@ -27,8 +27,9 @@ public sealed class EvidenceSealer(
 
     public X509Certificate2 Certificate => sealCertificate;
 
-    /// <summary>The current seal and every former one: an evidence sealed by any of them was sealed by this
-    /// service.</summary>
+    /// <summary>
+    /// The current seal and every former one: an evidence sealed by any of them was sealed by this service.
+    /// </summary>
     public IReadOnlyList<X509Certificate2> OwnCertificates { get; } = [sealCertificate, .. formerCertificates ?? []];
 
     public byte[] Seal(ReadOnlySpan<byte> document, DateTimeOffset signingTime) => _writer.Sign(document, signingTime);

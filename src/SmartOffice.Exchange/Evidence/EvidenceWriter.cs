@@ -15,12 +15,15 @@ public sealed class EvidenceWriter(EvidenceSealer sealer, TimeProvider? time = n
 {
     public string Issuer => sealer.Certificate.Subject;
 
-    /// <summary>Adds the first evidence of a letter that is being created in the same transaction (no chain to look
-    /// up).</summary>
+    /// <summary>
+    /// Adds the first evidence of a letter that is being created in the same transaction (no chain to look up).
+    /// </summary>
     public EvidenceRecord AddFirst(ExchangeDbContext db, EvidenceDocument draft) => Add(db, draft, previous: null);
 
-    /// <summary>Adds an evidence after <paramref name="previous"/>, the letter's latest evidence, which the caller
-    /// already holds.</summary>
+    /// <summary>
+    /// Adds an evidence after <paramref name="previous"/>, the letter's latest evidence, which the caller already
+    /// holds.
+    /// </summary>
     public EvidenceRecord AddAfter(ExchangeDbContext db, EvidenceDocument draft, Guid? previous) =>
         Add(db, draft, previous);
 

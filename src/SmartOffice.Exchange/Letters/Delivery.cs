@@ -45,8 +45,10 @@ public sealed class Delivery
     public bool IsReported { get; set; }
 }
 
-/// <summary>Per-recipient states (DESIGN.md): Queued → Delivered → Opened → Registered → Assigned → Answered | Closed,
-/// or NotDelivered.</summary>
+/// <summary>
+/// Per-recipient states (DESIGN.md): Queued → Delivered → Opened → Registered → Assigned → Answered | Closed, or
+/// NotDelivered.
+/// </summary>
 public enum DeliveryState
 {
     Queued,

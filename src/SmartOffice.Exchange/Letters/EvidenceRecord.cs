@@ -1,7 +1,8 @@
 namespace SmartOffice.Exchange.Letters;
 
-/// <summary>A sealed evidence (ETSI EN 319 522 event names), chained per letter through <see
-/// cref="PreviousEvidenceId"/>.</summary>
+/// <summary>
+/// A sealed evidence (ETSI EN 319 522 event names), chained per letter through <see cref="PreviousEvidenceId"/>.
+/// </summary>
 public sealed class EvidenceRecord
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -10,8 +11,10 @@ public sealed class EvidenceRecord
 
     public string? RecipientRegistryNumber { get; set; }
 
-    /// <summary>SubmissionAcceptance, SubmissionRejection, ContentConsignment, ContentConsignmentFailure,
-    /// ContentAccessTracking, Registration, Assignment, Answer, Closure.</summary>
+    /// <summary>
+    /// SubmissionAcceptance, SubmissionRejection, ContentConsignment, ContentConsignmentFailure, ContentAccessTracking,
+    /// Registration, Assignment, Answer, Closure.
+    /// </summary>
     public required string Event { get; set; }
 
     public DateTimeOffset EventTime { get; set; } = DateTimeOffset.UtcNow;

@@ -1,7 +1,8 @@
 namespace SmartOffice.Exchange.Letters;
 
-/// <summary>The first answer to a submission with an Idempotency-Key, replayed for retries of the same key by the same
-/// account.</summary>
+/// <summary>
+/// The first answer to a submission with an Idempotency-Key, replayed for retries of the same key by the same account.
+/// </summary>
 public sealed class IdempotencyRecord
 {
     public Guid AccountId { get; set; }
@@ -12,8 +13,10 @@ public sealed class IdempotencyRecord
 
     public required string ResponseJson { get; set; }
 
-    /// <summary>SHA-256 of the request the key first came with (document, recipients, subject, reference, reply-to);
-    /// the same key with another request is refused. Empty for records made before fingerprints were kept.</summary>
+    /// <summary>
+    /// SHA-256 of the request the key first came with (document, recipients, subject, reference, reply-to); the same
+    /// key with another request is refused. Empty for records made before fingerprints were kept.
+    /// </summary>
     public string Fingerprint { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;

@@ -1,6 +1,7 @@
 using System.Text;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
+using SmartOffice.Exchange.Configuration;
 
 namespace SmartOffice.Exchange.Messaging;
 
@@ -11,15 +12,15 @@ namespace SmartOffice.Exchange.Messaging;
 /// admin page shows and replays it too. Only RabbitMQ has an error queue (<see cref="IsApplicable"/>): on the embedded
 /// transport failed deliveries stay in the process.
 /// </summary>
-public sealed class FailedDeliveries(IConfiguration configuration)
+public sealed class FailedDeliveries(IOptions<MessagingOptions> messaging)
 {
     public const string QueueName = "letter-submitted";
     public const string ErrorQueueName = "letter-submitted_error";
 
-    /// <summary>Whether the bus is RabbitMQ (Messaging:Transport=RabbitMq), the only transport with an error queue to
-    /// read.</summary>
-    public bool IsApplicable =>
-        string.Equals(configuration["Messaging:Transport"], "RabbitMq", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether the bus is RabbitMQ (Messaging:Transport=RabbitMq), the only transport with an error queue to read.
+    /// </summary>
+    public bool IsApplicable => messaging.Value.IsRabbitMq;
 
     public sealed record Entry(string? MessageId, string? Reason, string Body);
 
@@ -123,12 +124,12 @@ public sealed class FailedDeliveries(IConfiguration configuration)
 
     private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        var rabbit = configuration.GetSection("Messaging:RabbitMq");
+        var rabbit = messaging.Value.RabbitMq;
         var factory = new ConnectionFactory
         {
-            UserName = rabbit["Username"] ?? "guest",
-            Password = rabbit["Password"] ?? "guest",
-            VirtualHost = rabbit["VirtualHost"] ?? "/",
+            UserName = rabbit.Username,
+            Password = rabbit.Password,
+            VirtualHost = rabbit.VirtualHost,
         };
         // The same nodes as the bus, tried in order: the error queue is read from whichever cluster node answers.
         var nodes = RabbitMqNodes.From(rabbit).Select(node => new AmqpTcpEndpoint(node.Host, node.Port)).ToList();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
+using SmartOffice.Exchange.Configuration;
 
 namespace SmartOffice.Exchange.Messaging;
 
@@ -11,17 +11,17 @@ public static class RabbitMqNodes
 {
     public const int DefaultPort = 5672;
 
-    public static IReadOnlyList<(string Host, int Port)> From(IConfiguration rabbit)
+    public static IReadOnlyList<(string Host, int Port)> From(RabbitMqOptions rabbit)
     {
         ArgumentNullException.ThrowIfNull(rabbit);
-        var port = rabbit.GetValue<int?>("Port") ?? DefaultPort;
-        var cluster = (rabbit["ClusterNodes"] ?? "").Split(
+        var port = rabbit.Port;
+        var cluster = (rabbit.ClusterNodes ?? "").Split(
             [',', ';'],
             StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
         );
         if (cluster.Length == 0)
         {
-            return [(rabbit["Host"] ?? "127.0.0.1", port)];
+            return [(rabbit.Host, port)];
         }
 
         return [.. cluster.Select(node => Parse(node, port))];

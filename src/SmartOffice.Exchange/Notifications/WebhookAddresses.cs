@@ -18,8 +18,9 @@ public static class WebhookAddresses
     public const string ClientName = "webhooks";
     public const string AllowPrivateSetting = "Webhooks:AllowPrivateAddresses";
 
-    /// <summary>The named HttpClient the dispatcher uses, connecting only where <see cref="IsPublic"/>
-    /// allows.</summary>
+    /// <summary>
+    /// The named HttpClient the dispatcher uses, connecting only where <see cref="IsPublic"/> allows.
+    /// </summary>
     public static IServiceCollection AddWebhookClient(this IServiceCollection services)
     {
         services
@@ -64,8 +65,9 @@ public static class WebhookAddresses
             },
         };
 
-    /// <summary>Whether a URL names a loopback host or an internal IP address outright (names are checked when
-    /// called).</summary>
+    /// <summary>
+    /// Whether a URL names a loopback host or an internal IP address outright (names are checked when called).
+    /// </summary>
     public static bool PointsInward(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
@@ -76,8 +78,9 @@ public static class WebhookAddresses
             );
     }
 
-    /// <summary>Whether an address is on the public internet (not loopback, private, link-local, shared, multicast or
-    /// reserved).</summary>
+    /// <summary>
+    /// Whether an address is on the public internet (not loopback, private, link-local, shared, multicast or reserved).
+    /// </summary>
     public static bool IsPublic(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);

@@ -1,7 +1,8 @@
 namespace SmartOffice.Exchange.Notifications;
 
-/// <summary>One event to send to one organization's webhook, with its attempts: the outbox of webhooks and their
-/// log.</summary>
+/// <summary>
+/// One event to send to one organization's webhook, with its attempts: the outbox of webhooks and their log.
+/// </summary>
 public sealed class WebhookDelivery
 {
     public long Id { get; set; }

@@ -144,8 +144,9 @@ public sealed class WebhookDispatcher(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Lowercase hex HMAC-SHA256 of the body with the organization's secret (receivers recompute
-    /// it).</summary>
+    /// <summary>
+    /// Lowercase hex HMAC-SHA256 of the body with the organization's secret (receivers recompute it).
+    /// </summary>
     public static string Sign(string secret, string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 }

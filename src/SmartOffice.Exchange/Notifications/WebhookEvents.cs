@@ -5,8 +5,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Exchange.Notifications;
 
-/// <summary>Queues a webhook event in the caller's DbContext, so it commits (or not) with the change it
-/// reports.</summary>
+/// <summary>
+/// Queues a webhook event in the caller's DbContext, so it commits (or not) with the change it reports.
+/// </summary>
 public static class WebhookEvents
 {
     public const string Delivered = "delivered";

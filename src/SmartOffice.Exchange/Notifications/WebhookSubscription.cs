@@ -1,7 +1,8 @@
 namespace SmartOffice.Exchange.Notifications;
 
-/// <summary>Where an organization wants its events: one URL and the secret that signs each call
-/// (HMAC-SHA256).</summary>
+/// <summary>
+/// Where an organization wants its events: one URL and the secret that signs each call (HMAC-SHA256).
+/// </summary>
 public sealed class WebhookSubscription
 {
     public Guid OrganizationId { get; set; }

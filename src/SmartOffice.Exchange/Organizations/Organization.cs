@@ -19,20 +19,23 @@ public sealed class Organization
         }
     }
 
-    /// <summary>The name in lower case: SQLite's lower() knows only ASCII, so Cyrillic search compares this
-    /// column.</summary>
+    /// <summary>
+    /// The name in lower case: SQLite's lower() knows only ASCII, so Cyrillic search compares this column.
+    /// </summary>
     public string SearchName { get; private set; } = "";
 
     public OrganizationKind Kind { get; set; }
 
-    /// <summary>Registry number of the parent organization (e.g. a district office under its district), if
-    /// any.</summary>
+    /// <summary>
+    /// Registry number of the parent organization (e.g. a district office under its district), if any.
+    /// </summary>
     public string? ParentRegistryNumber { get; set; }
 
     public OrganizationStatus Status { get; set; } = OrganizationStatus.Active;
 
-    /// <summary>An agency's default time to answer, in working days, used when a clerk assigns without a due
-    /// date.</summary>
+    /// <summary>
+    /// An agency's default time to answer, in working days, used when a clerk assigns without a due date.
+    /// </summary>
     public int? DueWorkingDays { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;

@@ -5,15 +5,18 @@ using SmartOffice.Exchange.Configuration;
 
 namespace SmartOffice.Exchange.Persistence;
 
-/// <summary>Chooses the database provider from Database:Provider (Sqlite | Postgres) and
-/// ConnectionStrings:SmartOffice.</summary>
+/// <summary>
+/// Chooses the database provider from Database:Provider (Sqlite | Postgres) and ConnectionStrings:SmartOffice.
+/// </summary>
 public static class DatabaseRegistration
 {
     public const string Sqlite = DatabaseOptions.Sqlite;
     public const string Postgres = DatabaseOptions.Postgres;
 
-    /// <summary>Registers the DbContext; the options are read when the first context is made (hosts and tests add
-    /// settings late).</summary>
+    /// <summary>
+    /// Registers the DbContext; the options are read when the first context is made (hosts and tests add settings
+    /// late).
+    /// </summary>
     public static IServiceCollection AddExchangeDatabase(this IServiceCollection services)
     {
         if (!services.Any(s => s.ServiceType == typeof(IValidateOptions<DatabaseOptions>)))

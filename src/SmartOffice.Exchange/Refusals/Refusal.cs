@@ -11,15 +11,17 @@ public sealed record Refusal(RefusalKind Kind, string Code, string Title, string
 {
     public IReadOnlyDictionary<string, object?> Data { get; init; } = new Dictionary<string, object?>();
 
-    /// <summary>The key of this refusal's sentence in the workspace's languages; <see cref="Detail"/> where there is
-    /// none.</summary>
+    /// <summary>
+    /// The key of this refusal's sentence in the workspace's languages; <see cref="Detail"/> where there is none.
+    /// </summary>
     public string? MessageKey { get; init; }
 
     /// <summary>The values that sentence's placeholders {0}, {1}… take.</summary>
     public IReadOnlyList<object?> MessageArguments { get; init; } = [];
 
-    /// <summary>This refusal, said in the workspace's words by <paramref name="key"/> with <paramref
-    /// name="arguments"/>.</summary>
+    /// <summary>
+    /// This refusal, said in the workspace's words by <paramref name="key"/> with <paramref name="arguments"/>.
+    /// </summary>
     public Refusal Says(string key, params object?[] arguments) =>
         this with
         {

@@ -1,7 +1,8 @@
 namespace SmartOffice.Exchange.Refusals;
 
-/// <summary>Stable refusal codes (docs/design.md, HTTP contract) beyond the validation codes of
-/// SmartOffice.Signing.</summary>
+/// <summary>
+/// Stable refusal codes (docs/design.md, HTTP contract) beyond the validation codes of SmartOffice.Signing.
+/// </summary>
 public static class RefusalCodes
 {
     public const string Unauthorized = "unauthorized";

@@ -13,15 +13,17 @@ public static class ExchangeTelemetry
 {
     public const string Name = "SmartOffice";
 
-    /// <summary>Seconds since the oldest outbox message not yet published was written (0 when none waits).
-    /// Api.</summary>
+    /// <summary>
+    /// Seconds since the oldest outbox message not yet published was written (0 when none waits). Api.
+    /// </summary>
     public const string OutboxLag = "smartoffice.outbox.lag";
 
     /// <summary>Deliveries waiting in letter-submitted_error. Worker, on RabbitMQ.</summary>
     public const string ErrorQueueDepth = "smartoffice.error_queue.depth";
 
-    /// <summary>Seconds since the newest CRL held of each issuer was issued (its thisUpdate), tagged issuer.
-    /// Api.</summary>
+    /// <summary>
+    /// Seconds since the newest CRL held of each issuer was issued (its thisUpdate), tagged issuer. Api.
+    /// </summary>
     public const string CrlAge = "smartoffice.crl.age";
 
     public static readonly ActivitySource Source = new(Name);
@@ -86,8 +88,9 @@ public static class ExchangeTelemetry
         }
     }
 
-    /// <summary>One failed webhook call; <paramref name="reason"/> is http_error, unreachable, timeout or
-    /// no_webhook.</summary>
+    /// <summary>
+    /// One failed webhook call; <paramref name="reason"/> is http_error, unreachable, timeout or no_webhook.
+    /// </summary>
     public static void WebhookFailed(string reason) =>
         s_webhookFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 }

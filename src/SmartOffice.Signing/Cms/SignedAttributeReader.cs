@@ -17,8 +17,9 @@ internal static class SignedAttributeReader
     }
 
     /// <summary>The content-type attribute, when present, must announce plain data.</summary>
-    /// <summary>RFC 5652 §11.1: signed attributes carry exactly one content-type value; for a PDF it is
-    /// id-data.</summary>
+    /// <summary>
+    /// RFC 5652 §11.1: signed attributes carry exactly one content-type value; for a PDF it is id-data.
+    /// </summary>
     public static bool HasDataContentType(CmsSignerInfo signer) =>
         signer.ValuesOf(Oids.ContentType).ToList() is [var value]
         && new AsnReader(value, AsnEncodingRules.BER).ReadObjectIdentifier() == Oids.Data;

@@ -6,8 +6,9 @@ using PdfSharp.Pdf.Advanced;
 
 namespace SmartOffice.Signing.Demo;
 
-/// <summary>Makes an unsigned Mongolian official letter (албан бичиг) as a PDF, for samples, tests and
-/// benchmarks.</summary>
+/// <summary>
+/// Makes an unsigned Mongolian official letter (албан бичиг) as a PDF, for samples, tests and benchmarks.
+/// </summary>
 public static class DemoLetter
 {
     public static byte[] Create(DemoLetterContent content)

@@ -1,7 +1,8 @@
 namespace SmartOffice.Signing.Evidence;
 
-/// <summary>The outcome of checking one sealed evidence, with what the evidence states (read only from the sealed
-/// JSON).</summary>
+/// <summary>
+/// The outcome of checking one sealed evidence, with what the evidence states (read only from the sealed JSON).
+/// </summary>
 public sealed record EvidenceCheck
 {
     /// <summary>True only when <see cref="Code"/> is <see cref="EvidenceCheckCodes.Ok"/>.</summary>

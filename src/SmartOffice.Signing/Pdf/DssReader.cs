@@ -1,7 +1,8 @@
 namespace SmartOffice.Signing.Pdf;
 
-/// <summary>Reads the Document Security Store (/Root /DSS): CRLs, OCSP responses and certificates kept in the
-/// PDF.</summary>
+/// <summary>
+/// Reads the Document Security Store (/Root /DSS): CRLs, OCSP responses and certificates kept in the PDF.
+/// </summary>
 internal static class DssReader
 {
     private const int MaxEntries = 64;

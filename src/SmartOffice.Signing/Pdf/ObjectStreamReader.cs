@@ -1,7 +1,8 @@
 namespace SmartOffice.Signing.Pdf;
 
-/// <summary>Reads the objects packed in object streams: every /Type /ObjStm and every stream a type-2 entry
-/// names.</summary>
+/// <summary>
+/// Reads the objects packed in object streams: every /Type /ObjStm and every stream a type-2 entry names.
+/// </summary>
 internal static class ObjectStreamReader
 {
     public static List<PdfIndirectObject> Expand(

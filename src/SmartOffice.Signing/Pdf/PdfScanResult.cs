@@ -15,15 +15,17 @@ internal sealed record PdfScanResult
     /// <summary>Every signature dictionary in the file: reachable or not, in object streams or not.</summary>
     public IReadOnlyList<PdfSignatureDictionary> Signatures { get; init; } = [];
 
-    /// <summary>Signature dictionaries a viewer shows: /V of a signature field reachable from /AcroForm
-    /// /Fields.</summary>
+    /// <summary>
+    /// Signature dictionaries a viewer shows: /V of a signature field reachable from /AcroForm /Fields.
+    /// </summary>
     public IReadOnlyList<int> ShownSignatureObjects { get; init; } = [];
 
     /// <summary>How many objects the file defines, top level and in object streams, in every revision.</summary>
     public int ObjectCount { get; init; }
 
-    /// <summary>Active content found, each described with its object, e.g. "JavaScript action in object 12
-    /// 0".</summary>
+    /// <summary>
+    /// Active content found, each described with its object, e.g. "JavaScript action in object 12 0".
+    /// </summary>
     public IReadOnlyList<string> ActiveContent { get; init; } = [];
 
     /// <summary>Revocation data and certificates from the catalog's /DSS dictionary (decoded stream bytes).</summary>
@@ -39,16 +41,18 @@ internal sealed record PdfScanResult
     public static PdfScanResult Failed(string code, string detail) => new() { ErrorCode = code, ErrorDetail = detail };
 }
 
-/// <summary>One dictionary that is a signature: /Type /Sig or /DocTimeStamp, or one carrying /ByteRange with
-/// /Contents.</summary>
+/// <summary>
+/// One dictionary that is a signature: /Type /Sig or /DocTimeStamp, or one carrying /ByteRange with /Contents.
+/// </summary>
 internal sealed record PdfSignatureDictionary
 {
     public int ObjectNumber { get; init; }
 
     public int Generation { get; init; }
 
-    /// <summary>Byte offset of the "N G obj" that holds it (of the object stream when <see
-    /// cref="IsInObjectStream"/>).</summary>
+    /// <summary>
+    /// Byte offset of the "N G obj" that holds it (of the object stream when <see cref="IsInObjectStream"/>).
+    /// </summary>
     public long ObjectOffset { get; init; }
 
     public bool IsInObjectStream { get; init; }
@@ -63,8 +67,10 @@ internal sealed record PdfSignatureDictionary
     /// <summary>The /ByteRange integers as written, or null when absent or not an array of integers.</summary>
     public IReadOnlyList<long>? ByteRange { get; init; }
 
-    /// <summary>Raw span of the /Contents value token in the file: Start is the offset of '&lt;', End is just past
-    /// '&gt;'. Null when /Contents is absent, not a string, or not a direct hex string in the file.</summary>
+    /// <summary>
+    /// Raw span of the /Contents value token in the file: Start is the offset of '&lt;', End is just past '&gt;'. Null
+    /// when /Contents is absent, not a string, or not a direct hex string in the file.
+    /// </summary>
     public long? ContentsStart { get; init; }
 
     public long? ContentsEnd { get; init; }
@@ -79,7 +85,8 @@ internal sealed record PdfSignatureDictionary
 
     public string? Reason { get; init; }
 
-    /// <summary>Whether the dictionary appears twice (redefined object, or a second /Contents key): a wrapping
-    /// sign.</summary>
+    /// <summary>
+    /// Whether the dictionary appears twice (redefined object, or a second /Contents key): a wrapping sign.
+    /// </summary>
     public bool HasDuplicateKeys { get; init; }
 }

@@ -1,7 +1,8 @@
 namespace SmartOffice.Signing.Pdf;
 
-/// <summary>Whether two parsed values are the same PDF value (a repeated key with the same value is
-/// harmless).</summary>
+/// <summary>
+/// Whether two parsed values are the same PDF value (a repeated key with the same value is harmless).
+/// </summary>
 internal static class PdfValueEquality
 {
     private const int MaxDepth = 16;

@@ -27,8 +27,10 @@ internal sealed class PdfString(byte[] bytes, long start, long end, bool isHex) 
 
     public bool IsHex { get; } = isHex;
 
-    /// <summary>The string as PDF text: UTF-16BE or UTF-8 when it starts with a byte-order mark, otherwise Latin-1
-    /// (close to PDFDocEncoding).</summary>
+    /// <summary>
+    /// The string as PDF text: UTF-16BE or UTF-8 when it starts with a byte-order mark, otherwise Latin-1 (close to
+    /// PDFDocEncoding).
+    /// </summary>
     public string Text =>
         Bytes switch
         {
@@ -99,8 +101,9 @@ internal sealed class PdfIndirectObject(int number, int generation, long offset,
 
     public bool IsInObjectStream { get; init; }
 
-    /// <summary>For an object packed in an object stream: that stream's object number and the index within
-    /// it.</summary>
+    /// <summary>
+    /// For an object packed in an object stream: that stream's object number and the index within it.
+    /// </summary>
     public int ContainerNumber { get; init; } = -1;
 
     public int IndexInContainer { get; init; } = -1;

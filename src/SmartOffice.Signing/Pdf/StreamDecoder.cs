@@ -12,12 +12,14 @@ internal sealed class StreamDecoder(PdfScanLimits limits)
 {
     private long _budget = limits.MaxInflatedBytes;
 
-    /// <summary>Resolves indirect /Filter and /DecodeParms values; none while the cross-reference itself is
-    /// read.</summary>
+    /// <summary>
+    /// Resolves indirect /Filter and /DecodeParms values; none while the cross-reference itself is read.
+    /// </summary>
     public PdfObjectTable? Table { get; set; }
 
-    /// <summary>The decoded data; throws <see cref="PdfSyntaxException"/> when the stream cannot be decoded
-    /// exactly.</summary>
+    /// <summary>
+    /// The decoded data; throws <see cref="PdfSyntaxException"/> when the stream cannot be decoded exactly.
+    /// </summary>
     public byte[] Decode(ReadOnlyMemory<byte> file, PdfIndirectObject stream)
     {
         if (stream.StreamStart < 0 || stream.Value is not PdfDictionary dictionary)
@@ -48,8 +50,9 @@ internal sealed class StreamDecoder(PdfScanLimits limits)
         return data;
     }
 
-    /// <summary>Like <see cref="Decode"/>, but null instead of an exception (for optional data such as the
-    /// DSS).</summary>
+    /// <summary>
+    /// Like <see cref="Decode"/>, but null instead of an exception (for optional data such as the DSS).
+    /// </summary>
     public byte[]? TryDecode(ReadOnlyMemory<byte> file, PdfIndirectObject stream)
     {
         try

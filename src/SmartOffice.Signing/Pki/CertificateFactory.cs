@@ -174,8 +174,9 @@ internal static class CertificateFactory
         _ = key;
     }
 
-    /// <summary>Signs certificates with RSA and SHA-1: only so tests can prove SHA-1 certificates are
-    /// refused.</summary>
+    /// <summary>
+    /// Signs certificates with RSA and SHA-1: only so tests can prove SHA-1 certificates are refused.
+    /// </summary>
     private sealed class Sha1CapableRsaGenerator(RSA key) : X509SignatureGenerator
     {
         private readonly X509SignatureGenerator _inner = CreateForRSA(key, RSASignaturePadding.Pkcs1);

@@ -25,8 +25,9 @@ public sealed record DemoCertificateSpec
 
     public string OrganizationIdentifierOid { get; init; } = OrganizationIdentifier.DefaultOid;
 
-    /// <summary>The identifier exactly as written (e.g. a bare number, another country); overrides "NTRMN-" +
-    /// RegistryNumber.</summary>
+    /// <summary>
+    /// The identifier exactly as written (e.g. a bare number, another country); overrides "NTRMN-" + RegistryNumber.
+    /// </summary>
     public string? OrganizationIdentifierValue { get; init; }
 
     /// <summary>Writes the organization identifier and the common name as one multi-valued RDN.</summary>

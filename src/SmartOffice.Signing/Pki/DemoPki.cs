@@ -137,8 +137,9 @@ public sealed class DemoPki
         return new DemoIdentity(spec.CommonName, spec.RegistryNumber, certificate, chain);
     }
 
-    /// <summary>A CRL of the issuing CA (or <paramref name="issuer"/>) with the given times, entries and CRL
-    /// number.</summary>
+    /// <summary>
+    /// A CRL of the issuing CA (or <paramref name="issuer"/>) with the given times, entries and CRL number.
+    /// </summary>
     public byte[] IssueCrl(
         DateTimeOffset thisUpdate,
         DateTimeOffset nextUpdate,

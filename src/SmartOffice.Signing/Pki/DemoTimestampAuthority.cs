@@ -14,8 +14,10 @@ public sealed class DemoTimestampAuthority(DemoIdentity authority)
     private const string TstInfoOid = "1.2.840.113549.1.9.16.1.4";
     private const string PolicyOid = "1.3.6.1.4.1.99999.1.1";
 
-    /// <summary>A DER timestamp token (ContentInfo) over <paramref name="data"/> (for a signature timestamp: the
-    /// signature value).</summary>
+    /// <summary>
+    /// A DER timestamp token (ContentInfo) over <paramref name="data"/> (for a signature timestamp: the signature
+    /// value).
+    /// </summary>
     public byte[] CreateToken(ReadOnlySpan<byte> data, HashAlgorithmName hash, DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(authority);

@@ -4,8 +4,9 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace SmartOffice.Signing.Pki;
 
-/// <summary>The ESS signing-certificate-v2 attribute value (RFC 5035) binding a certificate into a CMS
-/// signature.</summary>
+/// <summary>
+/// The ESS signing-certificate-v2 attribute value (RFC 5035) binding a certificate into a CMS signature.
+/// </summary>
 internal static class EssCertificate
 {
     public static byte[] SigningCertificateV2(X509Certificate2 certificate)

@@ -52,8 +52,9 @@ internal sealed class CrlEntry
     /// <summary>Where the CRL came from ("file crl/issuing-ca.crl", "PDF DSS", "CMS archival"), for messages.</summary>
     public string Source { get; }
 
-    /// <summary>Issuer as BouncyCastle renders it; compared with the certificate's issuer in the same
-    /// rendering.</summary>
+    /// <summary>
+    /// Issuer as BouncyCastle renders it; compared with the certificate's issuer in the same rendering.
+    /// </summary>
     public string IssuerName { get; }
 
     public byte[] IssuerDer { get; }
@@ -65,8 +66,9 @@ internal sealed class CrlEntry
     /// <summary>The cRLNumber extension, when present: orders CRLs of one issuer issued in the same second.</summary>
     public Org.BouncyCastle.Math.BigInteger? Number { get; }
 
-    /// <summary>A full CRL of its issuer: neither a delta CRL nor one limited by an issuing distribution
-    /// point.</summary>
+    /// <summary>
+    /// A full CRL of its issuer: neither a delta CRL nor one limited by an issuing distribution point.
+    /// </summary>
     public bool IsComplete { get; }
 
     public bool TryGetRevocation(byte[] serialBigEndian, out Revocation revocation) =>
@@ -75,15 +77,17 @@ internal sealed class CrlEntry
             out revocation!
         );
 
-    /// <summary>Whether this CRL is newer than <paramref name="other"/>: later thisUpdate, then a higher CRL
-    /// number.</summary>
+    /// <summary>
+    /// Whether this CRL is newer than <paramref name="other"/>: later thisUpdate, then a higher CRL number.
+    /// </summary>
     public bool IsNewerThan(CrlEntry other) =>
         ThisUpdate != other.ThisUpdate
             ? ThisUpdate > other.ThisUpdate
             : Number is not null && other.Number is not null && Number.CompareTo(other.Number) > 0;
 
-    /// <summary>Whether this CRL names <paramref name="issuer"/> as its issuer and carries its valid
-    /// signature.</summary>
+    /// <summary>
+    /// Whether this CRL names <paramref name="issuer"/> as its issuer and carries its valid signature.
+    /// </summary>
     public bool IsSignedBy(System.Security.Cryptography.X509Certificates.X509Certificate2 issuer)
     {
         if (!IssuerDer.AsSpan().SequenceEqual(issuer.SubjectName.RawData))
@@ -125,8 +129,10 @@ internal sealed class CrlEntry
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }
 
-/// <summary>One revocation (a CRL entry or an OCSP answer): when, why (RFC 5280 CRLReason, null when absent), since
-/// when the key was unsafe.</summary>
+/// <summary>
+/// One revocation (a CRL entry or an OCSP answer): when, why (RFC 5280 CRLReason, null when absent), since when the key
+/// was unsafe.
+/// </summary>
 internal sealed record Revocation(DateTimeOffset RevokedAt, int? Reason, DateTimeOffset? InvalidityDate, string Source)
 {
     public const int KeyCompromise = 1;

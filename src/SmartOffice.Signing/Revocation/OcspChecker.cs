@@ -128,6 +128,7 @@ internal static class OcspChecker
     }
 }
 
-/// <summary>What the letter's OCSP responses say of one certificate: revoked, good (with a detail), or
-/// nothing.</summary>
+/// <summary>
+/// What the letter's OCSP responses say of one certificate: revoked, good (with a detail), or nothing.
+/// </summary>
 internal readonly record struct OcspAnswer(Revocation? Revocation, string? GoodDetail);

@@ -71,8 +71,9 @@ public static class PdfSigner
         return file;
     }
 
-    /// <summary>Loads a PKCS#12 (e.g. an e-Token export): the certificate with its key, and the CA certificates in
-    /// it.</summary>
+    /// <summary>
+    /// Loads a PKCS#12 (e.g. an e-Token export): the certificate with its key, and the CA certificates in it.
+    /// </summary>
     public static X509Certificate2 LoadPkcs12(string path, string? password, out IReadOnlyList<X509Certificate2> chain)
     {
         var collection = X509CertificateLoader.LoadPkcs12CollectionFromFile(

@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 
 namespace SmartOffice.Signing;
 
-/// <summary>How <see cref="PdfSigner"/> signs. Defaults make a PAdES baseline signature (ETSI.CAdES.detached,
-/// SHA-256).</summary>
+/// <summary>
+/// How <see cref="PdfSigner"/> signs. Defaults make a PAdES baseline signature (ETSI.CAdES.detached, SHA-256).
+/// </summary>
 public sealed record PdfSignerOptions
 {
     public HashAlgorithmName Digest { get; init; } = HashAlgorithmName.SHA256;

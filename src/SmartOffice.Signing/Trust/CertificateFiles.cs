@@ -8,8 +8,9 @@ internal static class CertificateFiles
 {
     private const long MaxCertificateFileBytes = 1024 * 1024;
 
-    /// <summary>Every file of the folder that reads as certificates (PEM or DER, whatever its extension); others are
-    /// skipped.</summary>
+    /// <summary>
+    /// Every file of the folder that reads as certificates (PEM or DER, whatever its extension); others are skipped.
+    /// </summary>
     public static List<X509Certificate2> LoadFolder(string folder, List<string>? problems = null)
     {
         var certificates = new List<X509Certificate2>();

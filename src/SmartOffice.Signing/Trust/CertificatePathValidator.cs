@@ -23,8 +23,9 @@ public sealed class CertificatePathValidator
         _cacheDuration = cacheDuration;
     }
 
-    /// <summary>Builds and checks the chain; <paramref name="requiredUsageOid"/> adds an EKU requirement (e.g.
-    /// timeStamping).</summary>
+    /// <summary>
+    /// Builds and checks the chain; <paramref name="requiredUsageOid"/> adds an EKU requirement (e.g. timeStamping).
+    /// </summary>
     public ChainOutcome Build(
         X509Certificate2 leaf,
         IReadOnlyList<X509Certificate2> extraCertificates,

@@ -97,8 +97,9 @@ public sealed class TrustMaterial
         return Create(certificates, crls, problems);
     }
 
-    /// <summary>Builds trust from certificates and CRL bytes held elsewhere (e.g. a database managed by
-    /// administrators).</summary>
+    /// <summary>
+    /// Builds trust from certificates and CRL bytes held elsewhere (e.g. a database managed by administrators).
+    /// </summary>
     public static TrustMaterial Create(
         IEnumerable<X509Certificate2> certificates,
         IEnumerable<(byte[] Bytes, string Source)> crls

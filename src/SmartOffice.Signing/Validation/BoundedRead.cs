@@ -1,11 +1,14 @@
 namespace SmartOffice.Signing;
 
-/// <summary>Reads a stream into memory but never more than the limit plus one byte, so a huge upload costs
-/// nothing.</summary>
+/// <summary>
+/// Reads a stream into memory but never more than the limit plus one byte, so a huge upload costs nothing.
+/// </summary>
 public static class BoundedRead
 {
-    /// <summary>Reads the whole stream when it holds at most <paramref name="limit"/> bytes; otherwise stops one byte
-    /// past the limit.</summary>
+    /// <summary>
+    /// Reads the whole stream when it holds at most <paramref name="limit"/> bytes; otherwise stops one byte past the
+    /// limit.
+    /// </summary>
     public static async Task<(byte[] Buffer, int Length, bool IsTooLarge)> ReadAsync(
         Stream stream,
         long limit,

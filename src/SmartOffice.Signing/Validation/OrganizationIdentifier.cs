@@ -15,8 +15,9 @@ public static class OrganizationIdentifier
     private const string OrganizationNameOid = "2.5.4.10";
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The raw attribute value from any RDN (multi-valued ones included); null when absent or present
-    /// twice.</summary>
+    /// <summary>
+    /// The raw attribute value from any RDN (multi-valued ones included); null when absent or present twice.
+    /// </summary>
     public static string? Read(X509Certificate2 certificate, string oid = DefaultOid)
     {
         ArgumentNullException.ThrowIfNull(certificate);
@@ -24,8 +25,9 @@ public static class OrganizationIdentifier
         return values.Count == 1 ? values[0] : null;
     }
 
-    /// <summary>How many values of <paramref name="oid"/> the subject holds (two means the identity is
-    /// ambiguous).</summary>
+    /// <summary>
+    /// How many values of <paramref name="oid"/> the subject holds (two means the identity is ambiguous).
+    /// </summary>
     public static int Count(X509Certificate2 certificate, string oid = DefaultOid)
     {
         ArgumentNullException.ThrowIfNull(certificate);

@@ -58,8 +58,9 @@ public sealed class PdfSignatureValidator
         ).ExecuteForCertificate(certificate, extraCertificates ?? []);
     }
 
-    /// <summary>Reads at most MaxFileBytes + 1 bytes from the stream (file_too_large past that), then
-    /// validates.</summary>
+    /// <summary>
+    /// Reads at most MaxFileBytes + 1 bytes from the stream (file_too_large past that), then validates.
+    /// </summary>
     public async Task<ValidationReport> ValidateAsync(
         Stream file,
         ValidationRequest? request = null,

@@ -33,8 +33,9 @@ public sealed record ValidationReport
 
     public SignerDetails? Signer { get; init; }
 
-    /// <summary>Signing time claimed by the signer (CMS signing-time attribute or the PDF /M entry); not
-    /// proof.</summary>
+    /// <summary>
+    /// Signing time claimed by the signer (CMS signing-time attribute or the PDF /M entry); not proof.
+    /// </summary>
     public DateTimeOffset? ClaimedSigningTime { get; init; }
 
     public TimestampDetails? Timestamp { get; init; }
@@ -46,8 +47,9 @@ public sealed record ValidationReport
     /// <summary>Every check that ran, in DESIGN.md's order; the last failed one explains the verdict.</summary>
     public IReadOnlyList<ValidationCheck> Checks { get; init; } = [];
 
-    /// <summary>Things that did not refuse the letter but a careful reader should know (e.g. BestEffort
-    /// revocation).</summary>
+    /// <summary>
+    /// Things that did not refuse the letter but a careful reader should know (e.g. BestEffort revocation).
+    /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>When the validation ran (UTC).</summary>
@@ -85,8 +87,9 @@ public sealed record TimestampDetails
 
     public string? Authority { get; init; }
 
-    /// <summary>Whether the token verified and its TSA chains to a trust anchor (only then it moves validation
-    /// time).</summary>
+    /// <summary>
+    /// Whether the token verified and its TSA chains to a trust anchor (only then it moves validation time).
+    /// </summary>
     public bool IsTrusted { get; init; }
 }
 

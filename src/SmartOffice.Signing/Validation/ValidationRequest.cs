@@ -9,7 +9,8 @@ public sealed record ValidationRequest
     /// <summary>Validate as of this time instead of now (tests, re-validation of archived letters).</summary>
     public DateTimeOffset? ValidationTime { get; init; }
 
-    /// <summary>A smaller size limit than the validator's for this file (e.g. for anonymous callers); null keeps
-    /// it.</summary>
+    /// <summary>
+    /// A smaller size limit than the validator's for this file (e.g. for anonymous callers); null keeps it.
+    /// </summary>
     public long? MaxFileBytes { get; init; }
 }

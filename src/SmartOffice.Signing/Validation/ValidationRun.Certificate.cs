@@ -5,8 +5,9 @@ using SmartOffice.Signing.Revocation;
 
 namespace SmartOffice.Signing;
 
-/// <summary>The signer's certificate: trusted chain, usage, validity, revocation; then content and organization
-/// policy.</summary>
+/// <summary>
+/// The signer's certificate: trusted chain, usage, validity, revocation; then content and organization policy.
+/// </summary>
 internal sealed partial class ValidationRun
 {
     private Refusal? CheckCertificate(PdfScanResult? scan)

@@ -2,8 +2,10 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace SmartOffice.Signing;
 
-/// <summary>A certificate checked on its own (e.g. at login) with the same chain, validity, revocation and organization
-/// rules as a letter's signer.</summary>
+/// <summary>
+/// A certificate checked on its own (e.g. at login) with the same chain, validity, revocation and organization rules as
+/// a letter's signer.
+/// </summary>
 internal sealed partial class ValidationRun
 {
     public ValidationReport ExecuteForCertificate(

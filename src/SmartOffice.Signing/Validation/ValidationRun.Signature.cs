@@ -6,8 +6,9 @@ using SmartOffice.Signing.Pdf;
 
 namespace SmartOffice.Signing;
 
-/// <summary>The CMS: it parses, its digest matches the signed bytes, its signature verifies, its algorithms are
-/// strong.</summary>
+/// <summary>
+/// The CMS: it parses, its digest matches the signed bytes, its signature verifies, its algorithms are strong.
+/// </summary>
 internal sealed partial class ValidationRun
 {
     // A CMS with its chain, a timestamp and embedded revocation data stays well below this.

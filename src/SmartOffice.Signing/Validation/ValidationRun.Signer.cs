@@ -3,8 +3,9 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace SmartOffice.Signing;
 
-/// <summary>Whether the signer's certificate is meant for signing letters, and which profile reads its
-/// organization.</summary>
+/// <summary>
+/// Whether the signer's certificate is meant for signing letters, and which profile reads its organization.
+/// </summary>
 internal sealed partial class ValidationRun
 {
     private const string TimeStampingUsage = "1.3.6.1.5.5.7.3.8";

@@ -3,8 +3,10 @@ using SmartOffice.Exchange.Messaging;
 
 namespace SmartOffice.Worker.Errors;
 
-/// <summary>Readiness: letters in the error queue need an operator (list and replay them at /admin/errors): Degraded,
-/// with the count.</summary>
+/// <summary>
+/// Readiness: letters in the error queue need an operator (list and replay them at /admin/errors): Degraded, with the
+/// count.
+/// </summary>
 internal sealed class ErrorQueueHealthCheck(FailedDeliveries failures) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(

@@ -51,8 +51,9 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
     public static bool IsPostgresAvailable =>
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_POSTGRES"));
 
-    /// <summary>PostgreSQL tests run wherever the test script ran; elsewhere they are inconclusive, never silently
-    /// green.</summary>
+    /// <summary>
+    /// PostgreSQL tests run wherever the test script ran; elsewhere they are inconclusive, never silently green.
+    /// </summary>
     public static void RequireProvider(string provider)
     {
         if (provider == "Postgres" && !IsPostgresAvailable)

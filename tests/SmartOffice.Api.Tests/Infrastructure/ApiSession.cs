@@ -21,8 +21,9 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
         DemoIdentity identity
     ) => CompanyAsync(factory.CreateClient(), identity);
 
-    /// <summary>A company logged in by certificate through <paramref name="http"/> (any Api: in-process or a real
-    /// process).</summary>
+    /// <summary>
+    /// A company logged in by certificate through <paramref name="http"/> (any Api: in-process or a real process).
+    /// </summary>
     public static async Task<ApiSession> CompanyAsync(HttpClient http, DemoIdentity identity)
     {
         var session = new ApiSession(http);

@@ -48,8 +48,9 @@ internal static class ErrorQueue
         return id;
     }
 
-    /// <summary>Whether the message <paramref name="id"/> waits in the error queue (every message read is put
-    /// back).</summary>
+    /// <summary>
+    /// Whether the message <paramref name="id"/> waits in the error queue (every message read is put back).
+    /// </summary>
     public static async Task<bool> HoldsAsync(string id)
     {
         var (host, port) = Broker.Endpoint;

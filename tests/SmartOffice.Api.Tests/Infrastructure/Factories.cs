@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 
 namespace SmartOffice.Api.Tests.Infrastructure;
 
-/// <summary>One running Api per provider shared by the tests (each test uses its own letters, so they do not
-/// collide).</summary>
+/// <summary>
+/// One running Api per provider shared by the tests (each test uses its own letters, so they do not collide).
+/// </summary>
 internal static class Factories
 {
     private static readonly ConcurrentDictionary<string, Lazy<ApiFactory>> s_shared = new();

@@ -5,8 +5,9 @@ namespace SmartOffice.Api.Tests.Infrastructure;
 
 internal static class Jwt
 {
-    /// <summary>A claim of a bearer token (tests read the account id to prove two logins reach the same
-    /// account).</summary>
+    /// <summary>
+    /// A claim of a bearer token (tests read the account id to prove two logins reach the same account).
+    /// </summary>
     public static string? Claim(JsonElement token, string claim)
     {
         var payload = token.GetProperty("accessToken").GetString()!.Split('.')[1].Replace('-', '+').Replace('_', '/');

@@ -5,8 +5,9 @@ using SmartOffice.Signing.Pki;
 
 namespace SmartOffice.Api.Tests.Infrastructure;
 
-/// <summary>One demo PKI for all Api tests, written to a temporary folder, and letters signed with it (each
-/// unique).</summary>
+/// <summary>
+/// One demo PKI for all Api tests, written to a temporary folder, and letters signed with it (each unique).
+/// </summary>
 internal static class TestPki
 {
     private static readonly Lazy<(DemoPki Pki, string Folder)> s_pki = new(() =>
@@ -23,8 +24,9 @@ internal static class TestPki
 
     public static string Folder => s_pki.Value.Folder;
 
-    /// <summary>A letter with a unique subject (so no two tests send the same bytes), signed by <paramref
-    /// name="signer"/>.</summary>
+    /// <summary>
+    /// A letter with a unique subject (so no two tests send the same bytes), signed by <paramref name="signer"/>.
+    /// </summary>
     public static byte[] SignedLetter(DemoIdentity signer, string? subject = null)
     {
         var text = subject ?? $"Туршилтын бичиг {Guid.NewGuid():N}";

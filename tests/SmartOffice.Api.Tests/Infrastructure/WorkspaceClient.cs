@@ -34,8 +34,9 @@ internal sealed partial class WorkspaceClient(HttpClient http) : IDisposable
         return client;
     }
 
-    /// <summary>Company login exactly as login.js does it: fetch a nonce, sign it (detached CMS), post nonce and
-    /// signature.</summary>
+    /// <summary>
+    /// Company login exactly as login.js does it: fetch a nonce, sign it (detached CMS), post nonce and signature.
+    /// </summary>
     public static async Task<WorkspaceClient> CompanyAsync(ApiFactory factory, DemoIdentity identity)
     {
         var client = Anonymous(factory);
@@ -78,8 +79,9 @@ internal sealed partial class WorkspaceClient(HttpClient http) : IDisposable
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    /// <summary>Posts a form the way the page at <paramref name="pagePath"/> would (its antiforgery token
-    /// included).</summary>
+    /// <summary>
+    /// Posts a form the way the page at <paramref name="pagePath"/> would (its antiforgery token included).
+    /// </summary>
     public async Task<HttpResponseMessage> PostFormAsync(
         string pagePath,
         string action,

@@ -9,8 +9,9 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests.Security;
 
-/// <summary>What the service sends to browsers and spreadsheets, and what it refuses to echo, keeps them
-/// safe.</summary>
+/// <summary>
+/// What the service sends to browsers and spreadsheets, and what it refuses to echo, keeps them safe.
+/// </summary>
 [TestClass]
 public sealed class HardeningTests
 {

@@ -5,8 +5,9 @@ using SmartOffice.Api.Tests.Workspace;
 
 namespace SmartOffice.Api.Tests.Security;
 
-/// <summary>Guessing passwords gets slow for an account and stops for an address; the public verifier has a smaller
-/// size limit.</summary>
+/// <summary>
+/// Guessing passwords gets slow for an account and stops for an address; the public verifier has a smaller size limit.
+/// </summary>
 [TestClass]
 public sealed class LoginAndVerifyLimitTests
 {

@@ -175,8 +175,9 @@ public sealed class MetricsTests
         Assert.Contains("unreachable", reasons);
     }
 
-    /// <summary>The gauge's values as this factory's own meter reports them (other Apis of the test run have their
-    /// own).</summary>
+    /// <summary>
+    /// The gauge's values as this factory's own meter reports them (other Apis of the test run have their own).
+    /// </summary>
     private static List<(double Value, string? Issuer)> Observe(ApiFactory factory, string name)
     {
         var meters = factory.Services.GetRequiredService<IMeterFactory>();

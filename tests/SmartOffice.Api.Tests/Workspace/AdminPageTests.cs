@@ -6,8 +6,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>/admin: reported accounts are listed for the service administrator, who suspends and restores
-/// them.</summary>
+/// <summary>
+/// /admin: reported accounts are listed for the service administrator, who suspends and restores them.
+/// </summary>
 [TestClass]
 public sealed class AdminPageTests
 {

@@ -11,8 +11,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>/letters/{id}: the PDF, the signature, the journey from sealed evidence, and the agency's work on the
-/// letter.</summary>
+/// <summary>
+/// /letters/{id}: the PDF, the signature, the journey from sealed evidence, and the agency's work on the letter.
+/// </summary>
 [TestClass]
 public sealed class LetterPageTests
 {
@@ -248,8 +249,9 @@ public sealed class LetterPageTests
         );
     }
 
-    /// <summary>A letter from CompanyA to the demo agency, sent through the API and waited for until it is in the
-    /// inbox.</summary>
+    /// <summary>
+    /// A letter from CompanyA to the demo agency, sent through the API and waited for until it is in the inbox.
+    /// </summary>
     internal static async Task<Guid> DeliveredLetterAsync(ApiFactory factory, string? subject = null)
     {
         using var company = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);

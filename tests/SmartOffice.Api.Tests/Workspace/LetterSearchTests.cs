@@ -3,8 +3,10 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>Search in the inbox and the sent letters by word forms, Latin input and the PDF's own text, never beyond
-/// the caller's letters.</summary>
+/// <summary>
+/// Search in the inbox and the sent letters by word forms, Latin input and the PDF's own text, never beyond the
+/// caller's letters.
+/// </summary>
 [TestClass]
 public sealed class LetterSearchTests
 {

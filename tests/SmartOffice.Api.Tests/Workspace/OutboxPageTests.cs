@@ -5,8 +5,9 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>/outbox: the sender follows each recipient's steps with their evidences, and nobody else sees
-/// them.</summary>
+/// <summary>
+/// /outbox: the sender follows each recipient's steps with their evidences, and nobody else sees them.
+/// </summary>
 [TestClass]
 public sealed partial class OutboxPageTests
 {

@@ -9,8 +9,9 @@ using SmartOffice.Api.Web;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>/send: the directory search, "Check" in plain words, "Send" once per page, refusals with what to
-/// do.</summary>
+/// <summary>
+/// /send: the directory search, "Check" in plain words, "Send" once per page, refusals with what to do.
+/// </summary>
 [TestClass]
 public sealed partial class SendPageTests
 {

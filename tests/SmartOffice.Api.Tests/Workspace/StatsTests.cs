@@ -10,8 +10,10 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>KPIs in hours from known timestamps: exact medians and percentiles, on both databases, the API, the page
-/// and the CSV.</summary>
+/// <summary>
+/// KPIs in hours from known timestamps: exact medians and percentiles, on both databases, the API, the page and the
+/// CSV.
+/// </summary>
 [TestClass]
 public sealed class StatsTests
 {

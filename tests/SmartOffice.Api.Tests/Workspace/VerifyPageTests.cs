@@ -7,8 +7,10 @@ using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
-/// <summary>/verify, without login: whether a letter's signature holds and it was exchanged here; whether an evidence's
-/// seal holds.</summary>
+/// <summary>
+/// /verify, without login: whether a letter's signature holds and it was exchanged here; whether an evidence's seal
+/// holds.
+/// </summary>
 [TestClass]
 public sealed class VerifyPageTests
 {

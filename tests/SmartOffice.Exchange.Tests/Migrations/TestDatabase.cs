@@ -55,8 +55,9 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public bool IsSqlite => Provider == DatabaseRegistration.Sqlite;
 
-    /// <summary>PostgreSQL tests run wherever the test script ran; elsewhere they are inconclusive, never silently
-    /// green.</summary>
+    /// <summary>
+    /// PostgreSQL tests run wherever the test script ran; elsewhere they are inconclusive, never silently green.
+    /// </summary>
     public static async Task<TestDatabase> CreateAsync(string provider)
     {
         if (provider == DatabaseRegistration.Sqlite)

@@ -37,8 +37,9 @@ internal sealed partial class LetterDraft
 
     public HashSet<int> TopLevelOnly { get; } = [];
 
-    /// <summary>Objects that go in an object stream whenever the revision has one (a signature meant to hide
-    /// there).</summary>
+    /// <summary>
+    /// Objects that go in an object stream whenever the revision has one (a signature meant to hide there).
+    /// </summary>
     public HashSet<int> MustPack { get; } = [];
 
     public int Revisions { get; private set; }
@@ -109,8 +110,9 @@ internal sealed partial class LetterDraft
         AddToArray(Page, "Annots", field);
     }
 
-    /// <summary>A /Sig dictionary to be signed when its revision is written (never packed: its /Contents is patched in
-    /// place).</summary>
+    /// <summary>
+    /// A /Sig dictionary to be signed when its revision is written (never packed: its /Contents is patched in place).
+    /// </summary>
     public int NewSignature()
     {
         var number = New(
@@ -130,8 +132,9 @@ internal sealed partial class LetterDraft
             )
         );
 
-    /// <summary>Writes the changed objects as a revision (the first one when there is no file yet), then signs its
-    /// placeholders.</summary>
+    /// <summary>
+    /// Writes the changed objects as a revision (the first one when there is no file yet), then signs its placeholders.
+    /// </summary>
     public void Commit(VariantPdf revision, Random random)
     {
         foreach (var number in Dirty)

@@ -51,8 +51,9 @@ internal enum EncryptPlace
     Unsupported,
 }
 
-/// <summary>What the generator put in a variant: the ground truth both SmartOffice and the readers are held
-/// to.</summary>
+/// <summary>
+/// What the generator put in a variant: the ground truth both SmartOffice and the readers are held to.
+/// </summary>
 internal sealed record Planted(
     int Signatures,
     int Shown,
@@ -274,8 +275,9 @@ internal static class LetterVariants
         return draft;
     }
 
-    /// <summary>The PDFsharp letter, signed by PdfSigner or (for a second kind of first revision) by RawSigner in an
-    /// update.</summary>
+    /// <summary>
+    /// The PDFsharp letter, signed by PdfSigner or (for a second kind of first revision) by RawSigner in an update.
+    /// </summary>
     private static LetterDraft CorpusDraft(Random random, SignatureShape shape)
     {
         var file = random.Next(3) switch

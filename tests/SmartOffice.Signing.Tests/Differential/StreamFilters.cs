@@ -17,8 +17,9 @@ internal enum StreamFilter
     /// <summary>FlateDecode with /Predictor 12 /Columns 7 (a /W [1 4 2] cross-reference row).</summary>
     FlatePredicted7,
 
-    /// <summary>[/ASCIIHexDecode /FlateDecode] with /DecodeParms [null &lt;&lt;/Predictor 12 /Columns
-    /// 9&gt;&gt;].</summary>
+    /// <summary>
+    /// [/ASCIIHexDecode /FlateDecode] with /DecodeParms [null &lt;&lt;/Predictor 12 /Columns 9&gt;&gt;].
+    /// </summary>
     HexFlatePredicted9,
 
     /// <summary>/Filter as a one-name array with a one-dictionary /DecodeParms array.</summary>
@@ -66,8 +67,10 @@ internal static class StreamFilters
         return Encoding.ASCII.GetBytes(text.Append('>').ToString());
     }
 
-    /// <summary>PNG-predicts rows of <paramref name="columns"/> bytes (one colour, 8 bits), cycling the row types None,
-    /// Sub, Up, Average, Paeth.</summary>
+    /// <summary>
+    /// PNG-predicts rows of <paramref name="columns"/> bytes (one colour, 8 bits), cycling the row types None, Sub, Up,
+    /// Average, Paeth.
+    /// </summary>
     private static byte[] Png(byte[] raw, int columns)
     {
         // Rows must be whole: pad with line feeds, which every stream these filters carry may end with

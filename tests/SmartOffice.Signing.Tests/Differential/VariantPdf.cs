@@ -43,16 +43,18 @@ internal sealed partial class VariantPdf
     /// <summary>Comments before each header, after "obj", before and after "endobj".</summary>
     public bool Comments { get; init; }
 
-    /// <summary>Text written once before the first object (a comment or a whole object), for hostile
-    /// variants.</summary>
+    /// <summary>
+    /// Text written once before the first object (a comment or a whole object), for hostile variants.
+    /// </summary>
     public string Preamble { get; init; } = "";
 
     public string TrailerExtra { get; set; } = "";
 
     public int Root { get; init; } = 1;
 
-    /// <summary>The lowest number the object stream and cross-reference stream may take; after Build, the next free
-    /// one.</summary>
+    /// <summary>
+    /// The lowest number the object stream and cross-reference stream may take; after Build, the next free one.
+    /// </summary>
     public int FreeNumber { get; set; }
 
     public VariantPdf Add(int number, string body)

@@ -11,8 +11,9 @@ internal static class ExternalTools
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>tests/tools/signpdf in this checkout (found from the test binaries upwards, next to
-    /// SmartOffice.sln).</summary>
+    /// <summary>
+    /// tests/tools/signpdf in this checkout (found from the test binaries upwards, next to SmartOffice.sln).
+    /// </summary>
     public static string SignPdfFolder { get; } = Path.Combine(RepositoryRoot(), "tests", "tools", "signpdf");
 
     public static void Require(params string[] programs)
@@ -38,8 +39,10 @@ internal static class ExternalTools
         }
     }
 
-    /// <summary>Runs <paramref name="program"/> and returns its standard output; a non-zero exit fails the test with
-    /// its standard error.</summary>
+    /// <summary>
+    /// Runs <paramref name="program"/> and returns its standard output; a non-zero exit fails the test with its
+    /// standard error.
+    /// </summary>
     public static string Run(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)

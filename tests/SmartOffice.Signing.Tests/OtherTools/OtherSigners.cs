@@ -5,8 +5,7 @@ namespace SmartOffice.Signing.Tests.OtherTools;
 
 /// <summary>
 /// Signs with tools that share no code with PdfSigner: poppler's pdfsig (NSS) and @signpdf (node-forge or the openssl
-/// CLI),
-/// as CompanyA of the test corpus's demo PKI. Each input/signer pair is signed once per run.
+/// CLI), as CompanyA of the test corpus's demo PKI. Each input/signer pair is signed once per run.
 /// </summary>
 internal static class OtherSigners
 {
@@ -27,8 +26,9 @@ internal static class OtherSigners
     private static readonly Lazy<string> s_nickname = new(Nickname);
     private static readonly ConcurrentDictionary<string, Lazy<byte[]>> s_signed = new();
 
-    /// <summary>Inputs/<paramref name="input"/> signed by <paramref name="signer"/> (one of <see
-    /// cref="SubFilters"/>).</summary>
+    /// <summary>
+    /// Inputs/<paramref name="input"/> signed by <paramref name="signer"/> (one of <see cref="SubFilters"/>).
+    /// </summary>
     public static byte[] Sign(string input, string signer)
     {
         if (signer == "pdfsig")
@@ -86,8 +86,10 @@ internal static class OtherSigners
         return File.ReadAllBytes(output);
     }
 
-    /// <summary>CompanyA's key and chain as a p12 (for @signpdf and openssl) and imported into a fresh NSS database
-    /// (for pdfsig).</summary>
+    /// <summary>
+    /// CompanyA's key and chain as a p12 (for @signpdf and openssl) and imported into a fresh NSS database (for
+    /// pdfsig).
+    /// </summary>
     private static string CreateKeyStores()
     {
         var folder = Directory.CreateTempSubdirectory("smartoffice-othertools-").FullName;
@@ -99,8 +101,9 @@ internal static class OtherSigners
         return folder;
     }
 
-    /// <summary>pk12util names the imported certificate after its subject; the one with a key is the one trusted
-    /// "u,u,u".</summary>
+    /// <summary>
+    /// pk12util names the imported certificate after its subject; the one with a key is the one trusted "u,u,u".
+    /// </summary>
     private static string Nickname()
     {
         var listing = ExternalTools.Run("certutil", "-L", "-d", $"sql:{Path.Combine(s_folder.Value, "nss")}");

@@ -4,8 +4,10 @@ using System.Text;
 
 namespace SmartOffice.Signing.Tests.Pdf;
 
-/// <summary>Writes small PDFs by hand (objects, xref table, trailer with right offsets), so each odd shape is visible
-/// in the test.</summary>
+/// <summary>
+/// Writes small PDFs by hand (objects, xref table, trailer with right offsets), so each odd shape is visible in the
+/// test.
+/// </summary>
 internal sealed class HandMadePdf
 {
     private readonly List<(int Number, string Body)> _objects = [];
@@ -36,13 +38,16 @@ internal sealed class HandMadePdf
     public HandMadePdf AddObjectStream(int number, params (int Number, string Body)[] objects) =>
         AddObjectStream(number, false, false, objects);
 
-    /// <summary>An object stream without /Type /ObjStm when <paramref name="untyped"/>: only the cross-reference stream
-    /// says what it is.</summary>
+    /// <summary>
+    /// An object stream without /Type /ObjStm when <paramref name="untyped"/>: only the cross-reference stream says
+    /// what it is.
+    /// </summary>
     public HandMadePdf AddObjectStream(int number, bool untyped, params (int Number, string Body)[] objects) =>
         AddObjectStream(number, untyped, false, objects);
 
-    /// <summary>With <paramref name="chain"/>: [/ASCIIHexDecode /FlateDecode] and a PNG Up predictor in a /DecodeParms
-    /// array.</summary>
+    /// <summary>
+    /// With <paramref name="chain"/>: [/ASCIIHexDecode /FlateDecode] and a PNG Up predictor in a /DecodeParms array.
+    /// </summary>
     public HandMadePdf AddObjectStream(int number, bool untyped, bool chain, params (int Number, string Body)[] objects)
     {
         var header = new StringBuilder();

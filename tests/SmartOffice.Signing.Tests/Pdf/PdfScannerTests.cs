@@ -3,8 +3,9 @@ using SmartOffice.Signing.Pdf;
 
 namespace SmartOffice.Signing.Tests.Pdf;
 
-/// <summary>The raw-byte scanner on hand-made files: structure, signatures wherever they hide, active content, DSS,
-/// bounds.</summary>
+/// <summary>
+/// The raw-byte scanner on hand-made files: structure, signatures wherever they hide, active content, DSS, bounds.
+/// </summary>
 [TestClass]
 public sealed class PdfScannerTests
 {

@@ -3,8 +3,9 @@ using SmartOffice.Signing.Tests.Validation.Corpus;
 
 namespace SmartOffice.Signing.Tests.Revocation;
 
-/// <summary>The service's CRL folder keeps one current CRL per issuer: a newer one replaces it, an older one is
-/// refused.</summary>
+/// <summary>
+/// The service's CRL folder keeps one current CRL per issuer: a newer one replaces it, an older one is refused.
+/// </summary>
 [TestClass]
 public sealed class CrlFolderTests
 {

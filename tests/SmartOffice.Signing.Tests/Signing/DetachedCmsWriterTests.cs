@@ -7,8 +7,10 @@ using SmartOffice.Signing.Pki;
 
 namespace SmartOffice.Signing.Tests.Signing;
 
-/// <summary>The hand-encoded seal is a CMS SignedData that .NET's SignedCms and OpenSSL both verify, and neither
-/// accepts for other content.</summary>
+/// <summary>
+/// The hand-encoded seal is a CMS SignedData that .NET's SignedCms and OpenSSL both verify, and neither accepts for
+/// other content.
+/// </summary>
 [TestClass]
 public sealed class DetachedCmsWriterTests
 {

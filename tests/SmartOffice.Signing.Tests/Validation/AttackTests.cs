@@ -4,8 +4,9 @@ using SmartOffice.Signing.Tests.Validation.Corpus;
 
 namespace SmartOffice.Signing.Tests.Validation;
 
-/// <summary>Known attacks on PDF signatures, each made in code from a valid letter and refused with its exact
-/// code.</summary>
+/// <summary>
+/// Known attacks on PDF signatures, each made in code from a valid letter and refused with its exact code.
+/// </summary>
 [TestClass]
 public sealed class AttackTests
 {

@@ -3,8 +3,9 @@ using SmartOffice.Signing.Tests.Validation.Corpus;
 
 namespace SmartOffice.Signing.Tests.Validation;
 
-/// <summary>Files that are not letters at all: each ends in a report with a code, never an exception or a
-/// hang.</summary>
+/// <summary>
+/// Files that are not letters at all: each ends in a report with a code, never an exception or a hang.
+/// </summary>
 [TestClass]
 public sealed class HostileInputTests
 {

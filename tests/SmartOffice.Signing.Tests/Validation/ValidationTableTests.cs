@@ -5,8 +5,9 @@ using SmartOffice.Signing.Tests.Validation.Corpus;
 
 namespace SmartOffice.Signing.Tests.Validation;
 
-/// <summary>Every row of DESIGN.md's validation table, each asserting its code, plus the letters that must
-/// pass.</summary>
+/// <summary>
+/// Every row of DESIGN.md's validation table, each asserting its code, plus the letters that must pass.
+/// </summary>
 [TestClass]
 public sealed class ValidationTableTests
 {

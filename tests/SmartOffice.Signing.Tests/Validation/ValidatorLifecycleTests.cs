@@ -3,8 +3,9 @@ using SmartOffice.Signing.Tests.Validation.Corpus;
 
 namespace SmartOffice.Signing.Tests.Validation;
 
-/// <summary>One validator shared by many threads, reloading its trust, and revocation/timestamp data carried by the
-/// letter.</summary>
+/// <summary>
+/// One validator shared by many threads, reloading its trust, and revocation/timestamp data carried by the letter.
+/// </summary>
 [TestClass]
 public sealed class ValidatorLifecycleTests
 {

@@ -3,8 +3,9 @@ using SmartOffice.Api.Errors;
 
 namespace SmartOffice.Api.Features.Admin;
 
-/// <summary>Service administration: accounts (create, suspend, flagged list), trust and audit. Service administrators
-/// only.</summary>
+/// <summary>
+/// Service administration: accounts (create, suspend, flagged list), trust and audit. Service administrators only.
+/// </summary>
 internal static class AdminEndpoints
 {
     public const string Policy = "service-admin";

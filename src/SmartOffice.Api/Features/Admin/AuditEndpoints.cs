@@ -5,8 +5,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Features.Admin;
 
-/// <summary>GET /api/admin/audit (lines, by target) and /api/admin/audit/verify (is the chain intact; where does it
-/// break).</summary>
+/// <summary>
+/// GET /api/admin/audit (lines, by target) and /api/admin/audit/verify (is the chain intact; where does it break).
+/// </summary>
 internal static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder group)

@@ -19,9 +19,8 @@ public sealed record StaffUserItem(
 
 /// <summary>
 /// <paramref name="Certificate"/> (PEM, or base64 DER) binds the member's own login certificate, which must be issued
-/// to
-/// the agency; <paramref name="CertificateThumbprint"/> "" removes it (a typed thumbprint cannot be checked, so it is
-/// refused).
+/// to the agency; <paramref name="CertificateThumbprint"/> "" removes it (a typed thumbprint cannot be checked, so it
+/// is refused).
 /// </summary>
 public sealed record SaveStaffUserRequest(
     string? UserName,
@@ -33,8 +32,10 @@ public sealed record SaveStaffUserRequest(
     string? Certificate = null
 );
 
-/// <summary>The agency admin manages the agency's own staff: roles, passwords (hashed with Identity's hasher), login
-/// certificates.</summary>
+/// <summary>
+/// The agency admin manages the agency's own staff: roles, passwords (hashed with Identity's hasher), login
+/// certificates.
+/// </summary>
 internal sealed class AgencyStaff(ExchangeDbContext db)
 {
     private const int MinimumPasswordLength = 10;

@@ -28,8 +28,9 @@ public sealed record TokenResponse(
     IReadOnlyList<string> Roles
 );
 
-/// <summary>POST /api/auth/challenge, /api/auth/token (certificate) and /api/auth/login (agency staff
-/// password).</summary>
+/// <summary>
+/// POST /api/auth/challenge, /api/auth/token (certificate) and /api/auth/login (agency staff password).
+/// </summary>
 public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)

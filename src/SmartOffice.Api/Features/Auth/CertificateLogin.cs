@@ -18,8 +18,9 @@ namespace SmartOffice.Api.Features.Auth;
 /// </summary>
 internal static class CertificateLogin
 {
-    /// <summary>Checks a signed challenge; the API answers with a bearer token, the workspace with a session
-    /// cookie.</summary>
+    /// <summary>
+    /// Checks a signed challenge; the API answers with a bearer token, the workspace with a session cookie.
+    /// </summary>
     public static async Task<LoginOutcome> AuthenticateAsync(
         TokenRequest request,
         ExchangeDbContext db,

@@ -5,8 +5,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Features.Auth;
 
-/// <summary>Agency staff log in with a password: throttled per user and per client address, one answer for every
-/// failure.</summary>
+/// <summary>
+/// Agency staff log in with a password: throttled per user and per client address, one answer for every failure.
+/// </summary>
 internal static class PasswordLogin
 {
     public static async Task<LoginOutcome> AuthenticateAsync(

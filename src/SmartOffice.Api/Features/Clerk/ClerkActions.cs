@@ -245,8 +245,9 @@ internal sealed class ClerkActions(
             cancellationToken
         );
 
-    /// <summary>A report flags the sender's account for the service admins; it changes no state the sender can
-    /// see.</summary>
+    /// <summary>
+    /// A report flags the sender's account for the service admins; it changes no state the sender can see.
+    /// </summary>
     public async Task<Outcome<ClerkActionResult>> ReportAsync(
         Guid letterId,
         ReasonRequest request,

@@ -4,8 +4,9 @@ using SmartOffice.Exchange.Letters;
 
 namespace SmartOffice.Api.Features.Clerk;
 
-/// <summary>Who may take which step on a received letter, in one place for the clerk actions and the letter
-/// page.</summary>
+/// <summary>
+/// Who may take which step on a received letter, in one place for the clerk actions and the letter page.
+/// </summary>
 internal static class ClerkRules
 {
     public static readonly string[] Registrars = AccessPolicy.RolesOf(Audience.Registrar);

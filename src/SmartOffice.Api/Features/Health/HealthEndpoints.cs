@@ -5,8 +5,9 @@ using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Features.Health;
 
-/// <summary>/health/live (the process answers) and /health/ready (database, bus, archive, CRL freshness), as
-/// JSON.</summary>
+/// <summary>
+/// /health/live (the process answers) and /health/ready (database, bus, archive, CRL freshness), as JSON.
+/// </summary>
 internal static class HealthEndpoints
 {
     public const string ReadyTag = "ready";

@@ -3,8 +3,9 @@ using System.Text;
 
 namespace SmartOffice.Api.Features.Letters;
 
-/// <summary>What makes two submissions the same request: the document's bytes, the recipients, subject, reference and
-/// reply-to.</summary>
+/// <summary>
+/// What makes two submissions the same request: the document's bytes, the recipients, subject, reference and reply-to.
+/// </summary>
 internal static class IdempotencyFingerprint
 {
     public static string Of(SubmissionForm form)

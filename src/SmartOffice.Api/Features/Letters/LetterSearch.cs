@@ -12,8 +12,9 @@ namespace SmartOffice.Api.Features.Letters;
 /// </summary>
 internal static class LetterSearch
 {
-    /// <summary>The query lower-cased with Latin letters as Cyrillic, for the plain substring matches on
-    /// names.</summary>
+    /// <summary>
+    /// The query lower-cased with Latin letters as Cyrillic, for the plain substring matches on names.
+    /// </summary>
     public static string Cyrillic(string query) => MongolianSearch.Transliterate(query.ToLowerInvariant());
 
     /// <summary>

@@ -9,8 +9,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Features.Letters;
 
-/// <summary>A page of letters and the cursor of the next one (null on the last page); received letters also count their
-/// tabs.</summary>
+/// <summary>
+/// A page of letters and the cursor of the next one (null on the last page); received letters also count their tabs.
+/// </summary>
 public sealed record LetterList(
     IReadOnlyList<MailboxItem> Items,
     string? NextCursor,

@@ -5,8 +5,10 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Features.Letters;
 
-/// <summary>Which sent letters to list: a search (subject, reference, recipient), one delivery state, days in the
-/// service's time zone.</summary>
+/// <summary>
+/// Which sent letters to list: a search (subject, reference, recipient), one delivery state, days in the service's time
+/// zone.
+/// </summary>
 internal sealed record SentFilter(
     string? Search,
     DeliveryState? State = null,

@@ -7,8 +7,9 @@ using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Features.Letters;
 
-/// <summary>POST /api/letters: a signed PDF to one or more recipients; 202 when accepted, 422 with the report when
-/// refused.</summary>
+/// <summary>
+/// POST /api/letters: a signed PDF to one or more recipients; 202 when accepted, 422 with the report when refused.
+/// </summary>
 internal static class SubmitLetterEndpoint
 {
     private const int MultipartOverheadBytes = 256 * 1024;

@@ -12,8 +12,10 @@ internal static class TimeCursor
     public static string Format(DateTimeOffset at, int seen) =>
         string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks}.{seen}");
 
-    /// <summary>The cursor for the page after <paramref name="shownTimes"/> (that page's times, in order), given the
-    /// cursor it was read with.</summary>
+    /// <summary>
+    /// The cursor for the page after <paramref name="shownTimes"/> (that page's times, in order), given the cursor it
+    /// was read with.
+    /// </summary>
     public static string Next(IReadOnlyList<DateTimeOffset> shownTimes, string? previousCursor)
     {
         var last = shownTimes[^1];

@@ -4,8 +4,9 @@ using SmartOffice.Contracts;
 
 namespace SmartOffice.Api.Features.Live;
 
-/// <summary>Every Api instance (own temporary queue) tells the sender's connected browsers that a recipient acted on a
-/// letter.</summary>
+/// <summary>
+/// Every Api instance (own temporary queue) tells the sender's connected browsers that a recipient acted on a letter.
+/// </summary>
 internal sealed class LetterStateChangedNotifier(IHubContext<MailboxHub> hub) : IConsumer<LetterStateChanged>
 {
     public Task Consume(ConsumeContext<LetterStateChanged> context)

@@ -1,7 +1,8 @@
 namespace SmartOffice.Api.Features.Stats;
 
-/// <summary>Percentiles by linear interpolation between closest ranks (as spreadsheets' PERCENTILE.INC), in
-/// hours.</summary>
+/// <summary>
+/// Percentiles by linear interpolation between closest ranks (as spreadsheets' PERCENTILE.INC), in hours.
+/// </summary>
 public static class Percentile
 {
     public static double? Of(IReadOnlyList<double> sortedValues, double fraction)

@@ -5,8 +5,9 @@ using SmartOffice.Api.Infrastructure;
 
 namespace SmartOffice.Api.Features.Stats;
 
-/// <summary>GET /api/stats (an agency's KPIs, for its staff) and /api/stats/city (all agencies, for service
-/// administrators).</summary>
+/// <summary>
+/// GET /api/stats (an agency's KPIs, for its staff) and /api/stats/city (all agencies, for service administrators).
+/// </summary>
 internal static class StatsEndpoints
 {
     public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder routes)

@@ -1,7 +1,8 @@
 namespace SmartOffice.Api.Features.Stats;
 
-/// <summary>One agency's figures for a period [From, To] (by delivery date, both days included). Hours are wall-clock
-/// hours.</summary>
+/// <summary>
+/// One agency's figures for a period [From, To] (by delivery date, both days included). Hours are wall-clock hours.
+/// </summary>
 public sealed record AgencyStats(
     string RegistryNumber,
     string Name,
@@ -23,8 +24,9 @@ public sealed record AgencyStats(
 
 public sealed record SenderCount(string RegistryNumber, string? Name, int Letters);
 
-/// <summary>Letters received, and letters answered, in the bucket starting on <see cref="Start"/> (a day or a
-/// week).</summary>
+/// <summary>
+/// Letters received, and letters answered, in the bucket starting on <see cref="Start"/> (a day or a week).
+/// </summary>
 public sealed record TrendPoint(DateOnly Start, int Received, int Answered);
 
 /// <summary>One agency's row in the city-wide comparison.</summary>

@@ -3,8 +3,9 @@ using SmartOffice.Api.Errors;
 
 namespace SmartOffice.Api.Features.Webhooks;
 
-/// <summary>PUT /api/webhook sets the organization's URL and secret; GET /api/webhook shows it with recent
-/// deliveries.</summary>
+/// <summary>
+/// PUT /api/webhook sets the organization's URL and secret; GET /api/webhook shows it with recent deliveries.
+/// </summary>
 internal static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookApi(this IEndpointRouteBuilder routes)

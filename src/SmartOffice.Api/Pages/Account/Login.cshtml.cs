@@ -22,8 +22,9 @@ internal sealed class LoginModel(ExchangeDbContext db, UiText text) : WorkspaceP
 
     public string? Error { get; private set; }
 
-    /// <summary>A single-use nonce for the browser to sign (same table and lifetime as POST
-    /// /api/auth/challenge).</summary>
+    /// <summary>
+    /// A single-use nonce for the browser to sign (same table and lifetime as POST /api/auth/challenge).
+    /// </summary>
     public async Task<IActionResult> OnPostChallengeAsync(
         [FromServices] IOptions<AuthOptions> options,
         [FromServices] TimeProvider time,

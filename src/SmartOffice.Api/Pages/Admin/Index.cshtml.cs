@@ -72,8 +72,9 @@ internal sealed class IndexModel(
         return RedirectToPage(new { Show });
     }
 
-    /// <summary>Moves every failed delivery back to the delivery queue (as the Worker's POST
-    /// /admin/errors/replay).</summary>
+    /// <summary>
+    /// Moves every failed delivery back to the delivery queue (as the Worker's POST /admin/errors/replay).
+    /// </summary>
     public async Task<IActionResult> OnPostReplayAsync(CancellationToken cancellationToken)
     {
         if (!failures.IsApplicable)

@@ -1,7 +1,8 @@
 namespace SmartOffice.Api.Pages.Agency;
 
-/// <summary>Reads an uploaded login certificate (.cer, .crt, .pem, .der; at most 64 KiB) as PEM text or base64
-/// DER.</summary>
+/// <summary>
+/// Reads an uploaded login certificate (.cer, .crt, .pem, .der; at most 64 KiB) as PEM text or base64 DER.
+/// </summary>
 internal static class StaffCertificateUpload
 {
     private const int MaxBytes = 64 * 1024;

@@ -8,8 +8,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Pages.Agency;
 
-/// <summary>One staff member of the admin's own agency: name, roles, password reset, login certificate,
-/// disabled.</summary>
+/// <summary>
+/// One staff member of the admin's own agency: name, roles, password reset, login certificate, disabled.
+/// </summary>
 [Authorize(Policy = WorkspacePolicies.AgencyAdmin)]
 internal sealed class UserModel(ExchangeDbContext db, AgencyStaff staff, UiText text) : WorkspacePage
 {

@@ -47,8 +47,10 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
 
     public void OnGet() => IdempotencyKey = Guid.NewGuid().ToString("N");
 
-    /// <summary>Search as you type: active organizations by part of the name (Latin input too) or the start of the
-    /// registry number, ranked by match quality, never the caller.</summary>
+    /// <summary>
+    /// Search as you type: active organizations by part of the name (Latin input too) or the start of the registry
+    /// number, ranked by match quality, never the caller.
+    /// </summary>
     public async Task<IActionResult> OnGetOrganizationsAsync(string? q, CancellationToken cancellationToken)
     {
         var query = q?.Trim() ?? "";
@@ -145,8 +147,10 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         return Redirect($"/letters/{outcome.Value.Id}");
     }
 
-    /// <summary>The posted fields as the submission reads them; the file bounded by the size limit (pooled, returned on
-    /// dispose).</summary>
+    /// <summary>
+    /// The posted fields as the submission reads them; the file bounded by the size limit (pooled, returned on
+    /// dispose).
+    /// </summary>
     private async Task<Upload> ReadUploadAsync(CancellationToken cancellationToken)
     {
         var recipients = ParseRecipients(Recipients);
@@ -189,8 +193,10 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
                     .ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
     }
 
-    /// <summary>The textarea (or the chips' hidden copy of it): registry numbers separated by spaces, commas,
-    /// semicolons or lines.</summary>
+    /// <summary>
+    /// The textarea (or the chips' hidden copy of it): registry numbers separated by spaces, commas, semicolons or
+    /// lines.
+    /// </summary>
     public static List<string> ParseRecipients(string? value) =>
         [
             .. (value ?? "")

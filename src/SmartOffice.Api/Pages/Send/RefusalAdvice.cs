@@ -20,8 +20,10 @@ internal static class RefusalAdvice
         RefusalCodes.RateLimited,
     ];
 
-    /// <summary>Every validation code of the Signing library (read from its constants, so a new code cannot be
-    /// forgotten) and the problems above.</summary>
+    /// <summary>
+    /// Every validation code of the Signing library (read from its constants, so a new code cannot be forgotten) and
+    /// the problems above.
+    /// </summary>
     public static IReadOnlyList<string> AllCodes { get; } =
     [
         .. typeof(ValidationCodes)

@@ -2,8 +2,9 @@ using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Pages.Send;
 
-/// <summary>What the page shows after "Check" or a refused "Send": the verdict in plain words, and the report behind
-/// it.</summary>
+/// <summary>
+/// What the page shows after "Check" or a refused "Send": the verdict in plain words, and the report behind it.
+/// </summary>
 internal sealed record SendResult(
     bool IsAccepted,
     string Code,

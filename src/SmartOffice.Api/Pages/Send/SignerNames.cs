@@ -2,8 +2,9 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace SmartOffice.Api.Pages.Send;
 
-/// <summary>The readable part of a certificate name ("CN=Бат, O=…" → "Бат"), for the signature panels of send and
-/// verify.</summary>
+/// <summary>
+/// The readable part of a certificate name ("CN=Бат, O=…" → "Бат"), for the signature panels of send and verify.
+/// </summary>
 internal static class SignerNames
 {
     public static string CommonName(string? distinguishedName)

@@ -1,7 +1,9 @@
 namespace SmartOffice.Api.Pages.Sent;
 
-/// <summary>One sent letter as the sent-letters page shows it: subject, when, the acceptance evidence, and each
-/// recipient's timeline.</summary>
+/// <summary>
+/// One sent letter as the sent-letters page shows it: subject, when, the acceptance evidence, and each recipient's
+/// timeline.
+/// </summary>
 internal sealed record SentLetter(
     Guid Id,
     string Subject,
@@ -18,8 +20,9 @@ internal sealed record SentRecipient(
     IReadOnlyList<RecipientStep> Steps
 );
 
-/// <summary>A step of a recipient's timeline; <see cref="Detail"/> is the incoming number, due date or reason the step
-/// carries.</summary>
+/// <summary>
+/// A step of a recipient's timeline; <see cref="Detail"/> is the incoming number, due date or reason the step carries.
+/// </summary>
 internal sealed record RecipientStep(
     string Kind,
     DateTimeOffset? At,

@@ -6,8 +6,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Pages.Sent;
 
-/// <summary>Sent letters as the page shows them: the acceptance evidence and each recipient's timeline of sealed
-/// steps.</summary>
+/// <summary>
+/// Sent letters as the page shows them: the acceptance evidence and each recipient's timeline of sealed steps.
+/// </summary>
 internal sealed class SentTimelines(ExchangeDbContext db)
 {
     public async Task<List<SentLetter>> DescribeAsync(List<Letter> letters, CancellationToken cancellationToken)
@@ -61,8 +62,9 @@ internal sealed class SentTimelines(ExchangeDbContext db)
         ];
     }
 
-    /// <summary>The steps a recipient took, each with the latest sealed evidence of that step (a reassignment seals a
-    /// new one).</summary>
+    /// <summary>
+    /// The steps a recipient took, each with the latest sealed evidence of that step (a reassignment seals a new one).
+    /// </summary>
     private static List<RecipientStep> Timeline(Delivery delivery, List<EvidenceLink> evidences)
     {
         EvidenceLink? Last(string evidenceEvent) =>

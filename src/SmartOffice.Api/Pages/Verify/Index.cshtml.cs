@@ -13,9 +13,9 @@ namespace SmartOffice.Api.Pages.Verify;
 
 /// <summary>
 /// Public verification, no login (as a court or an auditor would): a letter PDF is validated against the trust list
-/// with
-/// no expected signer, and we say only whether this exact document (SHA-256) was exchanged here — nothing else about
-/// it. An evidence file's seal is checked with the same code as `smartoffice evidence verify`, and must be our seal.
+/// with no expected signer, and we say only whether this exact document (SHA-256) was exchanged here — nothing else
+/// about it. An evidence file's seal is checked with the same code as `smartoffice evidence verify`, and must be our
+/// seal.
 /// </summary>
 [EnableRateLimiting(RateLimiting.VerifyPolicy)]
 internal sealed class IndexModel(
@@ -55,8 +55,8 @@ internal sealed class IndexModel(
         if (Letter is { Length: > 0 })
         {
             // Anyone may check a letter here, so anyone's checks share a bounded part of the machine: a few run at
-            // once,
-            // the rest wait a moment and are then told to come back; someone not logged in gets a smaller size limit.
+            // once, the rest wait a moment and are then told to come back; someone not logged in gets a smaller size
+            // limit.
             using var slot = await gate.EnterAsync(cancellationToken);
             if (slot is null)
             {

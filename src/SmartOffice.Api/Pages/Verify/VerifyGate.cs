@@ -3,8 +3,9 @@ using SmartOffice.Api.Infrastructure;
 
 namespace SmartOffice.Api.Pages.Verify;
 
-/// <summary>How many public verifications run at once (Limits:VerifyConcurrency); a caller waits at most a few
-/// seconds.</summary>
+/// <summary>
+/// How many public verifications run at once (Limits:VerifyConcurrency); a caller waits at most a few seconds.
+/// </summary>
 internal sealed class VerifyGate(IOptions<LimitsOptions> limits) : IDisposable
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);

@@ -39,8 +39,7 @@ public static class LetterSearchText
 
     /// <summary>
     /// For each query word, the LIKE patterns of which one must match: its stem, and the word as written. Keys hold
-    /// only
-    /// letters and digits, so they carry no LIKE wildcards.
+    /// only letters and digits, so they carry no LIKE wildcards.
     /// </summary>
     public static IReadOnlyList<(string Stem, string Word)> QueryPatterns(string? query) =>
         [

@@ -15,8 +15,7 @@ namespace SmartOffice.Exchange.Letters.Search;
 /// <item>Folding of letters that Latin typing cannot tell apart: ү→у, ө→о, ё→е, й→и; ь and ъ dropped.</item>
 /// <item>Stem: up to two case or plural endings removed (genitive -ын/-ийн/-ний, accusative -ыг/-ийг, ablative -аас…,
 /// instrumental -аар…, comitative -тай…, directional -руу/-луу, plural -ууд…, dative -д/-т), a final vowel removed,
-/// then
-/// the fluid vowel of the last syllable removed (засаг → засг, as in засгийн; гэрэлтүүлэг → гэрэлтүүлг).</item>
+/// then the fluid vowel of the last syllable removed (засаг → засг, as in засгийн; гэрэлтүүлэг → гэрэлтүүлг).</item>
 /// </list>
 /// Latin → Cyrillic (MNS 5217 and the common informal forms): kh, h, x → х; ts, c → ц; ch → ч; sh → ш; ya → я; yu → ю;
 /// ye → е; yo, ë → ё; ue, ü → ү; oe, ö → ө; a → а; b → б; v, w → в; g → г; d → д; e → э; j → ж; z → з; i → и (й after a
@@ -127,8 +126,9 @@ public static class MongolianSearch
 
     private const string Vowels = "аэиоуыеяю";
 
-    /// <summary>The words of <paramref name="text"/>, lower case, Latin transliterated, letters folded; no
-    /// stemming.</summary>
+    /// <summary>
+    /// The words of <paramref name="text"/>, lower case, Latin transliterated, letters folded; no stemming.
+    /// </summary>
     public static IReadOnlyList<string> Words(string? text)
     {
         var words = new List<string>();
@@ -198,8 +198,9 @@ public static class MongolianSearch
         return result.ToString();
     }
 
-    /// <summary>The search key of one word from <see cref="Words"/>: its stem, or the word itself when it is a number
-    /// or short.</summary>
+    /// <summary>
+    /// The search key of one word from <see cref="Words"/>: its stem, or the word itself when it is a number or short.
+    /// </summary>
     public static string Stem(string word)
     {
         if (word.Length <= MinimumStem || word.Any(char.IsDigit))

@@ -6,8 +6,10 @@ namespace SmartOffice.Signing.Tests.Validation.Corpus;
 /// <summary>In-place edits that keep every offset of the file (so only the edited thing changes).</summary>
 internal static class BytePatch
 {
-    /// <summary>Replaces the first match of <paramref name="pattern"/> with <paramref name="replacement"/>, padded with
-    /// spaces to the same length.</summary>
+    /// <summary>
+    /// Replaces the first match of <paramref name="pattern"/> with <paramref name="replacement"/>, padded with spaces
+    /// to the same length.
+    /// </summary>
     public static byte[] Replace(byte[] file, string pattern, Func<Match, string> replacement)
     {
         var text = Encoding.Latin1.GetString(file);

@@ -45,8 +45,9 @@ internal static class TestCorpus
             )
         );
 
-    /// <summary>The unsigned letter signed by <paramref name="identity"/> with PdfSigner (cached per identity and
-    /// options).</summary>
+    /// <summary>
+    /// The unsigned letter signed by <paramref name="identity"/> with PdfSigner (cached per identity and options).
+    /// </summary>
     public static byte[] SignedBy(DemoIdentity identity, PdfSignerOptions? options = null, string? cacheKey = null)
     {
         var key = $"{identity.Name}|{cacheKey ?? (options is null ? "default" : Guid.NewGuid().ToString())}";
