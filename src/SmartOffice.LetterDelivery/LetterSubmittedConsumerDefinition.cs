@@ -6,9 +6,8 @@ namespace SmartOffice.LetterDelivery;
 /// <summary>
 /// How letter deliveries are consumed: infrastructure faults (database, storage) are retried with growing delays until
 /// they heal; other faults a few times, then the message goes to the error queue (letter-submitted_error) where it can
-/// be listed and replayed. Quorum
-/// queues on RabbitMQ; prefetch 128 with at most 64 concurrent messages: a delivery mostly waits on the database and
-/// the disk, and with 16 the queue grew behind the Api (p99 submit-to-inbox 15 s → 1 s in bench/ on 2 cores).
+/// be listed and replayed. Quorum queues on RabbitMQ. Prefetch 128 with at most 64 concurrent messages: a delivery
+/// mostly waits on the database and the disk, so fewer at once let the queue grow behind the Api.
 /// </summary>
 public sealed class LetterSubmittedConsumerDefinition : ConsumerDefinition<LetterSubmittedConsumer>
 {

@@ -6,7 +6,9 @@ using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.EndToEnd.Tests;
 
-/// <summary>Crashes in the middle of delivery: no letter lost, none delivered twice.</summary>
+/// <summary>
+/// Crashes and outages in the middle of delivery: no letter lost, none delivered twice, none left for an operator.
+/// </summary>
 [TestClass]
 public sealed class FaultTests
 {
@@ -113,6 +115,64 @@ public sealed class FaultTests
             .ToListAsync();
         Assert.HasCount(Letters * 2, consignments);
         Assert.IsTrue(consignments.All(c => c == 1));
+    }
+
+    [TestMethod]
+    public async Task A_worker_that_loses_its_database_under_load_retries_until_it_is_back_and_dead_letters_nothing()
+    {
+        ApiFactory.RequireProvider("Postgres");
+        using var api = new ApiFactory(
+            "Postgres",
+            new Dictionary<string, string?>(Broker.Settings) { ["Outbox:Enabled"] = "false" }
+        );
+        using var sender = await ApiSession.CompanyAsync(api, TestPki.Pki.CompanyA);
+        foreach (
+            var pdf in Enumerable.Range(0, Letters).Select(_ => TestPki.SignedLetter(TestPki.Pki.CompanyA)).ToList()
+        )
+        {
+            await sender.AcceptedAsync(pdf, "9011001", "6234567");
+        }
+
+        // The Worker reaches PostgreSQL only through the gate; the Api and the test keep their own connections.
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(api.ConnectionString);
+        await using var gate = new TcpGate(database.Host!, database.Port);
+        var throughGate = new Npgsql.NpgsqlConnectionStringBuilder(api.ConnectionString)
+        {
+            Host = "127.0.0.1",
+            Port = gate.Port,
+        };
+        using var worker = WorkerOsProcess.Start(
+            throughGate.ConnectionString,
+            Path.Combine(api.DataPath, "archive"),
+            new Dictionary<string, string?>(Broker.Settings)
+        );
+        await WaitForHealthyTopologyAsync(api);
+
+        gate.Shut();
+        using var publishing = new ApiFactory(
+            "Postgres",
+            new Dictionary<string, string?>(Broker.Settings)
+            {
+                ["ConnectionStrings:SmartOffice"] = api.ConnectionString,
+                ["Data:Path"] = api.DataPath,
+                ["Archive:Path"] = Path.Combine(api.DataPath, "archive"),
+            }
+        );
+        _ = publishing.Server;
+        // Long enough for the consumer's first retries to fail: without the endless retry of database faults they
+        // would end in the error queue, and those letters would stay Queued until an operator replayed them.
+        await Task.Delay(TimeSpan.FromSeconds(12));
+        Assert.AreEqual(0, await CountDeliveredAsync(api), "nothing is delivered while the Worker has no database");
+        gate.Open();
+
+        await WaitUntilAsync(api, delivered => delivered == Letters * 2, TimeSpan.FromSeconds(120));
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        Assert.AreEqual(
+            0,
+            await db.Deliveries.CountAsync(d => d.State != DeliveryState.Delivered),
+            "every letter delivered"
+        );
     }
 
     private static async Task RabbitCtlAsync(string command)
