@@ -1,7 +1,7 @@
 using Npgsql;
 using SmartOffice.Exchange.Persistence;
 
-namespace SmartOffice.Api.Tests;
+namespace SmartOffice.Exchange.Tests;
 
 /// <summary>
 /// PostgreSQL connections prepare statements and keep their session, unless the operator's connection string says

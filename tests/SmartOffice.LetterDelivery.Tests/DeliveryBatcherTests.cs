@@ -1,22 +1,22 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SmartOffice.Api.Tests.Infrastructure;
 using SmartOffice.Contracts;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Letters;
 using SmartOffice.Exchange.Persistence;
-using SmartOffice.LetterDelivery;
+using SmartOffice.Exchange.Tests.Infrastructure;
+using SmartOffice.LetterDelivery.Tests.Infrastructure;
 
-namespace SmartOffice.Api.Tests;
+namespace SmartOffice.LetterDelivery.Tests;
 
 /// <summary>
 /// Deliveries of messages consumed at the same moment commit together (DeliveryBatcher): each message still succeeds
 /// or fails on its own, and copies of a message raced through several lanes deliver each recipient exactly once.
-/// The outbox is off, so the letters' deliveries stay Queued until the test hands their messages to the batcher.
+/// The letters are written as the Api accepts them, and their deliveries stay Queued until the test hands their
+/// messages to the batcher.
 /// </summary>
 [TestClass]
-public sealed class DeliveryBatchTests
+public sealed class DeliveryBatcherTests
 {
     [TestMethod]
     [DataRow("Sqlite")]
@@ -25,17 +25,16 @@ public sealed class DeliveryBatchTests
         string provider
     )
     {
-        ApiFactory.RequireProvider(provider);
-        using var factory = new ApiFactory(provider, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
-        var messages = await SubmitAsync(
-            factory,
+        await using var host = await StartAsync(provider);
+        var messages = await AcceptedLetters.AddAsync(
+            host,
             ["9011001", "9011002"],
             ["9011003"],
             ["9011004"],
             ["9012001", "9011005"]
         );
         var unknown = messages[0] with { LetterId = Guid.NewGuid() };
-        var batcher = factory.Services.GetRequiredService<DeliveryBatcher>();
+        var batcher = host.Services.GetRequiredService<DeliveryBatcher>();
 
         // Started together so that they meet in the lanes' queue: the unknown letter and a copy of the first message
         // among them.
@@ -63,7 +62,7 @@ public sealed class DeliveryBatchTests
             );
         }
 
-        await AssertDeliveredOnceWithLinearChainsAsync(factory, messages);
+        await AssertDeliveredOnceWithLinearChainsAsync(host, messages);
     }
 
     [TestMethod]
@@ -71,16 +70,15 @@ public sealed class DeliveryBatchTests
     [DataRow("Postgres")]
     public async Task Copies_raced_through_the_lanes_deliver_each_recipient_exactly_once(string provider)
     {
-        ApiFactory.RequireProvider(provider);
-        using var factory = new ApiFactory(
+        await using var host = await StartAsync(
             provider,
-            new Dictionary<string, string?> { ["Outbox:Enabled"] = "false", ["Delivery:MaxBatch"] = "4" }
+            new Dictionary<string, string?> { ["Delivery:MaxBatch"] = "4" }
         );
-        var messages = await SubmitAsync(
-            factory,
+        var messages = await AcceptedLetters.AddAsync(
+            host,
             [.. Enumerable.Range(1, 8).Select(i => new[] { $"90110{i:D2}", $"90110{i + 8:D2}" })]
         );
-        var batcher = factory.Services.GetRequiredService<DeliveryBatcher>();
+        var batcher = host.Services.GetRequiredService<DeliveryBatcher>();
 
         // Six copies of each, shuffled, in small batches over four lanes: batches holding the same letters race for the
         // claims.
@@ -88,35 +86,18 @@ public sealed class DeliveryBatchTests
         var outcomes = await Task.WhenAll(copies.Select(m => batcher.DeliverAsync(m, CancellationToken.None)));
 
         Assert.AreEqual(16, outcomes.Sum(o => o.Delivered.Count), "every delivery is reported by exactly one copy");
-        await AssertDeliveredOnceWithLinearChainsAsync(factory, messages);
+        await AssertDeliveredOnceWithLinearChainsAsync(host, messages);
     }
 
-    private static async Task<List<LetterSubmitted>> SubmitAsync(ApiFactory factory, params string[][] recipients)
-    {
-        using var company = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
-        foreach (var to in recipients)
-        {
-            await company.AcceptedAsync(TestPki.SignedLetter(TestPki.Pki.CompanyA), to);
-        }
-
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        var payloads = await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Payload).ToListAsync();
-        Assert.HasCount(recipients.Length, payloads);
-        return
-        [
-            .. payloads.Select(p =>
-                JsonSerializer.Deserialize<LetterSubmitted>(p, SmartOffice.Exchange.ExchangeJson.Options)!
-            ),
-        ];
-    }
+    private static Task<ExchangeHost> StartAsync(string provider, Dictionary<string, string?>? settings = null) =>
+        ExchangeHost.StartAsync(provider, settings, builder => builder.Services.AddSmartOfficeDelivery());
 
     private static async Task AssertDeliveredOnceWithLinearChainsAsync(
-        ApiFactory factory,
+        ExchangeHost host,
         List<LetterSubmitted> messages
     )
     {
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var ids = messages.Select(m => m.LetterId).ToList();
         var deliveries = await db.Deliveries.AsNoTracking().Where(d => ids.Contains(d.LetterId)).ToListAsync();
