@@ -241,19 +241,7 @@ internal static class SubmissionBenchmark
                 }
 
                 var started = Stopwatch.GetTimestamp();
-                using var form = new MultipartFormDataContent
-                {
-                    {
-                        new ByteArrayContent(item.Letter)
-                        {
-                            Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") },
-                        },
-                        "file",
-                        "letter.pdf"
-                    },
-                    { new StringContent("Барилгын зөвшөөрөл"), "subject" },
-                    { new StringContent(item.Recipient), "recipients" },
-                };
+                using var form = LetterForm.Of(item.Letter, item.Recipient);
                 using var response = await http.PostAsync("/api/letters", form);
                 if (response.StatusCode == System.Net.HttpStatusCode.Accepted)
                 {
