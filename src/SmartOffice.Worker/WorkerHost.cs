@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SmartOffice.Exchange.Configuration;
 using SmartOffice.Exchange.Health;
 using SmartOffice.Exchange.Hosting;
 using SmartOffice.Exchange.Messaging;
@@ -37,6 +38,7 @@ public static class WorkerHost
         var services = builder.Services;
         services.AddSmartOfficeCore(builder.Configuration, "smartoffice-worker");
         services.AddSmartOfficeDelivery();
+        services.AddChecked<WorkerOptions>(WorkerOptions.SectionName, WorkerOptions.Check);
         services.AddSingleton<FailedDeliveries>();
         services.AddHostedService<ErrorQueueGauge>();
         services.AddMassTransit(bus =>

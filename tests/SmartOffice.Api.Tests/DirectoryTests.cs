@@ -46,6 +46,7 @@ public sealed class DirectoryTests
         var changed = await DirectorySeeder.SeedAsync(
             db,
             Path.Combine(AppContext.BaseDirectory, "samples", "directory.csv"),
+            DateTimeOffset.UtcNow,
             CancellationToken.None
         );
 

@@ -24,8 +24,18 @@ public sealed class HousekeepingTests
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var now = DateTimeOffset.UtcNow;
         db.AuthChallenges.AddRange(
-            new AuthChallenge { Nonce = "expired-long-ago", ExpiresAt = now.AddHours(-2) },
-            new AuthChallenge { Nonce = "still-valid", ExpiresAt = now.AddMinutes(5) }
+            new AuthChallenge
+            {
+                Nonce = "expired-long-ago",
+                ExpiresAt = now.AddHours(-2),
+                CreatedAt = now.AddHours(-3),
+            },
+            new AuthChallenge
+            {
+                Nonce = "still-valid",
+                ExpiresAt = now.AddMinutes(5),
+                CreatedAt = now,
+            }
         );
         db.IdempotencyRecords.AddRange(
             new IdempotencyRecord

@@ -83,6 +83,7 @@ public sealed class OutboxTests
                 letters.Select(id => new OutboxMessage
                 {
                     MessageType = typeof(LetterSubmitted).FullName!,
+                    CreatedAt = DateTimeOffset.UtcNow,
                     Payload = JsonSerializer.Serialize(
                         new LetterSubmitted
                         {
@@ -139,6 +140,7 @@ public sealed class OutboxTests
                 new OutboxMessage
                 {
                     MessageType = typeof(LetterSubmitted).FullName!,
+                    CreatedAt = DateTimeOffset.UtcNow,
                     Payload = JsonSerializer.Serialize(
                         new LetterSubmitted
                         {

@@ -75,6 +75,7 @@ public sealed class DeliveryTests
                 {
                     RegistryNumber = organization,
                     Name = "Татан буугдсан газар",
+                    CreatedAt = DateTimeOffset.UtcNow,
                     Kind = OrganizationKind.Agency,
                 }
             );

@@ -16,7 +16,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     private WorkerProcess(WebApplication app) => _app = app;
 
-    public const string AdminKey = "test-admin-key";
+    public const string AdminKey = "test-admin-key-of-the-worker";
 
     public Uri Address { get; private set; } = null!;
 

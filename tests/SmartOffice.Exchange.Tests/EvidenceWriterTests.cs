@@ -42,6 +42,7 @@ public sealed class EvidenceWriterTests
             {
                 Event = EvidenceEvents.SubmissionAcceptance,
                 Issuer = "",
+                EventTime = DateTimeOffset.UtcNow,
                 Sender = "5123456",
                 LetterId = letterId,
                 DocumentSha256 = sha256,
@@ -53,6 +54,7 @@ public sealed class EvidenceWriterTests
             {
                 Event = EvidenceEvents.ContentConsignment,
                 Issuer = "",
+                EventTime = DateTimeOffset.UtcNow,
                 Sender = "5123456",
                 Recipient = "9011001",
                 LetterId = letterId,
@@ -91,6 +93,7 @@ public sealed class EvidenceWriterTests
                 {
                     Event = EvidenceEvents.SubmissionAcceptance,
                     Issuer = "",
+                    EventTime = DateTimeOffset.UtcNow,
                     Sender = "5123456",
                     LetterId = Guid.NewGuid(),
                     DocumentSha256 = new string('a', 64),

@@ -143,6 +143,7 @@ public sealed class LetterArchiverTests
                 DocumentSha256 = sha256,
                 ValidationReportJson = "{\"accepted\":true}",
                 RecipientKey = "9011001",
+                SubmittedAt = DateTimeOffset.UtcNow,
             }
         );
     }

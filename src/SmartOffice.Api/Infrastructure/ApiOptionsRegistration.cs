@@ -15,10 +15,14 @@ internal static class ApiOptionsRegistration
         // The demo's PKI is made (or its CRLs renewed) before anything reads the trust folder or the seal.
         services
             .AddOptions<SignatureValidationOptions>()
-            .PostConfigure<IConfiguration>((_, configuration) => EmbeddedDefaults.EnsureDemoPki(configuration));
+            .PostConfigure<IConfiguration, TimeProvider>(
+                (_, configuration, time) => EmbeddedDefaults.EnsureDemoPki(configuration, time)
+            );
         services
             .AddOptions<SealOptions>()
-            .PostConfigure<IConfiguration>((_, configuration) => EmbeddedDefaults.EnsureDemoPki(configuration));
+            .PostConfigure<IConfiguration, TimeProvider>(
+                (_, configuration, time) => EmbeddedDefaults.EnsureDemoPki(configuration, time)
+            );
         return services;
     }
 

@@ -52,7 +52,7 @@ internal static class EmbeddedDefaults
     /// the sample PKI (samples/pki, which signed samples/letters), or a new one where the samples are not at hand; on
     /// every start fresh CRLs from its CAs, so that the demo's revocation checks stay current.
     /// </summary>
-    public static void EnsureDemoPki(IConfiguration configuration)
+    public static void EnsureDemoPki(IConfiguration configuration, TimeProvider time)
     {
         var pki = configuration["Demo:PkiPath"];
         if (string.IsNullOrEmpty(pki) || configuration["Signing:TrustDir"] != Path.Combine(pki, "trust"))
@@ -75,25 +75,24 @@ internal static class EmbeddedDefaults
                 }
             }
 
-            RefreshCrls(pki);
+            RefreshCrls(pki, time.GetUtcNow());
         }
     }
 
     private static readonly Lock s_lock = new();
 
-    private static void RefreshCrls(string folder)
+    private static void RefreshCrls(string folder, DateTimeOffset now)
     {
         var crl = Path.Combine(folder, "crl", "issuing-ca.crl");
         var nextUpdate = File.Exists(crl)
             ? SmartOffice.Signing.Trust.TrustMaterial.Create([], [(File.ReadAllBytes(crl), crl)]).EarliestCrlNextUpdate
             : null;
-        if (nextUpdate > DateTimeOffset.UtcNow.AddDays(7))
+        if (nextUpdate > now.AddDays(7))
         {
             return;
         }
 
         var pki = DemoPki.Load(folder);
-        var now = DateTimeOffset.UtcNow;
         var revoked = pki
             .Identities.Where(i => i.File == "revoked")
             .Select(i =>

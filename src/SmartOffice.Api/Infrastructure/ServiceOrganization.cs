@@ -15,6 +15,7 @@ internal static class ServiceOrganization
 
     public static async Task<Organization> EnsureAsync(
         ExchangeDbContext db,
+        DateTimeOffset now,
         CancellationToken cancellationToken = default
     )
     {
@@ -29,6 +30,7 @@ internal static class ServiceOrganization
                 RegistryNumber = RegistryNumber,
                 Name = "SmartOffice",
                 Kind = OrganizationKind.Service,
+                CreatedAt = now,
             };
             db.Organizations.Add(service);
             await db.SaveChangesAsync(cancellationToken);

@@ -23,6 +23,7 @@ using SmartOffice.Exchange.Persistence;
 using SmartOffice.Exchange.Telemetry;
 using SmartOffice.LetterDelivery;
 using SmartOffice.Signing;
+using SmartOffice.Signing.Trust;
 
 namespace SmartOffice.Api.Infrastructure;
 
@@ -60,7 +61,9 @@ public static class ServiceRegistration
                 options with
                 {
                     RefusedSignerThumbprints = [.. options.RefusedSignerThumbprints, .. seals],
-                }
+                },
+                TrustMaterial.Load(options),
+                sp.GetRequiredService<TimeProvider>()
             );
         });
 

@@ -16,16 +16,17 @@ public static class Startup
         ArgumentNullException.ThrowIfNull(app);
         // Every settings problem at once, before the first use of any of them.
         app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
-        EmbeddedDefaults.EnsureDemoPki(app.Configuration);
+        EmbeddedDefaults.EnsureDemoPki(app.Configuration, app.Services.GetRequiredService<TimeProvider>());
         await app.Services.MigrateExchangeDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-        var service = await ServiceOrganization.EnsureAsync(db);
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var service = await ServiceOrganization.EnsureAsync(db, now);
         SecretFiles.Protect(app, db);
         var seedFile = app.Configuration["Directory:SeedFile"];
         if (!string.IsNullOrEmpty(seedFile) && File.Exists(seedFile))
         {
-            await DirectorySeeder.SeedAsync(db, seedFile, CancellationToken.None);
+            await DirectorySeeder.SeedAsync(db, seedFile, now, CancellationToken.None);
         }
 
         if (
@@ -33,7 +34,7 @@ public static class Startup
             && EmbeddedDefaults.IsDemoAllowed(app.Configuration, app.Environment)
         )
         {
-            await SeedDemoUsersAsync(db, service);
+            await SeedDemoUsersAsync(db, service, now);
             app.Logger.LogInformation(
                 "SmartOffice demo is ready (Development environment or Demo:Enabled; never for production). In a "
                     + "browser open /login: company 5123456 logs in with the e-Token file {P12} (password demo), "
@@ -50,7 +51,7 @@ public static class Startup
         }
     }
 
-    private static async Task SeedDemoUsersAsync(ExchangeDbContext db, Organization service)
+    private static async Task SeedDemoUsersAsync(ExchangeDbContext db, Organization service, DateTimeOffset now)
     {
         var agency = await db.Organizations.FirstOrDefaultAsync(o => o.RegistryNumber == "9011001");
         if (agency is null)
@@ -76,6 +77,7 @@ public static class Startup
                 {
                     OrganizationId = home,
                     UserName = userName,
+                    CreatedAt = now,
                     DisplayName = name,
                     Roles = roles,
                 };

@@ -12,7 +12,7 @@ public sealed class Account
 
     public required string RegistryNumber { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Set by an administrator: the account may read but not send.</summary>
     public bool IsSuspended { get; set; }

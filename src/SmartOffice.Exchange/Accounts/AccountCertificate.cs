@@ -19,7 +19,7 @@ public sealed class AccountCertificate
 
     public DateTimeOffset NotAfter { get; set; }
 
-    public DateTimeOffset FirstSeenAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset FirstSeenAt { get; set; }
 
-    public DateTimeOffset LastSeenAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset LastSeenAt { get; set; }
 }

@@ -5,7 +5,7 @@ public sealed class AuthChallenge
 {
     public required string Nonce { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset ExpiresAt { get; set; }
 

@@ -38,7 +38,7 @@ public sealed class StaffUser
     /// </summary>
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
 
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset CreatedAt { get; set; }
 
     public bool HasRole(string role) =>
         Roles

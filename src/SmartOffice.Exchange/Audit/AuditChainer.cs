@@ -25,6 +25,9 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
     private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }
     );
+
+    // Never disposed: a host disposed without being stopped may still be chaining its last batch, and a SemaphoreSlim
+    // holds no handle to release unless AvailableWaitHandle is used.
     private readonly SemaphoreSlim _turn = new(1, 1);
 
     /// <summary>Asks for a chaining pass soon (a draft was committed in this process).</summary>
@@ -198,11 +201,5 @@ public sealed class AuditChainer(IServiceScopeFactory scopes, ILogger<AuditChain
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    public override void Dispose()
-    {
-        _turn.Dispose();
-        base.Dispose();
     }
 }

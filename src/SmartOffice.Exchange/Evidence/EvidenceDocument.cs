@@ -7,7 +7,7 @@ public sealed record EvidenceDocument
 
     public required string Event { get; init; }
 
-    public DateTimeOffset EventTime { get; init; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset EventTime { get; init; }
 
     public required string Issuer { get; init; }
 

@@ -17,7 +17,7 @@ public sealed class EvidenceRecord
     /// </summary>
     public required string Event { get; set; }
 
-    public DateTimeOffset EventTime { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset EventTime { get; set; }
 
     /// <summary>The evidence JSON exactly as sealed.</summary>
     public required string Json { get; set; }

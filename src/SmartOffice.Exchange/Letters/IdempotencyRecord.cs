@@ -19,5 +19,5 @@ public sealed class IdempotencyRecord
     /// </summary>
     public string Fingerprint { get; set; } = "";
 
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset CreatedAt { get; set; }
 }

@@ -51,7 +51,7 @@ public sealed class Letter
 
     public long DocumentSize { get; set; }
 
-    public DateTimeOffset SubmittedAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset SubmittedAt { get; set; }
 
     /// <summary>The validation report (JSON) produced at submission.</summary>
     public required string ValidationReportJson { get; set; }

@@ -14,11 +14,11 @@ public sealed class WebhookDelivery
 
     public required string Payload { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset CreatedAt { get; set; }
 
     public int Attempts { get; set; }
 
-    public DateTimeOffset NextAttemptAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset NextAttemptAt { get; set; }
 
     public DateTimeOffset? DeliveredAt { get; set; }
 

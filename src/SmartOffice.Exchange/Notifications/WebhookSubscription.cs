@@ -11,5 +11,5 @@ public sealed class WebhookSubscription
 
     public required string Secret { get; set; }
 
-    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset UpdatedAt { get; set; }
 }

@@ -9,7 +9,12 @@ namespace SmartOffice.Exchange.Organizations;
 /// </summary>
 public static class DirectorySeeder
 {
-    public static async Task<int> SeedAsync(ExchangeDbContext db, string csvPath, CancellationToken cancellationToken)
+    public static async Task<int> SeedAsync(
+        ExchangeDbContext db,
+        string csvPath,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = ParseCsv(await File.ReadAllLinesAsync(csvPath, cancellationToken).ConfigureAwait(false));
@@ -45,6 +50,7 @@ public static class DirectorySeeder
                     Name = row.Name,
                     Kind = row.Kind,
                     ParentRegistryNumber = row.Parent,
+                    CreatedAt = now,
                 }
             );
             known[row.RegistryNumber] = null!;

@@ -38,7 +38,7 @@ public sealed class Organization
     /// </summary>
     public int? DueWorkingDays { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset CreatedAt { get; set; }
 }
 
 public enum OrganizationKind

@@ -50,7 +50,7 @@ internal static class CmsBuilder
 
         if (options.SubFilter == PdfSigner.Pkcs7Detached)
         {
-            signer.SignedAttributes.Add(new Pkcs9SigningTime(DateTime.UtcNow));
+            signer.SignedAttributes.Add(new Pkcs9SigningTime(options.Clock.GetUtcNow().UtcDateTime));
         }
 
         if (options.IncludeSigningCertificateV2)

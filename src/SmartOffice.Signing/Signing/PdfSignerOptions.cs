@@ -32,4 +32,7 @@ public sealed record PdfSignerOptions
 
     /// <summary>CRLs (DER) embedded in Adobe's revocationInfoArchival signed attribute.</summary>
     public IReadOnlyList<byte[]>? RevocationCrls { get; init; }
+
+    /// <summary>The clock whose time a PKCS#7 signature claims as its signing time.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

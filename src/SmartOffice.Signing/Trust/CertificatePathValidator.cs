@@ -17,10 +17,12 @@ public sealed class CertificatePathValidator
         StringComparer.Ordinal
     );
     private readonly TimeSpan _cacheDuration;
+    private readonly TimeProvider _time;
 
-    public CertificatePathValidator(TimeSpan cacheDuration)
+    public CertificatePathValidator(TimeSpan cacheDuration, TimeProvider? time = null)
     {
         _cacheDuration = cacheDuration;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>
@@ -38,7 +40,7 @@ public sealed class CertificatePathValidator
         var key =
             $"{trust.Generation}|{leaf.Thumbprint}|{requiredUsageOid}|"
             + string.Join(',', extraCertificates.Select(c => c.Thumbprint));
-        var now = DateTimeOffset.UtcNow;
+        var now = _time.GetUtcNow();
         if (_cache.TryGetValue(key, out var cached) && cached.Expires > now)
         {
             return cached.Outcome;

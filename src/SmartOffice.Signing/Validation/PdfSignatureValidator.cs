@@ -10,20 +10,25 @@ public sealed class PdfSignatureValidator
 {
     private readonly SignatureValidationOptions _options;
     private readonly CertificatePathValidator _paths;
+    private readonly TimeProvider _time;
     private volatile TrustMaterial _trust;
 
     /// <summary>Loads trust anchors, intermediates and CRLs from the options' paths.</summary>
     public PdfSignatureValidator(SignatureValidationOptions options)
         : this(options, TrustMaterial.Load(options)) { }
 
-    /// <summary>Uses trust material held elsewhere (e.g. a trust list administrators manage in a database).</summary>
-    public PdfSignatureValidator(SignatureValidationOptions options, TrustMaterial trust)
+    /// <summary>
+    /// Uses trust material held elsewhere (e.g. a trust list administrators manage in a database); letters are judged
+    /// at the time <paramref name="time"/> gives (the system clock by default).
+    /// </summary>
+    public PdfSignatureValidator(SignatureValidationOptions options, TrustMaterial trust, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(trust);
         _options = options;
         _trust = trust;
-        _paths = new CertificatePathValidator(options.ChainCacheDuration);
+        _time = time ?? TimeProvider.System;
+        _paths = new CertificatePathValidator(options.ChainCacheDuration, _time);
     }
 
     public SignatureValidationOptions Options => _options;
@@ -36,7 +41,7 @@ public sealed class PdfSignatureValidator
 
     /// <summary>Validates the bytes of one file. Never throws on hostile input: every outcome is a report.</summary>
     public ValidationReport Validate(ReadOnlyMemory<byte> file, ValidationRequest? request = null) =>
-        new ValidationRun(file, request ?? new ValidationRequest(), _options, _trust, _paths).Execute();
+        new ValidationRun(file, request ?? new ValidationRequest(), _options, _trust, _paths, _time).Execute();
 
     /// <summary>
     /// Checks a certificate alone (chain to the anchors, key usage, validity, revocation, organization identifier),
@@ -54,7 +59,8 @@ public sealed class PdfSignatureValidator
             request ?? new ValidationRequest(),
             _options,
             _trust,
-            _paths
+            _paths,
+            _time
         ).ExecuteForCertificate(certificate, extraCertificates ?? []);
     }
 
@@ -74,7 +80,7 @@ public sealed class PdfSignatureValidator
             .ConfigureAwait(false);
         if (isTooLarge)
         {
-            return ValidationRun.TooLarge(length, limit);
+            return ValidationRun.TooLarge(length, limit, _time.GetUtcNow());
         }
 
         return Validate(buffer.AsMemory(0, length), request);

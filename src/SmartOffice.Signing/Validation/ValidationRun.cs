@@ -31,7 +31,8 @@ internal sealed partial class ValidationRun
         ValidationRequest request,
         SignatureValidationOptions options,
         TrustMaterial trust,
-        CertificatePathValidator paths
+        CertificatePathValidator paths,
+        TimeProvider time
     )
     {
         _file = file;
@@ -39,10 +40,10 @@ internal sealed partial class ValidationRun
         _options = options;
         _trust = trust;
         _paths = paths;
-        _validationTime = request.ValidationTime ?? DateTimeOffset.UtcNow;
+        _validationTime = request.ValidationTime ?? time.GetUtcNow();
     }
 
-    public static ValidationReport TooLarge(long size, long limit)
+    public static ValidationReport TooLarge(long size, long limit, DateTimeOffset now)
     {
         var refusal = Refusals.TooLarge(size, limit);
         return new ValidationReport
@@ -54,7 +55,7 @@ internal sealed partial class ValidationRun
             Message = refusal.Message,
             MessageMn = refusal.MessageMn,
             Checks = [new ValidationCheck(refusal.Check, false, refusal.Detail)],
-            ValidatedAt = DateTimeOffset.UtcNow,
+            ValidatedAt = now,
         };
     }
 

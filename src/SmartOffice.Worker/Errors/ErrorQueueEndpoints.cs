@@ -1,17 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 using SmartOffice.Exchange.Messaging;
 
 namespace SmartOffice.Worker.Errors;
 
 /// <summary>
 /// GET /admin/errors lists failed deliveries; POST /admin/errors/replay puts them back in the delivery queue. Both ask
-/// for the key configured as Worker:AdminKey in the X-Admin-Key header; without a configured key they stay closed.
+/// for the key configured as Worker:AdminKey in the X-Admin-Key header; without a configured key they stay closed. Only
+/// RabbitMQ has an error queue: on the embedded transport both answer 404 with code <c>no_error_queue</c>.
 /// </summary>
 internal static class ErrorQueueEndpoints
 {
     public const string KeyHeader = "X-Admin-Key";
-    public const string KeySetting = "Worker:AdminKey";
 
     public static IEndpointRouteBuilder MapErrorQueueEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -31,13 +32,13 @@ internal static class ErrorQueueEndpoints
     )
     {
         var http = context.HttpContext;
-        var configured = http.RequestServices.GetRequiredService<IConfiguration>()[KeySetting];
+        var configured = http.RequestServices.GetRequiredService<IOptions<WorkerOptions>>().Value.AdminKey;
         if (string.IsNullOrEmpty(configured))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Admin endpoints are closed",
-                detail: $"Set {KeySetting} on the Worker and send it in the {KeyHeader} header.",
+                detail: $"Set Worker:AdminKey on the Worker and send it in the {KeyHeader} header.",
                 extensions: new Dictionary<string, object?> { ["code"] = "forbidden" }
             );
         }
@@ -55,6 +56,16 @@ internal static class ErrorQueueEndpoints
                 title: "Authentication required",
                 detail: $"Send the Worker's admin key in the {KeyHeader} header.",
                 extensions: new Dictionary<string, object?> { ["code"] = "unauthorized" }
+            );
+        }
+
+        if (!http.RequestServices.GetRequiredService<FailedDeliveries>().IsApplicable)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No error queue",
+                detail: "Only RabbitMQ keeps an error queue; this Worker uses the in-process transport.",
+                extensions: new Dictionary<string, object?> { ["code"] = "no_error_queue" }
             );
         }
 

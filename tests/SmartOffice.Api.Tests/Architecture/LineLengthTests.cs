@@ -38,7 +38,7 @@ public sealed class LineLengthTests
         Assert.IsEmpty(offenders, string.Join(Environment.NewLine, offenders));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

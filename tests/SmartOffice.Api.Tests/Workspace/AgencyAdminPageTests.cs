@@ -108,6 +108,7 @@ public sealed class AgencyAdminPageTests
             OrganizationId = (await db.Organizations.SingleAsync(o => o.RegistryNumber == "9011001")).Id,
             UserName = $"cert-{Guid.NewGuid():N}"[..20],
             DisplayName = "Гэрчилгээтэй",
+            CreatedAt = DateTimeOffset.UtcNow,
             Roles = "executor",
             CertificateThumbprint = new string('A', 64),
         };
@@ -162,6 +163,7 @@ public sealed class AgencyAdminPageTests
             OrganizationId = otherAgency.Id,
             UserName = $"other-{Guid.NewGuid():N}",
             DisplayName = "Other agency",
+            CreatedAt = DateTimeOffset.UtcNow,
         };
         db.StaffUsers.Add(stranger);
         await db.SaveChangesAsync();

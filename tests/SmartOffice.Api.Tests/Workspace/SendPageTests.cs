@@ -151,18 +151,21 @@ public sealed partial class SendPageTests
                     RegistryNumber = number + "1",
                     Name = $"Аймгийн {word} төв",
                     Kind = SmartOffice.Exchange.Organizations.OrganizationKind.Company,
+                    CreatedAt = DateTimeOffset.UtcNow,
                 },
                 new SmartOffice.Exchange.Organizations.Organization
                 {
                     RegistryNumber = number + "2",
                     Name = $"{word} ХХК",
                     Kind = SmartOffice.Exchange.Organizations.OrganizationKind.Company,
+                    CreatedAt = DateTimeOffset.UtcNow,
                 },
                 new SmartOffice.Exchange.Organizations.Organization
                 {
                     RegistryNumber = number,
                     Name = "Бусад ХХК",
                     Kind = SmartOffice.Exchange.Organizations.OrganizationKind.Company,
+                    CreatedAt = DateTimeOffset.UtcNow,
                 }
             );
             await db.SaveChangesAsync();

@@ -27,7 +27,14 @@ public sealed class FormerDatabaseUpgradeTests
         };
         await database.UseAsync(async db =>
         {
-            db.Add(new Organization { RegistryNumber = "100001", Name = "Sender" });
+            db.Add(
+                new Organization
+                {
+                    RegistryNumber = "100001",
+                    Name = "Sender",
+                    CreatedAt = DateTimeOffset.UtcNow,
+                }
+            );
             await db.SaveChangesAsync();
 
             // The letter goes in with the former schema's columns: today's model has columns that table does not have

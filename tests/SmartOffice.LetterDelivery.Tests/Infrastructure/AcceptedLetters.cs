@@ -42,6 +42,7 @@ internal static class AcceptedLetters
                 DocumentSize = document.Length,
                 ValidationReportJson = "{\"accepted\":true}",
                 RecipientKey = string.Join(',', to.Order(StringComparer.Ordinal)),
+                SubmittedAt = DateTimeOffset.UtcNow,
                 Deliveries =
                 [
                     .. to.Select(r => new Delivery
@@ -108,6 +109,7 @@ internal static class AcceptedLetters
                         RegistryNumber = number,
                         Name = $"Байгууллага {number}",
                         Kind = number == Sender ? OrganizationKind.Company : OrganizationKind.Agency,
+                        CreatedAt = DateTimeOffset.UtcNow,
                     }
                 )
                 .Entity;

@@ -19,7 +19,7 @@ public sealed record AccountItem(
 public sealed record CreateAccountRequest(string? RegistryNumber);
 
 /// <summary>The service administrators' work on company accounts: list (flagged, suspended), create, suspend.</summary>
-internal sealed class AccountAdministration(ExchangeDbContext db, AuditLog audit)
+internal sealed class AccountAdministration(ExchangeDbContext db, AuditLog audit, TimeProvider time)
 {
     public async Task<List<AccountItem>> ListAsync(bool? flagged, bool? suspended, CancellationToken cancellationToken)
     {
@@ -68,7 +68,12 @@ internal sealed class AccountAdministration(ExchangeDbContext db, AuditLog audit
             );
         }
 
-        var account = new Account { OrganizationId = organization.Id, RegistryNumber = organization.RegistryNumber };
+        var account = new Account
+        {
+            OrganizationId = organization.Id,
+            RegistryNumber = organization.RegistryNumber,
+            CreatedAt = time.GetUtcNow(),
+        };
         db.Accounts.Add(account);
         try
         {

@@ -36,7 +36,7 @@ public sealed record SaveStaffUserRequest(
 /// The agency admin manages the agency's own staff: roles, passwords (hashed with Identity's hasher), login
 /// certificates.
 /// </summary>
-internal sealed class AgencyStaff(ExchangeDbContext db)
+internal sealed class AgencyStaff(ExchangeDbContext db, TimeProvider time)
 {
     private const int MinimumPasswordLength = 10;
 
@@ -72,6 +72,7 @@ internal sealed class AgencyStaff(ExchangeDbContext db)
         {
             OrganizationId = caller.OrganizationId,
             UserName = request.UserName.Trim(),
+            CreatedAt = time.GetUtcNow(),
             DisplayName = request.DisplayName.Trim(),
         };
         if (await ApplyAsync(user, request, caller.RegistryNumber, cancellationToken) is { } problem)

@@ -32,6 +32,7 @@ internal sealed class AccountProvisioner(ExchangeDbContext db, TimeProvider time
             organization = new Organization
             {
                 RegistryNumber = registryNumber,
+                CreatedAt = time.GetUtcNow(),
                 Name = signer.OrganizationName ?? signer.Subject,
                 Kind = OrganizationKind.Company,
             };

@@ -20,7 +20,7 @@ internal sealed class PasswordThrottle(
 
     // A hash of a random password: verifying against it costs what a real verification costs.
     private static readonly string s_decoy = new PasswordHasher<StaffUser>().HashPassword(
-        new StaffUser { UserName = "-", DisplayName = "-" },
+        Decoy(),
         Guid.NewGuid().ToString()
     );
     private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _failuresByAddress = new(
@@ -56,15 +56,20 @@ internal sealed class PasswordThrottle(
     public bool IsLocked(StaffUser user) => user.LockedUntil is { } until && until > time.GetUtcNow();
 
     /// <summary>Verifies, spending the same work whether or not the user exists.</summary>
+    // A user that is never stored: only the password hasher sees it.
+    private static StaffUser Decoy() =>
+        new()
+        {
+            UserName = "-",
+            DisplayName = "-",
+            CreatedAt = DateTimeOffset.MinValue,
+        };
+
     public static bool Verify(StaffUser? user, string? password)
     {
         var hasher = new PasswordHasher<StaffUser>();
         var hash = user?.PasswordHash ?? s_decoy;
-        var result = hasher.VerifyHashedPassword(
-            user ?? new StaffUser { UserName = "-", DisplayName = "-" },
-            hash,
-            password ?? ""
-        );
+        var result = hasher.VerifyHashedPassword(user ?? Decoy(), hash, password ?? "");
         return user?.PasswordHash is not null && result != PasswordVerificationResult.Failed;
     }
 

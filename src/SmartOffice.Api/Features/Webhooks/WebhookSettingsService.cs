@@ -114,6 +114,7 @@ internal sealed class WebhookSettingsService(ExchangeDbContext db, IOptions<Webh
                 {
                     OrganizationId = caller.OrganizationId,
                     Url = url.ToString(),
+                    UpdatedAt = time.GetUtcNow(),
                     Secret = request.Secret,
                 }
             );
