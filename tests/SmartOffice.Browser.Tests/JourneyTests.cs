@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using SmartOffice.Api.Tests.Infrastructure;
 
 namespace SmartOffice.Browser.Tests;
@@ -194,6 +195,56 @@ public sealed class JourneyTests
         browser.Go(s_server.Url("/inbox"));
         Assert.AreEqual("", browser.AccessibilityProblems());
         browser.Screenshot("10-inbox-phone");
+    }
+
+    [TestMethod]
+    [DataRow(1366, 768)]
+    [DataRow(390, 844)]
+    public async Task The_next_action_is_on_the_first_screen_of_a_letter_and_stays_there_on_scroll(
+        int width,
+        int height
+    )
+    {
+        using var company = await ApiSession.CompanyAsync(s_server.Factory, TestPki.Pki.CompanyA);
+        var subject = $"Дараагийн алхам {Guid.NewGuid():N}"[..30];
+        var sent = await company.SubmitAsync(
+            TestPki.SignedLetter(TestPki.Pki.CompanyA, subject),
+            ["9011001"],
+            null,
+            subject
+        );
+        var id = (await sent.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString();
+        using var browser = Browser.Open(width, height);
+        Sessions.Staff(browser, s_server, "bichig");
+        browser.WaitUntil(
+            d =>
+            {
+                d.Navigate().GoToUrl(s_server.Url($"/letters/{id}"));
+                return d.FindElements(OpenQA.Selenium.By.Id("register-button")).Count == 1;
+            },
+            "the delivered letter with its Register button"
+        );
+
+        Assert.IsTrue(InView(browser, "register-button"), "Register is on the first screen");
+        StringAssert.Contains(browser.Find("#signature-line").Text, "5123456");
+        Assert.IsFalse(
+            browser.Find(".signature-details").Displayed && IsOpen(browser),
+            "the checks wait behind details"
+        );
+        browser.Driver.ExecuteScript("window.scrollTo(0, document.body.scrollHeight);");
+        Assert.IsTrue(InView(browser, "register-button"), "Register stays in reach at the bottom of the page");
+        Assert.AreEqual("", browser.AccessibilityProblems());
+        browser.Screenshot($"11-letter-{width}");
+
+        static bool InView(Browser browser, string id) =>
+            (bool)
+                browser.Driver.ExecuteScript(
+                    "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                        + "return r.top >= 0 && r.bottom <= window.innerHeight;",
+                    id
+                )!;
+        static bool IsOpen(Browser browser) =>
+            (bool)browser.Driver.ExecuteScript("return document.querySelector('.signature-details').open;")!;
     }
 
     private static string Write(string name, byte[] content)

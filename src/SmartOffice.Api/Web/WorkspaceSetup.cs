@@ -19,6 +19,7 @@ public static class WorkspaceSetup
     public static void AddWorkspace(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<UiText>();
+        services.AddSingleton<DateText>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/", WorkspacePolicies.Member);

@@ -17,7 +17,13 @@ internal static class TrendChart
     private const int Bottom = 28;
     private const int Top = 12;
 
-    public static string Svg(IReadOnlyList<TrendPoint> points, string title, string description)
+    /// <param name="dayLabel">An axis label for a day, in the page's date format.</param>
+    public static string Svg(
+        IReadOnlyList<TrendPoint> points,
+        string title,
+        string description,
+        Func<DateOnly, string> dayLabel
+    )
     {
         var svg = new StringBuilder();
         svg.Append(
@@ -68,7 +74,7 @@ internal static class TrendChart
                 svg.Append(
                     CultureInfo.InvariantCulture,
                     $"<text class=\"axis\" x=\"{x + (slot / 2):0.#}\" y=\"{Height - 8}\" "
-                        + $"text-anchor=\"middle\">{point.Start.ToString("MM-dd", CultureInfo.InvariantCulture)}</text>"
+                        + $"text-anchor=\"middle\">{WebUtility.HtmlEncode(dayLabel(point.Start))}</text>"
                 );
             }
         }

@@ -24,6 +24,7 @@ internal sealed class ViewModel(
     DocumentReader reader,
     ClerkActions actions,
     UiText text,
+    DateText dates,
     TimeProvider time
 ) : WorkspacePage
 {
@@ -67,6 +68,16 @@ internal sealed class ViewModel(
 
     public bool CanReport => IsRecipientStaff && ClerkRules.CanReport(Own!, Caller);
 
+    /// <summary>
+    /// The one action this role takes next in this state ("register", "assign", "answer"), shown first; null when
+    /// there is none (the letter is finished, or waits on someone else).
+    /// </summary>
+    public string? NextAction =>
+        CanRegister ? "register"
+        : CanAssign && Own!.AssignedToUserId is null ? "assign"
+        : CanAnswer ? "answer"
+        : null;
+
     public string ExecutorName(Guid? id) =>
         id is { } known && Executors.FirstOrDefault(e => e.Id == known) is { } user ? user.DisplayName : "";
 
@@ -92,11 +103,7 @@ internal sealed class ViewModel(
         ActAsync(
             id,
             () => actions.AssignAsync(id, new AssignRequest(executor, dueDate), Caller, cancellationToken),
-            result =>
-                text.Format(
-                    "letter.assigned",
-                    result.Delivery.DueDate?.ToString("d", System.Globalization.CultureInfo.CurrentCulture)
-                )
+            result => text.Format("letter.assigned", result.Delivery.DueDate is { } due ? dates.Date(due) : "")
         );
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, string? reason, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ namespace SmartOffice.Api.Pages.Sent;
 /// <summary>
 /// Sent letters as the page shows them: the acceptance evidence and each recipient's timeline of sealed steps.
 /// </summary>
-internal sealed class SentTimelines(ExchangeDbContext db)
+internal sealed class SentTimelines(ExchangeDbContext db, Web.DateText dates)
 {
     public async Task<List<SentLetter>> DescribeAsync(List<Letter> letters, CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ internal sealed class SentTimelines(ExchangeDbContext db)
                                 d.RecipientRegistryNumber,
                                 names.GetValueOrDefault(d.RecipientRegistryNumber),
                                 d.State.ToString(),
-                                Timeline(d, own)
+                                Timeline(d, own, dates)
                             )),
                     ]
                 );
@@ -65,7 +65,7 @@ internal sealed class SentTimelines(ExchangeDbContext db)
     /// <summary>
     /// The steps a recipient took, each with the latest sealed evidence of that step (a reassignment seals a new one).
     /// </summary>
-    private static List<RecipientStep> Timeline(Delivery delivery, List<EvidenceLink> evidences)
+    private static List<RecipientStep> Timeline(Delivery delivery, List<EvidenceLink> evidences, Web.DateText dates)
     {
         EvidenceLink? Last(string evidenceEvent) =>
             evidences.LastOrDefault(e => e.Event == evidenceEvent && e.Recipient == delivery.RecipientRegistryNumber);
@@ -106,12 +106,7 @@ internal sealed class SentTimelines(ExchangeDbContext db)
         }
         if (delivery.DueDate is { } due)
         {
-            Add(
-                nameof(DeliveryState.Assigned),
-                null,
-                EvidenceEvents.Assignment,
-                due.ToString("d", CultureInfo.CurrentCulture)
-            );
+            Add(nameof(DeliveryState.Assigned), null, EvidenceEvents.Assignment, dates.Date(due));
         }
         if (delivery.AnsweredAt is not null)
         {
