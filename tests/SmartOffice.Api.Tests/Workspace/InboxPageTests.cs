@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace SmartOffice.Api.Tests.Workspace;
 public sealed partial class InboxPageTests
 {
     [TestMethod]
-    public async Task A_letter_moves_from_new_to_in_progress_to_overdue_to_done()
+    public async Task A_letter_moves_from_new_to_unassigned_to_in_progress_to_overdue_to_done()
     {
         var factory = Factories.Shared("Sqlite");
         var subject = $"Тендерийн материал {Guid.NewGuid():N}";
@@ -23,13 +24,16 @@ public sealed partial class InboxPageTests
 
         await clerk.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", []);
         Assert.DoesNotContain(subject, await clerk.GetPageAsync("/inbox?tab=new"));
-        StringAssert.Contains(await clerk.GetPageAsync("/inbox?tab=progress"), subject);
+        StringAssert.Contains(await clerk.GetPageAsync("/inbox?tab=unassigned"), subject);
+        Assert.DoesNotContain(subject, await clerk.GetPageAsync("/inbox?tab=progress"));
 
         await clerk.PostFormAsync(
             $"/letters/{id}",
             $"/letters/{id}?handler=Assign",
             new() { ["executor"] = "gantulga" }
         );
+        StringAssert.Contains(await clerk.GetPageAsync("/inbox?tab=progress"), subject);
+        Assert.DoesNotContain(subject, await clerk.GetPageAsync("/inbox?tab=unassigned"));
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         await db
@@ -38,11 +42,49 @@ public sealed partial class InboxPageTests
         var overdue = await clerk.GetPageAsync("/inbox?tab=overdue");
         StringAssert.Contains(overdue, subject);
         StringAssert.Contains(overdue, "class=\"overdue\"");
+        StringAssert.Matches(overdue, new Regex("[23] хоног хэтэрсэн"), "days late, in the service's calendar");
         Assert.DoesNotContain(subject, await clerk.GetPageAsync("/inbox?tab=progress"));
 
         using var head = await WorkspaceClient.StaffAsync(factory, "dulguun");
         await head.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Close", new() { ["reason"] = "давхардсан" });
         StringAssert.Contains(await clerk.GetPageAsync("/inbox?tab=done"), subject);
+    }
+
+    [TestMethod]
+    public async Task Each_role_lands_on_its_own_work_and_sees_the_tabs_for_it()
+    {
+        var factory = Factories.Shared("Sqlite");
+        var subject = $"Хуваарилалт {Guid.NewGuid():N}";
+        var id = await LetterPageTests.DeliveredLetterAsync(factory, subject);
+        using var registrar = await WorkspaceClient.StaffAsync(factory, "bichig");
+        // Other tests share this agency's inbox: the search keeps the page to this letter, the tab is the landing one.
+        var only = $"q={Uri.EscapeDataString(subject[^32..])}";
+        var landing = await registrar.GetPageAsync($"/inbox?{only}");
+        StringAssert.Contains(landing, "aria-current=\"page\" id=\"tab-new\"");
+        StringAssert.Contains(landing, subject);
+        Assert.DoesNotContain("id=\"tab-week\"", landing, "due this week is the head's");
+
+        await registrar.PostFormAsync($"/letters/{id}", $"/letters/{id}?handler=Register", []);
+        await registrar.PostFormAsync(
+            $"/letters/{id}",
+            $"/letters/{id}?handler=Assign",
+            new()
+            {
+                ["executor"] = "gantulga",
+                ["dueDate"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }
+        );
+        using var executor = await WorkspaceClient.StaffAsync(factory, "gantulga");
+        var mine = await executor.GetPageAsync($"/inbox?{only}");
+        StringAssert.Contains(mine, "aria-current=\"page\" id=\"tab-mine\"");
+        StringAssert.Contains(mine, subject);
+        using var head = await WorkspaceClient.StaffAsync(factory, "dulguun");
+        var headLanding = await head.GetPageAsync($"/inbox?{only}");
+        StringAssert.Contains(headLanding, "aria-current=\"page\" id=\"tab-overdue\"");
+        StringAssert.Contains(headLanding, "href=\"/stats\"");
+        StringAssert.Contains(await head.GetPageAsync($"/inbox?tab=week&{only}"), subject);
+        Assert.DoesNotContain(subject, await head.GetPageAsync($"/inbox?tab=mine&{only}"), "assigned to someone else");
+        StringAssert.Contains(await head.GetPageAsync($"/inbox?tab=all&{only}"), subject);
     }
 
     [TestMethod]
@@ -133,25 +175,45 @@ public sealed partial class InboxPageTests
         var seeded = await SeedAsync(factory, total);
 
         var seen = new List<Guid>();
+        var pages = new List<List<Guid>>();
         var path = "/inbox?tab=new";
-        var counted = false;
+        string html = "";
         while (path is not null)
         {
-            var html = await clerk.GetPageAsync(path);
-            if (!counted)
-            {
-                StringAssert.Contains(html, $"id=\"count-new\">{total}<");
-                counted = true;
-            }
-
-            seen.AddRange(RowPattern().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value)));
-            var next = NextPattern().Match(html);
-            path = next.Success ? System.Net.WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+            html = await clerk.GetPageAsync(path);
+            StringAssert.Contains(
+                html,
+                $"{seen.Count + 1}–{Math.Min(total, seen.Count + 50)} / нийт {total}",
+                "the range shown"
+            );
+            pages.Add([.. RowPattern().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value))]);
+            seen.AddRange(pages[^1]);
+            path = Link(NextPattern(), html);
         }
 
         Assert.HasCount(total, seen);
         Assert.HasCount(total, seen.Distinct().ToList());
         CollectionAssert.AreEquivalent(seeded, seen);
+
+        // Back from the last page to the first, through every page the way forward showed.
+        for (var page = pages.Count - 2; page >= 0; page--)
+        {
+            path = Link(PreviousPattern(), html);
+            Assert.IsNotNull(path, $"a previous link before page {page + 2}");
+            html = await clerk.GetPageAsync(path);
+            CollectionAssert.AreEqual(
+                pages[page],
+                RowPattern().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value)).ToList(),
+                $"page {page + 1} going back"
+            );
+        }
+
+        Assert.IsNull(Link(PreviousPattern(), html), "no previous page before the first");
+
+        static string? Link(Regex pattern, string html) =>
+            pattern.Match(html) is { Success: true } match
+                ? System.Net.WebUtility.HtmlDecode(match.Groups[1].Value)
+                : null;
     }
 
     // Letters delivered in bursts of seven at the same instant, so page boundaries fall inside a burst.
@@ -197,4 +259,7 @@ public sealed partial class InboxPageTests
 
     [GeneratedRegex("href=\"(/inbox\\?[^\"]+)\" class=\"button\" id=\"next-page\"")]
     private static partial Regex NextPattern();
+
+    [GeneratedRegex("href=\"(/inbox\\?[^\"]+)\" class=\"button\" id=\"previous-page\"")]
+    private static partial Regex PreviousPattern();
 }

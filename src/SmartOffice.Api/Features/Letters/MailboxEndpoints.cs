@@ -59,14 +59,9 @@ internal static class MailboxEndpoints
             return StateProblem();
         }
 
-        if (
-            tab is not null
-            && !ReceivedFilter.TabsFor(isAgency).Append(ReceivedFilter.All).Contains(tab, StringComparer.Ordinal)
-        )
+        if (tab is not null && !ReceivedFilter.TabsFor(isAgency).Contains(tab, StringComparer.Ordinal))
         {
-            return Problems.Validation(
-                $"tab must be one of {string.Join(", ", ReceivedFilter.TabsFor(isAgency).Append(ReceivedFilter.All))}"
-            );
+            return Problems.Validation($"tab must be one of {string.Join(", ", ReceivedFilter.TabsFor(isAgency))}");
         }
 
         var filter = new ReceivedFilter(tab ?? ReceivedFilter.All, q?.Trim(), sender?.Trim(), from, to, executor, false)
@@ -80,7 +75,8 @@ internal static class MailboxEndpoints
             after,
             clock.Today,
             cancellationToken,
-            Math.Clamp(pageSize, 1, MaxPageSize)
+            Math.Clamp(pageSize, 1, MaxPageSize),
+            caller.StaffUserId
         );
         var names = await NamesAsync(db, page.Rows.Select(r => r.SenderRegistryNumber), cancellationToken);
         var items = page

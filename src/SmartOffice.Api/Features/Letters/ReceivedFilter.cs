@@ -22,15 +22,51 @@ internal sealed record ReceivedFilter(
     public const string All = "all";
 
     public const string New = "new";
+
+    /// <summary>Registered, waiting for an executor.</summary>
+    public const string Unassigned = "unassigned";
+
+    /// <summary>Assigned to the caller and not yet answered (overlaps the tabs by state).</summary>
+    public const string AssignedToMe = "mine";
+
+    /// <summary>Assigned, not late.</summary>
     public const string InProgress = "progress";
+
+    /// <summary>Assigned, due within seven days from today (overlaps in progress).</summary>
+    public const string DueThisWeek = "week";
+
     public const string Overdue = "overdue";
     public const string Done = "done";
-    public static readonly IReadOnlyList<string> AgencyTabs = [New, InProgress, Overdue, Done];
-    public static readonly IReadOnlyList<string> CompanyTabs = [New, Done];
+    public static readonly IReadOnlyList<string> AgencyTabs =
+    [
+        New,
+        Unassigned,
+        AssignedToMe,
+        InProgress,
+        DueThisWeek,
+        Overdue,
+        Done,
+        All,
+    ];
+    public static readonly IReadOnlyList<string> CompanyTabs = [New, Done, All];
 
     public DeliveryState? State { get; init; }
 
     public static IReadOnlyList<string> TabsFor(bool isAgency) => isAgency ? AgencyTabs : CompanyTabs;
+
+    /// <summary>
+    /// Where each role's day starts: a registrar on new letters, an executor on the letters assigned to them, a head
+    /// on what is late; a company on its new letters.
+    /// </summary>
+    public static string LandingTab(bool isAgency, Func<string, bool> hasRole)
+    {
+        ArgumentNullException.ThrowIfNull(hasRole);
+        return !isAgency ? New
+            : hasRole(Exchange.Accounts.StaffRoles.Registrar) ? New
+            : hasRole(Exchange.Accounts.StaffRoles.Head) ? Overdue
+            : hasRole(Exchange.Accounts.StaffRoles.Executor) ? AssignedToMe
+            : New;
+    }
 
     /// <summary>The query string for this filter on another tab or page (cursor appended by the caller).</summary>
     public string ToQuery(string? tab = null, string? cursor = null)

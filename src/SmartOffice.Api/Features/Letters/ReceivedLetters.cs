@@ -37,10 +37,14 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
 {
     public const int PageSize = 50;
 
+    /// <param name="Start">How many rows of this tab come before this page (0 on the first).</param>
+    /// <param name="PreviousCursor">The cursor of the page before (null for the first page, or when this is it).</param>
     public sealed record Page(
         IReadOnlyList<ReceivedRow> Rows,
         IReadOnlyDictionary<string, int> Counts,
-        string? NextCursor
+        string? NextCursor,
+        int Start = 0,
+        string? PreviousCursor = null
     );
 
     public async Task<Page> ReadAsync(
@@ -50,16 +54,26 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
         string? cursor,
         DateOnly today,
         CancellationToken cancellationToken,
-        int pageSize = PageSize
+        int pageSize = PageSize,
+        Guid? me = null
     )
     {
         var filtered = Filtered(organizationId, filter);
+        var weekEnd = today.AddDays(7);
         var buckets = await filtered
-            .GroupBy(d => new { d.State, Late = d.DueDate != null && d.DueDate < today })
+            .GroupBy(d => new
+            {
+                d.State,
+                Late = d.DueDate != null && d.DueDate < today,
+                Soon = d.DueDate != null && d.DueDate >= today && d.DueDate < weekEnd,
+                Mine = me != null && d.AssignedToUserId == me,
+            })
             .Select(g => new
             {
                 g.Key.State,
                 g.Key.Late,
+                g.Key.Soon,
+                g.Key.Mine,
                 Count = g.Count(),
             })
             .ToListAsync(cancellationToken);
@@ -67,17 +81,33 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             .TabsFor(isAgency)
             .ToDictionary(
                 t => t,
-                t => buckets.Where(b => TabOf(b.State, b.Late, isAgency) == t).Sum(b => b.Count),
+                t =>
+                    buckets
+                        .Where(b =>
+                            t switch
+                            {
+                                ReceivedFilter.All => true,
+                                ReceivedFilter.AssignedToMe => b.Mine && b.State == DeliveryState.Assigned,
+                                ReceivedFilter.DueThisWeek => b.Soon && b.State == DeliveryState.Assigned,
+                                _ => TabOf(b.State, b.Late, isAgency) == t,
+                            }
+                        )
+                        .Sum(b => b.Count),
                 StringComparer.Ordinal
             );
 
-        var rows = InTab(filtered, filter.Tab, today, isAgency);
+        var tabRows = InTab(filtered, filter.Tab, today, isAgency, me);
+        var rows = tabRows;
         var skip = 0;
+        var start = 0;
+        string? previous = null;
         if (TimeCursor.TryParse(cursor, out var at, out var seen))
         {
             // Rows at exactly the cursor's time come first in this order; the previous page showed `seen` of them.
             rows = rows.Where(d => d.DeliveredAt <= at);
             skip = seen;
+            start = await tabRows.CountAsync(d => d.DeliveredAt > at, cancellationToken) + seen;
+            previous = await PreviousCursorAsync(tabRows, at, seen, start, pageSize, cancellationToken);
         }
 
         var page = await rows.OrderByDescending(d => d.DeliveredAt)
@@ -99,10 +129,51 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             next = TimeCursor.Next([.. shown.Select(r => r.DeliveredAt)], cursor);
         }
 
-        return new Page(shown, counts, next);
+        return new Page(shown, counts, next, start, previous);
     }
 
-    /// <summary>A company does not register or assign: its letters are new until opened, then done.</summary>
+    /// <summary>
+    /// The cursor of the page before one that starts <paramref name="start"/> rows in, at cursor (at, seen): found by
+    /// walking back at most one page from the cursor, so going back costs what going forward does.
+    /// </summary>
+    private static async Task<string?> PreviousCursorAsync(
+        IQueryable<Delivery> rows,
+        DateTimeOffset at,
+        int seen,
+        int start,
+        int pageSize,
+        CancellationToken cancellationToken
+    )
+    {
+        if (start <= pageSize)
+        {
+            return null;
+        }
+
+        // The previous page starts after the row `back` places before this page's first row.
+        var back = pageSize + 1;
+        if (back <= seen)
+        {
+            return TimeCursor.Format(at, seen - back + 1);
+        }
+
+        var row = await rows.Where(d => d.DeliveredAt > at)
+            .OrderBy(d => d.DeliveredAt)
+            .ThenBy(d => d.Id)
+            .Skip(back - seen - 1)
+            .Select(d => new { DeliveredAt = d.DeliveredAt!.Value, d.Id })
+            .FirstAsync(cancellationToken);
+        var atRowTime = await rows.CountAsync(
+            d => d.DeliveredAt == row.DeliveredAt && d.Id.CompareTo(row.Id) >= 0,
+            cancellationToken
+        );
+        return TimeCursor.Format(row.DeliveredAt, atRowTime);
+    }
+
+    /// <summary>
+    /// The tab by state a delivery is in (every delivery is in exactly one; "mine" and "week" overlap them). A company
+    /// does not register or assign: its letters are new until opened, then done.
+    /// </summary>
     public static string TabOf(DeliveryState state, bool late, bool isAgency) =>
         !isAgency
             ? (state == DeliveryState.Delivered ? ReceivedFilter.New : ReceivedFilter.Done)
@@ -110,7 +181,8 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             {
                 DeliveryState.Answered or DeliveryState.Closed => ReceivedFilter.Done,
                 DeliveryState.Assigned when late => ReceivedFilter.Overdue,
-                DeliveryState.Registered or DeliveryState.Assigned => ReceivedFilter.InProgress,
+                DeliveryState.Assigned => ReceivedFilter.InProgress,
+                DeliveryState.Registered => ReceivedFilter.Unassigned,
                 _ => ReceivedFilter.New,
             };
 
@@ -183,7 +255,8 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
         IQueryable<Delivery> deliveries,
         string tab,
         DateOnly today,
-        bool isAgency
+        bool isAgency,
+        Guid? me
     ) =>
         tab == ReceivedFilter.All ? deliveries
         : !isAgency
@@ -201,8 +274,14 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
                 d.State == DeliveryState.Assigned && d.DueDate != null && d.DueDate < today
             ),
             ReceivedFilter.InProgress => deliveries.Where(d =>
-                d.State == DeliveryState.Registered
-                || (d.State == DeliveryState.Assigned && (d.DueDate == null || d.DueDate >= today))
+                d.State == DeliveryState.Assigned && (d.DueDate == null || d.DueDate >= today)
+            ),
+            ReceivedFilter.Unassigned => deliveries.Where(d => d.State == DeliveryState.Registered),
+            ReceivedFilter.AssignedToMe => deliveries.Where(d =>
+                d.State == DeliveryState.Assigned && me != null && d.AssignedToUserId == me
+            ),
+            ReceivedFilter.DueThisWeek => deliveries.Where(d =>
+                d.State == DeliveryState.Assigned && d.DueDate >= today && d.DueDate < today.AddDays(7)
             ),
             _ => deliveries.Where(d => d.State == DeliveryState.Delivered || d.State == DeliveryState.Opened),
         };

@@ -40,6 +40,13 @@ internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock, Recei
 
     public bool IsAgency => Caller.IsAgency;
 
+    public bool IsHead => IsAgency && Caller.HasRole(StaffRoles.Head);
+
+    /// <summary>
+    /// The tabs this user sees: "assigned to me" for those who execute, "due this week" for heads; the API serves all.
+    /// </summary>
+    public IReadOnlyList<string> Tabs { get; private set; } = [];
+
     public ReceivedFilter Filter { get; private set; } = null!;
 
     public ReceivedLetters.Page Result { get; private set; } = null!;
@@ -56,8 +63,23 @@ internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock, Recei
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = clock.Today;
-        var tabs = ReceivedFilter.TabsFor(IsAgency);
-        var tab = tabs.Contains(Tab ?? "", StringComparer.Ordinal) ? Tab! : ReceivedFilter.New;
+        var executes = Caller.HasRole(StaffRoles.Executor) || Caller.HasRole(StaffRoles.Head);
+        Tabs =
+        [
+            .. ReceivedFilter
+                .TabsFor(IsAgency)
+                .Where(t =>
+                    t switch
+                    {
+                        ReceivedFilter.AssignedToMe => executes,
+                        ReceivedFilter.DueThisWeek => Caller.HasRole(StaffRoles.Head),
+                        _ => true,
+                    }
+                ),
+        ];
+        var tab = ReceivedFilter.TabsFor(IsAgency).Contains(Tab ?? "", StringComparer.Ordinal)
+            ? Tab!
+            : ReceivedFilter.LandingTab(IsAgency, Caller.HasRole);
         Filter = new ReceivedFilter(
             tab,
             Search?.Trim(),
@@ -67,7 +89,15 @@ internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock, Recei
             Mine ? Caller.StaffUserId : Executor,
             Mine && Caller.StaffUserId is not null
         );
-        Result = await received.ReadAsync(Caller.OrganizationId, IsAgency, Filter, After, Today, cancellationToken);
+        Result = await received.ReadAsync(
+            Caller.OrganizationId,
+            IsAgency,
+            Filter,
+            After,
+            Today,
+            cancellationToken,
+            me: Caller.StaffUserId
+        );
         if (IsAgency && IsStaff)
         {
             var staff = await db
