@@ -38,7 +38,7 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
     public const int PageSize = 50;
 
     /// <param name="Start">How many rows of this tab come before this page (0 on the first).</param>
-    /// <param name="PreviousCursor">The cursor of the page before (null for the first page, or when this is it).</param>
+    /// <param name="PreviousCursor">The page before's cursor (null when that is the first page).</param>
     public sealed record Page(
         IReadOnlyList<ReceivedRow> Rows,
         IReadOnlyDictionary<string, int> Counts,
