@@ -88,6 +88,49 @@ public sealed partial class InboxPageTests
     }
 
     [TestMethod]
+    public async Task A_registrar_registers_and_assigns_several_letters_at_once_each_with_its_own_evidence()
+    {
+        var factory = Factories.Shared("Sqlite");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await LetterPageTests.DeliveredLetterAsync(factory, $"Багц {i} {Guid.NewGuid():N}"));
+        }
+
+        using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
+        StringAssert.Contains(await clerk.GetPageAsync("/inbox?tab=new"), $"form=\"bulk-form\" id=\"select-{ids[0]}\"");
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5));
+        using var form = new MultipartFormDataContent();
+        foreach (var id in ids.Append(Guid.NewGuid()))
+        {
+            form.Add(new StringContent(id.ToString()), "ids");
+        }
+
+        form.Add(new StringContent("assign"), "bulkAction");
+        form.Add(new StringContent("gantulga"), "executor");
+        form.Add(new StringContent(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), "dueDate");
+        await clerk.PostMultipartAsync("/inbox?tab=new", "/inbox?handler=Bulk&tab=new", form);
+
+        var page = await clerk.GetPageAsync("/inbox?tab=new");
+        StringAssert.Contains(page, "3 бичгийг хуваариллаа.");
+        StringAssert.Contains(page, "Хийгдсэнгүй:", "the letter that is not the agency's is named as refused");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var gantulga = await db.StaffUsers.Where(u => u.UserName == "gantulga").Select(u => u.Id).SingleAsync();
+        foreach (var id in ids)
+        {
+            var delivery = await db.Deliveries.AsNoTracking().SingleAsync(d => d.LetterId == id);
+            Assert.AreEqual(DeliveryState.Assigned, delivery.State);
+            Assert.AreEqual(gantulga, delivery.AssignedToUserId);
+            Assert.AreEqual(due, delivery.DueDate);
+            Assert.IsNotNull(delivery.IncomingNumber);
+            var steps = await db.Evidences.Where(e => e.LetterId == id).Select(e => e.Event).ToListAsync();
+            Assert.AreEqual(1, steps.Count(e => e == "Registration"), string.Join(",", steps));
+            Assert.AreEqual(1, steps.Count(e => e == "Assignment"), string.Join(",", steps));
+        }
+    }
+
+    [TestMethod]
     public async Task Search_finds_a_letter_by_subject_and_by_incoming_number_and_filters_by_executor()
     {
         var factory = Factories.Shared("Sqlite");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SmartOffice.Api.Features.Clerk;
 using SmartOffice.Api.Features.Letters;
 using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Web;
@@ -12,7 +13,13 @@ namespace SmartOffice.Api.Pages.Inbox;
 /// Letters received by the caller's organization. For an agency: new, in progress, overdue and done, with filters by
 /// sender, dates, executor and a search; for a company: new and read. New arrivals are announced live.
 /// </summary>
-internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock, ReceivedLetters received) : WorkspacePage
+internal sealed class IndexModel(
+    ExchangeDbContext db,
+    ServiceClock clock,
+    ReceivedLetters received,
+    ClerkActions actions,
+    UiText text
+) : WorkspacePage
 {
     [BindProperty(SupportsGet = true)]
     public string? Tab { get; set; }
@@ -41,6 +48,14 @@ internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock, Recei
     public bool IsAgency => Caller.IsAgency;
 
     public bool IsHead => IsAgency && Caller.HasRole(StaffRoles.Head);
+
+    /// <summary>Registrars select letters in the list to register or assign them together.</summary>
+    public bool CanActInBulk => IsAgency && IsStaff && Caller.HasRole(StaffRoles.Registrar);
+
+    /// <summary>At most this many letters in one bulk action: one page of the list.</summary>
+    public const int MaxBulk = ReceivedLetters.PageSize;
+
+    public DateOnly DefaultDueDate { get; private set; }
 
     /// <summary>
     /// The tabs this user sees: "assigned to me" for those who execute, "due this week" for heads; the API serves all.
@@ -108,10 +123,73 @@ internal sealed class IndexModel(ExchangeDbContext db, ServiceClock clock, Recei
             Executors = [.. staff.Where(u => u.HasRole(StaffRoles.Executor) || u.HasRole(StaffRoles.Head))];
         }
 
+        if (CanActInBulk)
+        {
+            DefaultDueDate = await actions.DefaultDueDateAsync(Caller, cancellationToken);
+        }
+
         var senders = Result.Rows.Select(r => r.SenderRegistryNumber).Distinct().ToList();
         SenderNames = await db
             .Organizations.AsNoTracking()
             .Where(o => senders.Contains(o.RegistryNumber))
             .ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
     }
+
+    /// <summary>
+    /// Registers, or registers and assigns, the selected letters: each letter is its own step with its own sealed
+    /// evidence, as if done one by one; a refused letter is named and the others go through.
+    /// </summary>
+    public async Task<IActionResult> OnPostBulkAsync(
+        List<Guid> ids,
+        string? bulkAction,
+        string? executor,
+        DateOnly? dueDate,
+        CancellationToken cancellationToken
+    )
+    {
+        if (!CanActInBulk)
+        {
+            return Forbid();
+        }
+
+        var selected = ids.Distinct().Take(MaxBulk).ToList();
+        if (selected.Count == 0 || bulkAction is not ("register" or "assign"))
+        {
+            Failure = text["inbox.bulk.nothing"];
+            return RedirectToPage(new { tab = Tab });
+        }
+
+        var (done, refused) = (0, new List<string>());
+        foreach (var id in selected)
+        {
+            var outcome = await actions.RegisterAsync(id, Caller, cancellationToken);
+            var alreadyRegistered = outcome.Refusal?.Code == Exchange.Refusals.RefusalCodes.InvalidState;
+            if (bulkAction == "assign" && (outcome.Refusal is null || alreadyRegistered))
+            {
+                outcome = await actions.AssignAsync(
+                    id,
+                    new AssignRequest(executor, dueDate),
+                    Caller,
+                    cancellationToken
+                );
+            }
+
+            if (RefusalText(outcome.Refusal) is { } problem)
+            {
+                refused.Add($"{await SubjectAsync(id, cancellationToken)}: {problem}");
+            }
+            else
+            {
+                done++;
+            }
+        }
+
+        Notice = done > 0 ? text.Format("inbox.bulk." + bulkAction, done) : null;
+        Failure = refused.Count > 0 ? text["letter.refused"] + " " + string.Join("; ", refused) : null;
+        return RedirectToPage(new { tab = Tab });
+    }
+
+    private async Task<string> SubjectAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Letters.Where(l => l.Id == id).Select(l => l.Subject).FirstOrDefaultAsync(cancellationToken)
+        ?? id.ToString();
 }
