@@ -148,6 +148,7 @@ public static class AccessPolicy
         new("GET", "/letters/{id:guid}/evidence", Audience.Member, "its evidences"),
         new("GET", "/letters/{id:guid}/evidence/{evidenceId:guid}", Audience.Member, "one evidence"),
         new("*", "stats", Audience.Staff, "the agency's statistics"),
+        new("*", "workload", Audience.Staff, "executors' load and reminders (heads only, checked by the page)"),
         new("*", "stats/city", Audience.ServiceAdmin, "statistics of every agency"),
         new("*", "agency", Audience.AgencyAdmin, "the agency's staff and settings"),
         new("*", "agency/users/{id:guid}", Audience.AgencyAdmin, "one staff member"),

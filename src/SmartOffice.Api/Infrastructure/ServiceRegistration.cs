@@ -76,6 +76,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Clerk.ClerkActions>();
         services.AddScoped<Features.Agency.AgencySettingsService>();
         services.AddScoped<Features.Agency.AgencyStaff>();
+        services.AddScoped<Features.Agency.Workload>();
         services.AddScoped<Features.Webhooks.WebhookSettingsService>();
         services.AddScoped<Features.Admin.AccountAdministration>();
         services.AddSingleton<Features.Clerk.WorkingCalendar>();

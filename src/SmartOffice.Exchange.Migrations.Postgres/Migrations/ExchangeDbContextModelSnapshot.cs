@@ -144,6 +144,44 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                     b.ToTable("EndedSessions");
                 });
 
+            modelBuilder.Entity("SmartOffice.Exchange.Accounts.StaffNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffUserId", "ReadAt");
+
+                    b.ToTable("StaffNotifications");
+                });
+
             modelBuilder.Entity("SmartOffice.Exchange.Accounts.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")

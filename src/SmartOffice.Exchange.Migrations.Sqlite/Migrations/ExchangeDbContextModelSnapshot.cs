@@ -139,6 +139,44 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     b.ToTable("EndedSessions");
                 });
 
+            modelBuilder.Entity("SmartOffice.Exchange.Accounts.StaffNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffUserId", "ReadAt");
+
+                    b.ToTable("StaffNotifications");
+                });
+
             modelBuilder.Entity("SmartOffice.Exchange.Accounts.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")

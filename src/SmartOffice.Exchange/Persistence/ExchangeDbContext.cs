@@ -42,6 +42,8 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
 
+    public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -57,6 +57,9 @@ internal sealed class IndexModel(
 
     public DateOnly DefaultDueDate { get; private set; }
 
+    /// <summary>A head's unread reminders to this user about late letters (read when the letter is opened).</summary>
+    public IReadOnlyList<(Guid LetterId, string Subject, string From)> Reminders { get; private set; } = [];
+
     /// <summary>
     /// The tabs this user sees: "assigned to me" for those who execute, "due this week" for heads; the API serves all.
     /// </summary>
@@ -121,6 +124,33 @@ internal sealed class IndexModel(
                 .OrderBy(u => u.DisplayName)
                 .ToListAsync(cancellationToken);
             Executors = [.. staff.Where(u => u.HasRole(StaffRoles.Executor) || u.HasRole(StaffRoles.Head))];
+        }
+
+        if (IsAgency && Caller.StaffUserId is { } me)
+        {
+            Reminders =
+            [
+                .. (
+                    await db
+                        .StaffNotifications.AsNoTracking()
+                        .Where(n => n.StaffUserId == me && n.ReadAt == null && n.LetterId != null)
+                        .OrderByDescending(n => n.CreatedAt)
+                        .Take(20)
+                        .Join(
+                            db.Letters,
+                            n => n.LetterId,
+                            l => l.Id,
+                            (n, l) =>
+                                new
+                                {
+                                    l.Id,
+                                    l.Subject,
+                                    n.FromName,
+                                }
+                        )
+                        .ToListAsync(cancellationToken)
+                ).Select(r => (r.Id, r.Subject, r.FromName)),
+            ];
         }
 
         if (CanActInBulk)

@@ -84,8 +84,24 @@ internal sealed class ViewModel(
     public string NameOf(string? registryNumber) =>
         registryNumber is not null && Names.TryGetValue(registryNumber, out var name) ? name : registryNumber ?? "";
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Caller.StaffUserId is { } me)
+        {
+            // Opening the letter answers the reminders about it.
+            var now = time.GetUtcNow();
+            await db
+                .StaffNotifications.Where(n => n.StaffUserId == me && n.LetterId == id && n.ReadAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        }
+
+        return Page();
+    }
 
     public Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(
