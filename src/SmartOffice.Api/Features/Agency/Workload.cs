@@ -67,7 +67,7 @@ internal sealed class Workload(ExchangeDbContext db, ServiceClock clock, AuditLo
         ];
     }
 
-    /// <summary>Reminds an executor of each of their late letters; returns how many letters the reminder names.</summary>
+    /// <summary>Reminds an executor of each of their late letters; returns how many letters it names.</summary>
     public async Task<Outcome<int>> RemindAsync(Caller caller, Guid executorId, CancellationToken cancellationToken)
     {
         if (!MaySee(caller))

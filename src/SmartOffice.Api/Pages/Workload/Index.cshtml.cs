@@ -5,7 +5,7 @@ using SmartOffice.Api.Web;
 
 namespace SmartOffice.Api.Pages.Workload;
 
-/// <summary>The head's view of the agency's work: each executor's open and late letters, and a reminder button.</summary>
+/// <summary>The head's view of the work: each executor's open and late letters, and a reminder button.</summary>
 [Authorize(Policy = WorkspacePolicies.Staff)]
 internal sealed class IndexModel(Features.Agency.Workload workload, UiText text) : WorkspacePage
 {
