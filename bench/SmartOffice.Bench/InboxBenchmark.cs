@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SmartOffice.Api.Features.Letters;
 using SmartOffice.Exchange.Letters;
+using SmartOffice.Exchange.Letters.Search;
 using SmartOffice.Exchange.Persistence;
 using SmartOffice.Signing.Demo;
 using SmartOffice.Signing.Pki;
@@ -64,19 +65,24 @@ internal static class InboxBenchmark
         var deep = await TimeAsync(app.Services, db =>
             new ReceivedLetters(db, clock).ReadAsync(agency, true, newTab, deepCursor, today, default)
         );
-        var search = await TimeAsync(app.Services, db =>
-            new ReceivedLetters(db, clock).ReadAsync(
-                agency,
-                true,
-                newTab with
-                {
-                    Search = "№99999",
-                },
-                null,
-                today,
-                default
-            )
-        );
+        Task<Timing> SearchAsync(string query) =>
+            TimeAsync(app.Services, db =>
+                new ReceivedLetters(db, clock).ReadAsync(
+                    agency,
+                    true,
+                    newTab with
+                    {
+                        Search = query,
+                    },
+                    null,
+                    today,
+                    default
+                )
+            );
+        var search = await SearchAsync("№99999");
+        var commonWord = await SearchAsync("барилга");
+        var rareWords = await SearchAsync("гэрэлтүүлэг шугам");
+        var latin = await SearchAsync("zasag");
         var deepAt = new DateTimeOffset(
             long.Parse(deepCursor.Split('.')[0], CultureInfo.InvariantCulture),
             TimeSpan.Zero
@@ -105,7 +111,10 @@ internal static class InboxBenchmark
 
         Print("first page + tab counts", first);
         Print($"keyset page {Depth:N0} deep + counts", deep);
-        Print("search (subject, sender, numbers)", search);
+        Print("search: a number (№99999)", search);
+        Print("search: a subject word (1 letter in 7)", commonWord);
+        Print("search: two words, by stem", rareWords);
+        Print("search: Latin typed (zasag)", latin);
         Print($"keyset {Depth:N0} deep, rows only", keysetRows);
         Print($"baseline: OFFSET {Depth:N0}, rows only", offset);
         Console.WriteLine(
@@ -161,6 +170,36 @@ internal static class InboxBenchmark
         return string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks}.0");
     }
 
+    private static readonly string[] Subjects =
+    [
+        "Барилгын зөвшөөрөл",
+        "Гудамжны гэрэлтүүлгийн ажил",
+        "Засаг даргын захирамжийн тухай",
+        "Газрын харилцааны асуудал",
+        "Сургуулийн засвар",
+        "Хурлын тэмдэглэл",
+        "Төсвийн төлөвлөгөө",
+    ];
+
+    private static readonly string[] Vocabulary =
+    [
+        .. "албан бичиг хүсэлт тайлан шийдвэр хороо дүүрэг хот нийслэл иргэн аж ахуйн нэгж байгууллага хэлтэс алба "
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        .. "төсөл санхүүжилт гэрээ тендер худалдан авалт ажлын хэсэг хяналт шалгалт зөвшөөрөл лиценз тусгай "
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        .. "зам талбай цахилгаан шугам сүлжээ ус хангамж дулаан орон сууц эмнэлэг цэцэрлэг сургууль спорт "
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        .. "хугацаа сунгах хариу өгөх мэдэгдэл танилцуулга хавсралт хуудас дугаар огноо гарын үсэг тамга "
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries),
+    ];
+
+    // A page of text of about 120 words drawn from the vocabulary, different for each letter.
+    private static string Body(int seed)
+    {
+        var random = new Random(seed);
+        return string.Join(' ', Enumerable.Range(0, 120).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+    }
+
     // One letter a minute for ~70 days, all delivered (new), from two companies.
     private static async Task<Guid> SeedAsync(IServiceProvider services)
     {
@@ -180,8 +219,13 @@ internal static class InboxBenchmark
             {
                 SenderOrganizationId = sender.Id,
                 SenderRegistryNumber = sender.RegistryNumber,
-                Subject = $"Барилгын зөвшөөрөл №{i}",
+                Subject = $"{Subjects[i % Subjects.Length]} №{i}",
                 Reference = $"2026/{i}",
+                SearchText = LetterSearchText.Build(
+                    $"{Subjects[i % Subjects.Length]} №{i}",
+                    $"2026/{i}",
+                    Body(i)
+                ),
                 DocumentSha256 = $"{i:x64}",
                 ValidationReportJson = "{}",
                 RecipientKey = "9011001",

@@ -86,7 +86,12 @@ public static class DatabaseRegistration
         }
 
         await MigrationBaseline.EnsureUpgradableAsync(db, cancellationToken).ConfigureAwait(false);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (db.IsSqlite)
+        {
+            await SqliteLetterTextIndex.EnsureAsync(db, pending, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Whether an exception is a unique-constraint violation (PostgreSQL 23505, SQLite 19/2067).</summary>

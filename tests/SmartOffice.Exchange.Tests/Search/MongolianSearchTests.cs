@@ -4,7 +4,7 @@ namespace SmartOffice.Exchange.Tests.Search;
 
 /// <summary>
 /// A query finds a letter when every query word's stem or spelling starts a word of the letter's search text; these
-/// tests play the database's LIKE '% key%' on <see cref="LetterSearchText.Build"/> with real Mongolian words.
+/// tests play the database's prefix query on a token of <see cref="LetterSearchText.Build"/> with real Mongolian words.
 /// </summary>
 [TestClass]
 public sealed class MongolianSearchTests
@@ -12,11 +12,11 @@ public sealed class MongolianSearchTests
     private static bool Finds(string query, string text)
     {
         var stored = LetterSearchText.Build(text);
-        var patterns = LetterSearchText.QueryPatterns(query);
-        return patterns.Count > 0
-            && patterns.All(p =>
-                stored.Contains(p.Stem.Trim('%'), StringComparison.Ordinal)
-                || stored.Contains(p.Word.Trim('%'), StringComparison.Ordinal)
+        var keys = LetterSearchText.QueryKeys(query);
+        return keys.Count > 0
+            && keys.All(k =>
+                stored.Contains(" " + k.Stem, StringComparison.Ordinal)
+                || stored.Contains(" " + k.Word, StringComparison.Ordinal)
             );
     }
 

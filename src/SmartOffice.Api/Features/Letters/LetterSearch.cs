@@ -2,13 +2,16 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using SmartOffice.Exchange.Letters.Search;
+using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Features.Letters;
 
 /// <summary>
 /// The query side of letter search for the inbox and the sent letters: every query word must match the start of a word
-/// in <c>Letter.SearchText</c> by its stem or as written (see <see cref="LetterSearchText"/>). The listings restrict
-/// to the caller's own letters first, so the text of a letter is only ever searched by those who may read it.
+/// in <c>Letter.SearchText</c> by its stem or as written (see <see cref="LetterSearchText"/>), found through the
+/// database's full-text index (PostgreSQL <c>to_tsvector('simple', …)</c> with prefix queries, SQLite FTS5), so a
+/// search costs an index lookup rather than a scan of every letter's text. The listings restrict to the caller's own
+/// letters first, so the text of a letter is only ever searched by those who may read it.
 /// </summary>
 internal static class LetterSearch
 {
@@ -18,48 +21,69 @@ internal static class LetterSearch
     public static string Cyrillic(string query) => MongolianSearch.Transliterate(query.ToLowerInvariant());
 
     /// <summary>
-    /// <paramref name="matches"/> (any of the caller's own conditions: numbers, names) or all query words in the row's
-    /// search text; a query of no words matches nothing more than <paramref name="matches"/>.
+    /// <paramref name="matches"/> (any of the caller's own conditions: numbers, names) or all query words in the text of
+    /// the row's letter; a query of no words matches nothing more than <paramref name="matches"/>.
     /// </summary>
     public static Expression<Func<T, bool>> OrWords<T>(
+        ExchangeDbContext db,
         Expression<Func<T, bool>> matches,
-        Expression<Func<T, string>> searchText,
+        Expression<Func<T, Guid>> letterId,
         string query
     )
     {
-        var patterns = LetterSearchText.QueryPatterns(query);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(matches);
+        ArgumentNullException.ThrowIfNull(letterId);
+        var patterns = LetterSearchText.QueryKeys(query);
         if (patterns.Count == 0)
         {
             return matches;
         }
 
+        var found = LettersMatching(db, patterns);
         var row = matches.Parameters[0];
-        var text = ReplacingExpressionVisitor.Replace(searchText.Parameters[0], row, searchText.Body);
-        var like = typeof(DbFunctionsExtensions).GetMethod(
-            nameof(DbFunctionsExtensions.Like),
-            [typeof(DbFunctions), typeof(string), typeof(string)]
-        )!;
-        var functions = Expression.Property(null, typeof(EF).GetProperty(nameof(EF.Functions))!);
-
-        // Patterns go in as captured values, as a lambda's closure would, so the database sees parameters: one cached
-        // plan per word count rather than one per query typed.
-        Expression Like(string pattern) =>
-            Expression.Call(
-                like,
-                functions,
-                text,
-                Expression.Property(Expression.Constant(new Captured(pattern)), nameof(Captured.Value))
-            );
-
-        Expression all = Expression.Constant(true);
-        foreach (var (stem, word) in patterns)
-        {
-            Expression either = stem == word ? Like(stem) : Expression.OrElse(Like(stem), Like(word));
-            all = Expression.AndAlso(all, either);
-        }
-
-        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(matches.Body, all), row);
+        var id = ReplacingExpressionVisitor.Replace(letterId.Parameters[0], row, letterId.Body);
+        var contains = Expression.Call(
+            typeof(Queryable),
+            nameof(Queryable.Contains),
+            [typeof(Guid)],
+            found.Expression,
+            id
+        );
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(matches.Body, contains), row);
     }
 
-    private sealed record Captured(string Value);
+    /// <summary>The ids of letters whose text has every word (by stem or as written) at the start of a word.</summary>
+    private static IQueryable<Guid> LettersMatching(
+        ExchangeDbContext db,
+        IReadOnlyList<(string Stem, string Word)> patterns
+    )
+    {
+        if (db.IsSqlite)
+        {
+            // FTS5: "stem"* is a prefix query on a token; keys hold only letters and digits, so quoting is all needed.
+            var match = string.Join(
+                " AND ",
+                patterns.Select(p =>
+                    p.Stem == p.Word ? $"\"{p.Stem}\"*" : $"(\"{p.Stem}\"* OR \"{p.Word}\"*)"
+                )
+            );
+            return db.Database.SqlQuery<Guid>(
+                $"""
+                SELECT l."Id" AS "Value" FROM "Letters" l WHERE l.rowid IN
+                (SELECT rowid FROM "LetterSearchIndex" WHERE "LetterSearchIndex" MATCH {match})
+                """
+            );
+        }
+
+        var tsquery = string.Join(
+            " & ",
+            patterns.Select(p => p.Stem == p.Word ? $"{p.Stem}:*" : $"({p.Stem}:* | {p.Word}:*)")
+        );
+        return db
+            .Letters.Where(l =>
+                EF.Functions.ToTsVector("simple", l.SearchText).Matches(EF.Functions.ToTsQuery("simple", tsquery))
+            )
+            .Select(l => l.Id);
+    }
 }

@@ -236,13 +236,14 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
                 .Select(o => o.RegistryNumber);
             deliveries = deliveries.Where(
                 LetterSearch.OrWords<Delivery>(
+                    db,
                     d =>
                         d.Letter!.SubjectSearch.Contains(lowered)
                         || d.Letter.SenderRegistryNumber.StartsWith(q)
                         || named.Contains(d.Letter.SenderRegistryNumber)
                         || (d.Letter.Reference != null && d.Letter.Reference.Contains(q))
                         || (d.IncomingNumber != null && d.IncomingNumber.Contains(q)),
-                    d => d.Letter!.SearchText,
+                    d => d.LetterId,
                     q
                 )
             );

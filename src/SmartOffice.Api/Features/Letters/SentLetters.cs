@@ -43,6 +43,7 @@ internal sealed class SentLetters(ExchangeDbContext db, ServiceClock clock)
             var cyrillic = LetterSearch.Cyrillic(text);
             letters = letters.Where(
                 LetterSearch.OrWords<Letter>(
+                    db,
                     l =>
                         l.SubjectSearch.Contains(lowered)
                         || (l.Reference != null && l.Reference.Contains(text))
@@ -53,7 +54,7 @@ internal sealed class SentLetters(ExchangeDbContext db, ServiceClock clock)
                                 && (o.SearchName.Contains(lowered) || o.SearchName.Contains(cyrillic))
                             )
                         ),
-                    l => l.SearchText,
+                    l => l.Id,
                     text
                 )
             );

@@ -3,7 +3,7 @@ namespace SmartOffice.Exchange.Letters.Search;
 /// <summary>
 /// The search column of a letter and the patterns a query matches it with. The column is " key key … ": every distinct
 /// word and its stem (<see cref="MongolianSearch"/>), space-delimited so that a query word matches the start of a word
-/// with LIKE '% key%' on both databases (and a trigram index on PostgreSQL). Words as written are kept besides stems so
+/// through each database's full-text index (a prefix query on a token). Words as written are kept besides stems so
 /// a half-typed word ("барил") still finds "барилгын".
 /// </summary>
 public static class LetterSearchText
@@ -38,15 +38,15 @@ public static class LetterSearchText
     }
 
     /// <summary>
-    /// For each query word, the LIKE patterns of which one must match: its stem, and the word as written. Keys hold
-    /// only letters and digits, so they carry no LIKE wildcards.
+    /// For each query word, the keys of which one must start a word of the text: its stem, and the word as written.
+    /// Keys hold only letters and digits, so they carry no wildcard or full-text operator.
     /// </summary>
-    public static IReadOnlyList<(string Stem, string Word)> QueryPatterns(string? query) =>
+    public static IReadOnlyList<(string Stem, string Word)> QueryKeys(string? query) =>
         [
             .. MongolianSearch
                 .Words(query)
                 .Distinct()
                 .Take(MaxQueryWords)
-                .Select(w => ($"% {MongolianSearch.Stem(w)}%", $"% {w}%")),
+                .Select(w => (MongolianSearch.Stem(w), w)),
         ];
 }
