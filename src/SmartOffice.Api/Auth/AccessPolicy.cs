@@ -139,6 +139,7 @@ public static class AccessPolicy
         new("*", "error/{status:int}", Audience.Anyone, "error pages"),
         new("*", "verify", Audience.Anyone, "public verification of a letter or evidence"),
         new("GET", "/language/{culture}", Audience.Anyone, "switch the language"),
+        new("GET", "/favicon.ico", Audience.Anyone, "the icon browsers ask for on their own"),
         new("*", "logout", Audience.Member, "log out"),
         new("*", "inbox", Audience.Member, "received letters"),
         new("*", "outbox", Audience.Member, "sent letters"),

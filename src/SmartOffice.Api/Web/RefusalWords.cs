@@ -4,7 +4,8 @@ namespace SmartOffice.Api.Web;
 
 /// <summary>
 /// A refusal in the workspace's language: its own sentence when it has one (a delivery state among its values is
-/// named in words too), else its validation report's words, else the sentence for its code, else its detail.
+/// named in words too), else its problems' sentences, else its validation report's words, else the sentence for
+/// its code, else its detail.
 /// </summary>
 public static class RefusalWords
 {
@@ -18,6 +19,11 @@ public static class RefusalWords
                 .MessageArguments.Select(a => a is DeliveryState state ? text[$"letter.stateName.{state}"] : a)
                 .ToArray();
             return text.Format(key, values);
+        }
+
+        if (refusal.Sentences.Count > 0 && refusal.Sentences.All(s => text.Has(s.Key)))
+        {
+            return string.Join(" ", refusal.Sentences.Select(s => text.Format(s.Key, s.Arguments)));
         }
 
         // A refused certificate or letter explains itself in the validation report, which speaks both languages.

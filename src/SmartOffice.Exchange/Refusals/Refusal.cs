@@ -20,6 +20,12 @@ public sealed record Refusal(RefusalKind Kind, string Code, string Title, string
     public IReadOnlyList<object?> MessageArguments { get; init; } = [];
 
     /// <summary>
+    /// When one refusal names several problems (a form with two mistakes), each problem's sentence in the workspace's
+    /// words; <see cref="Detail"/> says them all in English.
+    /// </summary>
+    public IReadOnlyList<RefusalSentence> Sentences { get; init; } = [];
+
+    /// <summary>
     /// This refusal, said in the workspace's words by <paramref name="key"/> with <paramref name="arguments"/>.
     /// </summary>
     public Refusal Says(string key, params object?[] arguments) =>
@@ -52,3 +58,6 @@ public sealed record Refusal(RefusalKind Kind, string Code, string Title, string
         };
     }
 }
+
+/// <summary>One sentence of a refusal in the workspace's words: its key and the values of its placeholders.</summary>
+public sealed record RefusalSentence(string Key, params object?[] Arguments);

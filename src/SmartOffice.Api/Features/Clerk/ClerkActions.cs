@@ -278,9 +278,7 @@ internal sealed class ClerkActions(
                 }
 
                 delivery.IsReported = true;
-                var reason =
-                    $"letter {letterId} reported by {caller.RegistryNumber}: "
-                    + (request.Reason ?? "advertising or abuse");
+                var reason = FlagReasons.Reported(letterId, caller.RegistryNumber, request.Reason);
                 await db
                     .Accounts.Where(a => a.OrganizationId == delivery.Letter!.SenderOrganizationId)
                     .ExecuteUpdateAsync(

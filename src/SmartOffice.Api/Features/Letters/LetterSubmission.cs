@@ -374,61 +374,78 @@ internal sealed class LetterSubmission(
 
     private Refusal? CheckForm(Caller caller, SubmissionForm form)
     {
-        var problems = new List<string>();
+        var problems = new List<(string English, RefusalSentence Words)>();
         if (form.File is null || form.FileLength == 0)
         {
-            problems.Add("file (the signed PDF) is required");
+            problems.Add(Problem("file (the signed PDF) is required", "refusal.letter.fileRequired"));
         }
         if (string.IsNullOrWhiteSpace(form.Subject))
         {
-            problems.Add("subject is required");
+            problems.Add(Problem("subject is required", "refusal.letter.subjectRequired"));
         }
         if (form.Subject is { Length: > 500 })
         {
-            problems.Add("subject is longer than 500 characters");
+            problems.Add(Problem("subject is longer than 500 characters", "refusal.letter.subjectTooLong", 500));
         }
         if (form.Reference is { Length: > 100 })
         {
-            problems.Add("reference is longer than 100 characters");
+            problems.Add(Problem("reference is longer than 100 characters", "refusal.letter.referenceTooLong", 100));
         }
         if (form.Recipients.Count == 0)
         {
-            problems.Add("at least one recipient is required");
+            problems.Add(Problem("at least one recipient is required", "refusal.letter.recipientRequired"));
         }
         if (form.Recipients.Count != form.Recipients.Distinct(StringComparer.Ordinal).Count())
         {
-            problems.Add("a recipient is listed twice");
+            problems.Add(Problem("a recipient is listed twice", "refusal.letter.recipientTwice"));
         }
         if (form.Recipients.Contains(caller.RegistryNumber, StringComparer.Ordinal))
         {
-            problems.Add("a letter cannot be sent to its own sender");
+            problems.Add(Problem("a letter cannot be sent to its own sender", "refusal.letter.toSelf"));
         }
         if (form.Recipients.Count > limits.Value.MaxRecipients)
         {
-            problems.Add($"at most {limits.Value.MaxRecipients} recipients per letter");
+            problems.Add(
+                Problem(
+                    $"at most {limits.Value.MaxRecipients} recipients per letter",
+                    "refusal.letter.tooManyRecipients",
+                    limits.Value.MaxRecipients
+                )
+            );
         }
         // Checked before the document is validated and archived; the database could not store them (NUL) or they hide
         // text.
         if (HasControlCharacter(form.Subject))
         {
-            problems.Add("subject contains a control character");
+            problems.Add(Problem("subject contains a control character", "refusal.letter.subjectControl"));
         }
         if (HasControlCharacter(form.Reference))
         {
-            problems.Add("reference contains a control character");
+            problems.Add(Problem("reference contains a control character", "refusal.letter.referenceControl"));
         }
         if (form.Recipients.Any(HasControlCharacter))
         {
-            problems.Add("a recipient contains a control character");
+            problems.Add(Problem("a recipient contains a control character", "refusal.letter.recipientControl"));
         }
         if (TextRules.HasBidiControl(form.Subject) || TextRules.HasBidiControl(form.Reference))
         {
             problems.Add(
-                "subject and reference may not contain bidirectional control characters (U+202A–202E, U+2066–2069)"
+                Problem(
+                    "subject and reference may not contain bidirectional control characters (U+202A–202E, U+2066–2069)",
+                    "refusal.letter.bidi"
+                )
             );
         }
 
-        return problems.Count == 0 ? null : Refusal.Invalid(string.Join("; ", problems) + ".");
+        return problems.Count == 0
+            ? null
+            : Refusal.Invalid(string.Join("; ", problems.Select(p => p.English)) + ".") with
+            {
+                Sentences = [.. problems.Select(p => p.Words)],
+            };
+
+        static (string, RefusalSentence) Problem(string english, string key, params object?[] arguments) =>
+            (english, new RefusalSentence(key, arguments));
     }
 
     /// <summary>C0 controls and DEL, except tab and line breaks.</summary>

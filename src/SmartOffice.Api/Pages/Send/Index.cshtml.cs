@@ -117,7 +117,7 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         }
 
         // The page's script asks for the verdict alone, so the chosen file stays selected in the form.
-        return Request.Headers["X-Partial"] == "1" ? Partial("_CheckResult", Result) : Page();
+        return IsPartial ? Partial("_CheckResult", Result) : Page();
     }
 
     public async Task<IActionResult> OnPostSendAsync(
@@ -131,7 +131,7 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         {
             Result = upload.Problem with { IsSendRefusal = true };
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return RefusedPage();
         }
 
         var key = IdempotencyKey is { Length: > 0 and <= 200 } given ? given : null;
@@ -140,12 +140,21 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         {
             Result = SendResult.FromRefusal(refused) with { IsSendRefusal = true };
             Response.StatusCode = SmartOffice.Api.Errors.Problems.StatusOf(refused.Kind);
-            return Page();
+            return RefusedPage();
         }
 
         Notice = text.Format("send.sent", outcome.Value!.Recipients.Count);
-        return Redirect($"/letters/{outcome.Value.Id}");
+        var letter = $"/letters/{outcome.Value.Id}";
+        return IsPartial ? new JsonResult(new { location = letter }) : Redirect(letter);
     }
+
+    /// <summary>
+    /// The page's script sends with fetch and asks for the verdict alone, so a refused letter's file stays chosen
+    /// (a file input cannot be refilled after a reload); without the script, the whole page.
+    /// </summary>
+    private bool IsPartial => Request.Headers["X-Partial"] == "1";
+
+    private IActionResult RefusedPage() => IsPartial ? Partial("_CheckResult", Result) : Page();
 
     /// <summary>
     /// The posted fields as the submission reads them; the file bounded by the size limit (pooled, returned on

@@ -17,6 +17,12 @@ internal sealed record SendResult(
     /// <summary>True after "Send" (the letter was not sent); false after "Check" (the file cannot be sent).</summary>
     public bool IsSendRefusal { get; init; }
 
+    /// <summary>
+    /// The refusal when it says its specifics in the workspace's words (the form's problems, for one), shown with the
+    /// reason; null when the reason and advice for its code say it all.
+    /// </summary>
+    public Refusal? Said { get; init; }
+
     public static SendResult FromReport(ValidationReport report) =>
         new(report.Accepted, report.Code, report.Accepted ? null : TechnicalText(report), report, [], null);
 
@@ -28,12 +34,21 @@ internal sealed record SendResult(
         var unknown =
             data.TryGetValue("recipients", out var u) && u is IEnumerable<string> numbers ? numbers.ToList() : [];
         var earlier = data.TryGetValue("letterId", out var l) && l is Guid id ? id : (Guid?)null;
-        var technical = report is not null ? TechnicalText(report) : refusal.Detail;
-        return new SendResult(false, refusal.Code, technical, report, unknown, earlier);
+        var said = refusal.MessageKey is not null || refusal.Sentences.Count > 0;
+        var technical =
+            report is not null ? TechnicalText(report)
+            : said || unknown.Count > 0 || earlier is not null ? null
+            : refusal.Detail;
+        return new SendResult(false, refusal.Code, technical, report, unknown, earlier)
+        {
+            Said = said ? refusal : null,
+        };
     }
 
+    /// <summary>
+    /// The failed check's own detail (the parser's or validator's words, in English) for whoever supports the
+    /// clerk; the reason and advice above it are in the workspace's language.
+    /// </summary>
     private static string TechnicalText(ValidationReport report) =>
-        Web.UiText.CurrentLanguage == Web.UiText.Mongolian && report.MessageMn.Length > 0
-            ? report.MessageMn
-            : report.Message;
+        report.Checks.LastOrDefault(c => !c.Passed)?.Detail is { Length: > 0 } detail ? detail : report.Message;
 }

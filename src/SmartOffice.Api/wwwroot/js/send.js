@@ -162,12 +162,43 @@
             .finally(function () { checkButton.disabled = false; checkButton.textContent = original; });
     });
 
-    // One click sends once (the idempotency key covers a resent form too).
-    form.addEventListener('submit', function (event) {
-        if (event.submitter === sendButton) {
-            if (sendButton.dataset.sent === '1') { event.preventDefault(); return; }
-            sendButton.dataset.sent = '1';
-            sendButton.textContent = sendButton.dataset.busy;
+    // A refusal is read first: focused (it is a status region, so it is also announced) and scrolled into view.
+    function showVerdict(html) {
+        result.innerHTML = html;
+        const verdict = document.getElementById('check-verdict');
+        if (verdict && verdict.classList.contains('check-bad')) {
+            verdict.tabIndex = -1;
+            verdict.focus({ preventScroll: true });
+            verdict.scrollIntoView({ block: 'center' });
         }
+    }
+
+    // The whole page came back refused (sent without this script, or the fetch below failed): show it the same way.
+    if (result.querySelector('#check-verdict.check-bad')) { showVerdict(result.innerHTML); }
+
+    // "Send" with fetch, so a refusal leaves the chosen file in the form; one click sends once (the idempotency key
+    // covers a resent form too). Accepted, the server names the letter's page and the browser goes there.
+    form.addEventListener('submit', function (event) {
+        if (event.submitter !== sendButton) { return; }
+        event.preventDefault();
+        if (sendButton.dataset.sent === '1' || !form.reportValidity()) { return; }
+        const original = sendButton.textContent;
+        sendButton.dataset.sent = '1';
+        sendButton.disabled = true;
+        sendButton.textContent = sendButton.dataset.busy;
+        fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin', headers: { 'X-Partial': '1' } })
+            .then(function (response) {
+                const type = response.headers.get('Content-Type') || '';
+                if (response.ok && type.indexOf('application/json') >= 0) {
+                    return response.json().then(function (sent) { window.location.assign(sent.location); });
+                }
+                return response.text().then(function (html) {
+                    showVerdict(html);
+                    sendButton.dataset.sent = '';
+                    sendButton.disabled = false;
+                    sendButton.textContent = original;
+                });
+            })
+            .catch(function () { form.submit(); });
     });
 })();
