@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using SmartOffice.Exchange.Persistence;
 
 #nullable disable
@@ -508,6 +509,11 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
+                    b.Property<NpgsqlTsVector>("SearchWords")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, \"SearchText\")", true);
+
                     b.Property<Guid>("SenderAccountId")
                         .HasColumnType("uuid");
 
@@ -546,6 +552,10 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SearchWords");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchWords"), "gin");
 
                     b.HasIndex("DocumentSha256", "SenderOrganizationId");
 

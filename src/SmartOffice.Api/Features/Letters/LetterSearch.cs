@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using SmartOffice.Exchange.Letters.Search;
 using SmartOffice.Exchange.Persistence;
+using SmartOffice.Exchange.Persistence.Configurations;
 
 namespace SmartOffice.Api.Features.Letters;
 
 /// <summary>
 /// The query side of letter search for the inbox and the sent letters: every query word must match the start of a word
 /// in <c>Letter.SearchText</c> by its stem or as written (see <see cref="LetterSearchText"/>), found through the
-/// database's full-text index (PostgreSQL <c>to_tsvector('simple', …)</c> with prefix queries, SQLite FTS5), so a
+/// database's full-text index (PostgreSQL's stored <c>tsvector</c> with prefix queries, SQLite FTS5), so a
 /// search costs an index lookup rather than a scan of every letter's text. The listings restrict to the caller's own
 /// letters first, so the text of a letter is only ever searched by those who may read it.
 /// </summary>
@@ -21,7 +22,7 @@ internal static class LetterSearch
     public static string Cyrillic(string query) => MongolianSearch.Transliterate(query.ToLowerInvariant());
 
     /// <summary>
-    /// <paramref name="matches"/> (any of the caller's own conditions: numbers, names) or all query words in the text of
+    /// <paramref name="matches"/> (the caller's own conditions: numbers, names) or all query words in the text of
     /// the row's letter; a query of no words matches nothing more than <paramref name="matches"/>.
     /// </summary>
     public static Expression<Func<T, bool>> OrWords<T>(
@@ -82,7 +83,8 @@ internal static class LetterSearch
         );
         return db
             .Letters.Where(l =>
-                EF.Functions.ToTsVector("simple", l.SearchText).Matches(EF.Functions.ToTsQuery("simple", tsquery))
+                EF.Property<NpgsqlTypes.NpgsqlTsVector>(l, LetterConfiguration.SearchWords)
+                    .Matches(EF.Functions.ToTsQuery("simple", tsquery))
             )
             .Select(l => l.Id);
     }

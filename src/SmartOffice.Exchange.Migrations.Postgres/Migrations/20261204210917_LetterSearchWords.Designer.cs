@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using SmartOffice.Exchange.Persistence;
 
 #nullable disable
@@ -12,8 +13,8 @@ using SmartOffice.Exchange.Persistence;
 namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ExchangeDbContext))]
-    [Migration("20261204205358_LetterTextIndex")]
-    partial class LetterTextIndex
+    [Migration("20261204210917_LetterSearchWords")]
+    partial class LetterSearchWords
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -511,6 +512,11 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
+                    b.Property<NpgsqlTsVector>("SearchWords")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, \"SearchText\")", true);
+
                     b.Property<Guid>("SenderAccountId")
                         .HasColumnType("uuid");
 
@@ -549,6 +555,10 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SearchWords");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchWords"), "gin");
 
                     b.HasIndex("DocumentSha256", "SenderOrganizationId");
 
