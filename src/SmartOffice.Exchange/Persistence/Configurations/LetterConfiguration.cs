@@ -25,7 +25,7 @@ public sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.HasMany(l => l.Deliveries).WithOne(d => d.Letter).HasForeignKey(d => d.LetterId);
     }
 
-    /// <summary>The PostgreSQL column searched by words (a shadow property; SQLite has its FTS5 table instead).</summary>
+    /// <summary>The PostgreSQL column searched by words (shadow property; SQLite has its FTS5 table instead).</summary>
     public const string SearchWords = "SearchWords";
 
     /// <summary>
