@@ -91,6 +91,8 @@ public static class ServiceRegistration
         services.AddHostedService<OutboxPublisher>();
         services.AddSingleton<Housekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<Housekeeping>());
+        services.AddSingleton<SearchTextBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchTextBackfill>());
         services.AddSingleton<StuckLetterSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StuckLetterSweeper>());
         services.AddSingleton<CrlRefresher>();

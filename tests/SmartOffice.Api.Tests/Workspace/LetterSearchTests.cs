@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SmartOffice.Api.Tests.Infrastructure;
+using SmartOffice.Exchange.Persistence;
 
 namespace SmartOffice.Api.Tests.Workspace;
 
@@ -58,5 +61,33 @@ public sealed class LetterSearchTests
         using var stranger = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyB);
         Assert.DoesNotContain(subject, await stranger.GetPageAsync($"/inbox?q={Uri.EscapeDataString(bodyTag)}"));
         Assert.DoesNotContain(subject, await stranger.GetPageAsync($"/outbox?q={Uri.EscapeDataString(bodyTag)}"));
+    }
+
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task A_letter_stored_without_search_keys_gets_them_from_its_archived_pdf(string provider)
+    {
+        var factory = Factories.Shared(provider);
+        var bodyTag = Guid.NewGuid().ToString("N")[..10];
+        var subject = $"Хуучин бичиг {Guid.NewGuid():N}";
+        using (var sender = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA))
+        {
+            var pdf = TestPki.SignedLetter(TestPki.Pki.CompanyA, $"Цэцэрлэгийн засвар {bodyTag}");
+            var response = await sender.SubmitAsync(pdf, ["9011001"], null, subject);
+            Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        await db.Letters.Where(l => l.Subject == subject).ExecuteUpdateAsync(s => s.SetProperty(l => l.SearchText, ""));
+        using var company = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        var query = $"/outbox?q={Uri.EscapeDataString($"цэцэрлэг {bodyTag}")}";
+        Assert.DoesNotContain(subject, await company.GetPageAsync(query), "without keys only the subject is searched");
+
+        var backfill = factory.Services.GetRequiredService<SmartOffice.Api.Features.Letters.SearchTextBackfill>();
+        while (await backfill.FillBatchAsync(CancellationToken.None) > 0) { }
+
+        StringAssert.Contains(await company.GetPageAsync(query), subject, "a word of the archived PDF finds it");
     }
 }

@@ -65,9 +65,7 @@ internal static class LetterSearch
             // FTS5: "stem"* is a prefix query on a token; keys hold only letters and digits, so quoting is all needed.
             var match = string.Join(
                 " AND ",
-                patterns.Select(p =>
-                    p.Stem == p.Word ? $"\"{p.Stem}\"*" : $"(\"{p.Stem}\"* OR \"{p.Word}\"*)"
-                )
+                patterns.Select(p => p.Stem == p.Word ? $"\"{p.Stem}\"*" : $"(\"{p.Stem}\"* OR \"{p.Word}\"*)")
             );
             return db.Database.SqlQuery<Guid>(
                 $"""
