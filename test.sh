@@ -10,9 +10,12 @@ ensure_packages poppler-utils fonts-liberation2 chromium chromium-driver openssl
 # its own npm is there already (NodeSource's nodejs does, and conflicts with Debian's npm package).
 command -v node >/dev/null && command -v npm >/dev/null || ensure_packages nodejs npm
 # npm ci only when node_modules is missing or older than the lock file (npm writes node_modules/.package-lock.json).
-if [ tests/tools/signpdf/package-lock.json -nt tests/tools/signpdf/node_modules/.package-lock.json ]; then
-  npm ci --prefix tests/tools/signpdf --no-audit --no-fund --loglevel=error >/dev/null || echo "npm ci --prefix tests/tools/signpdf failed"
-fi
+# signpdf signs letters for the Signing tests; axe checks the workspace's pages in the browser tests.
+for tool in tests/tools/signpdf tests/tools/axe; do
+  if [ "$tool/package-lock.json" -nt "$tool/node_modules/.package-lock.json" ]; then
+    npm ci --prefix "$tool" --no-audit --no-fund --loglevel=error >/dev/null || echo "npm ci --prefix $tool failed"
+  fi
+done
 # Browser tests and the other-signer tests fail (not skip) when their tools are missing under this script.
 export SMARTOFFICE_TEST_BROWSER=1
 start_postgres

@@ -16,6 +16,25 @@ public sealed class AccessibilityTests
     public static void Stop() => s_server.Dispose();
 
     [TestMethod]
+    public void The_axe_check_finds_what_it_is_there_to_find()
+    {
+        using var browser = Browser.Open(390, 844);
+        browser.Go(
+            "data:text/html;charset=utf-8,"
+                + Uri.EscapeDataString(
+                    "<html lang=mn><title>t</title><main><h1>t</h1><img src=x.png>"
+                        + "<nav aria-label=a><a href=/x>1</a></nav><nav aria-label=a><a href=/y>2</a></nav>"
+                        + "<a href=/z aria-label='Өөр нэр'>Бүртгэх</a></main></html>"
+                )
+        );
+
+        var violations = browser.AxeViolations();
+        StringAssert.Contains(violations, "axe image-alt");
+        StringAssert.Contains(violations, "axe landmark-unique");
+        StringAssert.Contains(violations, "axe label-content-name-mismatch");
+    }
+
+    [TestMethod]
     public void The_public_pages_read_well_on_a_phone() => Check(null, "/login");
 
     [TestMethod]

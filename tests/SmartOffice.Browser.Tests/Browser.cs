@@ -115,7 +115,56 @@ internal sealed class Browser : IDisposable
     /// accessible name (label, aria-label/-labelledby, or a button's text), the page has one h1, and nothing makes the
     /// page scroll sideways at the window's width. Returns the problems, one per line ("" when none).
     /// </summary>
-    public string AccessibilityProblems() => (string)Driver.ExecuteScript(AccessibilityScript)!;
+    public string AccessibilityProblems() =>
+        string.Join(
+            '\n',
+            new[] { (string)Driver.ExecuteScript(AccessibilityScript)!, AxeViolations() }.Where(p => p.Length > 0)
+        );
+
+    /// <summary>
+    /// axe-core's serious and critical violations of the page, and two rules whatever their impact: a link or button
+    /// whose accessible name does not contain its visible text, and landmarks that share a name. One per line.
+    /// </summary>
+    public string AxeViolations()
+    {
+        Driver.ExecuteScript(s_axe.Value);
+        return (string)
+            Driver.ExecuteAsyncScript(
+                """
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { rules: { 'label-content-name-mismatch': { enabled: true } } })
+                    .then(r => done(r.violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical'
+                            || v.id === 'label-content-name-mismatch' || v.id === 'landmark-unique')
+                        .map(v => 'axe ' + v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))
+                        .join('\n')))
+                    .catch(e => done('axe failed: ' + e));
+                """
+            )!;
+    }
+
+    // npm ci in tests/tools/axe (test.sh) installs it; the tests fail, not skip, without it.
+    private static readonly Lazy<string> s_axe = new(() =>
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var script = Path.Combine(
+                folder.FullName,
+                "tests",
+                "tools",
+                "axe",
+                "node_modules",
+                "axe-core",
+                "axe.min.js"
+            );
+            if (File.Exists(script))
+            {
+                return File.ReadAllText(script);
+            }
+        }
+
+        throw new InvalidOperationException("axe-core is missing: run npm ci --prefix tests/tools/axe");
+    });
 
     private const string AccessibilityScript = """
         const problems = [];
