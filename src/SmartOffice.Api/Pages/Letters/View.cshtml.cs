@@ -103,7 +103,7 @@ internal sealed class ViewModel(
         return Page();
     }
 
-    /// <summary>The registration cover sheet to print before the letter (registered letters, recipient staff).</summary>
+    /// <summary>The registration cover sheet to print before the letter (registered, recipient staff).</summary>
     public async Task<IActionResult> OnGetCoverAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) && IsRecipientStaff && Own!.IncomingNumber is not null
             ? Partial("_Cover", this)
