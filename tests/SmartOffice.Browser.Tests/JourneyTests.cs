@@ -122,6 +122,16 @@ public sealed class JourneyTests
         Sessions.Staff(browser, s_server, "gantulga");
         browser.Go(s_server.Url("/inbox?tab=progress&mine=true"));
         browser.Driver.FindElement(OpenQA.Selenium.By.LinkText(subject)).Click();
+        // A wrong file first: the refusal is read out where the form is, and the chosen file stays chosen.
+        browser.Find("#reply").SendKeys(tampered);
+        browser.Click("#answer-button");
+        browser.Find("#reply-refusal .check-bad");
+        Assert.AreEqual(
+            "changed.pdf",
+            browser.Driver.ExecuteScript("return document.getElementById('reply').files[0]?.name;"),
+            "the chosen file stays chosen after a refusal"
+        );
+        browser.Driver.ExecuteScript("document.getElementById('reply').value = '';");
         browser.Find("#reply").SendKeys(reply);
         browser.Click("#answer-button");
         browser.Find(".flash.ok");

@@ -263,14 +263,17 @@ internal sealed class ViewModel(
             Notice = text["letter.answered"];
         }
 
-        return RedirectToPage(new { id });
+        return IsPartial ? new JsonResult(new { location = $"/letters/{id}" }) : RedirectToPage(new { id });
     }
 
-    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Refused(SendResult result)
+    // letter-answer.js sends the reply with fetch and asks for the refusal alone, so the chosen file stays chosen.
+    private bool IsPartial => Request.Headers["X-Partial"] == "1";
+
+    private IActionResult Refused(SendResult result)
     {
         ReplyRefusal = result with { IsSendRefusal = true };
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        return IsPartial ? Partial("_CheckResult", ReplyRefusal) : Page();
     }
 
     private async Task<IActionResult> ActAsync(
