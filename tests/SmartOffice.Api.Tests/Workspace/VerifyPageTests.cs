@@ -44,7 +44,7 @@ public sealed class VerifyPageTests
     }
 
     [TestMethod]
-    public async Task A_genuine_evidence_verifies_and_names_the_letter_given_with_it()
+    public async Task A_genuine_evidence_verifies_and_names_the_letter_and_the_organizations_given_with_it()
     {
         var (letter, evidence) = await SentLetterWithEvidenceAsync();
         using var anyone = WorkspaceClient.Anonymous(Factories.Shared("Sqlite"));
@@ -53,7 +53,7 @@ public sealed class VerifyPageTests
 
         StringAssert.Contains(html, "data-seal=\"valid\"");
         StringAssert.Contains(html, "data-document=\"match\"");
-        StringAssert.Contains(html, "5123456");
+        StringAssert.Contains(html, "<bdi>Монгол Ачаа Тээвэр ХХК</bdi> <span class=\"mono\">(5123456)</span>");
     }
 
     [TestMethod]

@@ -100,8 +100,31 @@ internal sealed class IndexModel(
                     buffer.AsSpan(0, length),
                     documentSha256
                 );
+            Names = await NamesAsync(EvidenceChecks, cancellationToken);
         }
 
         return Page();
+    }
+
+    /// <summary>The directory's names of the organizations an evidence file names (by registry number).</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(
+        IReadOnlyList<EvidenceCheck>? checks,
+        CancellationToken cancellationToken
+    )
+    {
+        var numbers = (checks ?? [])
+            .SelectMany(c => new[] { c.Sender, c.Recipient })
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Take(100)
+            .ToList();
+        return numbers.Count == 0
+            ? new Dictionary<string, string>()
+            : await db
+                .Organizations.AsNoTracking()
+                .Where(o => numbers.Contains(o.RegistryNumber))
+                .ToDictionaryAsync(o => o.RegistryNumber, o => o.Name, cancellationToken);
     }
 }
