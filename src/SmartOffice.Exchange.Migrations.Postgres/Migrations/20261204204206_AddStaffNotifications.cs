@@ -22,24 +22,25 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                     LetterId = table.Column<Guid>(type: "uuid", nullable: true),
                     FromName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StaffNotifications", x => x.Id);
-                });
+                }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_StaffNotifications_StaffUserId_ReadAt",
                 table: "StaffNotifications",
-                columns: new[] { "StaffUserId", "ReadAt" });
+                columns: new[] { "StaffUserId", "ReadAt" }
+            );
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "StaffNotifications");
+            migrationBuilder.DropTable(name: "StaffNotifications");
         }
     }
 }

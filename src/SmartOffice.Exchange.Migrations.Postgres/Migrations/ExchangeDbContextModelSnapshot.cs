@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 using SmartOffice.Exchange.Persistence;
 
 #nullable disable
@@ -509,11 +508,6 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
-                    b.Property<NpgsqlTsVector>("SearchWords")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, \"SearchText\")", true);
-
                     b.Property<Guid>("SenderAccountId")
                         .HasColumnType("uuid");
 
@@ -552,10 +546,6 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SearchWords");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchWords"), "gin");
 
                     b.HasIndex("DocumentSha256", "SenderOrganizationId");
 

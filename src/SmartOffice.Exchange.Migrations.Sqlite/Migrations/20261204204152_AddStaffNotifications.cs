@@ -22,24 +22,25 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     LetterId = table.Column<Guid>(type: "TEXT", nullable: true),
                     FromName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StaffNotifications", x => x.Id);
-                });
+                }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_StaffNotifications_StaffUserId_ReadAt",
                 table: "StaffNotifications",
-                columns: new[] { "StaffUserId", "ReadAt" });
+                columns: new[] { "StaffUserId", "ReadAt" }
+            );
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "StaffNotifications");
+            migrationBuilder.DropTable(name: "StaffNotifications");
         }
     }
 }

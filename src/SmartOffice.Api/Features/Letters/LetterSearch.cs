@@ -3,14 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using SmartOffice.Exchange.Letters.Search;
 using SmartOffice.Exchange.Persistence;
-using SmartOffice.Exchange.Persistence.Configurations;
 
 namespace SmartOffice.Api.Features.Letters;
 
 /// <summary>
 /// The query side of letter search for the inbox and the sent letters: every query word must match the start of a word
 /// in <c>Letter.SearchText</c> by its stem or as written (see <see cref="LetterSearchText"/>), found through the
-/// database's full-text index (PostgreSQL's stored <c>tsvector</c> with prefix queries, SQLite FTS5), so a
+/// database's full-text index (<see cref="PostgresLetterTextIndex"/>, <see cref="SqliteLetterTextIndex"/>), so a
 /// search costs an index lookup rather than a scan of every letter's text. The listings restrict to the caller's own
 /// letters first, so the text of a letter is only ever searched by those who may read it.
 /// </summary>
@@ -79,11 +78,11 @@ internal static class LetterSearch
             " & ",
             patterns.Select(p => p.Stem == p.Word ? $"{p.Stem}:*" : $"({p.Stem}:* | {p.Word}:*)")
         );
-        return db
-            .Letters.Where(l =>
-                EF.Property<NpgsqlTypes.NpgsqlTsVector>(l, LetterConfiguration.SearchWords)
-                    .Matches(EF.Functions.ToTsQuery("simple", tsquery))
-            )
-            .Select(l => l.Id);
+        // PostgresLetterTextIndex: the stored words are not in the EF model, so letters load without them.
+        return db.Database.SqlQuery<Guid>(
+            $"""
+            SELECT "Id" AS "Value" FROM "Letters" WHERE "SearchWords" @@ to_tsquery('simple'::regconfig, {tsquery})
+            """
+        );
     }
 }

@@ -42,11 +42,5 @@ public static class LetterSearchText
     /// Keys hold only letters and digits, so they carry no wildcard or full-text operator.
     /// </summary>
     public static IReadOnlyList<(string Stem, string Word)> QueryKeys(string? query) =>
-        [
-            .. MongolianSearch
-                .Words(query)
-                .Distinct()
-                .Take(MaxQueryWords)
-                .Select(w => (MongolianSearch.Stem(w), w)),
-        ];
+        [.. MongolianSearch.Words(query).Distinct().Take(MaxQueryWords).Select(w => (MongolianSearch.Stem(w), w))];
 }

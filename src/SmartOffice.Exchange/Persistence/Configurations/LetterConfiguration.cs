@@ -5,7 +5,7 @@ using SmartOffice.Exchange.Outbox;
 
 namespace SmartOffice.Exchange.Persistence.Configurations;
 
-public sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
+internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
 {
     public void Configure(EntityTypeBuilder<Letter> builder)
     {
@@ -23,22 +23,6 @@ public sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.Property(l => l.SignedContentSha256).HasMaxLength(64);
         builder.HasIndex(l => new { l.SignedContentSha256, l.SenderOrganizationId });
         builder.HasMany(l => l.Deliveries).WithOne(d => d.Letter).HasForeignKey(d => d.LetterId);
-    }
-
-    /// <summary>The PostgreSQL column searched by words (shadow property; SQLite has its FTS5 table instead).</summary>
-    public const string SearchWords = "SearchWords";
-
-    /// <summary>
-    /// PostgreSQL's full-text form of the search keys, stored and GIN-indexed: a prefix query reads the stored words of
-    /// the rows it finds instead of parsing each letter's text again.
-    /// </summary>
-    public static void AddPostgresSearchWords(EntityTypeBuilder<Letter> builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder
-            .Property<NpgsqlTypes.NpgsqlTsVector>(SearchWords)
-            .HasComputedColumnSql("to_tsvector('simple'::regconfig, \"SearchText\")", stored: true);
-        builder.HasIndex(SearchWords).HasMethod("gin");
     }
 }
 

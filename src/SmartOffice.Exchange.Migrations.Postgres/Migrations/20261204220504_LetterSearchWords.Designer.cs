@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 using SmartOffice.Exchange.Persistence;
 
 #nullable disable
@@ -13,7 +12,7 @@ using SmartOffice.Exchange.Persistence;
 namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ExchangeDbContext))]
-    [Migration("20261204210917_LetterSearchWords")]
+    [Migration("20261204220504_LetterSearchWords")]
     partial class LetterSearchWords
     {
         /// <inheritdoc />
@@ -512,11 +511,6 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
-                    b.Property<NpgsqlTsVector>("SearchWords")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, \"SearchText\")", true);
-
                     b.Property<Guid>("SenderAccountId")
                         .HasColumnType("uuid");
 
@@ -555,10 +549,6 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SearchWords");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchWords"), "gin");
 
                     b.HasIndex("DocumentSha256", "SenderOrganizationId");
 
