@@ -22,6 +22,12 @@ public abstract class WorkspacePage : PageModel
     public string? Failure { get; set; }
 
     /// <summary>
+    /// The page's script sent a form with fetch and asks for the verdict alone (X-Partial: 1), so a refused form's
+    /// file stays chosen (a file input cannot be refilled after a reload); without the script, the whole page.
+    /// </summary>
+    protected bool IsPartial => Request.Headers["X-Partial"] == "1";
+
+    /// <summary>
     /// A refusal in the page's language (see <see cref="RefusalWords"/>); null when nothing was refused.
     /// </summary>
     protected string? RefusalText(Refusal? refusal) =>

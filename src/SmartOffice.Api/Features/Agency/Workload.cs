@@ -39,6 +39,7 @@ internal sealed class Workload(ExchangeDbContext db, ServiceClock clock, AuditLo
             .Where(d => d.State == DeliveryState.Assigned && d.AssignedToUserId != null)
             .Select(d => new { d.AssignedToUserId, d.DueDate })
             .ToListAsync(cancellationToken);
+        var byExecutor = open.ToLookup(d => d.AssignedToUserId);
         var staff = await db
             .StaffUsers.AsNoTracking()
             .Where(u => u.OrganizationId == caller.OrganizationId && !u.IsDisabled)
@@ -50,7 +51,7 @@ internal sealed class Workload(ExchangeDbContext db, ServiceClock clock, AuditLo
                 .Where(u => u.HasRole(StaffRoles.Executor) || u.HasRole(StaffRoles.Head))
                 .Select(u =>
                 {
-                    var mine = open.Where(d => d.AssignedToUserId == u.Id).ToList();
+                    var mine = byExecutor[u.Id].ToList();
                     var late = mine.Where(d => d.DueDate < today)
                         .Select(d => today.DayNumber - d.DueDate!.Value.DayNumber);
                     return new ExecutorLoad(

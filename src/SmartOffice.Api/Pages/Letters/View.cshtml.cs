@@ -266,9 +266,6 @@ internal sealed class ViewModel(
         return IsPartial ? new JsonResult(new { location = $"/letters/{id}" }) : RedirectToPage(new { id });
     }
 
-    // letter-answer.js sends the reply with fetch and asks for the refusal alone, so the chosen file stays chosen.
-    private bool IsPartial => Request.Headers["X-Partial"] == "1";
-
     private IActionResult Refused(SendResult result)
     {
         ReplyRefusal = result with { IsSendRefusal = true };

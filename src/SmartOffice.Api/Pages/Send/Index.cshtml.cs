@@ -148,12 +148,6 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         return IsPartial ? new JsonResult(new { location = letter }) : Redirect(letter);
     }
 
-    /// <summary>
-    /// The page's script sends with fetch and asks for the verdict alone, so a refused letter's file stays chosen
-    /// (a file input cannot be refilled after a reload); without the script, the whole page.
-    /// </summary>
-    private bool IsPartial => Request.Headers["X-Partial"] == "1";
-
     private IActionResult RefusedPage() => IsPartial ? Partial("_CheckResult", Result) : Page();
 
     /// <summary>
