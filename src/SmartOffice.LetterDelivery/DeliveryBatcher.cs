@@ -186,6 +186,8 @@ public sealed class DeliveryBatcher : IAsyncDisposable
             .Select(l => new
             {
                 Letter = l,
+                // The archive package lists them; the same query brings them.
+                Attachments = l.Attachments.ToList(),
                 SenderHasWebhook = db.WebhookSubscriptions.Any(s => s.OrganizationId == l.SenderOrganizationId),
             })
             .ToListAsync()
@@ -215,6 +217,11 @@ public sealed class DeliveryBatcher : IAsyncDisposable
         var correlation = batch
             .GroupBy(r => r.Message.LetterId)
             .ToDictionary(g => g.Key, g => g.Select(r => r.Message.CorrelationId).FirstOrDefault(c => c is not null));
+        foreach (var l in letters)
+        {
+            l.Letter.Attachments = l.Attachments;
+        }
+
         return letters.ToDictionary(
             l => l.Letter.Id,
             l => new LetterWork(

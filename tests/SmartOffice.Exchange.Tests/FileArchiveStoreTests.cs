@@ -85,14 +85,14 @@ public sealed class FileArchiveStoreTests
 
         await store.StoreLetterStepAsync(
             letter,
-            Sha256(document),
+            [("document.pdf", Sha256(document))],
             records,
             ("manifest-001.sha256", "sums 1"u8.ToArray()),
             CancellationToken.None
         );
         await store.StoreLetterStepAsync(
             letter,
-            Sha256(document),
+            [("document.pdf", Sha256(document))],
             records,
             ("manifest-001.sha256", "sums 1"u8.ToArray()),
             CancellationToken.None
@@ -117,7 +117,7 @@ public sealed class FileArchiveStoreTests
         await Assert.ThrowsExactlyAsync<IOException>(() =>
             store.StoreLetterStepAsync(
                 letter,
-                Sha256(document),
+                [("document.pdf", Sha256(document))],
                 forged,
                 ("manifest-002.sha256", "sums 2"u8.ToArray()),
                 CancellationToken.None
@@ -257,7 +257,7 @@ public sealed class FileArchiveStoreTests
         // otherwise.
         await store.StoreLetterStepAsync(
             Guid.NewGuid(),
-            Sha256(document),
+            [("document.pdf", Sha256(document))],
             [("report.json", "{}"u8.ToArray())],
             ("manifest-000.sha256", "sums"u8.ToArray()),
             CancellationToken.None

@@ -22,6 +22,12 @@ public sealed record LimitsOptions
 
     public int MaxRecipients { get; init; } = 50;
 
+    /// <summary>Attachments one letter may carry (each a signed PDF within Signing:MaxFileBytes).</summary>
+    public int MaxAttachments { get; init; } = 10;
+
+    /// <summary>The attachments of one letter together, in bytes.</summary>
+    public long MaxAttachmentBytes { get; init; } = 50L * 1024 * 1024;
+
     /// <summary>Letters one account may submit per window.</summary>
     public int SubmissionsPerWindow { get; init; } = 600;
 

@@ -57,6 +57,11 @@ internal static class ApiOptionsRegistration
         {
             yield return "Limits:SubmissionsPerWindow and Limits:WindowSeconds must be 1 or more.";
         }
+
+        if (options.MaxAttachments < 0 || options.MaxAttachmentBytes < 0)
+        {
+            yield return "Limits:MaxAttachments and Limits:MaxAttachmentBytes must be 0 (no attachments) or more.";
+        }
     }
 
     private static IEnumerable<string> CheckSigning(SignatureValidationOptions options)

@@ -74,6 +74,7 @@ public static class ServiceRegistration
         services.AddScoped<AccountProvisioner>();
         services.AddScoped<LetterSubmission>();
         services.AddScoped<Features.Clerk.ClerkActions>();
+        services.AddScoped<Features.Clerk.LetterForwarding>();
         services.AddScoped<Features.Agency.AgencySettingsService>();
         services.AddScoped<Features.Agency.AgencyStaff>();
         services.AddScoped<Features.Agency.Workload>();
@@ -119,6 +120,7 @@ public static class ServiceRegistration
         AddAuthentication(services);
         services.AddWorkspace(configuration);
         AddBus(services, configuration);
+        // The largest request is a letter with its attachments at their limits, plus the form around them.
         builder.WebHost.ConfigureKestrel(
             (context, kestrel) =>
                 kestrel.Limits.MaxRequestBodySize =
@@ -128,7 +130,12 @@ public static class ServiceRegistration
                             .Get<SignatureValidationOptions>()
                             ?.MaxFileBytes
                         ?? new SignatureValidationOptions().MaxFileBytes
-                    ) + (1024 * 1024)
+                    )
+                    + (
+                        context.Configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>()
+                        ?? new LimitsOptions()
+                    ).MaxAttachmentBytes
+                    + (1024 * 1024)
         );
         return builder;
     }

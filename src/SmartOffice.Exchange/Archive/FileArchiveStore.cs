@@ -128,13 +128,14 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
 
     public async Task StoreLetterStepAsync(
         Guid letterId,
-        string documentSha256,
+        IReadOnlyList<(string Name, string Sha256)> documents,
         IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records,
         (string Name, ReadOnlyMemory<byte> Content) manifest,
         CancellationToken cancellationToken
     )
     {
         ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(documents);
         // Looked at once: a letter seen for the first time (its delivery) has no folder, so nothing in it to compare or
         // link.
         var folderExists = Directory.Exists(LetterFolder(letterId));
@@ -142,7 +143,11 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
         var manifestMissing = await MissingAsync(letterId, folderExists, [manifest], cancellationToken)
             .ConfigureAwait(false);
         var changedFolders = new HashSet<string>(StringComparer.Ordinal);
-        LinkDocument(letterId, folderExists, documentSha256, changedFolders);
+        foreach (var (name, sha256) in documents)
+        {
+            LinkDocument(letterId, folderExists, name, sha256, changedFolders);
+        }
+
         await WriteOnceAsync([missing, manifestMissing], _sync, changedFolders, cancellationToken)
             .ConfigureAwait(false);
     }
@@ -179,9 +184,15 @@ public sealed class FileArchiveStore : IArchiveStore, IDisposable
         return missing;
     }
 
-    private void LinkDocument(Guid letterId, bool folderExists, string sha256, HashSet<string> changedFolders)
+    private void LinkDocument(
+        Guid letterId,
+        bool folderExists,
+        string name,
+        string sha256,
+        HashSet<string> changedFolders
+    )
     {
-        var link = RecordPath(letterId, "document.pdf");
+        var link = RecordPath(letterId, name);
         if (!folderExists || (!File.Exists(link) && !new FileInfo(link).Exists))
         {
             CreateFolder(Path.GetDirectoryName(link)!, changedFolders);

@@ -35,13 +35,13 @@ public interface IArchiveStore
     );
 
     /// <summary>
-    /// One step of a letter: its stored document made visible among its records as document.pdf (a reference, not a
-    /// copy), the records stored as <see cref="StoreRecordsAsync"/> does, then the manifest that lists them, only once
-    /// they are durable: a manifest in the store is always complete.
+    /// One step of a letter: its stored documents made visible among its records under their names (document.pdf,
+    /// attachment-01.pdf …; references, not copies), the records stored as <see cref="StoreRecordsAsync"/> does, then
+    /// the manifest that lists them, only once they are durable: a manifest in the store is always complete.
     /// </summary>
     Task StoreLetterStepAsync(
         Guid letterId,
-        string documentSha256,
+        IReadOnlyList<(string Name, string Sha256)> documents,
         IReadOnlyList<(string Name, ReadOnlyMemory<byte> Content)> records,
         (string Name, ReadOnlyMemory<byte> Content) manifest,
         CancellationToken cancellationToken

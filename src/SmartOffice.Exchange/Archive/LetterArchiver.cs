@@ -14,7 +14,7 @@ namespace SmartOffice.Exchange.Archive;
 
 /// <summary>
 /// Keeps a letter's records in the archive store after each committed step: every sealed evidence as its own file and
-/// a manifest of SHA-256 sums (document, report, evidences) in `sha256sum -c` format. Records are write-once, so the
+/// a manifest of SHA-256 sums (document, attachments, reports, evidences) in `sha256sum -c` format. Records are write-once, so the
 /// manifest is versioned by the number of evidences (manifest-003.sha256 …); the highest one is complete.
 /// </summary>
 public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, IOptions<ArchiveOptions> options)
@@ -23,6 +23,7 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
     {
         var letter = await db
             .Letters.AsNoTracking()
+            .Include(l => l.Attachments)
             .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken)
             .ConfigureAwait(false);
         if (letter is null)
@@ -39,7 +40,7 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
     }
 
     /// <summary>
-    /// Records a letter whose row and every committed evidence the caller already loaded. Evidences are numbered in
+    /// Records a letter whose row (with its attachments) and every committed evidence the caller already loaded. Evidences are numbered in
     /// chain order, which only ever grows at its end, so a later step never renumbers an earlier step's files.
     /// </summary>
     public async Task RecordAsync(
@@ -56,8 +57,20 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
         var report = Encoding.UTF8.GetBytes(letter.ValidationReportJson);
         var records = new List<(string Name, ReadOnlyMemory<byte> Content)> { ("report.json", report) };
         var sums = new StringBuilder();
+        var documents = new List<(string Name, string Sha256)> { ("document.pdf", letter.DocumentSha256) };
         sums.Append(CultureInfo.InvariantCulture, $"{letter.DocumentSha256}  document.pdf\n");
         sums.Append(CultureInfo.InvariantCulture, $"{Sha256(report)}  report.json\n");
+        foreach (var attachment in letter.Attachments.OrderBy(a => a.Number))
+        {
+            // Attachments go by number: the sender's file name is in the acceptance evidence and the report.
+            var name = $"attachment-{attachment.Number:D2}";
+            var attachmentReport = Encoding.UTF8.GetBytes(attachment.ValidationReportJson);
+            documents.Add(($"{name}.pdf", attachment.DocumentSha256));
+            records.Add(($"{name}-report.json", attachmentReport));
+            sums.Append(CultureInfo.InvariantCulture, $"{attachment.DocumentSha256}  {name}.pdf\n");
+            sums.Append(CultureInfo.InvariantCulture, $"{Sha256(attachmentReport)}  {name}-report.json\n");
+        }
+
         for (var i = 0; i < evidences.Count; i++)
         {
             var record = evidences[i];
@@ -84,7 +97,7 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
         await archive
             .StoreLetterStepAsync(
                 letterId,
-                letter.DocumentSha256,
+                documents,
                 records,
                 ($"manifest-{evidences.Count:D3}.sha256", Encoding.UTF8.GetBytes(sums.ToString())),
                 cancellationToken

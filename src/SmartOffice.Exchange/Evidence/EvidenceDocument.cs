@@ -21,6 +21,12 @@ public sealed record EvidenceDocument
 
     public string? DocumentSha256 { get; init; }
 
+    /// <summary>The letter's attachments (number, name, SHA-256), on its acceptance; absent when it has none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(
+        Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull
+    )]
+    public IReadOnlyList<EvidenceAttachment>? Attachments { get; init; }
+
     /// <summary>Why, on every negative event (rejection, non-delivery).</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
@@ -29,3 +35,6 @@ public sealed record EvidenceDocument
     /// <summary>Event details: incoming number, due date, reply letter id.</summary>
     public IReadOnlyDictionary<string, string>? Details { get; init; }
 }
+
+/// <summary>One attachment as an acceptance evidence names it.</summary>
+public sealed record EvidenceAttachment(int Number, string Name, string Sha256);

@@ -14,4 +14,9 @@ public static class EvidenceEvents
     public const string Assignment = "Assignment";
     public const string Answer = "Answer";
     public const string Closure = "Closure";
+
+    /// <summary>
+    /// A recipient agency sent the letter on to the competent agency: sealed once in each agency's part of the chain.
+    /// </summary>
+    public const string Forwarding = "Forwarding";
 }

@@ -41,13 +41,23 @@ public sealed class Delivery
 
     public string? FailureReason { get; set; }
 
+    /// <summary>The agency this recipient forwarded the letter to, as the competent one (state Forwarded).</summary>
+    public string? ForwardedToRegistryNumber { get; set; }
+
+    /// <summary>For a delivery made by forwarding: the agency that forwarded the letter here.</summary>
+    public string? ForwardedByRegistryNumber { get; set; }
+
+    /// <summary>Why the letter was forwarded (kept on both deliveries).</summary>
+    public string? ForwardReason { get; set; }
+
     /// <summary>Set when the recipient reported the letter as advertising or abuse; hidden from the inbox.</summary>
     public bool IsReported { get; set; }
 }
 
 /// <summary>
 /// Per-recipient states (DESIGN.md): Queued → Delivered → Opened → Registered → Assigned → Answered | Closed, or
-/// NotDelivered.
+/// NotDelivered; an agency may also forward a letter in work to the competent agency (Forwarded, which is final for
+/// it, while a new delivery to that agency starts at Queued).
 /// </summary>
 public enum DeliveryState
 {
@@ -59,4 +69,5 @@ public enum DeliveryState
     Answered,
     Closed,
     NotDelivered,
+    Forwarded,
 }

@@ -30,4 +30,7 @@ public static class DeliveryRules
     /// Assigning, answering and closing need a registered letter that is neither answered nor closed.
     /// </summary>
     public static bool IsInWork(DeliveryState state) => state is DeliveryState.Registered or DeliveryState.Assigned;
+
+    /// <summary>A letter the agency has and has not finished with may be forwarded to the competent agency.</summary>
+    public static bool CanForward(DeliveryState state) => CanRegister(state) || IsInWork(state);
 }

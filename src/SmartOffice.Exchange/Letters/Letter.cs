@@ -67,4 +67,7 @@ public sealed class Letter
     public required string RecipientKey { get; set; }
 
     public List<Delivery> Deliveries { get; set; } = [];
+
+    /// <summary>The letter's appendices, each a signed PDF of the same sender (none for most letters).</summary>
+    public List<LetterAttachment> Attachments { get; set; } = [];
 }

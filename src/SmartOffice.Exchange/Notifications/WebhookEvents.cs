@@ -14,6 +14,7 @@ public static class WebhookEvents
     public const string NotDelivered = "non-delivered";
     public const string Received = "received";
     public const string Opened = "opened";
+    public const string Forwarded = "forwarded";
 
     public static async Task RaiseAsync(
         ExchangeDbContext db,

@@ -24,6 +24,8 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
 
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
+    public DbSet<LetterAttachment> LetterAttachments => Set<LetterAttachment>();
+
     public DbSet<EvidenceRecord> Evidences => Set<EvidenceRecord>();
 
     public DbSet<LetterComment> LetterComments => Set<LetterComment>();

@@ -10,9 +10,13 @@ public sealed record AnswerRequest(Guid? ReplyLetterId);
 
 public sealed record ReasonRequest(string? Reason);
 
+/// <summary>Forward to the agency <c>To</c> (registry number), saying why it is the competent one.</summary>
+public sealed record ForwardRequest(string? To, string? Reason);
+
 /// <summary>
 /// Agency staff act on the delivery of a letter to their agency: register (incoming number), assign (executor, due
-/// date), answer (a reply letter sent with inReplyTo), close, and report as advertising or abuse.
+/// date), answer (a reply letter sent with inReplyTo), close, forward to the competent agency, and report as advertising
+/// or abuse.
 /// </summary>
 internal static class ClerkActionEndpoints
 {
@@ -36,6 +40,16 @@ internal static class ClerkActionEndpoints
             "close",
             async (Guid id, ReasonRequest request, HttpContext context, ClerkActions actions, CancellationToken ct) =>
                 (await actions.CloseAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem()
+        );
+        group.MapPost(
+            "forward",
+            async (
+                Guid id,
+                ForwardRequest request,
+                HttpContext context,
+                LetterForwarding forwarding,
+                CancellationToken ct
+            ) => (await forwarding.ForwardAsync(id, request, Caller.From(context.User)!, ct)).OkOrProblem()
         );
         group.MapPost(
             "report",

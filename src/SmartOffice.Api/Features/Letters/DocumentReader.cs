@@ -26,6 +26,8 @@ internal sealed class DocumentReader(
 {
     public sealed record Document(Letter Letter, Stream? Content);
 
+    public sealed record Attachment(LetterAttachment Facts, Stream? Content);
+
     /// <summary>The letter and its bytes; null when the caller may not read it (answer 404, never 403).</summary>
     public async Task<Document?> OpenAsync(
         Guid letterId,
@@ -34,19 +36,9 @@ internal sealed class DocumentReader(
         CancellationToken cancellationToken
     )
     {
-        var letter = await LetterAccess
-            .Readable(db, caller)
-            .Include(l => l.Deliveries)
-            .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
-        if (letter is null)
+        if (await ReadAsync(letterId, caller, cancellationToken) is not { } letter)
         {
             return null;
-        }
-
-        if (await TrackFirstOpeningAsync(letter, caller, cancellationToken) is { } opened)
-        {
-            await archiver.RecordAsync(letter.Id, cancellationToken);
-            await notifier.TellAsync(letter, opened, cancellationToken);
         }
 
         await audit.AppendAsync(
@@ -58,6 +50,53 @@ internal sealed class DocumentReader(
             cancellationToken: cancellationToken
         );
         return new Document(letter, archive.OpenDocument(letter.DocumentSha256));
+    }
+
+    /// <summary>
+    /// Attachment <paramref name="number"/> of a letter and its bytes, under the letter's own rules: readable by its
+    /// sender and recipients only, audited, and a recipient's first look at it is the first opening of the letter.
+    /// </summary>
+    public async Task<Attachment?> OpenAttachmentAsync(
+        Guid letterId,
+        int number,
+        Caller caller,
+        string? address,
+        CancellationToken cancellationToken
+    )
+    {
+        var facts = await db
+            .LetterAttachments.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.LetterId == letterId && a.Number == number, cancellationToken);
+        if (facts is null || await ReadAsync(letterId, caller, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        await audit.AppendAsync(
+            caller.Actor,
+            caller.RegistryNumber,
+            "attachment.read",
+            $"{letterId}/{number}",
+            address,
+            cancellationToken: cancellationToken
+        );
+        return new Attachment(facts, archive.OpenDocument(facts.DocumentSha256));
+    }
+
+    /// <summary>The letter when the caller may read it, its first opening by a recipient tracked.</summary>
+    private async Task<Letter?> ReadAsync(Guid letterId, Caller caller, CancellationToken cancellationToken)
+    {
+        var letter = await LetterAccess
+            .Readable(db, caller)
+            .Include(l => l.Deliveries)
+            .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
+        if (letter is not null && await TrackFirstOpeningAsync(letter, caller, cancellationToken) is { } opened)
+        {
+            await archiver.RecordAsync(letter.Id, cancellationToken);
+            await notifier.TellAsync(letter, opened, cancellationToken);
+        }
+
+        return letter;
     }
 
     // The first opening by a recipient is evidence and moves the delivery to Opened; a conditional update makes it

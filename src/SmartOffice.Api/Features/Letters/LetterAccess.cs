@@ -39,8 +39,14 @@ internal static class LetterAccess
             delivery.AnsweredAt,
             delivery.ReplyLetterId,
             delivery.ClosedAt,
-            delivery.FailureReason
+            delivery.FailureReason,
+            delivery.ForwardedToRegistryNumber,
+            delivery.ForwardedByRegistryNumber,
+            delivery.ForwardReason
         );
+
+    public static AttachmentItem ToItem(LetterAttachment attachment) =>
+        new(attachment.Number, attachment.FileName, attachment.DocumentSha256, attachment.DocumentSize);
 
     public static EvidenceItem ToEvidence(EvidenceRecord record) =>
         new(

@@ -14,8 +14,14 @@ public sealed record RecipientStatus(
     DateTimeOffset? AnsweredAt,
     Guid? ReplyLetterId,
     DateTimeOffset? ClosedAt,
-    string? FailureReason
+    string? FailureReason,
+    string? ForwardedTo = null,
+    string? ForwardedBy = null,
+    string? ForwardReason = null
 );
+
+/// <summary>One attachment of a letter: its number (1, 2, …), file name, SHA-256 and size.</summary>
+public sealed record AttachmentItem(int Number, string FileName, string DocumentSha256, long Size);
 
 public sealed record EvidenceItem(
     Guid EvidenceId,
@@ -31,7 +37,8 @@ public sealed record SubmitLetterResponse(
     string Status,
     string DocumentSha256,
     IReadOnlyList<RecipientStatus> Recipients,
-    EvidenceItem Evidence
+    EvidenceItem Evidence,
+    IReadOnlyList<AttachmentItem>? Attachments = null
 );
 
 public sealed record LetterDetails(
@@ -45,7 +52,8 @@ public sealed record LetterDetails(
     long DocumentSize,
     DateTimeOffset SubmittedAt,
     string? SignerSubject,
-    IReadOnlyList<RecipientStatus> Recipients
+    IReadOnlyList<RecipientStatus> Recipients,
+    IReadOnlyList<AttachmentItem> Attachments
 );
 
 public sealed record MailboxItem(

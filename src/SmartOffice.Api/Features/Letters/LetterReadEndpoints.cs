@@ -11,13 +11,16 @@ using SmartOffice.Signing;
 
 namespace SmartOffice.Api.Features.Letters;
 
-/// <summary>GET /api/letters/{id}, /document, /report, /evidence: sender and recipients only.</summary>
+/// <summary>
+/// GET /api/letters/{id}, /document, /attachments/{number}, /report, /evidence: sender and recipients only.
+/// </summary>
 internal static class LetterReadEndpoints
 {
     public static RouteGroupBuilder MapLetterReads(this RouteGroupBuilder group)
     {
         group.MapGet("{id:guid}", GetAsync);
         group.MapGet("{id:guid}/document", GetDocumentAsync);
+        group.MapGet("{id:guid}/attachments/{number:int}", GetAttachmentAsync);
         group.MapGet("{id:guid}/report", GetReportAsync);
         group.MapGet("{id:guid}/evidence", GetEvidenceAsync);
         return group;
@@ -35,6 +38,7 @@ internal static class LetterReadEndpoints
             .Readable(db, caller)
             .AsNoTracking()
             .Include(l => l.Deliveries)
+            .Include(l => l.Attachments)
             .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (letter is null)
         {
@@ -67,9 +71,49 @@ internal static class LetterReadEndpoints
                     .. deliveries
                         .OrderBy(d => d.RecipientRegistryNumber)
                         .Select(d => LetterAccess.ToStatus(d, names.GetValueOrDefault(d.RecipientRegistryNumber))),
-                ]
+                ],
+                [.. letter.Attachments.OrderBy(a => a.Number).Select(LetterAccess.ToItem)]
             )
         );
+    }
+
+    private static async Task<IResult> GetAttachmentAsync(
+        Guid id,
+        int number,
+        HttpContext context,
+        DocumentReader reader,
+        CancellationToken cancellationToken
+    )
+    {
+        var attachment = await reader.OpenAttachmentAsync(
+            id,
+            number,
+            Caller.From(context.User)!,
+            context.Connection.RemoteIpAddress?.ToString(),
+            cancellationToken
+        );
+        if (attachment?.Content is not null)
+        {
+            context.Response.Headers.ContentSecurityPolicy = Web.SecurityHeaders.SandboxPolicy;
+        }
+
+        return attachment switch
+        {
+            null => Problems.NotFound("attachment"),
+            { Content: null } => Problems.Create(
+                StatusCodes.Status500InternalServerError,
+                RefusalCodes.Internal,
+                "Document missing from the archive"
+            ),
+            _ => TypedResults.File(
+                attachment.Content,
+                "application/pdf",
+                attachment.Facts.FileName,
+                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue(
+                    $"\"{attachment.Facts.DocumentSha256}\""
+                )
+            ),
+        };
     }
 
     private static async Task<IResult> GetDocumentAsync(

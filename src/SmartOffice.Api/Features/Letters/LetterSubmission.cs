@@ -170,6 +170,12 @@ internal sealed class LetterSubmission(
             return Refusal.Rejected(report);
         }
 
+        var attachments = ValidateAttachments(caller, form, report);
+        if (attachments.Refusal is { } refusedAttachment)
+        {
+            return refusedAttachment;
+        }
+
         var now = time.GetUtcNow();
         var recipientKey = string.Join(',', recipientNumbers);
         var since = now.AddHours(-limits.Value.DuplicateWindowHours);
@@ -221,9 +227,20 @@ internal sealed class LetterSubmission(
             ValidationReportJson = JsonSerializer.Serialize(report, SmartOffice.Exchange.ExchangeJson.Options),
             SignerSubject = report.Signer?.Subject,
             RecipientKey = recipientKey,
-            SearchText = LetterSearchText.Build(form.Subject, form.Reference, PdfText.Extract(content)),
+            SearchText = LetterSearchText.Build(
+                form.Subject,
+                form.Reference,
+                string.Join('\n', [PdfText.Extract(content), .. form.Attachments.Select(a => PdfText.Extract(a.Content))])
+            ),
         };
         await archive.StoreDocumentAsync(letter.DocumentSha256, content, cancellationToken);
+        foreach (var (attachment, upload) in attachments.Value!)
+        {
+            attachment.LetterId = letter.Id;
+            letter.Attachments.Add(attachment);
+            await archive.StoreDocumentAsync(attachment.DocumentSha256, upload.Content, cancellationToken);
+        }
+
         return await CommitAsync(caller, letter, recipients, submitter, idempotencyKey, fingerprint, cancellationToken);
     }
 
@@ -271,6 +288,15 @@ internal sealed class LetterSubmission(
                             LetterId = letter.Id,
                             SubmissionTime = letter.SubmittedAt,
                             DocumentSha256 = letter.DocumentSha256,
+                            Attachments = letter.Attachments.Count == 0
+                                ? null
+                                : [
+                                    .. letter.Attachments.Select(a => new EvidenceAttachment(
+                                        a.Number,
+                                        a.FileName,
+                                        a.DocumentSha256
+                                    )),
+                                ],
                         }
                     );
                     var message = new LetterSubmitted
@@ -372,6 +398,68 @@ internal sealed class LetterSubmission(
         )!;
     }
 
+    /// <summary>
+    /// Each attachment by the letter's own rules, the same sender expected; the first refused one refuses the letter,
+    /// named by its number and file name. A document attached twice, or the letter attached to itself, is refused too.
+    /// </summary>
+    private Outcome<List<(LetterAttachment, AttachmentUpload)>> ValidateAttachments(
+        Caller caller,
+        SubmissionForm form,
+        ValidationReport letterReport
+    )
+    {
+        var accepted = new List<(LetterAttachment, AttachmentUpload)>(form.Attachments.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { letterReport.SignedContentSha256! };
+        for (var i = 0; i < form.Attachments.Count; i++)
+        {
+            var upload = form.Attachments[i];
+            var number = i + 1;
+            var name = LetterAttachmentRules.DisplayName(upload.FileName, number);
+            var report = validator.Validate(
+                upload.Content,
+                new ValidationRequest { ExpectedRegistryNumber = caller.RegistryNumber }
+            );
+            if (!report.Accepted)
+            {
+                Exchange.Telemetry.ExchangeTelemetry.Refused(report.Code);
+                logger.LogInformation(
+                    "Letter from {Sender} refused for attachment {Number}: {Code}",
+                    caller.RegistryNumber,
+                    number,
+                    report.Code
+                );
+                return AttachmentRefusals.Rejected(number, name, report);
+            }
+
+            if (!seen.Add(report.SignedContentSha256!))
+            {
+                return Refusal
+                    .Invalid($"attachment {number} ({name}) is the same document as the letter or another attachment.")
+                    .Says("refusal.attachment.twice", number, name);
+            }
+
+            accepted.Add(
+                (
+                    new LetterAttachment
+                    {
+                        Number = number,
+                        FileName = name,
+                        DocumentSha256 = report.DocumentSha256!,
+                        SignedContentSha256 = report.SignedContentSha256!,
+                        DocumentSize = upload.Length,
+                        ValidationReportJson = JsonSerializer.Serialize(
+                            report,
+                            SmartOffice.Exchange.ExchangeJson.Options
+                        ),
+                    },
+                    upload
+                )
+            );
+        }
+
+        return accepted;
+    }
+
     private Refusal? CheckForm(Caller caller, SubmissionForm form)
     {
         var problems = new List<(string English, RefusalSentence Words)>();
@@ -410,6 +498,16 @@ internal sealed class LetterSubmission(
                     $"at most {limits.Value.MaxRecipients} recipients per letter",
                     "refusal.letter.tooManyRecipients",
                     limits.Value.MaxRecipients
+                )
+            );
+        }
+        if (form.AttachmentCount > limits.Value.MaxAttachments)
+        {
+            problems.Add(
+                Problem(
+                    $"at most {limits.Value.MaxAttachments} attachments per letter",
+                    "refusal.letter.tooManyAttachments",
+                    limits.Value.MaxAttachments
                 )
             );
         }
@@ -466,6 +564,7 @@ internal sealed class LetterSubmission(
                     LetterAccess.ToStatus(d, recipients.FirstOrDefault(r => r.Id == d.RecipientOrganizationId)?.Name)
                 ),
             ],
-            LetterAccess.ToEvidence(acceptance)
+            LetterAccess.ToEvidence(acceptance),
+            [.. letter.Attachments.Select(LetterAccess.ToItem)]
         );
 }

@@ -179,7 +179,7 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             ? (state == DeliveryState.Delivered ? ReceivedFilter.New : ReceivedFilter.Done)
             : state switch
             {
-                DeliveryState.Answered or DeliveryState.Closed => ReceivedFilter.Done,
+                DeliveryState.Answered or DeliveryState.Closed or DeliveryState.Forwarded => ReceivedFilter.Done,
                 DeliveryState.Assigned when late => ReceivedFilter.Overdue,
                 DeliveryState.Assigned => ReceivedFilter.InProgress,
                 DeliveryState.Registered => ReceivedFilter.Unassigned,
@@ -269,7 +269,9 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
         : tab switch
         {
             ReceivedFilter.Done => deliveries.Where(d =>
-                d.State == DeliveryState.Answered || d.State == DeliveryState.Closed
+                d.State == DeliveryState.Answered
+                || d.State == DeliveryState.Closed
+                || d.State == DeliveryState.Forwarded
             ),
             ReceivedFilter.Overdue => deliveries.Where(d =>
                 d.State == DeliveryState.Assigned && d.DueDate != null && d.DueDate < today

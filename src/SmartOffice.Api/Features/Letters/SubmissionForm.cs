@@ -18,20 +18,36 @@ internal sealed record SubmissionForm(
     bool IsFileTooLarge
 ) : IDisposable
 {
-    /// <summary>The file buffer is rented from the shared pool; give it back when the request is done.</summary>
+    /// <summary>The letter's attachments in the order given, each in its own pooled buffer.</summary>
+    public IReadOnlyList<AttachmentUpload> Attachments { get; init; } = [];
+
+    /// <summary>How many attachments the request carried (more than were read when there were too many).</summary>
+    public int AttachmentCount { get; init; }
+
+    /// <summary>An attachment, or the attachments together, went past their size limit; reading stopped there.</summary>
+    public bool AreAttachmentsTooLarge { get; init; }
+
+    /// <summary>The buffers are rented from the shared pool; give them back when the request is done.</summary>
     public void Dispose()
     {
         if (File is not null)
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(File);
         }
+
+        foreach (var attachment in Attachments)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(attachment.Buffer);
+        }
     }
 
     private const int MaxFieldBytes = 16 * 1024;
 
+    /// <param name="attachments">How many attachments are read and how many bytes they may have together.</param>
     public static async Task<SubmissionForm?> ReadAsync(
         HttpRequest request,
         long maxFileBytes,
+        (int Count, long Bytes) attachments,
         CancellationToken cancellationToken
     )
     {
@@ -57,6 +73,7 @@ internal sealed record SubmissionForm(
         byte[]? file = null;
         var length = 0;
         var tooLarge = false;
+        var uploads = new AttachmentUploads(maxFileBytes, attachments.Count, attachments.Bytes);
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
@@ -78,6 +95,16 @@ internal sealed record SubmissionForm(
                     cancellationToken
                 );
                 if (tooLarge)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (name is "attachment" or "attachments")
+            {
+                if (!await uploads.ReadAsync(disposition.FileName.Value, section.Body, cancellationToken))
                 {
                     break;
                 }
@@ -115,7 +142,12 @@ internal sealed record SubmissionForm(
             file,
             length,
             tooLarge
-        );
+        )
+        {
+            Attachments = uploads.Read,
+            AttachmentCount = uploads.Count,
+            AreAttachmentsTooLarge = uploads.IsTooLarge,
+        };
     }
 
     private static async Task<string> ReadFieldAsync(Stream body, CancellationToken cancellationToken)
@@ -128,5 +160,54 @@ internal sealed record SubmissionForm(
         return tooLarge
             ? throw new InvalidDataException("a form field is longer than 16 KB")
             : Encoding.UTF8.GetString(buffer, 0, length);
+    }
+}
+
+/// <summary>One attachment as uploaded: the sender's file name and its bytes in a pooled buffer.</summary>
+internal sealed record AttachmentUpload(string? FileName, byte[] Buffer, int Length)
+{
+    public ReadOnlyMemory<byte> Content => Buffer.AsMemory(0, Length);
+}
+
+/// <summary>
+/// Reads attachments within their limits: each within the letter's size limit and all together within their own;
+/// past the count limit they are counted but not kept, past a size limit reading stops.
+/// </summary>
+internal sealed class AttachmentUploads(long maxFileBytes, int maxCount, long maxTotalBytes)
+{
+    private readonly List<AttachmentUpload> _read = [];
+    private long _total;
+
+    public IReadOnlyList<AttachmentUpload> Read => _read;
+
+    public int Count { get; private set; }
+
+    public bool IsTooLarge { get; private set; }
+
+    /// <summary>Reads one attachment; false when it went past a size limit (the request is refused then).</summary>
+    public async Task<bool> ReadAsync(string? fileName, Stream body, CancellationToken cancellationToken)
+    {
+        Count++;
+        if (Count > maxCount)
+        {
+            return true;
+        }
+
+        var limit = Math.Min(maxFileBytes, maxTotalBytes - _total);
+        var (buffer, length, tooLarge) = await SmartOffice.Signing.BoundedRead.ReadPooledAsync(
+            body,
+            Math.Max(0, limit),
+            cancellationToken
+        );
+        if (tooLarge)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            IsTooLarge = true;
+            return false;
+        }
+
+        _total += length;
+        _read.Add(new AttachmentUpload(HeaderUtilities.RemoveQuotes(fileName).Value, buffer, length));
+        return true;
     }
 }

@@ -28,20 +28,23 @@ internal static class SubmitLetterEndpoint
         HttpContext context,
         LetterSubmission submission,
         IOptions<SignatureValidationOptions> signing,
+        IOptions<LimitsOptions> limits,
         TimeProvider time,
         CancellationToken cancellationToken
     )
     {
         var caller = Caller.From(context.User)!;
         var maxFileBytes = signing.Value.MaxFileBytes;
-        if (context.Request.ContentLength > maxFileBytes + MultipartOverheadBytes)
+        var attachments = (limits.Value.MaxAttachments, limits.Value.MaxAttachmentBytes);
+        var maxRequestBytes = maxFileBytes + (attachments.MaxAttachments > 0 ? attachments.MaxAttachmentBytes : 0);
+        if (context.Request.ContentLength > maxRequestBytes + MultipartOverheadBytes)
         {
             return Refusal
-                .Rejected(SizeReport(context.Request.ContentLength.Value, maxFileBytes, time.GetUtcNow()))
+                .Rejected(SizeReport(context.Request.ContentLength.Value, maxRequestBytes, time.GetUtcNow()))
                 .ToProblem();
         }
 
-        using var form = await SubmissionForm.ReadAsync(context.Request, maxFileBytes, cancellationToken);
+        using var form = await SubmissionForm.ReadAsync(context.Request, maxFileBytes, attachments, cancellationToken);
         if (form is null)
         {
             return Problems.Validation(
@@ -52,6 +55,11 @@ internal static class SubmitLetterEndpoint
         if (form.IsFileTooLarge)
         {
             return Refusal.Rejected(SizeReport(form.FileLength, maxFileBytes, time.GetUtcNow())).ToProblem();
+        }
+
+        if (form.AreAttachmentsTooLarge)
+        {
+            return AttachmentRefusals.TooLarge(maxFileBytes, attachments.MaxAttachmentBytes).ToProblem();
         }
 
         var idempotencyKey = context.Request.Headers["Idempotency-Key"].FirstOrDefault();

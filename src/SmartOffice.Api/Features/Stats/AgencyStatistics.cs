@@ -78,7 +78,8 @@ internal sealed class AgencyStatistics(ExchangeDbContext db, ServiceClock clock)
             rows.Count,
             rows.Count(r => r.RegisteredAt is not null),
             rows.Count(r => r.AnsweredAt is not null),
-            rows.Count(r => r.State == DeliveryState.Closed),
+            // Finished without an answer from this agency: closed, or forwarded to the competent one.
+            rows.Count(r => r.State is DeliveryState.Closed or DeliveryState.Forwarded),
             rows.Count(r => IsOverdue(r, today)),
             Percentile.Of(toRegister, 0.5),
             Percentile.Of(toRegister, 0.9),

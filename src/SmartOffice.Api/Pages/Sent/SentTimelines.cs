@@ -87,6 +87,10 @@ internal sealed class SentTimelines(ExchangeDbContext db, Web.DateText dates)
             return steps;
         }
 
+        if (delivery.ForwardedByRegistryNumber is { } by)
+        {
+            Add("ForwardedHere", null, EvidenceEvents.Forwarding, $"{by} · {delivery.ForwardReason}");
+        }
         if (delivery.DeliveredAt is not null)
         {
             Add(nameof(DeliveryState.Delivered), delivery.DeliveredAt, EvidenceEvents.ContentConsignment);
@@ -117,7 +121,16 @@ internal sealed class SentTimelines(ExchangeDbContext db, Web.DateText dates)
                 reply: delivery.ReplyLetterId
             );
         }
-        if (delivery.ClosedAt is not null)
+        if (delivery.ForwardedToRegistryNumber is { } to)
+        {
+            Add(
+                nameof(DeliveryState.Forwarded),
+                delivery.ClosedAt,
+                EvidenceEvents.Forwarding,
+                $"{to} · {delivery.ForwardReason}"
+            );
+        }
+        else if (delivery.ClosedAt is not null)
         {
             Add(nameof(DeliveryState.Closed), delivery.ClosedAt, EvidenceEvents.Closure, delivery.CloseReason);
         }

@@ -23,6 +23,22 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.Property(l => l.SignedContentSha256).HasMaxLength(64);
         builder.HasIndex(l => new { l.SignedContentSha256, l.SenderOrganizationId });
         builder.HasMany(l => l.Deliveries).WithOne(d => d.Letter).HasForeignKey(d => d.LetterId);
+        builder.HasMany(l => l.Attachments).WithOne().HasForeignKey(a => a.LetterId);
+    }
+}
+
+internal sealed class LetterAttachmentConfiguration : IEntityTypeConfiguration<LetterAttachment>
+{
+    public void Configure(EntityTypeBuilder<LetterAttachment> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.HasIndex(a => new { a.LetterId, a.Number }).IsUnique();
+        // "Was this document exchanged here" looks attachments up by their hashes as it does letters.
+        builder.HasIndex(a => a.DocumentSha256);
+        builder.HasIndex(a => a.SignedContentSha256);
+        builder.Property(a => a.FileName).HasMaxLength(LetterAttachmentRules.MaxFileNameLength);
+        builder.Property(a => a.DocumentSha256).HasMaxLength(64);
+        builder.Property(a => a.SignedContentSha256).HasMaxLength(64);
     }
 }
 
@@ -41,6 +57,9 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.Property(d => d.IncomingNumber).HasMaxLength(32);
         builder.Property(d => d.CloseReason).HasMaxLength(2000);
         builder.Property(d => d.FailureReason).HasMaxLength(2000);
+        builder.Property(d => d.ForwardedToRegistryNumber).HasMaxLength(32);
+        builder.Property(d => d.ForwardedByRegistryNumber).HasMaxLength(32);
+        builder.Property(d => d.ForwardReason).HasMaxLength(2000);
     }
 }
 

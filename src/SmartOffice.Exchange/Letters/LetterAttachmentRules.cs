@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace SmartOffice.Exchange.Letters;
+
+/// <summary>How an attachment's file name is kept: it is shown to recipients and used in downloads and the archive.</summary>
+public static class LetterAttachmentRules
+{
+    public const int MaxFileNameLength = 200;
+
+    /// <summary>
+    /// The sender's file name without any folder, control or bidirectional characters (which could disguise the name),
+    /// at most <see cref="MaxFileNameLength"/> characters, ending in .pdf; "attachment-N.pdf" when nothing is left.
+    /// </summary>
+    public static string DisplayName(string? fileName, int number)
+    {
+        var name = (fileName ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        var kept = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (!char.IsControl(c) && !IsBidiControl(c) && c is not ('"' or '<' or '>' or '|' or '*' or '?' or ':'))
+            {
+                kept.Append(c);
+            }
+        }
+
+        var text = kept.ToString().Trim().Trim('.').Trim();
+        if (text.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[..^4].TrimEnd();
+        }
+
+        if (text.Length == 0)
+        {
+            text = $"attachment-{number}";
+        }
+
+        if (text.Length > MaxFileNameLength - 4)
+        {
+            // Never cut between the halves of a surrogate pair.
+            var cut = MaxFileNameLength - 4;
+            text = text[..(char.IsHighSurrogate(text[cut - 1]) ? cut - 1 : cut)];
+        }
+
+        return text + ".pdf";
+    }
+
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
+        or '\u200E' or '\u200F' or '\u061C';
+}
