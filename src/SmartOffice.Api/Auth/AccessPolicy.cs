@@ -82,6 +82,12 @@ public static class AccessPolicy
             Audience.Member,
             "its PDF (first opening by a recipient is evidenced)"
         ),
+        new(
+            "GET",
+            "api/letters/{id:guid}/attachments/{number:int}",
+            Audience.Member,
+            "one of its attachments (a recipient's first look is the letter's first opening)"
+        ),
         new("GET", "api/letters/{id:guid}/report", Audience.Member, "its validation report"),
         new(
             "GET",
@@ -108,6 +114,12 @@ public static class AccessPolicy
             "api/letters/{id:guid}/close",
             Audience.Executor,
             "close a registered letter assigned to the caller"
+        ),
+        new(
+            "POST",
+            "api/letters/{id:guid}/forward",
+            Audience.Registrar,
+            "forward a received letter to the competent agency"
         ),
         new("POST", "api/letters/{id:guid}/report", Audience.Reporter, "report a received letter as advertising"),
         new("GET", "api/webhook/", Audience.OrganizationOwner, "the organization's webhook"),
@@ -146,6 +158,7 @@ public static class AccessPolicy
         new("*", "send", Audience.Member, "send a letter"),
         new("*", "letters/{id:guid}", Audience.Member, "a letter and, for its recipient agency, its actions"),
         new("GET", "/letters/{id:guid}/document", Audience.Member, "its PDF"),
+        new("GET", "/letters/{id:guid}/attachments/{number:int}", Audience.Member, "one of its attachments"),
         new("GET", "/letters/{id:guid}/evidence", Audience.Member, "its evidences"),
         new("GET", "/letters/{id:guid}/evidence/{evidenceId:guid}", Audience.Member, "one evidence"),
         new("*", "stats", Audience.Staff, "the agency's statistics"),

@@ -5,7 +5,8 @@ using SmartOffice.Api.Features.Letters;
 namespace SmartOffice.Api.Web;
 
 /// <summary>
-/// The letter's files for the workspace (session cookie): the PDF shown inline in the letter page, and the sealed
+/// The letter's files for the workspace (session cookie): the PDF and its attachments shown inline in the letter page,
+/// and the sealed
 /// evidences as JSON files in the shape `smartoffice evidence verify` and /api/letters/{id}/evidence use.
 /// </summary>
 internal static class LetterFileEndpoints
@@ -18,6 +19,7 @@ internal static class LetterFileEndpoints
             .RequireAuthorization(WorkspacePolicies.Member)
             .ExcludeFromDescription();
         letters.MapGet("document", DocumentAsync);
+        letters.MapGet("attachments/{number:int}", AttachmentAsync);
         letters.MapGet("evidence", AllEvidenceAsync);
         letters.MapGet("evidence/{evidenceId:guid}", OneEvidenceAsync);
     }
@@ -53,6 +55,44 @@ internal static class LetterFileEndpoints
         // The letter page reads it with PDF.js: a browser that opens the file itself runs nothing from it.
         context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.SandboxPolicy;
         context.Response.Headers.ContentDisposition = $"inline; filename=letter-{id:N}.pdf";
+        return Results.Stream(content, "application/pdf");
+    }
+
+    private static async Task<IResult> AttachmentAsync(
+        Guid id,
+        int number,
+        bool? download,
+        HttpContext context,
+        DocumentReader reader,
+        CancellationToken cancellationToken
+    )
+    {
+        var attachment = await reader.OpenAttachmentAsync(
+            id,
+            number,
+            Caller.From(context.User)!,
+            context.Connection.RemoteIpAddress?.ToString(),
+            cancellationToken
+        );
+        if (attachment?.Content is not { } content)
+        {
+            return Results.NotFound();
+        }
+
+        // As the letter's own document: sandboxed, never cached by shared caches, inline for the viewer.
+        context.Response.Headers.CacheControl = "private, no-store";
+        context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.SandboxPolicy;
+        if (download == true)
+        {
+            return Results.File(content, "application/pdf", attachment.Facts.FileName);
+        }
+
+        context.Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue(
+            "inline"
+        )
+        {
+            FileNameStar = attachment.Facts.FileName,
+        }.ToString();
         return Results.Stream(content, "application/pdf");
     }
 

@@ -16,21 +16,24 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                 table: "Deliveries",
                 type: "character varying(2000)",
                 maxLength: 2000,
-                nullable: true);
+                nullable: true
+            );
 
             migrationBuilder.AddColumn<string>(
                 name: "ForwardedByRegistryNumber",
                 table: "Deliveries",
                 type: "character varying(32)",
                 maxLength: 32,
-                nullable: true);
+                nullable: true
+            );
 
             migrationBuilder.AddColumn<string>(
                 name: "ForwardedToRegistryNumber",
                 table: "Deliveries",
                 type: "character varying(32)",
                 maxLength: 32,
-                nullable: true);
+                nullable: true
+            );
 
             migrationBuilder.CreateTable(
                 name: "LetterAttachments",
@@ -40,10 +43,18 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                     LetterId = table.Column<Guid>(type: "uuid", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
                     FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DocumentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SignedContentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DocumentSha256 = table.Column<string>(
+                        type: "character varying(64)",
+                        maxLength: 64,
+                        nullable: false
+                    ),
+                    SignedContentSha256 = table.Column<string>(
+                        type: "character varying(64)",
+                        maxLength: 64,
+                        nullable: false
+                    ),
                     DocumentSize = table.Column<long>(type: "bigint", nullable: false),
-                    ValidationReportJson = table.Column<string>(type: "text", nullable: false)
+                    ValidationReportJson = table.Column<string>(type: "text", nullable: false),
                 },
                 constraints: table =>
                 {
@@ -53,43 +64,41 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                         column: x => x.LetterId,
                         principalTable: "Letters",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+                        onDelete: ReferentialAction.Cascade
+                    );
+                }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_LetterAttachments_DocumentSha256",
                 table: "LetterAttachments",
-                column: "DocumentSha256");
+                column: "DocumentSha256"
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_LetterAttachments_LetterId_Number",
                 table: "LetterAttachments",
                 columns: new[] { "LetterId", "Number" },
-                unique: true);
+                unique: true
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_LetterAttachments_SignedContentSha256",
                 table: "LetterAttachments",
-                column: "SignedContentSha256");
+                column: "SignedContentSha256"
+            );
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "LetterAttachments");
+            migrationBuilder.DropTable(name: "LetterAttachments");
 
-            migrationBuilder.DropColumn(
-                name: "ForwardReason",
-                table: "Deliveries");
+            migrationBuilder.DropColumn(name: "ForwardReason", table: "Deliveries");
 
-            migrationBuilder.DropColumn(
-                name: "ForwardedByRegistryNumber",
-                table: "Deliveries");
+            migrationBuilder.DropColumn(name: "ForwardedByRegistryNumber", table: "Deliveries");
 
-            migrationBuilder.DropColumn(
-                name: "ForwardedToRegistryNumber",
-                table: "Deliveries");
+            migrationBuilder.DropColumn(name: "ForwardedToRegistryNumber", table: "Deliveries");
         }
     }
 }

@@ -16,21 +16,24 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                 table: "Deliveries",
                 type: "TEXT",
                 maxLength: 2000,
-                nullable: true);
+                nullable: true
+            );
 
             migrationBuilder.AddColumn<string>(
                 name: "ForwardedByRegistryNumber",
                 table: "Deliveries",
                 type: "TEXT",
                 maxLength: 32,
-                nullable: true);
+                nullable: true
+            );
 
             migrationBuilder.AddColumn<string>(
                 name: "ForwardedToRegistryNumber",
                 table: "Deliveries",
                 type: "TEXT",
                 maxLength: 32,
-                nullable: true);
+                nullable: true
+            );
 
             migrationBuilder.CreateTable(
                 name: "LetterAttachments",
@@ -43,7 +46,7 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     DocumentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     SignedContentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     DocumentSize = table.Column<long>(type: "INTEGER", nullable: false),
-                    ValidationReportJson = table.Column<string>(type: "TEXT", nullable: false)
+                    ValidationReportJson = table.Column<string>(type: "TEXT", nullable: false),
                 },
                 constraints: table =>
                 {
@@ -53,43 +56,41 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                         column: x => x.LetterId,
                         principalTable: "Letters",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+                        onDelete: ReferentialAction.Cascade
+                    );
+                }
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_LetterAttachments_DocumentSha256",
                 table: "LetterAttachments",
-                column: "DocumentSha256");
+                column: "DocumentSha256"
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_LetterAttachments_LetterId_Number",
                 table: "LetterAttachments",
                 columns: new[] { "LetterId", "Number" },
-                unique: true);
+                unique: true
+            );
 
             migrationBuilder.CreateIndex(
                 name: "IX_LetterAttachments_SignedContentSha256",
                 table: "LetterAttachments",
-                column: "SignedContentSha256");
+                column: "SignedContentSha256"
+            );
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "LetterAttachments");
+            migrationBuilder.DropTable(name: "LetterAttachments");
 
-            migrationBuilder.DropColumn(
-                name: "ForwardReason",
-                table: "Deliveries");
+            migrationBuilder.DropColumn(name: "ForwardReason", table: "Deliveries");
 
-            migrationBuilder.DropColumn(
-                name: "ForwardedByRegistryNumber",
-                table: "Deliveries");
+            migrationBuilder.DropColumn(name: "ForwardedByRegistryNumber", table: "Deliveries");
 
-            migrationBuilder.DropColumn(
-                name: "ForwardedToRegistryNumber",
-                table: "Deliveries");
+            migrationBuilder.DropColumn(name: "ForwardedToRegistryNumber", table: "Deliveries");
         }
     }
 }

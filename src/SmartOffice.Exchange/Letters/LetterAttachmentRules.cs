@@ -45,6 +45,6 @@ public static class LetterAttachmentRules
         return text + ".pdf";
     }
 
-    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')
-        or '\u200E' or '\u200F' or '\u061C';
+    private static bool IsBidiControl(char c) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 }

@@ -86,13 +86,21 @@ internal sealed class ApiSession(HttpClient http) : IDisposable
         string? idempotencyKey,
         string subject = "Барилгын зөвшөөрөл",
         string? inReplyTo = null,
-        string? reference = null
+        string? reference = null,
+        IReadOnlyList<(string Name, byte[] Pdf)>? attachments = null
     )
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(pdf);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", "letter.pdf");
+        foreach (var (name, content) in attachments ?? [])
+        {
+            var attachment = new ByteArrayContent(content);
+            attachment.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(attachment, "attachments", name);
+        }
+
         form.Add(new StringContent(subject), "subject");
         foreach (var recipient in recipients)
         {

@@ -253,6 +253,7 @@ public sealed class AccessPolicyTests
             .Replace("{evidenceId:guid}", Unknown.ToString(), StringComparison.Ordinal)
             .Replace("{registryNumber}", "0000001", StringComparison.Ordinal)
             .Replace("{status:int}", "404", StringComparison.Ordinal)
+            .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{culture}", "en", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);
 

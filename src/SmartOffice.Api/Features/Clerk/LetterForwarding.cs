@@ -41,9 +41,7 @@ internal sealed class LetterForwarding(
         if (!ClerkRules.IsStaffWith(caller, ClerkRules.Registrars))
         {
             return Refusal
-                .Forbidden(
-                    $"This needs agency staff with one of the roles {string.Join(", ", ClerkRules.Registrars)}."
-                )
+                .Forbidden($"This needs agency staff with one of the roles {string.Join(", ", ClerkRules.Registrars)}.")
                 .Says("refusal.clerk.roles");
         }
 
@@ -122,7 +120,12 @@ internal sealed class LetterForwarding(
                 .Says("refusal.forward.state", delivery.State);
         }
 
-        if (await db.Deliveries.AnyAsync(d => d.LetterId == letterId && d.RecipientOrganizationId == target.Id, cancellationToken))
+        if (
+            await db.Deliveries.AnyAsync(
+                d => d.LetterId == letterId && d.RecipientOrganizationId == target.Id,
+                cancellationToken
+            )
+        )
         {
             return Refusal
                 .InvalidState($"{target.RegistryNumber} already has this letter.")
@@ -197,7 +200,12 @@ internal sealed class LetterForwarding(
             db,
             letter.SenderOrganizationId,
             WebhookEvents.Forwarded,
-            new { letterId, recipient = caller.RegistryNumber, details },
+            new
+            {
+                letterId,
+                recipient = caller.RegistryNumber,
+                details,
+            },
             now,
             cancellationToken
         );

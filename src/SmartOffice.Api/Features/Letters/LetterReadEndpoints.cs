@@ -109,9 +109,7 @@ internal static class LetterReadEndpoints
                 attachment.Content,
                 "application/pdf",
                 attachment.Facts.FileName,
-                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue(
-                    $"\"{attachment.Facts.DocumentSha256}\""
-                )
+                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{attachment.Facts.DocumentSha256}\"")
             ),
         };
     }

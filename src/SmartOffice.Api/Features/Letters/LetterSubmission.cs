@@ -230,7 +230,10 @@ internal sealed class LetterSubmission(
             SearchText = LetterSearchText.Build(
                 form.Subject,
                 form.Reference,
-                string.Join('\n', [PdfText.Extract(content), .. form.Attachments.Select(a => PdfText.Extract(a.Content))])
+                string.Join(
+                    '\n',
+                    [PdfText.Extract(content), .. form.Attachments.Select(a => PdfText.Extract(a.Content))]
+                )
             ),
         };
         await archive.StoreDocumentAsync(letter.DocumentSha256, content, cancellationToken);
@@ -288,15 +291,17 @@ internal sealed class LetterSubmission(
                             LetterId = letter.Id,
                             SubmissionTime = letter.SubmittedAt,
                             DocumentSha256 = letter.DocumentSha256,
-                            Attachments = letter.Attachments.Count == 0
-                                ? null
-                                : [
-                                    .. letter.Attachments.Select(a => new EvidenceAttachment(
-                                        a.Number,
-                                        a.FileName,
-                                        a.DocumentSha256
-                                    )),
-                                ],
+                            Attachments =
+                                letter.Attachments.Count == 0
+                                    ? null
+                                    :
+                                    [
+                                        .. letter.Attachments.Select(a => new EvidenceAttachment(
+                                            a.Number,
+                                            a.FileName,
+                                            a.DocumentSha256
+                                        )),
+                                    ],
                         }
                     );
                     var message = new LetterSubmitted
