@@ -33,6 +33,9 @@ internal static class ClerkRules
 
     public static bool CanClose(Delivery delivery, Caller caller) => CanAnswer(delivery, caller);
 
+    public static bool CanForward(Delivery delivery, Caller caller) =>
+        IsStaffWith(caller, Registrars) && DeliveryRules.CanForward(delivery.State);
+
     public static bool CanReport(Delivery delivery, Caller caller) =>
         IsStaffWith(caller, Reporters) && !delivery.IsReported;
 }

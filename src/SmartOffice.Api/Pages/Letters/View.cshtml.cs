@@ -16,13 +16,15 @@ namespace SmartOffice.Api.Pages.Letters;
 
 /// <summary>
 /// One letter: the PDF, its signature in plain words, each recipient's journey from the sealed evidences, and for the
-/// receiving agency the work on it (register, assign, answer with a signed reply, close, report, comments). The
+/// receiving agency the work on it (register, assign, answer with a signed reply, close, forward to the competent
+/// agency, report, comments). Attachments are shown in the same viewer as the letter. The
 /// sender sees every recipient; a recipient only its own delivery; anyone else gets 404.
 /// </summary>
 internal sealed class ViewModel(
     ExchangeDbContext db,
     DocumentReader reader,
     ClerkActions actions,
+    LetterForwarding forwarding,
     UiText text,
     DateText dates,
     TimeProvider time
@@ -67,6 +69,11 @@ internal sealed class ViewModel(
     public bool CanClose => IsRecipientStaff && ClerkRules.CanClose(Own!, Caller);
 
     public bool CanReport => IsRecipientStaff && ClerkRules.CanReport(Own!, Caller);
+
+    public bool CanForward => IsRecipientStaff && ClerkRules.CanForward(Own!, Caller);
+
+    /// <summary>The letter's attachments in their order.</summary>
+    public IReadOnlyList<LetterAttachment> Attachments { get; private set; } = [];
 
     /// <summary>
     /// The one action this role takes next in this state ("register", "assign", "answer"), shown first; null when
@@ -134,6 +141,50 @@ internal sealed class ViewModel(
             () => actions.CloseAsync(id, new ReasonRequest(reason), Caller, cancellationToken),
             _ => text["letter.closed"]
         );
+
+    public Task<IActionResult> OnPostForwardAsync(
+        Guid id,
+        string? to,
+        string? reason,
+        CancellationToken cancellationToken
+    ) =>
+        ActAsync(
+            id,
+            async () =>
+                await forwarding.ForwardAsync(
+                    id,
+                    new ForwardRequest(await AgencyNumberAsync(to, cancellationToken), reason),
+                    Caller,
+                    cancellationToken
+                ),
+            result => text.Format("letter.forwarded", result.Delivery.ForwardedTo)
+        );
+
+    /// <summary>
+    /// What the clerk typed as the agency to forward to: a registry number as it is, or a name that one active agency
+    /// alone carries (typed without picking from the suggestions).
+    /// </summary>
+    private async Task<string?> AgencyNumberAsync(string? typed, CancellationToken cancellationToken)
+    {
+        var text = typed?.Trim() ?? "";
+        if (text.Length == 0 || text.All(char.IsAsciiDigit))
+        {
+            return text;
+        }
+
+        var lowered = text.ToLowerInvariant();
+        var named = await db
+            .Organizations.AsNoTracking()
+            .Where(o =>
+                o.Kind == SmartOffice.Exchange.Organizations.OrganizationKind.Agency
+                && o.Status == SmartOffice.Exchange.Organizations.OrganizationStatus.Active
+                && o.SearchName.Contains(lowered)
+            )
+            .Select(o => o.RegistryNumber)
+            .Take(2)
+            .ToListAsync(cancellationToken);
+        return named.Count == 1 ? named[0] : text;
+    }
 
     public async Task<IActionResult> OnPostReportAsync(Guid id, string? reason, CancellationToken cancellationToken)
     {
@@ -298,6 +349,7 @@ internal sealed class ViewModel(
             .Readable(db, Caller)
             .AsNoTracking()
             .Include(l => l.Deliveries)
+            .Include(l => l.Attachments)
             .FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (letter is null)
         {
@@ -305,6 +357,7 @@ internal sealed class ViewModel(
         }
 
         Letter = letter;
+        Attachments = [.. letter.Attachments.OrderBy(a => a.Number)];
         IsSender = LetterAccess.IsSender(letter, Caller);
         Own = letter.Deliveries.FirstOrDefault(d =>
             d.RecipientOrganizationId == Caller.OrganizationId && DeliveryRules.IsReceived(d.State)

@@ -18,8 +18,12 @@ namespace SmartOffice.Api.Pages.Send;
 /// double click or a resent form sends the letter once.
 /// </summary>
 [EnableRateLimiting(RateLimiting.SubmissionPolicy)]
-internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidationOptions> signing, UiText text)
-    : WorkspacePage
+internal sealed class IndexModel(
+    ExchangeDbContext db,
+    IOptions<SignatureValidationOptions> signing,
+    IOptions<LimitsOptions> limits,
+    UiText text
+) : WorkspacePage
 {
     private const int MaxSuggestions = 20;
 
@@ -38,6 +42,14 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
     [BindProperty]
     public IFormFile? Letter { get; set; }
 
+    /// <summary>The letter's appendices: further PDFs signed by the same organization.</summary>
+    [BindProperty]
+    public List<IFormFile> Attachments { get; set; } = [];
+
+    public int MaxAttachments => limits.Value.MaxAttachments;
+
+    public long MaxAttachmentMebibytes => limits.Value.MaxAttachmentBytes / (1024 * 1024);
+
     public SendResult? Result { get; private set; }
 
     /// <summary>Names of the chosen recipients (registry number → name), for the chips after a post.</summary>
@@ -49,10 +61,15 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
 
     /// <summary>
     /// Search as you type: active organizations by part of the name (Latin input too) or the start of the registry
-    /// number, ranked by match quality, never the caller.
+    /// number, ranked by match quality, never the caller; agencies only with <paramref name="kind"/> "agency" (forwarding).
     /// </summary>
-    public async Task<IActionResult> OnGetOrganizationsAsync(string? q, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetOrganizationsAsync(
+        string? q,
+        string? kind,
+        CancellationToken cancellationToken
+    )
     {
+        var agenciesOnly = kind == "agency";
         var query = q?.Trim() ?? "";
         if (query.Length == 0)
         {
@@ -70,6 +87,7 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
                 o.Status == OrganizationStatus.Active
                 && o.Kind != OrganizationKind.Service
                 && o.Id != self
+                && (!agenciesOnly || o.Kind == OrganizationKind.Agency)
                 && (
                     o.RegistryNumber.StartsWith(query)
                     || o.SearchName.Contains(lowered)
@@ -114,6 +132,25 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
                 new ValidationRequest { ExpectedRegistryNumber = Caller.RegistryNumber }
             );
             Result = SendResult.FromReport(report);
+            // Each attachment by the same rules: the first one that cannot be sent is named.
+            for (var i = 0; i < upload.Form.Attachments.Count && Result.IsAccepted; i++)
+            {
+                var attachment = upload.Form.Attachments[i];
+                var checkedAttachment = validator.Validate(
+                    attachment.Content,
+                    new ValidationRequest { ExpectedRegistryNumber = Caller.RegistryNumber }
+                );
+                if (!checkedAttachment.Accepted)
+                {
+                    Result = SendResult.FromRefusal(
+                        AttachmentRefusals.Rejected(
+                            i + 1,
+                            SmartOffice.Exchange.Letters.LetterAttachmentRules.DisplayName(attachment.FileName, i + 1),
+                            checkedAttachment
+                        )
+                    );
+                }
+            }
         }
 
         // The page's script asks for the verdict alone, so the chosen file stays selected in the form.
@@ -168,7 +205,22 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
         var maxFileBytes = signing.Value.MaxFileBytes;
         await using var stream = Letter.OpenReadStream();
         var (buffer, length, tooLarge) = await BoundedRead.ReadPooledAsync(stream, maxFileBytes, cancellationToken);
-        var form = new SubmissionForm(Subject?.Trim(), recipients, Reference?.Trim(), null, buffer, length, tooLarge);
+        var attachments = new AttachmentUploads(maxFileBytes, MaxAttachments, limits.Value.MaxAttachmentBytes);
+        foreach (var file in Attachments.Where(f => f.Length > 0))
+        {
+            await using var attachment = file.OpenReadStream();
+            if (!await attachments.ReadAsync(file.FileName, attachment, cancellationToken))
+            {
+                break;
+            }
+        }
+
+        var form = new SubmissionForm(Subject?.Trim(), recipients, Reference?.Trim(), null, buffer, length, tooLarge)
+        {
+            Attachments = attachments.Read,
+            AttachmentCount = attachments.Count,
+            AreAttachmentsTooLarge = attachments.IsTooLarge,
+        };
         return new Upload(
             form,
             tooLarge
@@ -180,7 +232,9 @@ internal sealed class IndexModel(ExchangeDbContext db, IOptions<SignatureValidat
                     [],
                     null
                 )
-                : null
+            : attachments.IsTooLarge
+                ? SendResult.FromRefusal(AttachmentRefusals.TooLarge(maxFileBytes, limits.Value.MaxAttachmentBytes))
+            : null
         );
     }
 

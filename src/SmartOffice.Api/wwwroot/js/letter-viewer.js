@@ -29,9 +29,24 @@ if (viewer) {
     viewer.dataset.rendered = String(number);
   };
 
+  const load = (src) => {
+    viewer.dataset.rendered = '';
+    viewer.dataset.shown = src;
+    return pdfjs.getDocument({ url: src, isEvalSupported: false, enableXfa: false }).promise
+      .then(async (document) => { pdf = document; viewer.hidden = false; await show(1); })
+      .catch(() => { viewer.dataset.rendered = 'failed'; });
+  };
+
   previous.addEventListener('click', () => current > 1 && show(current - 1));
   next.addEventListener('click', () => current < pdf.numPages && show(current + 1));
-  pdfjs.getDocument({ url: viewer.dataset.src, isEvalSupported: false, enableXfa: false }).promise
-    .then(async (document) => { pdf = document; viewer.hidden = false; await show(1); })
-    .catch(() => { viewer.dataset.rendered = 'failed'; });
+  // The letter and its attachments share the viewer: a "view" link shows its document in place of the one shown.
+  const views = document.querySelectorAll('[data-view-src]');
+  views.forEach((link) => link.addEventListener('click', (event) => {
+    event.preventDefault();
+    views.forEach((other) => other.removeAttribute('aria-current'));
+    link.setAttribute('aria-current', 'true');
+    load(link.dataset.viewSrc);
+    viewer.scrollIntoView({ block: 'nearest' });
+  }));
+  load(viewer.dataset.src);
 }

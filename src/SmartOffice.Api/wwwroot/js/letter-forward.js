@@ -1,0 +1,28 @@
+// Suggests agencies as the clerk types where to forward a letter: the directory's own search (the send page's), agencies
+// only, offered in the field's list as "registry number — name". Without this script the clerk types the number.
+(() => {
+  const input = document.getElementById('forward-to');
+  const list = document.getElementById('forward-agencies');
+  if (!input || !list) return;
+  let timer = 0;
+  let asked = '';
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const query = input.value.trim();
+      if (query.length < 2 || query === asked) return;
+      asked = query;
+      const url = `${input.dataset.searchUrl}&q=${encodeURIComponent(query)}`;
+      const response = await fetch(url, { headers: { Accept: 'application/json' } });
+      if (!response.ok) return;
+      const agencies = await response.json();
+      list.replaceChildren(...agencies.map((agency) => {
+        const option = document.createElement('option');
+        option.value = agency.registryNumber;
+        option.label = agency.name;
+        option.textContent = agency.name;
+        return option;
+      }));
+    }, 200);
+  });
+})();
