@@ -70,7 +70,7 @@ public static class CliApp
               smartoffice sample-letter OUT.pdf [--from company-a|company-b|agency]
                   Writes an unsigned Mongolian sample letter.
               smartoffice send FILE.pdf --to REGISTRY_NUMBER... --p12 FILE [--password P] [--api URL]
-                               [--subject TEXT] [--reference NO] [--idempotency-key KEY]
+                               [--attach FILE.pdf]... [--subject TEXT] [--reference NO] [--idempotency-key KEY]
                   Logs in with the certificate and submits the signed letter to the API.
               smartoffice evidence verify FILE --trust DIR [--pdf LETTER.pdf]
                   Checks downloaded evidence offline: the seal, its chain to DIR, the document's SHA-256.

@@ -44,6 +44,32 @@ public sealed class EvidenceVerifyTests
     }
 
     [TestMethod]
+    public async Task Accepts_an_attachment_of_the_letter_its_acceptance_names_and_refuses_one_it_does_not()
+    {
+        var attachment = Path.Combine(s_folder, $"{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(attachment, "%PDF-1.7 an attachment"u8.ToArray());
+        var letter = Sha256Of("letter.pdf");
+        var attached = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(attachment)));
+        var acceptance = await WriteEvidenceAsync(letter, tamper: false, attachmentSha256: attached);
+        var consignment = await WriteEvidenceAsync(letter, tamper: false);
+        var both = Path.Combine(s_folder, $"{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(
+            both,
+            $"[{(await File.ReadAllTextAsync(acceptance))[1..^1]},{(await File.ReadAllTextAsync(consignment))[1..^1]}]"
+        );
+        var trust = Path.Combine(s_folder, "pki", "trust");
+
+        var (code, output) = await RunAsync("evidence", "verify", both, "--trust", trust, "--pdf", attachment);
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(output, "VALID SubmissionAcceptance");
+        StringAssert.Contains(output, "document matches (as attachment 1)");
+
+        // The consignment alone names the letter: without the acceptance, the attachment is not its document.
+        (code, output) = await RunAsync("evidence", "verify", consignment, "--trust", trust, "--pdf", attachment);
+        Assert.AreEqual(1, code, output);
+    }
+
+    [TestMethod]
     public async Task Refuses_an_evidence_whose_json_was_edited()
     {
         var file = await WriteEvidenceAsync(Sha256Of("letter.pdf"), tamper: true);
@@ -116,20 +142,32 @@ public sealed class EvidenceVerifyTests
     private static async Task<string> WriteEvidenceAsync(
         string documentSha256,
         bool tamper,
-        string sealFile = "seal.p12"
+        string sealFile = "seal.p12",
+        string? attachmentSha256 = null
     )
     {
         var json = JsonSerializer.Serialize(
             new
             {
                 evidenceId = Guid.NewGuid(),
-                @event = "ContentConsignment",
+                @event = attachmentSha256 is null ? "ContentConsignment" : "SubmissionAcceptance",
                 eventTime = DateTimeOffset.UtcNow,
                 issuer = "SmartOffice Seal",
                 sender = "5123456",
                 recipient = "9011001",
                 letterId = Guid.NewGuid(),
                 documentSha256,
+                attachments = attachmentSha256 is null
+                    ? null
+                    : new[]
+                    {
+                        new
+                        {
+                            number = 1,
+                            name = "a.pdf",
+                            sha256 = attachmentSha256,
+                        },
+                    },
             }
         );
         var collection = X509CertificateLoader.LoadPkcs12CollectionFromFile(

@@ -43,6 +43,25 @@ public sealed class SendSummaryTests
     }
 
     [TestMethod]
+    public void Attachments_are_listed_and_a_refused_one_is_named()
+    {
+        const string accepted = """
+            {"id":"d2d0566a","documentSha256":"109c93ca","recipients":[],
+             "attachments":[{"number":1,"fileName":"Зураг.pdf","documentSha256":"aa11","size":5}]}
+            """;
+        StringAssert.Contains(SendSummary.Format(202, accepted), "+ attachment 1 Зураг.pdf: SHA-256 aa11");
+
+        const string refused = """
+            {"code":"signer_org_mismatch","detail":"Attachment 2 (b.pdf): signed by another organization.",
+             "messageMn":"Хавсралт 2 (b.pdf): өөр байгууллага.","attachment":{"number":2,"fileName":"b.pdf"},
+             "report":{"message":"signed by another organization.","messageMn":"өөр байгууллага."}}
+            """;
+        var text = SendSummary.Format(422, refused);
+        StringAssert.StartsWith(text, "Refused (signer_org_mismatch, HTTP 422): Attachment 2 (b.pdf)");
+        StringAssert.Contains(text, "Хавсралт 2 (b.pdf)");
+    }
+
+    [TestMethod]
     public void A_double_dash_ends_the_options()
     {
         var arguments = Arguments.Parse(["send", "--to", "9011001", "--", "--odd-name.pdf"]);

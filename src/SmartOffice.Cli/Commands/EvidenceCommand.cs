@@ -59,6 +59,7 @@ internal static class EvidenceCommand
         return check.IsValid
             ? $"VALID {label}: sealed by {check.SealedBy}, sender {check.Sender}, recipient "
                 + $"{check.Recipient ?? "-"}{(check.DocumentMatches == true ? ", document matches" : "")}"
+                + $"{(check.AttachmentNumber is { } number ? $" (as attachment {number})" : "")}"
             : $"INVALID {label}: {check.Detail}";
     }
 }

@@ -9,7 +9,8 @@ using System.Text.Json;
 namespace SmartOffice.Cli.Commands;
 
 /// <summary>
-/// `smartoffice send FILE.pdf --to N... --p12 FILE`: certificate login, then submission (what an integration does).
+/// `smartoffice send FILE.pdf --to N... [--attach FILE.pdf...] --p12 FILE`: certificate login, then submission (what an
+/// integration does).
 /// </summary>
 internal static class SendCommand
 {
@@ -17,6 +18,7 @@ internal static class SendCommand
     {
         arguments.Allow(
             "--to",
+            "--attach",
             "--p12",
             "--password",
             "--api",
@@ -36,6 +38,11 @@ internal static class SendCommand
             throw new UsageException("send needs at least one --to REGISTRY_NUMBER");
         }
 
+        if (arguments.Values("--attach").FirstOrDefault(a => !File.Exists(a)) is { } missing)
+        {
+            throw new UsageException($"--attach {missing}: no such file");
+        }
+
         var certificate = SignCommand.LoadKey(
             arguments.Required("--p12"),
             P12Password.Resolve(arguments, Console.Error),
@@ -49,6 +56,13 @@ internal static class SendCommand
         var file = new ByteArrayContent(await File.ReadAllBytesAsync(arguments.Positional[0]));
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", Path.GetFileName(arguments.Positional[0]));
+        foreach (var path in arguments.Values("--attach"))
+        {
+            var attachment = new ByteArrayContent(await File.ReadAllBytesAsync(path));
+            attachment.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(attachment, "attachments", Path.GetFileName(path));
+        }
+
         form.Add(
             new StringContent(
                 arguments.Value("--subject") ?? Path.GetFileNameWithoutExtension(arguments.Positional[0])

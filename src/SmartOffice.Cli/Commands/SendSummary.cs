@@ -38,12 +38,32 @@ public static class SendSummary
                 );
             }
 
+            foreach (
+                var attachment in json.TryGetProperty("attachments", out var attachments)
+                && attachments.ValueKind == JsonValueKind.Array
+                    ? attachments.EnumerateArray()
+                    : default
+            )
+            {
+                text.Append(
+                    CultureInfo.InvariantCulture,
+                    $"  + attachment {attachment.GetProperty("number").GetInt32()} {Text(attachment, "fileName")}: "
+                        + $"SHA-256 {Text(attachment, "documentSha256")}\n"
+                );
+            }
+
             text.Append("The submission evidence is sealed; --json prints it with the whole answer.");
             return text.ToString();
         }
 
         var code = Text(json, "code");
         var report = json.TryGetProperty("report", out var r) ? r : default;
+        // A refused attachment: the problem's own words name it; the report's are about the file alone.
+        if (json.TryGetProperty("attachment", out _))
+        {
+            report = default;
+        }
+
         var message = report.ValueKind == JsonValueKind.Object ? Text(report, "message") : Text(json, "detail");
         text.Append(CultureInfo.InvariantCulture, $"Refused ({code}, HTTP {status}): {message}");
         var mongolian = report.ValueKind == JsonValueKind.Object ? Text(report, "messageMn") : Text(json, "messageMn");

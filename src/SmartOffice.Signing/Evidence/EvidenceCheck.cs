@@ -34,8 +34,17 @@ public sealed record EvidenceCheck
     /// <summary>SHA-256 of the letter the evidence is about, lowercase hex.</summary>
     public string? DocumentSha256 { get; init; }
 
+    /// <summary>SHA-256 of each attachment an acceptance evidence names, in their order (empty for other events).</summary>
+    public IReadOnlyList<string> AttachmentSha256 { get; init; } = [];
+
     /// <summary>Set when a letter was given: whether its SHA-256 is the one the evidence names.</summary>
     public bool? DocumentMatches { get; init; }
+
+    /// <summary>
+    /// When the PDF given is not the letter but one of its attachments: its number, as the letter's sealed acceptance
+    /// in the same file names it.
+    /// </summary>
+    public int? AttachmentNumber { get; init; }
 
     /// <summary>The sealing certificate's common name, once the seal verified.</summary>
     public string? SealedBy { get; init; }

@@ -33,7 +33,8 @@ public sealed class EvidenceSealVerifier
 
     /// <summary>
     /// Checks every evidence in a file holding one evidence object ({"json": ..., "seal": ...}) or an array of them.
-    /// <paramref name="documentSha256"/> (lowercase hex), when given, must be the document every evidence names.
+    /// <paramref name="documentSha256"/> (lowercase hex), when given, must be the document every evidence names, or an
+    /// attachment that a valid acceptance evidence in the same file names (the other evidences name the letter itself).
     /// </summary>
     public IReadOnlyList<EvidenceCheck> VerifyFile(ReadOnlySpan<byte> file, string? documentSha256 = null)
     {
@@ -48,12 +49,44 @@ public sealed class EvidenceSealVerifier
             return [Malformed($"the file is not evidence JSON: {exception.Message}")];
         }
 
-        return root.ValueKind switch
+        List<JsonElement> evidences = root.ValueKind switch
         {
-            JsonValueKind.Array => [.. root.EnumerateArray().Select(e => Verify(e, documentSha256))],
-            JsonValueKind.Object => [Verify(root, documentSha256)],
-            _ => [Malformed("the file holds neither an evidence object nor an array of them")],
+            JsonValueKind.Array => [.. root.EnumerateArray()],
+            JsonValueKind.Object => [root],
+            _ => [],
         };
+        if (evidences.Count == 0)
+        {
+            return [Malformed("the file holds neither an evidence object nor an array of them")];
+        }
+
+        if (documentSha256 is not null && AttachmentOf(evidences, documentSha256) is var (letterSha256, number))
+        {
+            return [.. evidences.Select(e => Verify(e, letterSha256) with { AttachmentNumber = number })];
+        }
+
+        return [.. evidences.Select(e => Verify(e, documentSha256))];
+    }
+
+    /// <summary>The letter whose valid acceptance names <paramref name="documentSha256"/> as an attachment, if any.</summary>
+    private (string LetterSha256, int Number)? AttachmentOf(List<JsonElement> evidences, string documentSha256)
+    {
+        foreach (var evidence in evidences)
+        {
+            if (Text(evidence, "json") is { } json && json.Contains(documentSha256, StringComparison.OrdinalIgnoreCase))
+            {
+                var check = Verify(evidence);
+                var index = check
+                    .AttachmentSha256.ToList()
+                    .FindIndex(a => string.Equals(a, documentSha256, StringComparison.OrdinalIgnoreCase));
+                if (check.IsValid && index >= 0 && check.DocumentSha256 is { } letter)
+                {
+                    return (letter, index + 1);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Checks one evidence object with string properties "json" and "seal" (base64 CMS).</summary>
@@ -180,6 +213,11 @@ public sealed class EvidenceSealVerifier
             Sender = Text(document, "sender"),
             Recipient = Text(document, "recipient"),
             DocumentSha256 = Text(document, "documentSha256"),
+            AttachmentSha256 =
+                document.TryGetProperty("attachments", out var attachments)
+                && attachments.ValueKind == JsonValueKind.Array
+                    ? [.. attachments.EnumerateArray().Select(a => Text(a, "sha256") ?? "")]
+                    : [],
         };
     }
 

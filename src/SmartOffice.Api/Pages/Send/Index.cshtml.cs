@@ -224,17 +224,17 @@ internal sealed class IndexModel(
         return new Upload(
             form,
             tooLarge
-                ? new SendResult(
-                    false,
-                    ValidationCodes.FileTooLarge,
-                    $"{Letter.Length} > {maxFileBytes}",
-                    null,
-                    [],
-                    null
-                )
-            : attachments.IsTooLarge
-                ? SendResult.FromRefusal(AttachmentRefusals.TooLarge(maxFileBytes, limits.Value.MaxAttachmentBytes))
-            : null
+                    ? new SendResult(
+                        false,
+                        ValidationCodes.FileTooLarge,
+                        $"{Letter.Length} > {maxFileBytes}",
+                        null,
+                        [],
+                        null
+                    )
+                : attachments.IsTooLarge
+                    ? SendResult.FromRefusal(AttachmentRefusals.TooLarge(maxFileBytes, limits.Value.MaxAttachmentBytes))
+                : null
         );
     }
 

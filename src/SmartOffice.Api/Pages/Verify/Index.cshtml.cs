@@ -81,12 +81,17 @@ internal sealed class IndexModel(
 
             // The signed bytes identify a letter even when someone re-encoded its signature value since.
             var signedContent = Report.SignedContentSha256 ?? "-";
+            // A letter's attachment was exchanged here as much as the letter itself.
             WasExchanged = documentSha256 is null
                 ? null
                 : await db.Letters.AnyAsync(
                     l => l.DocumentSha256 == documentSha256 || l.SignedContentSha256 == signedContent,
                     cancellationToken
-                );
+                )
+                    || await db.LetterAttachments.AnyAsync(
+                        a => a.DocumentSha256 == documentSha256 || a.SignedContentSha256 == signedContent,
+                        cancellationToken
+                    );
         }
 
         if (Evidence is { Length: > 0 })
