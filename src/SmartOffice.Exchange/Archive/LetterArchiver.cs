@@ -14,8 +14,9 @@ namespace SmartOffice.Exchange.Archive;
 
 /// <summary>
 /// Keeps a letter's records in the archive store after each committed step: every sealed evidence as its own file and
-/// a manifest of SHA-256 sums (document, attachments, reports, evidences) in `sha256sum -c` format. Records are write-once, so the
-/// manifest is versioned by the number of evidences (manifest-003.sha256 …); the highest one is complete.
+/// a manifest of SHA-256 sums (document, attachments, reports, evidences) in `sha256sum -c` format. Records are
+/// write-once, so the manifest is versioned by the number of evidences (manifest-003.sha256 …); the highest one is
+/// complete.
 /// </summary>
 public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, IOptions<ArchiveOptions> options)
 {
@@ -40,8 +41,9 @@ public sealed class LetterArchiver(ExchangeDbContext db, IArchiveStore archive, 
     }
 
     /// <summary>
-    /// Records a letter whose row (with its attachments) and every committed evidence the caller already loaded. Evidences are numbered in
-    /// chain order, which only ever grows at its end, so a later step never renumbers an earlier step's files.
+    /// Records a letter whose row (with its attachments) and every committed evidence the caller already loaded.
+    /// Evidences are numbered in chain order, which only ever grows at its end, so a later step never renumbers an
+    /// earlier step's files.
     /// </summary>
     public async Task RecordAsync(
         Letter letter,

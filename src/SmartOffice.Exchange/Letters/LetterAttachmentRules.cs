@@ -2,7 +2,7 @@ using System.Text;
 
 namespace SmartOffice.Exchange.Letters;
 
-/// <summary>How an attachment's file name is kept: it is shown to recipients and used in downloads and the archive.</summary>
+/// <summary>How an attachment's file name is kept: recipients see it, and downloads carry it.</summary>
 public static class LetterAttachmentRules
 {
     public const int MaxFileNameLength = 200;

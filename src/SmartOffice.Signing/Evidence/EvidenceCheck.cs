@@ -34,7 +34,7 @@ public sealed record EvidenceCheck
     /// <summary>SHA-256 of the letter the evidence is about, lowercase hex.</summary>
     public string? DocumentSha256 { get; init; }
 
-    /// <summary>SHA-256 of each attachment an acceptance evidence names, in their order (empty for other events).</summary>
+    /// <summary>SHA-256 of each attachment an acceptance names, in their order (empty for other events).</summary>
     public IReadOnlyList<string> AttachmentSha256 { get; init; } = [];
 
     /// <summary>Set when a letter was given: whether its SHA-256 is the one the evidence names.</summary>

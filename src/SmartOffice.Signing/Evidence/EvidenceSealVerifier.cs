@@ -68,7 +68,7 @@ public sealed class EvidenceSealVerifier
         return [.. evidences.Select(e => Verify(e, documentSha256))];
     }
 
-    /// <summary>The letter whose valid acceptance names <paramref name="documentSha256"/> as an attachment, if any.</summary>
+    /// <summary>The letter whose valid acceptance names <paramref name="documentSha256"/> as an attachment.</summary>
     private (string LetterSha256, int Number)? AttachmentOf(List<JsonElement> evidences, string documentSha256)
     {
         foreach (var evidence in evidences)

@@ -15,8 +15,8 @@ public sealed record ForwardRequest(string? To, string? Reason);
 
 /// <summary>
 /// Agency staff act on the delivery of a letter to their agency: register (incoming number), assign (executor, due
-/// date), answer (a reply letter sent with inReplyTo), close, forward to the competent agency, and report as advertising
-/// or abuse.
+/// date), answer (a reply letter sent with inReplyTo), close, forward to the competent agency, and report as
+/// advertising or abuse.
 /// </summary>
 internal static class ClerkActionEndpoints
 {

@@ -8,7 +8,7 @@ namespace SmartOffice.Api.Features.Letters;
 /// </summary>
 internal static class AttachmentRefusals
 {
-    /// <summary>The validator refused attachment <paramref name="number"/>: its report, said for that attachment.</summary>
+    /// <summary>The validator refused attachment <paramref name="number"/>: its report, said for it.</summary>
     public static Refusal Rejected(int number, string fileName, ValidationReport report)
     {
         var refusal = Refusal.Rejected(report);

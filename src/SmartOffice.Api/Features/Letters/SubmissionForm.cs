@@ -24,7 +24,7 @@ internal sealed record SubmissionForm(
     /// <summary>How many attachments the request carried (more than were read when there were too many).</summary>
     public int AttachmentCount { get; init; }
 
-    /// <summary>An attachment, or the attachments together, went past their size limit; reading stopped there.</summary>
+    /// <summary>An attachment, or all of them together, went past a size limit; reading stopped there.</summary>
     public bool AreAttachmentsTooLarge { get; init; }
 
     /// <summary>The buffers are rented from the shared pool; give them back when the request is done.</summary>

@@ -61,7 +61,7 @@ internal sealed class IndexModel(
 
     /// <summary>
     /// Search as you type: active organizations by part of the name (Latin input too) or the start of the registry
-    /// number, ranked by match quality, never the caller; agencies only with <paramref name="kind"/> "agency" (forwarding).
+    /// number, ranked by match quality, never the caller; with <paramref name="kind"/> "agency", agencies only.
     /// </summary>
     public async Task<IActionResult> OnGetOrganizationsAsync(
         string? q,
