@@ -167,6 +167,39 @@ public sealed class LetterPageTests
     }
 
     [TestMethod]
+    public async Task A_registrar_forwards_a_letter_by_the_agencys_name_and_a_wrong_agency_is_refused_in_mongolian()
+    {
+        var factory = Factories.Shared("Sqlite");
+        var id = await DeliveredLetterAsync(factory);
+        using var registrar = await WorkspaceClient.StaffAsync(factory, "bichig");
+        StringAssert.Contains(await registrar.GetPageAsync($"/letters/{id}"), "id=\"forward-form\"");
+
+        await registrar.PostFormAsync(
+            $"/letters/{id}",
+            $"/letters/{id}?handler=Forward",
+            new() { ["to"] = "5123456", ["reason"] = "Буруу хаяг" }
+        );
+        var refused = await registrar.GetPageAsync($"/letters/{id}");
+        StringAssert.Contains(refused, "5123456 нь лавлахад идэвхтэй байгууллага биш");
+
+        var forwarded = await registrar.PostFormAsync(
+            $"/letters/{id}",
+            $"/letters/{id}?handler=Forward",
+            new() { ["to"] = "Барилга хот байгуулалтын", ["reason"] = "Барилгын зөвшөөрөл тэдний харьяа" }
+        );
+        Assert.AreEqual(HttpStatusCode.Redirect, forwarded.StatusCode);
+        var page = await registrar.GetPageAsync($"/letters/{id}");
+        StringAssert.Contains(page, "9011006 руу шилжүүлэв.");
+        StringAssert.Contains(page, "id=\"own-state\">Шилжүүлсэн");
+        StringAssert.Contains(page, "Нийслэлийн Барилга хот байгуулалтын газар · Барилгын зөвшөөрөл тэдний харьяа");
+        Assert.DoesNotContain("id=\"forward-form\"", page, "a forwarded letter is not forwarded again");
+
+        using var sender = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        var outbox = await sender.GetPageAsync("/outbox");
+        StringAssert.Contains(outbox, "Шилжүүлсэн: 9011006 · Барилгын зөвшөөрөл тэдний харьяа");
+    }
+
+    [TestMethod]
     public async Task Comments_stay_inside_the_agency()
     {
         var factory = Factories.Shared("Sqlite");

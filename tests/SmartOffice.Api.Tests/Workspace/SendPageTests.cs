@@ -86,6 +86,34 @@ public sealed partial class SendPageTests
     }
 
     [TestMethod]
+    public async Task Attachments_are_checked_and_sent_with_the_letter_and_shown_on_its_page()
+    {
+        using var company = await WorkspaceClient.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
+        var letter = TestPki.SignedLetter(TestPki.Pki.CompanyA);
+        var plan = TestPki.SignedLetter(TestPki.Pki.CompanyA);
+
+        var check = await (
+            await PostAsync(
+                company,
+                "Check",
+                letter,
+                partial: true,
+                attachments: [("plan.pdf", plan), ("b.pdf", TestPki.SignedLetter(TestPki.Pki.CompanyB))]
+            )
+        ).Content.ReadAsStringAsync();
+        StringAssert.Contains(check, "data-code=\"signer_org_mismatch\"");
+        StringAssert.Contains(check, "2-р хавсралт (b.pdf)");
+
+        var sent = await PostAsync(company, "Send", letter, attachments: [("Төсөл зураг.pdf", plan)]);
+        Assert.AreEqual(HttpStatusCode.Redirect, sent.StatusCode, await sent.Content.ReadAsStringAsync());
+        var path = sent.Headers.Location!.OriginalString;
+        var page = await company.GetPageAsync(path);
+        StringAssert.Contains(page, "id=\"attachments\"");
+        StringAssert.Contains(page, "1. Төсөл зураг.pdf");
+        CollectionAssert.AreEqual(plan, await company.Http.GetByteArrayAsync($"{path}/attachments/1?download=true"));
+    }
+
+    [TestMethod]
     public async Task A_new_page_sends_a_different_letter_and_the_same_bytes_again_are_refused_as_a_duplicate()
     {
         using var company = await WorkspaceClient.CompanyAsync(Factories.Shared("Sqlite"), TestPki.Pki.CompanyA);
@@ -226,13 +254,21 @@ public sealed partial class SendPageTests
         string recipients = "9011001",
         string subject = "Барилгын зөвшөөрөл",
         string? key = null,
-        bool partial = false
+        bool partial = false,
+        IReadOnlyList<(string Name, byte[] Pdf)>? attachments = null
     )
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(pdf);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "Letter", "letter.pdf");
+        foreach (var (name, content) in attachments ?? [])
+        {
+            var attachment = new ByteArrayContent(content);
+            attachment.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(attachment, "Attachments", name);
+        }
+
         form.Add(new StringContent(recipients), "Recipients");
         form.Add(new StringContent(subject), "Subject");
         form.Add(new StringContent(key ?? Guid.NewGuid().ToString("N")), "IdempotencyKey");
