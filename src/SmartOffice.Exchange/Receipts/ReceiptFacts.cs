@@ -16,7 +16,16 @@ public static class ReceiptFacts
     /// <summary>Receipts are a few kilobytes of facts; anything larger is not one of ours.</summary>
     public const int MaxBytes = 1024 * 1024;
 
+    private static readonly byte[] s_marker = System.Text.Encoding.ASCII.GetBytes("/" + CatalogKey);
+
     public static byte[] ToJson(DeliveryReceipt receipt) => JsonSerializer.SerializeToUtf8Bytes(receipt, ExchangeJson.Options);
+
+    /// <summary>
+    /// Whether a PDF claims to be a receipt: its catalog names a facts stream. The key is looked for in the bytes first
+    /// (a receipt never hides its catalog in a compressed object stream), so a letter costs no second scan.
+    /// </summary>
+    public static bool IsClaimedBy(ReadOnlyMemory<byte> pdf) =>
+        pdf.Span.IndexOf(s_marker) >= 0 && Find(pdf) is not null;
 
     /// <summary>
     /// The facts stream of a PDF, undecided whether it reads as facts; null when the PDF names none (it does not claim
