@@ -118,10 +118,7 @@ public sealed class ReceiptTests
 
         // A later step is not in an older receipt: it still agrees, and says how many came since.
         using var registrar = await ApiSession.StaffAsync(factory, "bichig");
-        var assigned = await registrar.Http.PostAsJsonAsync(
-            $"/api/letters/{id}/assign",
-            new { executor = "gantulga" }
-        );
+        var assigned = await registrar.Http.PostAsJsonAsync($"/api/letters/{id}/assign", new { executor = "gantulga" });
         Assert.AreEqual(HttpStatusCode.OK, assigned.StatusCode, await assigned.Content.ReadAsStringAsync());
         var later = await VerifyPageTests.VerifyAsync(anyone, pdf, null);
         StringAssert.Contains(later, "data-records=\"match\"");

@@ -72,7 +72,7 @@ internal sealed class Browser : IDisposable
     /// <summary>The folder downloads go to.</summary>
     public string Downloads => Path.Combine(_profile, "downloads");
 
-    /// <summary>Waits for a finished download whose name matches <paramref name="pattern"/>; returns its path.</summary>
+    /// <summary>Waits for a finished download named like <paramref name="pattern"/>; returns its path.</summary>
     public string WaitForDownload(string pattern) =>
         Wait(
             _ =>

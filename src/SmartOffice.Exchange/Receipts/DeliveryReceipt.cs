@@ -45,7 +45,7 @@ public sealed record DeliveryReceipt
     public IReadOnlyList<ReceiptStep> Steps { get; init; } = [];
 }
 
-/// <summary>An organization by its registry number, with its name in the directory when the receipt was issued.</summary>
+/// <summary>An organization by registry number, with its name in the directory when the receipt was issued.</summary>
 public sealed record ReceiptParty(string RegistryNumber, string? Name);
 
 /// <summary>

@@ -60,7 +60,10 @@ public sealed class DeliveryReceiptReader(ExchangeDbContext db)
             Reference = letter.Reference,
             SubmittedAt = letter.SubmittedAt,
             SignedBy = letter.SignerSubject,
-            Sender = new ReceiptParty(letter.SenderRegistryNumber, names.GetValueOrDefault(letter.SenderRegistryNumber)),
+            Sender = new ReceiptParty(
+                letter.SenderRegistryNumber,
+                names.GetValueOrDefault(letter.SenderRegistryNumber)
+            ),
             Recipient = new ReceiptParty(recipientRegistryNumber, names.GetValueOrDefault(recipientRegistryNumber)),
             State = delivery.State.ToString(),
             IncomingNumber = delivery.IncomingNumber,

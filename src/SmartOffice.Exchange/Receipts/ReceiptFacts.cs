@@ -18,7 +18,8 @@ public static class ReceiptFacts
 
     private static readonly byte[] s_marker = System.Text.Encoding.ASCII.GetBytes("/" + CatalogKey);
 
-    public static byte[] ToJson(DeliveryReceipt receipt) => JsonSerializer.SerializeToUtf8Bytes(receipt, ExchangeJson.Options);
+    public static byte[] ToJson(DeliveryReceipt receipt) =>
+        JsonSerializer.SerializeToUtf8Bytes(receipt, ExchangeJson.Options);
 
     /// <summary>
     /// Whether a PDF claims to be a receipt: its catalog names a facts stream. The key is looked for in the bytes first
@@ -45,7 +46,8 @@ public static class ReceiptFacts
 
         try
         {
-            return JsonSerializer.Deserialize<DeliveryReceipt>(json, ExchangeJson.Options) is { Version: 1 } receipt
+            return
+                JsonSerializer.Deserialize<DeliveryReceipt>(json, ExchangeJson.Options) is { Version: 1 } receipt
                 && receipt.Subject is not null
                 && receipt.Sender is not null
                 && receipt.Recipient is not null

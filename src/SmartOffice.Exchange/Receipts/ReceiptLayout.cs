@@ -117,7 +117,13 @@ internal sealed class ReceiptLayout : IDisposable
             graphics.DrawLine(new XPen(XColors.Gray, 0.5), Left, Bottom + 12, Right, Bottom + 12);
             graphics.DrawString(text, Small, s_grey, Left, Bottom + 24);
             var number = $"{i + 1} / {count}";
-            graphics.DrawString(number, Small, s_grey, Right - graphics.MeasureString(number, Small).Width, Bottom + 24);
+            graphics.DrawString(
+                number,
+                Small,
+                s_grey,
+                Right - graphics.MeasureString(number, Small).Width,
+                Bottom + 24
+            );
         }
     }
 

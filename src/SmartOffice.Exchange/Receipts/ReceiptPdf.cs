@@ -115,7 +115,13 @@ public static class ReceiptPdf
             layout.Text($"Шалтгаан / Reason: {reason}", layout.Body, indent: ReceiptLayout.LabelWidth);
         }
 
-        layout.Text($"Нотолгоо / Evidence: {step.EvidenceId}", layout.Small, grey: true, indent: ReceiptLayout.LabelWidth, after: 6);
+        layout.Text(
+            $"Нотолгоо / Evidence: {step.EvidenceId}",
+            layout.Small,
+            grey: true,
+            indent: ReceiptLayout.LabelWidth,
+            after: 6
+        );
     }
 
     private static string Party(ReceiptParty party) =>
@@ -126,15 +132,12 @@ public static class ReceiptPdf
     private static string Size(long bytes) =>
         string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} байт / bytes").Replace(',', ' ');
 
-    /// <summary>2026.12.04 14:30:05 (UTC+08:00): the order of official documents, with the offset spelled out.</summary>
+    /// <summary>2026.12.04 14:30:05 (UTC+08:00): the order of official documents, with the offset written.</summary>
     internal static string FormatTime(DateTimeOffset at, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(at, zone);
         var offset = local.Offset;
         var sign = offset < TimeSpan.Zero ? "-" : "+";
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{local:yyyy.MM.dd HH:mm:ss} (UTC{sign}{offset:hh\\:mm})"
-        );
+        return string.Create(CultureInfo.InvariantCulture, $"{local:yyyy.MM.dd HH:mm:ss} (UTC{sign}{offset:hh\\:mm})");
     }
 }

@@ -12,7 +12,7 @@ public sealed record ReceiptVerification
     /// <summary>The PAdES signature's validation, with the service's seal allowed as the signer.</summary>
     public required ValidationReport Report { get; init; }
 
-    /// <summary>One of <see cref="ReceiptCheckCodes"/> or, when the signature itself failed, a validation code.</summary>
+    /// <summary>One of <see cref="ReceiptCheckCodes"/>, or the validation code of a signature that failed.</summary>
     public required string Code { get; init; }
 
     public bool IsValid => Code == ReceiptCheckCodes.Ok;
@@ -28,8 +28,9 @@ public sealed record ReceiptVerification
 }
 
 /// <summary>
-/// A valid receipt against the records: <see cref="Differences"/> lists what disagrees (<see cref="ReceiptCheckCodes"/>);
-/// <see cref="LaterSteps"/> counts the steps recorded since it was issued, which a receipt cannot know.
+/// A valid receipt against the records: <see cref="Differences"/> lists what disagrees
+/// (<see cref="ReceiptCheckCodes"/>); <see cref="LaterSteps"/> counts the steps recorded since it was issued, which
+/// the receipt cannot know.
 /// </summary>
 public sealed record ReceiptRecordCheck(IReadOnlyList<string> Differences, int LaterSteps)
 {

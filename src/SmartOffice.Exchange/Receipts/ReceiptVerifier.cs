@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Persistence;
@@ -19,14 +20,25 @@ public sealed class ReceiptVerifier(ExchangeDbContext db, PdfSignatureValidator 
         CancellationToken cancellationToken
     )
     {
-        var report = validator.Validate(pdf, new ValidationRequest { AcceptServiceSeal = true, MaxFileBytes = maxFileBytes });
-        var sealedBy = report.Signer is { } signer ? CommonName(signer.Subject) : null;
+        var report = validator.Validate(
+            pdf,
+            new ValidationRequest { AcceptServiceSeal = true, MaxFileBytes = maxFileBytes }
+        );
+        var seal = OwnSeal(report.Signer?.Thumbprint);
+        var sealedBy = seal?.GetNameInfo(X509NameType.SimpleName, false)
+            ?? report.Signer?.OrganizationName
+            ?? report.Signer?.Subject;
         if (!report.Accepted)
         {
-            return new ReceiptVerification { Report = report, Code = report.Code, SealedBy = sealedBy };
+            return new ReceiptVerification
+            {
+                Report = report,
+                Code = report.Code,
+                SealedBy = sealedBy,
+            };
         }
 
-        if (!IsOurs(report.Signer?.Thumbprint))
+        if (seal is null)
         {
             return new ReceiptVerification
             {
@@ -57,15 +69,17 @@ public sealed class ReceiptVerifier(ExchangeDbContext db, PdfSignatureValidator 
         };
     }
 
-    private bool IsOurs(string? thumbprint) =>
-        thumbprint is not null
-        && sealer.OwnCertificates.Any(c =>
-            string.Equals(
-                c.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256),
-                thumbprint,
-                StringComparison.OrdinalIgnoreCase
-            )
-        );
+    // The current seal or a former one: receipts issued before a rollover stay ours.
+    private X509Certificate2? OwnSeal(string? thumbprint) =>
+        thumbprint is null
+            ? null
+            : sealer.OwnCertificates.FirstOrDefault(c =>
+                string.Equals(
+                    c.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256),
+                    thumbprint,
+                    StringComparison.OrdinalIgnoreCase
+                )
+            );
 
     private async Task<ReceiptRecordCheck> CompareAsync(DeliveryReceipt facts, CancellationToken cancellationToken)
     {
@@ -105,7 +119,13 @@ public sealed class ReceiptVerifier(ExchangeDbContext db, PdfSignatureValidator 
         var recorded = await db
             .Evidences.AsNoTracking()
             .Where(e => e.LetterId == facts.LetterId)
-            .Select(e => new { e.Id, e.Event, e.EventTime, e.RecipientRegistryNumber })
+            .Select(e => new
+            {
+                e.Id,
+                e.Event,
+                e.EventTime,
+                e.RecipientRegistryNumber,
+            })
             .ToListAsync(cancellationToken);
         var byId = recorded.ToDictionary(e => e.Id);
         if (
@@ -129,11 +149,4 @@ public sealed class ReceiptVerifier(ExchangeDbContext db, PdfSignatureValidator 
         );
         return new ReceiptRecordCheck(differences, later);
     }
-
-    private static string CommonName(string subject) =>
-        new System.Security.Cryptography.X509Certificates.X500DistinguishedName(subject)
-            .EnumerateRelativeDistinguishedNames()
-            .FirstOrDefault(n => n.GetSingleElementType().Value == "2.5.4.3")
-            ?.GetSingleElementValue()
-        ?? subject;
 }

@@ -110,7 +110,10 @@ public sealed partial class ReceiptTests
             Recipient = new ReceiptParty("9011001", "Нийслэлийн Засаг Даргын Тамгын Газар"),
             State = "Registered",
             IncomingNumber = "2026/00042",
-            Documents = [new ReceiptDocument(ReceiptDocumentRoles.Letter, new string('a', 64), new string('b', 64), 48213)],
+            Documents =
+            [
+                new ReceiptDocument(ReceiptDocumentRoles.Letter, new string('a', 64), new string('b', 64), 48213),
+            ],
             Steps =
             [
                 Step(EvidenceEvents.SubmissionAcceptance, 0, []),
