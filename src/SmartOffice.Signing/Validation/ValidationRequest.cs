@@ -17,7 +17,8 @@ public sealed record ValidationRequest
     /// <summary>
     /// The file is one the service sealed itself (a delivery receipt): the certificates of
     /// <see cref="SignatureValidationOptions.RefusedSignerThumbprints"/>, which never sign letters, may sign it.
-    /// Whether the signer is indeed the service's seal is the caller's to check (<see cref="SignerDetails.Thumbprint"/>).
+    /// Whether the signer is indeed the service's seal is the caller's to check
+    /// (<see cref="SignerDetails.Thumbprint"/>).
     /// </summary>
     public bool AcceptServiceSeal { get; init; }
 }
