@@ -49,6 +49,23 @@ public sealed class ReceiptTests
     }
 
     [TestMethod]
+    public async Task The_outbox_and_the_letter_page_link_each_receipt_their_reader_may_have()
+    {
+        var factory = Factories.Shared("Sqlite");
+        var (id, _) = await RegisteredLetterAsync(factory);
+        using var sender = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        using var registrar = await WorkspaceClient.StaffAsync(factory, "bichig");
+        var link = $"/letters/{id}/receipts/9011001";
+
+        StringAssert.Contains(await sender.GetPageAsync("/outbox"), link);
+        StringAssert.Contains(await sender.GetPageAsync($"/letters/{id}"), link);
+        StringAssert.Contains(await registrar.GetPageAsync($"/letters/{id}"), link);
+        var download = await registrar.Http.GetAsync(link);
+        Assert.AreEqual(HttpStatusCode.OK, download.StatusCode);
+        Assert.AreEqual("application/pdf", download.Content.Headers.ContentType?.MediaType);
+    }
+
+    [TestMethod]
     public async Task A_recipient_gets_its_own_receipt_but_not_another_recipients()
     {
         var factory = Factories.Shared("Sqlite");
