@@ -39,6 +39,9 @@ internal sealed class Browser : IDisposable
 
         var profile = Directory.CreateTempSubdirectory("smartoffice-chromium-").FullName;
         var options = new ChromeOptions { BinaryLocation = ChromiumPath };
+        // Files the user downloads land in the profile's own folder, without asking.
+        options.AddUserProfilePreference("download.default_directory", Path.Combine(profile, "downloads"));
+        options.AddUserProfilePreference("download.prompt_for_download", false);
         options.AddArguments(
             "--headless=new",
             "--no-sandbox",
@@ -65,6 +68,21 @@ internal sealed class Browser : IDisposable
     }
 
     public void Go(string url) => Driver.Navigate().GoToUrl(url);
+
+    /// <summary>The folder downloads go to.</summary>
+    public string Downloads => Path.Combine(_profile, "downloads");
+
+    /// <summary>Waits for a finished download named like <paramref name="pattern"/>; returns its path.</summary>
+    public string WaitForDownload(string pattern) =>
+        Wait(
+            _ =>
+                Directory.Exists(Downloads)
+                    ? Directory
+                        .GetFiles(Downloads, pattern)
+                        .FirstOrDefault(f => !f.EndsWith(".crdownload", StringComparison.Ordinal))
+                    : null,
+            $"a downloaded file {pattern}"
+        );
 
     public IWebElement Find(string css) =>
         Wait(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed), $"an element '{css}'");

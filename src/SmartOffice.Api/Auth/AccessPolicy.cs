@@ -97,6 +97,12 @@ public static class AccessPolicy
         ),
         new("GET", "api/letters/{id:guid}/archive", Audience.Member, "its archive package, as the caller may read it"),
         new(
+            "GET",
+            "api/letters/{id:guid}/receipts/{recipient}",
+            Audience.Member,
+            "a sealed delivery receipt: the sender for any recipient, a recipient for itself"
+        ),
+        new(
             "POST",
             "api/letters/{id:guid}/register",
             Audience.Registrar,
@@ -149,7 +155,7 @@ public static class AccessPolicy
         new("*", "login", Audience.Anyone, "log in"),
         new("*", "denied", Audience.Anyone, "access denied"),
         new("*", "error/{status:int}", Audience.Anyone, "error pages"),
-        new("*", "verify", Audience.Anyone, "public verification of a letter or evidence"),
+        new("*", "verify", Audience.Anyone, "public verification of a letter, a receipt or an evidence"),
         new("GET", "/language/{culture}", Audience.Anyone, "switch the language"),
         new("GET", "/favicon.ico", Audience.Anyone, "the icon browsers ask for on their own"),
         new("*", "logout", Audience.Member, "log out"),
@@ -161,6 +167,7 @@ public static class AccessPolicy
         new("GET", "/letters/{id:guid}/attachments/{number:int}", Audience.Member, "one of its attachments"),
         new("GET", "/letters/{id:guid}/evidence", Audience.Member, "its evidences"),
         new("GET", "/letters/{id:guid}/evidence/{evidenceId:guid}", Audience.Member, "one evidence"),
+        new("GET", "/letters/{id:guid}/receipts/{recipient}", Audience.Member, "a sealed delivery receipt (PDF)"),
         new("*", "stats", Audience.Staff, "the agency's statistics"),
         new("*", "workload", Audience.Staff, "executors' load and reminders (heads only, checked by the page)"),
         new("*", "stats/city", Audience.ServiceAdmin, "statistics of every agency"),

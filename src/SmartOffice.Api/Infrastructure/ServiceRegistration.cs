@@ -83,6 +83,10 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Clerk.WorkingCalendar>();
         services.AddScoped<Features.Live.SenderNotifier>();
         services.AddScoped<Features.Letters.DocumentReader>();
+        services.AddScoped<Exchange.Receipts.DeliveryReceiptReader>();
+        services.AddScoped<Exchange.Receipts.ReceiptVerifier>();
+        services.AddSingleton<Exchange.Receipts.ReceiptSealer>();
+        services.AddScoped<Features.Receipts.ReceiptIssuer>();
         services.AddScoped<Features.Letters.ReceivedLetters>();
         services.AddScoped<Features.Letters.SentLetters>();
         services.AddScoped<Pages.Sent.SentTimelines>();

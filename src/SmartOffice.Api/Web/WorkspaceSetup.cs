@@ -133,6 +133,7 @@ public static class WorkspaceSetup
     {
         app.MapRazorPages();
         app.MapLetterFiles();
+        Features.Receipts.ReceiptEndpoints.MapReceiptFiles(app);
         // Browsers ask for /favicon.ico whatever the page links; the one icon is the SVG.
         app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous();
         app.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext context) =>

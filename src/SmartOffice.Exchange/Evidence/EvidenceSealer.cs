@@ -27,6 +27,9 @@ public sealed class EvidenceSealer(
 
     public X509Certificate2 Certificate => sealCertificate;
 
+    /// <summary>The seal's issuing certificates, shipped with every seal so it verifies offline.</summary>
+    public IReadOnlyList<X509Certificate2> Chain => chain;
+
     /// <summary>
     /// The current seal and every former one: an evidence sealed by any of them was sealed by this service.
     /// </summary>

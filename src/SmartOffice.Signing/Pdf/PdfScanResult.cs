@@ -35,6 +35,9 @@ internal sealed record PdfScanResult
 
     public IReadOnlyList<byte[]> DssCertificates { get; init; } = [];
 
+    /// <summary>The decoded stream the catalog names under the key the scan was asked for, if there is one.</summary>
+    public byte[]? CatalogStream { get; init; }
+
     /// <summary>Offsets just past each end-of-file marker (after "%%EOF" and its optional CR/LF), ascending.</summary>
     public IReadOnlyList<long> RevisionEnds { get; init; } = [];
 

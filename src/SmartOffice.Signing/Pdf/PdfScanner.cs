@@ -15,11 +15,15 @@ internal static class PdfScanner
         " \t\r\n\f\0"u8
     );
 
-    public static PdfScanResult Scan(ReadOnlyMemory<byte> file, PdfScanLimits limits)
+    /// <summary>
+    /// Scans <paramref name="file"/>; with <paramref name="catalogStreamKey"/>, also decodes the stream the document
+    /// catalog names under that key (<see cref="PdfScanResult.CatalogStream"/>).
+    /// </summary>
+    public static PdfScanResult Scan(ReadOnlyMemory<byte> file, PdfScanLimits limits, string? catalogStreamKey = null)
     {
         try
         {
-            return ScanOrThrow(file, limits);
+            return ScanOrThrow(file, limits, catalogStreamKey);
         }
         catch (PdfSyntaxException exception)
         {
@@ -41,7 +45,7 @@ internal static class PdfScanner
         }
     }
 
-    private static PdfScanResult ScanOrThrow(ReadOnlyMemory<byte> file, PdfScanLimits limits)
+    private static PdfScanResult ScanOrThrow(ReadOnlyMemory<byte> file, PdfScanLimits limits, string? catalogStreamKey)
     {
         var span = file.Span;
         if (!span.StartsWith("%PDF-"u8))
@@ -111,8 +115,22 @@ internal static class PdfScanner
             DssCertificates = dss.Certificates,
             RevisionEnds = RevisionEnds(span, body.EndOfFileMarkers),
             ObjectCount = objects.Count,
+            CatalogStream = catalogStreamKey is null
+                ? null
+                : CatalogStream(file, table, catalog, decoder, catalogStreamKey),
         };
     }
+
+    private static byte[]? CatalogStream(
+        ReadOnlyMemory<byte> file,
+        PdfObjectTable table,
+        PdfDictionary catalog,
+        StreamDecoder decoder,
+        string key
+    ) =>
+        catalog[key] is PdfReference reference && table[reference.Number] is { StreamStart: >= 0 } stream
+            ? decoder.TryDecode(file, stream)
+            : null;
 
     private static List<long> RevisionEnds(ReadOnlySpan<byte> span, List<int> markers)
     {

@@ -37,7 +37,8 @@ internal sealed partial class ValidationRun
     {
         var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
         if (
-            _options.RefusedSignerThumbprints.Any(t =>
+            !_request.AcceptServiceSeal
+            && _options.RefusedSignerThumbprints.Any(t =>
                 string.Equals(
                     t.Replace(":", "", StringComparison.Ordinal),
                     thumbprint,

@@ -148,7 +148,8 @@ public sealed partial class MongolianOnlyTests
         await SendErrorsAsync(company, findings);
         await AgencyErrorsAsync(factory, agencyAdmin, findings);
         await AdminErrorsAsync(serviceAdmin, findings);
-        await VerifyErrorsAsync(anonymous, findings);
+        var receipt = await company.Http.GetByteArrayAsync($"/letters/{id}/receipts/9011001");
+        await VerifyErrorsAsync(anonymous, findings, receipt);
         await LoginErrorsAsync(anonymous, findings);
 
         Assert.IsEmpty(findings, "Latin words in the Mongolian interface:\n" + string.Join("\n", findings.Distinct()));
@@ -415,10 +416,15 @@ public sealed partial class MongolianOnlyTests
         await PostAsync(admin, "/admin", "/admin?handler=VerifyAudit", [], findings);
     }
 
-    private static async Task VerifyErrorsAsync(WorkspaceClient anonymous, List<string> findings)
+    private static async Task VerifyErrorsAsync(WorkspaceClient anonymous, List<string> findings, byte[] receipt)
     {
+        var altered = (byte[])receipt.Clone();
+        altered[receipt.Length / 3] ^= 0x01;
         var attempts = new (byte[]? Letter, byte[]? Evidence)[]
         {
+            (receipt, null),
+            (altered, null),
+            (TestPki.SignedLetter(TestPki.Pki.CompanyB), null),
             (null, null),
             (Garbage(), null),
             (UnsignedLetter(), null),

@@ -6,6 +6,7 @@ using SmartOffice.Api.Infrastructure;
 using SmartOffice.Api.Web;
 using SmartOffice.Exchange.Evidence;
 using SmartOffice.Exchange.Persistence;
+using SmartOffice.Exchange.Receipts;
 using SmartOffice.Signing;
 using SmartOffice.Signing.Evidence;
 
@@ -14,14 +15,16 @@ namespace SmartOffice.Api.Pages.Verify;
 /// <summary>
 /// Public verification, no login (as a court or an auditor would): a letter PDF is validated against the trust list
 /// with no expected signer, and we say only whether this exact document (SHA-256) was exchanged here — nothing else
-/// about it. An evidence file's seal is checked with the same code as `smartoffice evidence verify`, and must be our
-/// seal.
+/// about it. A PDF that names receipt facts is checked as a delivery receipt instead: sealed by this service and
+/// unchanged, then its facts (which its holder already has) shown and compared with our records. An evidence file's
+/// seal is checked with the same code as `smartoffice evidence verify`, and must be our seal.
 /// </summary>
 [EnableRateLimiting(RateLimiting.VerifyPolicy)]
 internal sealed class IndexModel(
     ExchangeDbContext db,
     PdfSignatureValidator validator,
     EvidenceSealer sealer,
+    ReceiptVerifier receipts,
     VerifyGate gate,
     Microsoft.Extensions.Options.IOptions<LimitsOptions> limits
 ) : WorkspacePage
@@ -36,6 +39,9 @@ internal sealed class IndexModel(
     public IFormFile? Evidence { get; set; }
 
     public ValidationReport? Report { get; private set; }
+
+    /// <summary>Set when the PDF given is a delivery receipt (it names receipt facts) rather than a letter.</summary>
+    public ReceiptVerification? Receipt { get; private set; }
 
     /// <summary>Whether a letter with exactly these bytes was accepted here (null when no PDF was given).</summary>
     public bool? WasExchanged { get; private set; }
@@ -66,12 +72,27 @@ internal sealed class IndexModel(
 
             var anonymousLimit =
                 User.Identity?.IsAuthenticated == true ? (long?)null : limits.Value.AnonymousVerifyBytes;
+            var limit = Math.Min(validator.Options.MaxFileBytes, anonymousLimit ?? long.MaxValue);
             await using var stream = Letter.OpenReadStream();
-            Report = await validator.ValidateAsync(
-                stream,
-                new ValidationRequest { MaxFileBytes = anonymousLimit },
-                cancellationToken
-            );
+            var (buffer, length, tooLarge) = await BoundedRead.ReadAsync(stream, limit, cancellationToken);
+            var file = buffer.AsMemory(0, length);
+            if (!tooLarge && ReceiptFacts.IsClaimedBy(file))
+            {
+                Receipt = await receipts.VerifyAsync(file, anonymousLimit, cancellationToken);
+                return await EvidenceAsync(null, cancellationToken);
+            }
+
+            var request = new ValidationRequest { MaxFileBytes = anonymousLimit };
+            if (tooLarge)
+            {
+                await using var again = Letter.OpenReadStream();
+                Report = await validator.ValidateAsync(again, request, cancellationToken);
+            }
+            else
+            {
+                Report = validator.Validate(file, request);
+            }
+
             documentSha256 = Report.DocumentSha256;
             if (documentSha256 is null && Report.Code != ValidationCodes.FileTooLarge)
             {
@@ -94,6 +115,11 @@ internal sealed class IndexModel(
                     );
         }
 
+        return await EvidenceAsync(documentSha256, cancellationToken);
+    }
+
+    private async Task<IActionResult> EvidenceAsync(string? documentSha256, CancellationToken cancellationToken)
+    {
         if (Evidence is { Length: > 0 })
         {
             await using var stream = Evidence.OpenReadStream();
