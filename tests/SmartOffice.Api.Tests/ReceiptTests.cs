@@ -143,6 +143,49 @@ public sealed class ReceiptTests
     }
 
     [TestMethod]
+    public async Task A_receipt_lists_the_attachments_and_the_forward_and_verify_agrees_with_the_records()
+    {
+        var factory = Factories.Shared("Sqlite");
+        using var company = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        var plan = TestPki.SignedLetter(TestPki.Pki.CompanyA);
+        var sent = await company.SubmitAsync(
+            TestPki.SignedLetter(TestPki.Pki.CompanyA),
+            ["9011001"],
+            null,
+            attachments: [("plan.pdf", plan)]
+        );
+        Assert.AreEqual(HttpStatusCode.Accepted, sent.StatusCode, await sent.Content.ReadAsStringAsync());
+        var id = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        await WaitAsync(async () =>
+            (await company.GetJsonAsync($"/api/letters/{id}"))
+                .GetProperty("recipients")[0]
+                .GetProperty("state")
+                .GetString() != "Queued"
+        );
+        using var registrar = await ApiSession.StaffAsync(factory, "bichig");
+        var forwarded = await registrar.Http.PostAsJsonAsync(
+            $"/api/letters/{id}/forward",
+            new { to = "9011006", reason = "Харьяаллын дагуу" }
+        );
+        Assert.AreEqual(HttpStatusCode.OK, forwarded.StatusCode, await forwarded.Content.ReadAsStringAsync());
+
+        var pdf = await company.Http.GetByteArrayAsync($"/api/letters/{id}/receipts/9011001");
+        var facts = ReceiptFacts.Read(pdf)!;
+        var attachment = facts.Documents.Single(d => d.Role == ReceiptDocumentRoles.Attachment);
+        Assert.AreEqual("1. plan.pdf", attachment.Name);
+        Assert.AreEqual(Convert.ToHexStringLower(SHA256.HashData(plan)), attachment.Sha256);
+        Assert.AreEqual("Forwarded", facts.State);
+        var forward = facts.Steps.Single(s => s.Event == "Forwarding");
+        Assert.AreEqual("9011006", forward.Details["to"]);
+        Assert.AreEqual("Харьяаллын дагуу", forward.Details["reason"]);
+
+        using var anyone = WorkspaceClient.Anonymous(factory);
+        var html = await VerifyPageTests.VerifyAsync(anyone, pdf, null);
+        StringAssert.Contains(html, "data-records=\"match\"");
+        StringAssert.Contains(html, "1. plan.pdf");
+    }
+
+    [TestMethod]
     public async Task Verify_refuses_a_receipt_altered_after_sealing_and_shows_none_of_its_claims()
     {
         var factory = Factories.Shared("Sqlite");

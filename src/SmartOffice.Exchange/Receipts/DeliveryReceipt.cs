@@ -49,10 +49,16 @@ public sealed record DeliveryReceipt
 public sealed record ReceiptParty(string RegistryNumber, string? Name);
 
 /// <summary>
-/// One document of the letter: its role ("letter" for the signed PDF), SHA-256 of its exact bytes and of its signed
-/// bytes, and its size.
+/// One document of the letter: its role ("letter" for the signed PDF, "attachment" for each appendix, with its number
+/// and file name), SHA-256 of its exact bytes and of its signed bytes, and its size.
 /// </summary>
-public sealed record ReceiptDocument(string Role, string Sha256, string? SignedContentSha256, long Size);
+public sealed record ReceiptDocument(
+    string Role,
+    string Sha256,
+    string? SignedContentSha256,
+    long Size,
+    string? Name = null
+);
 
 /// <summary>
 /// One sealed step: the evidence's id, event (ETSI EN 319 522 name or ours) and time, with the details a receipt may
@@ -72,4 +78,7 @@ public static class ReceiptDocumentRoles
 {
     /// <summary>The signed PDF letter itself.</summary>
     public const string Letter = "letter";
+
+    /// <summary>One of the letter's attachments, named "N. file name".</summary>
+    public const string Attachment = "attachment";
 }

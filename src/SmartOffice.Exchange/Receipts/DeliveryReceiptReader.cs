@@ -14,7 +14,15 @@ namespace SmartOffice.Exchange.Receipts;
 public sealed class DeliveryReceiptReader(ExchangeDbContext db)
 {
     // The evidence details a receipt repeats; the executor stays out (an agency's internal business).
-    private static readonly string[] s_shownDetails = ["incomingNumber", "dueDate", "replyLetterId", "reason"];
+    private static readonly string[] s_shownDetails =
+    [
+        "incomingNumber",
+        "dueDate",
+        "replyLetterId",
+        "reason",
+        "from",
+        "to",
+    ];
 
     /// <summary>The facts as of <paramref name="issuedAt"/>; null when the letter has no such recipient.</summary>
     public async Task<DeliveryReceipt?> ReadAsync(
@@ -28,6 +36,7 @@ public sealed class DeliveryReceiptReader(ExchangeDbContext db)
         var letter = await db
             .Letters.AsNoTracking()
             .Include(l => l.Deliveries)
+            .Include(l => l.Attachments)
             .FirstOrDefaultAsync(l => l.Id == letterId, cancellationToken);
         var delivery = letter?.Deliveries.FirstOrDefault(d => d.RecipientRegistryNumber == recipientRegistryNumber);
         if (letter is null || delivery is null)
@@ -75,6 +84,15 @@ public sealed class DeliveryReceiptReader(ExchangeDbContext db)
                     string.IsNullOrEmpty(letter.SignedContentSha256) ? null : letter.SignedContentSha256,
                     letter.DocumentSize
                 ),
+                .. letter
+                    .Attachments.OrderBy(a => a.Number)
+                    .Select(a => new ReceiptDocument(
+                        ReceiptDocumentRoles.Attachment,
+                        a.DocumentSha256,
+                        a.SignedContentSha256,
+                        a.DocumentSize,
+                        $"{a.Number}. {a.FileName}"
+                    )),
             ],
             Steps = steps,
         };

@@ -80,7 +80,10 @@ public static class ReceiptPdf
         foreach (var document in receipt.Documents)
         {
             layout.KeepTogether(70);
-            layout.Field(ReceiptWords.DocumentRole(document.Role), Size(document.Size));
+            layout.Field(
+                ReceiptWords.DocumentRole(document.Role),
+                document.Name is { } name ? $"{name} · {Size(document.Size)}" : Size(document.Size)
+            );
             layout.Field(("SHA-256", "of the file"), document.Sha256, layout.Small);
             if (document.SignedContentSha256 is { } signed)
             {

@@ -86,6 +86,7 @@ public sealed class ReceiptVerifier(ExchangeDbContext db, PdfSignatureValidator 
         var letter = await db
             .Letters.AsNoTracking()
             .Include(l => l.Deliveries)
+            .Include(l => l.Attachments)
             .FirstOrDefaultAsync(l => l.Id == facts.LetterId, cancellationToken);
         if (letter is null)
         {
@@ -106,6 +107,12 @@ public sealed class ReceiptVerifier(ExchangeDbContext db, PdfSignatureValidator 
                 d.Role == ReceiptDocumentRoles.Letter
                 && string.Equals(d.Sha256, letter.DocumentSha256, StringComparison.OrdinalIgnoreCase)
             )
+            // Every attachment the letter has, and no other, by its hash.
+            || !facts
+                .Documents.Where(d => d.Role == ReceiptDocumentRoles.Attachment)
+                .Select(d => d.Sha256.ToLowerInvariant())
+                .Order(StringComparer.Ordinal)
+                .SequenceEqual(letter.Attachments.Select(a => a.DocumentSha256).Order(StringComparer.Ordinal))
         )
         {
             differences.Add(ReceiptCheckCodes.DocumentDiffers);

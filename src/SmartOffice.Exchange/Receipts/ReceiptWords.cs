@@ -17,6 +17,7 @@ internal static class ReceiptWords
         ["Assignment"] = ("Хариуцагчид шилжүүлсэн", "Assigned"),
         ["Answer"] = ("Хариу өгсөн", "Answered"),
         ["Closure"] = ("Хаасан", "Closed"),
+        ["Forwarding"] = ("Өөр байгууллагад шилжүүлсэн", "Forwarded to another agency"),
     };
 
     private static readonly Dictionary<string, (string Mn, string En)> s_states = new(StringComparer.Ordinal)
@@ -29,6 +30,7 @@ internal static class ReceiptWords
         ["Answered"] = ("Хариу өгсөн", "Answered"),
         ["Closed"] = ("Хаасан", "Closed"),
         ["NotDelivered"] = ("Хүргэгдээгүй", "Not delivered"),
+        ["Forwarded"] = ("Өөр байгууллагад шилжүүлсэн", "Forwarded to another agency"),
     };
 
     private static readonly Dictionary<string, (string Mn, string En)> s_details = new(StringComparer.Ordinal)
@@ -37,6 +39,8 @@ internal static class ReceiptWords
         ["dueDate"] = ("Шийдвэрлэх хугацаа", "Due date"),
         ["replyLetterId"] = ("Хариу бичиг", "Reply letter"),
         ["reason"] = ("Шалтгаан", "Reason"),
+        ["from"] = ("Шилжүүлсэн байгууллага", "Forwarded by"),
+        ["to"] = ("Шилжүүлж авсан байгууллага", "Forwarded to"),
     };
 
     public static (string Mn, string En) Event(string name) => s_events.GetValueOrDefault(name, (name, name));
@@ -46,7 +50,12 @@ internal static class ReceiptWords
     public static (string Mn, string En) Detail(string key) => s_details.GetValueOrDefault(key, (key, key));
 
     public static (string Mn, string En) DocumentRole(string role) =>
-        role == ReceiptDocumentRoles.Letter ? ("Албан бичиг (PDF)", "Letter (PDF)") : (role, role);
+        role switch
+        {
+            ReceiptDocumentRoles.Letter => ("Албан бичиг (PDF)", "Letter (PDF)"),
+            ReceiptDocumentRoles.Attachment => ("Хавсралт (PDF)", "Attachment (PDF)"),
+            _ => (role, role),
+        };
 
     public const string TitleMn = "ХҮРГЭЛТИЙН БАРИМТ";
     public const string TitleEn = "Delivery receipt";

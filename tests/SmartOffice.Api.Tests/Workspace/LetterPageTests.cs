@@ -190,13 +190,13 @@ public sealed class LetterPageTests
         Assert.AreEqual(HttpStatusCode.Redirect, forwarded.StatusCode);
         var page = await registrar.GetPageAsync($"/letters/{id}");
         StringAssert.Contains(page, "9011006 руу шилжүүлэв.");
-        StringAssert.Contains(page, "id=\"own-state\">Шилжүүлсэн");
+        StringAssert.Contains(page, "id=\"own-state\">Өөр байгууллагад шилжүүлсэн");
         StringAssert.Contains(page, "Нийслэлийн Барилга хот байгуулалтын газар · Барилгын зөвшөөрөл тэдний харьяа");
         Assert.DoesNotContain("id=\"forward-form\"", page, "a forwarded letter is not forwarded again");
 
         using var sender = await WorkspaceClient.CompanyAsync(factory, TestPki.Pki.CompanyA);
         var outbox = await sender.GetPageAsync("/outbox");
-        StringAssert.Contains(outbox, "Шилжүүлсэн: 9011006 · Барилгын зөвшөөрөл тэдний харьяа");
+        StringAssert.Contains(outbox, "Өөр байгууллагад шилжүүлсэн: 9011006 · Барилгын зөвшөөрөл тэдний харьяа");
     }
 
     [TestMethod]
