@@ -85,6 +85,19 @@ public sealed class AttachmentTests
         );
         StringAssert.Contains(manifest, $"{Sha256(first)}  attachment-01.pdf");
         StringAssert.Contains(manifest, "attachment-02-report.json");
+
+        // The package an archivist or the sender downloads carries them, listed in its SHA256SUMS.
+        using var package = new System.IO.Compression.ZipArchive(
+            await company.Http.GetStreamAsync($"/api/letters/{id}/archive")
+        );
+        var packageFolder = Guid.Parse(id!).ToString("N");
+        using var sums = new StreamReader(package.GetEntry("SHA256SUMS")!.Open());
+        StringAssert.Contains(await sums.ReadToEndAsync(), $"{Sha256(second)}  {packageFolder}/attachments/02.pdf");
+        using var metadata = JsonDocument.Parse(package.GetEntry($"{packageFolder}/metadata.json")!.Open());
+        Assert.AreEqual(
+            "Зураг төсөл.pdf",
+            metadata.RootElement.GetProperty("attachments")[0].GetProperty("fileName").GetString()
+        );
     }
 
     [TestMethod]

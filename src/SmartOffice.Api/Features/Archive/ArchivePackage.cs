@@ -13,8 +13,8 @@ using SmartOffice.Exchange.Persistence;
 namespace SmartOffice.Api.Features.Archive;
 
 /// <summary>
-/// Writes letters as a ZIP for the state archive: per letter a folder with the original PDF, the validation report,
-/// every sealed evidence and the metadata, and at the root SHA256SUMS (checkable with `sha256sum -c SHA256SUMS`
+/// Writes letters as a ZIP for the state archive: per letter a folder with the original PDF, its attachments and their
+/// validation reports, the letter's validation report, every sealed evidence and the metadata, and at the root SHA256SUMS (checkable with `sha256sum -c SHA256SUMS`
 /// after unzipping, or with `smartoffice archive verify`). A package shows what its caller may read through the API:
 /// the sender every recipient's steps, a recipient only its own delivery and evidences (and the acceptance).
 /// </summary>
@@ -52,6 +52,34 @@ internal static class ArchivePackage
                     Encoding.UTF8.GetBytes(letter.ValidationReportJson),
                     cancellationToken
                 );
+                var attachments = await db
+                    .LetterAttachments.AsNoTracking()
+                    .Where(a => a.LetterId == letter.Id)
+                    .OrderBy(a => a.Number)
+                    .ToListAsync(cancellationToken);
+                foreach (var attachment in attachments)
+                {
+                    // By number: the sender's file name is in the metadata, never a path in the package.
+                    var name = $"{folder}/attachments/{attachment.Number:D2}";
+                    await using (
+                        var content = archive.OpenDocument(attachment.DocumentSha256)
+                            ?? throw new FileNotFoundException(
+                                $"document {attachment.DocumentSha256} is missing from the archive"
+                            )
+                    )
+                    {
+                        await AddAsync(zip, sums, $"{name}.pdf", content, cancellationToken);
+                    }
+
+                    await AddAsync(
+                        zip,
+                        sums,
+                        $"{name}-report.json",
+                        Encoding.UTF8.GetBytes(attachment.ValidationReportJson),
+                        cancellationToken
+                    );
+                }
+
                 var isSender = LetterAccess.IsSender(letter, caller);
                 var evidences = EvidenceChain
                     .Order(
@@ -95,6 +123,7 @@ internal static class ArchivePackage
                     letter.SubmittedAt,
                     letter.DocumentSha256,
                     letter.DocumentSize,
+                    Attachments = attachments.Select(LetterAccess.ToItem),
                     Recipients = letter
                         .Deliveries.Where(d => isSender || d.RecipientOrganizationId == caller.OrganizationId)
                         .Select(d => new
@@ -105,6 +134,9 @@ internal static class ArchivePackage
                             d.DeliveredAt,
                             d.RegisteredAt,
                             d.AnsweredAt,
+                            ForwardedTo = d.ForwardedToRegistryNumber,
+                            ForwardedBy = d.ForwardedByRegistryNumber,
+                            d.ForwardReason,
                         }),
                 };
                 await AddAsync(
