@@ -14,8 +14,9 @@ namespace SmartOffice.Api.Features.Archive;
 
 /// <summary>
 /// Writes letters as a ZIP for the state archive: per letter a folder with the original PDF, its attachments and their
-/// validation reports, the letter's validation report, every sealed evidence and the metadata, and at the root SHA256SUMS (checkable with `sha256sum -c SHA256SUMS`
-/// after unzipping, or with `smartoffice archive verify`). A package shows what its caller may read through the API:
+/// validation reports, the letter's validation report, every sealed evidence and the metadata, and at the root
+/// SHA256SUMS (checkable with `sha256sum -c SHA256SUMS` after unzipping, or with `smartoffice archive verify`). A
+/// package shows what its caller may read through the API:
 /// the sender every recipient's steps, a recipient only its own delivery and evidences (and the acceptance).
 /// </summary>
 internal static class ArchivePackage

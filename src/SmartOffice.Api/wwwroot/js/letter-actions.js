@@ -1,5 +1,19 @@
+// The letter page's secondary actions. A menu link to a folded section (close, forward, report) unfolds it, which a
+// plain link to a <details> does not do.
+(() => {
+  const unfold = () => {
+    const target = location.hash.length > 1 ? document.getElementById(location.hash.slice(1)) : null;
+    if (target instanceof HTMLDetailsElement) {
+      target.open = true;
+      target.querySelector('summary')?.focus();
+    }
+  };
+  window.addEventListener('hashchange', unfold);
+  unfold();
+})();
+
 // Suggests agencies as the clerk types where to forward a letter: the directory's own search (the send page's), agencies
-// only, offered in the field's list as "registry number — name". Without this script the clerk types the number.
+// only, offered in the field's list by registry number with the name. Without this script the clerk types the number.
 (() => {
   const input = document.getElementById('forward-to');
   const list = document.getElementById('forward-agencies');
