@@ -206,23 +206,14 @@ internal static class InboxBenchmark
 
     private static readonly string[] Vocabulary =
     [
-        .. "албан бичиг хүсэлт тайлан шийдвэр хороо дүүрэг хот нийслэл иргэн аж ахуйн нэгж байгууллага хэлтэс алба ".Split(
-            ' ',
-            StringSplitOptions.RemoveEmptyEntries
-        ),
-        .. "төсөл санхүүжилт гэрээ тендер худалдан авалт ажлын хэсэг хяналт шалгалт зөвшөөрөл лиценз тусгай ".Split(
-            ' ',
-            StringSplitOptions.RemoveEmptyEntries
-        ),
-        .. "зам талбай цахилгаан шугам сүлжээ ус хангамж дулаан орон сууц эмнэлэг цэцэрлэг сургууль спорт ".Split(
-            ' ',
-            StringSplitOptions.RemoveEmptyEntries
-        ),
-        .. "хугацаа сунгах хариу өгөх мэдэгдэл танилцуулга хавсралт хуудас дугаар огноо гарын үсэг тамга ".Split(
-            ' ',
-            StringSplitOptions.RemoveEmptyEntries
-        ),
+        .. Words("албан бичиг хүсэлт тайлан шийдвэр хороо дүүрэг хот нийслэл иргэн аж ахуйн нэгж"),
+        .. Words("байгууллага хэлтэс алба төсөл санхүүжилт гэрээ тендер худалдан авалт ажлын хэсэг"),
+        .. Words("хяналт шалгалт зөвшөөрөл лиценз тусгай зам талбай цахилгаан шугам сүлжээ ус"),
+        .. Words("хангамж дулаан орон сууц эмнэлэг цэцэрлэг сургууль спорт хугацаа сунгах хариу"),
+        .. Words("өгөх мэдэгдэл танилцуулга хавсралт хуудас дугаар огноо гарын үсэг тамга"),
     ];
+
+    private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     // A page of text of about 120 words drawn from the vocabulary, different for each letter.
     private static string Body(int seed)
