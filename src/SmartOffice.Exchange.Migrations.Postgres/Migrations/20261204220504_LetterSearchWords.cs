@@ -11,7 +11,7 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in PostgresLetterTextIndex.Create)
+            foreach (var statement in PostgresLetterTextIndex.InLetters.Create)
             {
                 migrationBuilder.Sql(statement);
             }
@@ -20,7 +20,7 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in PostgresLetterTextIndex.Drop)
+            foreach (var statement in PostgresLetterTextIndex.InLetters.Drop)
             {
                 migrationBuilder.Sql(statement);
             }

@@ -552,11 +552,16 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Reference");
+
                     b.HasIndex("DocumentSha256", "SenderOrganizationId");
 
                     b.HasIndex("SenderOrganizationId", "SubmittedAt");
 
                     b.HasIndex("SignedContentSha256", "SenderOrganizationId");
+
+                    b.HasIndex(new[] { "SubmittedAt" }, "IX_Letters_WithoutSearchText")
+                        .HasFilter("\"SearchText\" = ''");
 
                     b.ToTable("Letters");
                 });

@@ -90,4 +90,94 @@ public sealed class LetterSearchTests
 
         StringAssert.Contains(await company.GetPageAsync(query), subject, "a word of the archived PDF finds it");
     }
+
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task Best_matches_rank_the_subject_above_the_text_and_whole_words_above_prefixes(string provider)
+    {
+        var factory = Factories.Shared(provider);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        // Oldest first: the list shows them the other way round, the ranking by how well they match.
+        var whole = await SendAsync(factory, $"Барилга {tag}", $"Бичиг {tag} 0");
+        var prefix = await SendAsync(factory, $"Барилгажилт {tag}", $"Бичиг {tag} 1");
+        var textOnly = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            textOnly.Add(await SendAsync(factory, $"Хурлын тэмдэглэл {tag} {i}", $"Барилгын ажил {tag} {i + 2}"));
+        }
+
+        using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
+        var page = await WaitForAsync(clerk, $"/inbox?tab=new&q={Uri.EscapeDataString($"барилга {tag}")}", 7);
+
+        var best = BestMatchIds(page);
+        CollectionAssert.AreEqual(new[] { whole, prefix }, best.ToArray(), "whole subject words, then prefixes");
+        foreach (var id in textOnly)
+        {
+            StringAssert.Contains(page, $"data-letter-id=\"{id}\"", "a letter matched by its text is in the list");
+        }
+
+        var list = ListIds(page);
+        Assert.AreEqual(7, list.Count);
+        Assert.AreEqual(textOnly[^1], list[0], "the list stays newest first");
+    }
+
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task A_reference_typed_exactly_ranks_first_and_its_words_find_the_others(string provider)
+    {
+        var factory = Factories.Shared(provider);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var exact = await SendAsync(factory, $"Албан бичиг {tag}", $"Лавлагаа {tag}", reference: $"{tag}/1");
+        for (var i = 0; i < 6; i++)
+        {
+            await SendAsync(factory, $"Албан бичиг {tag} {i}", $"Лавлагаа {tag} {i}", reference: $"{tag}/1{i}");
+        }
+
+        using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
+        var page = await WaitForAsync(clerk, $"/inbox?tab=new&q={Uri.EscapeDataString($"{tag}/1")}", 7);
+
+        Assert.AreEqual(exact, BestMatchIds(page).FirstOrDefault(), "the exact reference heads the best matches");
+        Assert.AreEqual(7, ListIds(page).Count, "references starting with the typed words are found too");
+        Assert.AreNotEqual(exact, ListIds(page)[0], "the list stays newest first");
+    }
+
+    private static async Task<string> SendAsync(
+        ApiFactory factory,
+        string subject,
+        string pdfText,
+        string? reference = null
+    )
+    {
+        using var sender = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        var pdf = TestPki.SignedLetter(TestPki.Pki.CompanyA, pdfText);
+        var response = await sender.SubmitAsync(pdf, ["9011001"], null, subject, reference: reference);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, body);
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<string> WaitForAsync(WorkspaceClient clerk, string url, int rows)
+    {
+        var page = "";
+        for (var i = 0; i < 100 && ListIds(page).Count < rows; i++)
+        {
+            await Task.Delay(100);
+            page = await clerk.GetPageAsync(url);
+        }
+
+        return page;
+    }
+
+    private static List<string> BestMatchIds(string page) => Ids(page, "<li data-letter-id=\"");
+
+    private static List<string> ListIds(string page) => Ids(page, "<tr class=\"[^\"]*\" data-letter-id=\"");
+
+    private static List<string> Ids(string page, string before) =>
+        [
+            .. System
+                .Text.RegularExpressions.Regex.Matches(page, before + "([0-9a-f-]{36})\"")
+                .Select(m => m.Groups[1].Value),
+        ];
 }

@@ -39,12 +39,15 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
 
     /// <param name="Start">How many rows of this tab come before this page (0 on the first).</param>
     /// <param name="PreviousCursor">The page before's cursor (null when that is the first page).</param>
+    /// <param name="BestMatches">On a search's first page, the letters that match it best (see
+    /// <see cref="BestMatches"/>); empty otherwise.</param>
     public sealed record Page(
         IReadOnlyList<ReceivedRow> Rows,
         IReadOnlyDictionary<string, int> Counts,
         string? NextCursor,
         int Start = 0,
-        string? PreviousCursor = null
+        string? PreviousCursor = null,
+        IReadOnlyList<ReceivedRow>? BestMatches = null
     );
 
     public async Task<Page> ReadAsync(
@@ -58,7 +61,8 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
         Guid? me = null
     )
     {
-        var filtered = Filtered(organizationId, filter);
+        var senders = filter.Search is { } search ? await SendersNamedAsync(search, cancellationToken) : [];
+        var filtered = Filtered(organizationId, filter, senders);
         var weekEnd = today.AddDays(7);
         var buckets = await filtered
             .GroupBy(d => new
@@ -114,13 +118,7 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             .ThenByDescending(d => d.Id)
             .Skip(skip)
             .Take(pageSize + 1)
-            .Select(d => new ReceivedRow(
-                d,
-                d.Letter!.Subject,
-                d.Letter.Reference,
-                d.Letter.SenderRegistryNumber,
-                d.Letter.SubmittedAt
-            ))
+            .Select(Row)
             .ToListAsync(cancellationToken);
         var shown = page.Take(pageSize).ToList();
         string? next = null;
@@ -129,8 +127,30 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             next = TimeCursor.Next([.. shown.Select(r => r.DeliveredAt)], cursor);
         }
 
-        return new Page(shown, counts, next, start, previous);
+        // Ranked matches help where the list is long; with a few matches the list itself shows them all.
+        IReadOnlyList<ReceivedRow> best = [];
+        if (cursor is null && filter.Search is { } query && counts.GetValueOrDefault(filter.Tab) > BestMatches.Count)
+        {
+            var unsearched = Filtered(organizationId, filter with { Search = null }, []);
+            best = await new BestMatches(db).ReadAsync(
+                InTab(unsearched, filter.Tab, today, isAgency, me),
+                organizationId,
+                query,
+                cancellationToken
+            );
+        }
+
+        return new Page(shown, counts, next, start, previous, best);
     }
+
+    /// <summary>The row of a delivery with its letter's heading.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Delivery, ReceivedRow>> Row = d => new ReceivedRow(
+        d,
+        d.Letter!.Subject,
+        d.Letter.Reference,
+        d.Letter.SenderRegistryNumber,
+        d.Letter.SubmittedAt
+    );
 
     /// <summary>
     /// The cursor of the page before one that starts <paramref name="start"/> rows in, at cursor (at, seen): found by
@@ -186,7 +206,7 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
                 _ => ReceivedFilter.New,
             };
 
-    private IQueryable<Delivery> Filtered(Guid organizationId, ReceivedFilter filter)
+    private IQueryable<Delivery> Filtered(Guid organizationId, ReceivedFilter filter, IReadOnlyList<Guid> senders)
     {
         var deliveries = db
             .Deliveries.AsNoTracking()
@@ -226,30 +246,52 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            // Subject, reference and the letter's text by word stems; sender (name or number), the sender's outgoing
-            // number, our incoming number as written. The plain subject match keeps letters from before SearchText.
-            var q = filter.Search.Trim();
-            var lowered = q.ToLowerInvariant();
-            var cyrillic = LetterSearch.Cyrillic(q);
-            var named = db
-                .Organizations.Where(o => o.SearchName.Contains(lowered) || o.SearchName.Contains(cyrillic))
-                .Select(o => o.RegistryNumber);
-            deliveries = deliveries.Where(
-                LetterSearch.OrWords<Delivery>(
-                    db,
-                    d =>
-                        d.Letter!.SubjectSearch.Contains(lowered)
-                        || d.Letter.SenderRegistryNumber.StartsWith(q)
-                        || named.Contains(d.Letter.SenderRegistryNumber)
-                        || (d.Letter.Reference != null && d.Letter.Reference.Contains(q))
-                        || (d.IncomingNumber != null && d.IncomingNumber.Contains(q)),
-                    d => d.LetterId,
-                    q
-                )
-            );
+            var matching = Matching(organizationId, filter.Search, senders);
+            deliveries = deliveries.Where(d => matching.Contains(d.LetterId));
         }
 
         return deliveries;
+    }
+
+    /// <summary>
+    /// The senders a search names: by name, or by a registry number it starts. Read first (a few organizations), so the
+    /// search joins their letters through the index on the sender rather than planning for any sender.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> SendersNamedAsync(string search, CancellationToken cancellationToken)
+    {
+        var q = search.Trim();
+        var lowered = q.ToLowerInvariant();
+        var cyrillic = LetterSearch.Cyrillic(q);
+        return await db
+            .Organizations.Where(o =>
+                o.SearchName.Contains(lowered) || o.SearchName.Contains(cyrillic) || o.RegistryNumber.StartsWith(q)
+            )
+            .Select(o => o.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The letters a search finds in this organization's inbox: by their words (subject, reference, text), from one of
+    /// the <paramref name="senders"/> it names, or by our incoming number.
+    /// </summary>
+    private IQueryable<Guid> Matching(Guid organizationId, string search, IReadOnlyList<Guid> senders)
+    {
+        var q = search.Trim();
+        var fromSenders =
+            senders.Count > 0
+                ? db.Letters.Where(l => senders.Contains(l.SenderOrganizationId)).Select(l => l.Id)
+                : db.Letters.Where(l => false).Select(l => l.Id);
+        // Numbers hold digits: a query without one skips the pass over the agency's numbers.
+        var numbered = q.Any(char.IsDigit)
+            ? db
+                .Deliveries.Where(d =>
+                    d.RecipientOrganizationId == organizationId
+                    && d.IncomingNumber != null
+                    && d.IncomingNumber.Contains(q)
+                )
+                .Select(d => d.LetterId)
+            : db.Deliveries.Where(d => false).Select(d => d.LetterId);
+        return LetterSearch.Matching(db, q, fromSenders.Union(numbered));
     }
 
     private static IQueryable<Delivery> InTab(

@@ -36,28 +36,8 @@ internal sealed class SentLetters(ExchangeDbContext db, ServiceClock clock)
         var letters = db.Letters.AsNoTracking().Where(l => l.SenderOrganizationId == senderOrganizationId);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var text = filter.Search.Trim();
-            var lowered = text.ToLowerInvariant();
-            // Registry numbers are digits: only then is a prefix match meaningful (and LIKE safe from wildcards).
-            var numberPrefix = text.All(char.IsAsciiDigit) ? text + "%" : null;
-            var cyrillic = LetterSearch.Cyrillic(text);
-            letters = letters.Where(
-                LetterSearch.OrWords<Letter>(
-                    db,
-                    l =>
-                        l.SubjectSearch.Contains(lowered)
-                        || (l.Reference != null && l.Reference.Contains(text))
-                        || l.Deliveries.Any(d =>
-                            (numberPrefix != null && EF.Functions.Like(d.RecipientRegistryNumber, numberPrefix))
-                            || db.Organizations.Any(o =>
-                                o.Id == d.RecipientOrganizationId
-                                && (o.SearchName.Contains(lowered) || o.SearchName.Contains(cyrillic))
-                            )
-                        ),
-                    l => l.Id,
-                    text
-                )
-            );
+            var matching = Matching(senderOrganizationId, filter.Search);
+            letters = letters.Where(l => matching.Contains(l.Id));
         }
 
         if (filter.State is { } state)
@@ -97,6 +77,31 @@ internal sealed class SentLetters(ExchangeDbContext db, ServiceClock clock)
             shown,
             rows.Count > pageSize ? TimeCursor.Next([.. shown.Select(l => l.SubmittedAt)], cursor) : null
         );
+    }
+
+    /// <summary>
+    /// The letters a search finds among those this organization sent: by their words (subject, reference, text), or
+    /// by a recipient whose name has the query or whose registry number starts with it.
+    /// </summary>
+    private IQueryable<Guid> Matching(Guid senderOrganizationId, string search)
+    {
+        var text = search.Trim();
+        var lowered = text.ToLowerInvariant();
+        var cyrillic = LetterSearch.Cyrillic(text);
+        // Registry numbers are digits: only then is a prefix match meaningful (and LIKE safe from wildcards).
+        var numberPrefix = text.All(char.IsAsciiDigit) ? text + "%" : null;
+        var recipients = db
+            .Organizations.Where(o =>
+                o.SearchName.Contains(lowered)
+                || o.SearchName.Contains(cyrillic)
+                || (numberPrefix != null && EF.Functions.Like(o.RegistryNumber, numberPrefix))
+            )
+            .Select(o => o.Id);
+        // The listing keeps only this sender's letters of these.
+        var toRecipients = db
+            .Deliveries.Where(d => recipients.Contains(d.RecipientOrganizationId))
+            .Select(d => d.LetterId);
+        return LetterSearch.Matching(db, text, toRecipients);
     }
 
     public Task<Letter?> ReadOneAsync(Guid senderOrganizationId, Guid letterId, CancellationToken cancellationToken) =>

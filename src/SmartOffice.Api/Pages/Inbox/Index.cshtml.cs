@@ -158,7 +158,11 @@ internal sealed class IndexModel(
             DefaultDueDate = await actions.DefaultDueDateAsync(Caller, cancellationToken);
         }
 
-        var senders = Result.Rows.Select(r => r.SenderRegistryNumber).Distinct().ToList();
+        var senders = Result
+            .Rows.Concat(Result.BestMatches ?? [])
+            .Select(r => r.SenderRegistryNumber)
+            .Distinct()
+            .ToList();
         SenderNames = await db
             .Organizations.AsNoTracking()
             .Where(o => senders.Contains(o.RegistryNumber))

@@ -4,7 +4,9 @@ namespace SmartOffice.Exchange.Letters.Search;
 /// The search column of a letter and the patterns a query matches it with. The column is " key key … ": every distinct
 /// word and its stem (<see cref="MongolianSearch"/>), space-delimited so that a query word matches the start of a word
 /// through each database's full-text index (a prefix query on a token). Words as written are kept besides stems so
-/// a half-typed word ("барил") still finds "барилгын".
+/// a half-typed word ("барил") still finds "барилгын"; a stem that starts its word is left out, since any prefix of
+/// it also starts the word. The subject's keys are there a second time behind
+/// <see cref="SubjectMark"/>, so that ranking can ask the same index whether a query is in the subject.
 /// </summary>
 public static class LetterSearchText
 {
@@ -14,23 +16,33 @@ public static class LetterSearchText
     /// <summary>At most this many query words count; a pasted paragraph should not become a hundred LIKEs.</summary>
     public const int MaxQueryWords = 8;
 
-    public static string Build(params string?[] parts)
+    /// <summary>
+    /// Starts the subject's second keys. Folding removes ъ from every word, so no other key starts with it and a query
+    /// key never matches a marked one by accident.
+    /// </summary>
+    public const string SubjectMark = "ъ";
+
+    /// <summary>The keys of a letter: its subject's (also marked), then those of the other parts in order.</summary>
+    public static string Build(string? subject, params string?[] parts)
     {
+        ArgumentNullException.ThrowIfNull(parts);
+        var subjectWords = MongolianSearch.Words(subject);
+        var keys = subjectWords
+            .SelectMany(StoredKeys)
+            .Concat(subjectWords.SelectMany(WholeKeys).Select(k => SubjectMark + k))
+            .Concat(parts.SelectMany(MongolianSearch.Words).SelectMany(StoredKeys));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var text = new System.Text.StringBuilder(" ");
-        foreach (var word in parts.SelectMany(MongolianSearch.Words))
+        foreach (var key in keys)
         {
-            foreach (var key in new[] { MongolianSearch.Stem(word), word })
+            if (text.Length + key.Length + 1 > MaxLength)
             {
-                if (text.Length + key.Length + 1 > MaxLength)
-                {
-                    return text.ToString();
-                }
+                break;
+            }
 
-                if (seen.Add(key))
-                {
-                    text.Append(key).Append(' ');
-                }
+            if (seen.Add(key))
+            {
+                text.Append(key).Append(' ');
             }
         }
 
@@ -43,4 +55,19 @@ public static class LetterSearchText
     /// </summary>
     public static IReadOnlyList<(string Stem, string Word)> QueryKeys(string? query) =>
         [.. MongolianSearch.Words(query).Distinct().Take(MaxQueryWords).Select(w => (MongolianSearch.Stem(w), w))];
+
+    /// <summary>
+    /// The prefixes one of which must start a key for <paramref name="key"/>: the stem alone when the word starts with
+    /// it (every key the word starts then also starts with the stem), else both.
+    /// </summary>
+    public static IReadOnlyList<string> Prefixes((string Stem, string Word) key) =>
+        key.Word.StartsWith(key.Stem, StringComparison.Ordinal) ? [key.Stem] : [key.Stem, key.Word];
+
+    private static string[] WholeKeys(string word) => [MongolianSearch.Stem(word), word];
+
+    // A prefix that starts the stem also starts a word that starts with its stem: such a word needs no stem key.
+    private static string[] StoredKeys(string word) =>
+        MongolianSearch.Stem(word) is var stem && word.StartsWith(stem, StringComparison.Ordinal)
+            ? [word]
+            : [stem, word];
 }

@@ -19,6 +19,10 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.Property(l => l.RecipientKey).HasMaxLength(4000);
         builder.Property(l => l.SignerSubject).HasMaxLength(1000);
         builder.HasIndex(l => new { l.SenderOrganizationId, l.SubmittedAt });
+        // Letters still waiting for their search keys: the backfill's queue, and the few a search matches by subject.
+        // Ranking asks for the letters whose reference is the query exactly.
+        builder.HasIndex(l => l.Reference);
+        builder.HasIndex(l => l.SubmittedAt, "IX_Letters_WithoutSearchText").HasFilter("\"SearchText\" = ''");
         builder.HasIndex(l => new { l.DocumentSha256, l.SenderOrganizationId });
         builder.Property(l => l.SignedContentSha256).HasMaxLength(64);
         builder.HasIndex(l => new { l.SignedContentSha256, l.SenderOrganizationId });
