@@ -366,6 +366,18 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ForwardReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ForwardedByRegistryNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ForwardedToRegistryNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("IncomingNumber")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -562,6 +574,52 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                         .HasFilter("\"SearchText\" = ''");
 
                     b.ToTable("Letters");
+                });
+
+            modelBuilder.Entity("SmartOffice.Exchange.Letters.LetterAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("DocumentSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignedContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ValidationReportJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentSha256");
+
+                    b.HasIndex("SignedContentSha256");
+
+                    b.HasIndex("LetterId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LetterAttachments");
                 });
 
             modelBuilder.Entity("SmartOffice.Exchange.Letters.LetterComment", b =>
@@ -790,6 +848,15 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
                     b.Navigation("Letter");
                 });
 
+            modelBuilder.Entity("SmartOffice.Exchange.Letters.LetterAttachment", b =>
+                {
+                    b.HasOne("SmartOffice.Exchange.Letters.Letter", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartOffice.Exchange.Accounts.Account", b =>
                 {
                     b.Navigation("Certificates");
@@ -797,6 +864,8 @@ namespace SmartOffice.Exchange.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("SmartOffice.Exchange.Letters.Letter", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618

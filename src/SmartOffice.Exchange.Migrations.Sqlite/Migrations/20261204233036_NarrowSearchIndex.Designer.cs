@@ -359,6 +359,18 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ForwardReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForwardedByRegistryNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForwardedToRegistryNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IncomingNumber")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -555,6 +567,52 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                         .HasFilter("\"SearchText\" = ''");
 
                     b.ToTable("Letters");
+                });
+
+            modelBuilder.Entity("SmartOffice.Exchange.Letters.LetterAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DocumentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidationReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentSha256");
+
+                    b.HasIndex("SignedContentSha256");
+
+                    b.HasIndex("LetterId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LetterAttachments");
                 });
 
             modelBuilder.Entity("SmartOffice.Exchange.Letters.LetterComment", b =>
@@ -779,6 +837,15 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
                     b.Navigation("Letter");
                 });
 
+            modelBuilder.Entity("SmartOffice.Exchange.Letters.LetterAttachment", b =>
+                {
+                    b.HasOne("SmartOffice.Exchange.Letters.Letter", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartOffice.Exchange.Accounts.Account", b =>
                 {
                     b.Navigation("Certificates");
@@ -786,6 +853,8 @@ namespace SmartOffice.Exchange.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SmartOffice.Exchange.Letters.Letter", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
