@@ -57,6 +57,38 @@ public sealed class VerifyPageTests
     }
 
     [TestMethod]
+    public async Task An_attachment_was_exchanged_here_and_its_letters_acceptance_names_it()
+    {
+        var factory = Factories.Shared("Sqlite");
+        using var company = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        var appendix = TestPki.SignedLetter(TestPki.Pki.CompanyA);
+        var response = await company.SubmitAsync(
+            TestPki.SignedLetter(TestPki.Pki.CompanyA),
+            ["9011001"],
+            null,
+            attachments: [("appendix.pdf", appendix)]
+        );
+        Assert.AreEqual(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var acceptance = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["evidence"]!;
+        using var anyone = WorkspaceClient.Anonymous(factory);
+
+        var html = await VerifyAsync(
+            anyone,
+            appendix,
+            new JsonObject
+            {
+                ["json"] = acceptance["json"]!.GetValue<string>(),
+                ["seal"] = acceptance["seal"]!.GetValue<string>(),
+            }.ToJsonString()
+        );
+
+        StringAssert.Contains(html, "data-signature=\"valid\"");
+        StringAssert.Contains(html, "data-exchanged=\"yes\"");
+        StringAssert.Contains(html, "data-document=\"match\"");
+        StringAssert.Contains(html, "data-attachment=\"1\"");
+    }
+
+    [TestMethod]
     public async Task An_evidence_edited_after_sealing_is_refused()
     {
         var (_, evidence) = await SentLetterWithEvidenceAsync();
