@@ -57,6 +57,7 @@ internal static class ValidationBenchmark
             );
         }
 
+        ValidationConcurrency.Print(pki, validator, Letter(0));
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
