@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -196,6 +197,48 @@ public sealed class AttachmentTests
             413,
             "file_too_large"
         );
+    }
+
+    [TestMethod]
+    public async Task An_idempotency_key_reused_with_other_attachments_stores_nothing_and_says_so()
+    {
+        using var company = await ApiSession.CompanyAsync(Factories.Shared("Sqlite"), Pki.CompanyA);
+        var pdf = TestPki.SignedLetter(Pki.CompanyA);
+        var key = Guid.NewGuid().ToString("N");
+        var first = await company.SubmitAsync(
+            pdf,
+            ["9011001"],
+            key,
+            attachments: [("one.pdf", TestPki.SignedLetter(Pki.CompanyA))]
+        );
+        Assert.AreEqual(HttpStatusCode.Accepted, first.StatusCode, await first.Content.ReadAsStringAsync());
+
+        await ProblemAssert.HasCodeAsync(
+            await company.SubmitAsync(
+                pdf,
+                ["9011001"],
+                key,
+                attachments: [("two.pdf", TestPki.SignedLetter(Pki.CompanyA))]
+            ),
+            422,
+            "idempotency_key_reused"
+        );
+    }
+
+    [TestMethod]
+    public async Task A_multipart_body_cut_short_is_the_clients_400_not_a_server_error()
+    {
+        using var company = await ApiSession.CompanyAsync(Factories.Shared("Sqlite"), Pki.CompanyA);
+        var body = Encoding.ASCII.GetBytes(
+            "--b\r\nContent-Disposition: form-data; name=\"subject\"\r\n\r\nТуршилт\r\n--b\r\n"
+                + "Content-Disposition: form-data; name=\"attachments\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.7 cut"
+        );
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(
+            "multipart/form-data; boundary=b"
+        );
+
+        await ProblemAssert.HasCodeAsync(await company.Http.PostAsync("/api/letters", content), 400, "validation");
     }
 
     private static async Task WaitDeliveredAsync(ApiSession company, string id)

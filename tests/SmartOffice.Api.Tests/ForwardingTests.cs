@@ -110,6 +110,14 @@ public sealed class ForwardingTests
             "validation"
         );
         await ProblemAssert.HasCodeAsync(
+            await registrar.Http.PostAsJsonAsync(
+                $"/api/letters/{id}/forward",
+                new { to = "9011003", reason = "харьяа\u202Eэс\u001b[31m" }
+            ),
+            400,
+            "validation"
+        );
+        await ProblemAssert.HasCodeAsync(
             await registrar.Http.PostAsJsonAsync($"/api/letters/{id}/forward", new { to = "5123456", reason = "r" }),
             422,
             "recipient_unknown"

@@ -18,17 +18,19 @@ public static class LetterAttachmentRules
         var kept = new StringBuilder(name.Length);
         foreach (var c in name)
         {
-            if (!char.IsControl(c) && !IsBidiControl(c) && c is not ('"' or '<' or '>' or '|' or '*' or '?' or ':'))
+            if (!IsInvisible(c) && c is not ('"' or '<' or '>' or '|' or '*' or '?' or ':'))
             {
                 kept.Append(c);
             }
         }
 
-        var text = kept.ToString().Trim().Trim('.').Trim();
+        var text = kept.ToString().Trim();
         if (text.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
-            text = text[..^4].TrimEnd();
+            text = text[..^4];
         }
+
+        text = text.Trim().Trim('.').Trim();
 
         if (text.Length == 0)
         {
@@ -44,6 +46,18 @@ public static class LetterAttachmentRules
 
         return text + ".pdf";
     }
+
+    /// <summary>
+    /// Controls, format characters (zero-width, bidirectional marks and overrides, BOM) and line or paragraph
+    /// separators: none belongs in a name a person reads.
+    /// </summary>
+    private static bool IsInvisible(char c) =>
+        char.IsControl(c)
+        || IsBidiControl(c)
+        || char.GetUnicodeCategory(c)
+            is System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator
+                or System.Globalization.UnicodeCategory.ParagraphSeparator;
 
     private static bool IsBidiControl(char c) =>
         c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';

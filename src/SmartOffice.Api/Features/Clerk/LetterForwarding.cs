@@ -54,6 +54,14 @@ internal sealed class LetterForwarding(
                 .Says("refusal.clerk.reasonRequired", ClerkActions.MaxReasonLength);
         }
 
+        // The reason is sealed into both agencies' evidence and printed on receipts: it must say what it shows.
+        if (TextRules.HasControlCharacter(reason) || TextRules.HasBidiControl(reason))
+        {
+            return Refusal
+                .Invalid("the reason may not contain control or bidirectional control characters.")
+                .Says("refusal.forward.reasonCharacters");
+        }
+
         var target = await db
             .Organizations.AsNoTracking()
             .FirstOrDefaultAsync(o => o.RegistryNumber == to, cancellationToken);
@@ -110,7 +118,8 @@ internal sealed class LetterForwarding(
             return Refusal.NotFound();
         }
 
-        if (!DeliveryRules.CanForward(delivery.State))
+        // A letter reported as advertising goes no further.
+        if (!DeliveryRules.CanForward(delivery.State) || delivery.IsReported)
         {
             return Refusal
                 .InvalidState(
@@ -120,8 +129,10 @@ internal sealed class LetterForwarding(
                 .Says("refusal.forward.state", delivery.State);
         }
 
+        // The sender has its letter already: a forward there would make it a recipient of its own letter.
         if (
-            await db.Deliveries.AnyAsync(
+            target.Id == delivery.Letter!.SenderOrganizationId
+            || await db.Deliveries.AnyAsync(
                 d => d.LetterId == letterId && d.RecipientOrganizationId == target.Id,
                 cancellationToken
             )

@@ -74,64 +74,75 @@ internal sealed record SubmissionForm(
         var length = 0;
         var tooLarge = false;
         var uploads = new AttachmentUploads(maxFileBytes, attachments.Count, attachments.Bytes);
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                continue;
-            }
-
-            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
-            if (name == "file")
-            {
-                if (file is not null)
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(file);
+                    continue;
                 }
 
-                (file, length, tooLarge) = await SmartOffice.Signing.BoundedRead.ReadPooledAsync(
-                    section.Body,
-                    maxFileBytes,
-                    cancellationToken
-                );
-                if (tooLarge)
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
+                if (name == "file")
                 {
-                    break;
-                }
+                    if (file is not null)
+                    {
+                        System.Buffers.ArrayPool<byte>.Shared.Return(file);
+                    }
 
-                continue;
-            }
-
-            if (name is "attachment" or "attachments")
-            {
-                if (!await uploads.ReadAsync(disposition.FileName.Value, section.Body, cancellationToken))
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            var value = await ReadFieldAsync(section.Body, cancellationToken);
-            switch (name)
-            {
-                case "subject":
-                    subject = value;
-                    break;
-                case "recipients":
-                    recipients.AddRange(
-                        value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    (file, length, tooLarge) = await SmartOffice.Signing.BoundedRead.ReadPooledAsync(
+                        section.Body,
+                        maxFileBytes,
+                        cancellationToken
                     );
-                    break;
-                case "reference":
-                    reference = value;
-                    break;
-                case "inReplyTo":
-                    inReplyTo = value;
-                    break;
-                default:
-                    break;
+                    if (tooLarge)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (name is "attachment" or "attachments")
+                {
+                    // RFC 6266: filename* (UTF-8) wins over filename when both are given.
+                    var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName;
+                    if (!await uploads.ReadAsync(fileName.Value, section.Body, cancellationToken))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                var value = await ReadFieldAsync(section.Body, cancellationToken);
+                switch (name)
+                {
+                    case "subject":
+                        subject = value;
+                        break;
+                    case "recipients":
+                        recipients.AddRange(
+                            value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                        );
+                        break;
+                    case "reference":
+                        reference = value;
+                        break;
+                    case "inReplyTo":
+                        inReplyTo = value;
+                        break;
+                    default:
+                        break;
+                }
             }
+        }
+        catch (IOException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A body shorter than its Content-Length, or one without its closing boundary: the client's fault, said as
+            // such (400), never an error of ours.
+            throw new InvalidDataException("The multipart body ended before its closing boundary.", exception);
         }
 
         return new SubmissionForm(
@@ -171,7 +182,7 @@ internal sealed record AttachmentUpload(string? FileName, byte[] Buffer, int Len
 
 /// <summary>
 /// Reads attachments within their limits: each within the letter's size limit and all together within their own;
-/// past the count limit they are counted but not kept, past a size limit reading stops.
+/// past the count or a size limit, reading stops.
 /// </summary>
 internal sealed class AttachmentUploads(long maxFileBytes, int maxCount, long maxTotalBytes)
 {
@@ -184,13 +195,16 @@ internal sealed class AttachmentUploads(long maxFileBytes, int maxCount, long ma
 
     public bool IsTooLarge { get; private set; }
 
-    /// <summary>Reads one attachment; false when it went past a size limit (the request is refused then).</summary>
+    /// <summary>
+    /// Reads one attachment; false when it went past a limit of count or size, and the rest of the request is not read
+    /// (it is refused).
+    /// </summary>
     public async Task<bool> ReadAsync(string? fileName, Stream body, CancellationToken cancellationToken)
     {
         Count++;
         if (Count > maxCount)
         {
-            return true;
+            return false;
         }
 
         var limit = Math.Min(maxFileBytes, maxTotalBytes - _total);

@@ -206,7 +206,9 @@ internal sealed class IndexModel(
         await using var stream = Letter.OpenReadStream();
         var (buffer, length, tooLarge) = await BoundedRead.ReadPooledAsync(stream, maxFileBytes, cancellationToken);
         var attachments = new AttachmentUploads(maxFileBytes, MaxAttachments, limits.Value.MaxAttachmentBytes);
-        foreach (var file in Attachments.Where(f => f.Length > 0))
+        // A browser sends one nameless empty part when no attachment was chosen; an empty file that has a name is read
+        // (and refused by the validator, as the API refuses it).
+        foreach (var file in Attachments.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
         {
             await using var attachment = file.OpenReadStream();
             if (!await attachments.ReadAsync(file.FileName, attachment, cancellationToken))

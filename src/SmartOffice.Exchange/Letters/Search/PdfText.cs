@@ -5,7 +5,8 @@ namespace SmartOffice.Exchange.Letters.Search;
 /// <summary>
 /// The text of a letter's PDF for its search column, read with PdfPig at acceptance. Bounded in pages and characters so
 /// a thousand-page annex does not hold up the submission; a PDF PdfPig cannot read (scans, odd encodings) gives no text
-/// rather than a refusal, since the signature, not the text, decides whether a letter is accepted.
+/// rather than a refusal, since the signature, not the text, decides whether a letter is accepted. Nor is text read
+/// from a PDF whose streams would decode past <see cref="PdfTextBudget"/> (a decompression bomb).
 /// </summary>
 public static class PdfText
 {
@@ -18,6 +19,11 @@ public static class PdfText
         try
         {
             using var pdf = PdfDocument.Open(document.ToArray());
+            if (!PdfTextBudget.Allows(pdf))
+            {
+                return "";
+            }
+
             var text = new System.Text.StringBuilder();
             for (
                 var number = 1;
