@@ -72,6 +72,7 @@ public sealed class AttachmentAndForwardTests
         );
         Assert.AreEqual("true", browser.Find("#attachments a.attachment-view").GetAttribute("aria-current"));
         Assert.AreEqual("", browser.AccessibilityProblems());
+        browser.Driver.ExecuteScript("document.getElementById('attachments').scrollIntoView({block: 'center'});");
         browser.Screenshot("13-letter-attachments");
     }
 
@@ -101,6 +102,7 @@ public sealed class AttachmentAndForwardTests
         browser.Click("#more-actions summary");
         browser.Click("#bar-forward");
         browser.WaitUntil(_ => browser.Find("#forward-to").Displayed, "the forward form unfolded by the menu link");
+        Assert.IsNull(browser.Find("#more-actions").GetAttribute("open"), "the menu closes once its link is followed");
         browser.Type("#forward-to", "9011006");
         browser.Type("#forward-reason", "Барилгын асуудал тус газрын харьяа");
         Assert.AreEqual("", browser.AccessibilityProblems());

@@ -10,6 +10,10 @@
   };
   window.addEventListener('hashchange', unfold);
   unfold();
+  // A menu closes once its link is followed, so it does not cover the section it opened.
+  document.querySelectorAll('details.menu a[href^="#"]').forEach((link) => link.addEventListener('click', () => {
+    link.closest('details').open = false;
+  }));
 })();
 
 // Suggests agencies as the clerk types where to forward a letter: the directory's own search (the send page's), agencies
