@@ -186,6 +186,26 @@ public sealed class ReceiptTests
     }
 
     [TestMethod]
+    public async Task A_company_letter_naming_receipt_facts_is_judged_as_the_letter_it_is_and_shows_no_facts()
+    {
+        var factory = Factories.Shared("Sqlite");
+        var (id, _) = await RegisteredLetterAsync(factory);
+        var facts = ReceiptFacts.Read(await ReceiptAsync(factory, id))!;
+        var posing = SmartOffice.Signing.PdfSigner.Sign(
+            ReceiptPdf.Create(facts with { Recipient = new ReceiptParty("9011002", "Хуурамч") }, TimeZoneInfo.Utc),
+            TestPki.Pki.CompanyA.Certificate,
+            TestPki.Pki.CompanyA.Chain
+        );
+        using var anyone = WorkspaceClient.Anonymous(factory);
+
+        var html = await VerifyPageTests.VerifyAsync(anyone, posing, null);
+
+        StringAssert.Contains(html, "data-signature=\"valid\"");
+        Assert.DoesNotContain("data-receipt=", html);
+        Assert.DoesNotContain("Хуурамч", html, "the facts a company wrote are not shown as a receipt's");
+    }
+
+    [TestMethod]
     public async Task Verify_refuses_a_receipt_altered_after_sealing_and_shows_none_of_its_claims()
     {
         var factory = Factories.Shared("Sqlite");

@@ -78,8 +78,14 @@ internal sealed class IndexModel(
             var file = buffer.AsMemory(0, length);
             if (!tooLarge && ReceiptFacts.IsClaimedBy(file))
             {
-                Receipt = await receipts.VerifyAsync(file, anonymousLimit, cancellationToken);
-                return await EvidenceAsync(null, cancellationToken);
+                var receipt = await receipts.VerifyAsync(file, anonymousLimit, cancellationToken);
+                // Only our seal makes a receipt: a file that names receipt facts under someone else's valid signature
+                // is judged as the letter it is (its facts are never shown), so no sender can make a letter unprovable.
+                if (receipt.Code != ReceiptCheckCodes.SealerUnexpected)
+                {
+                    Receipt = receipt;
+                    return await EvidenceAsync(null, cancellationToken);
+                }
             }
 
             var request = new ValidationRequest { MaxFileBytes = anonymousLimit };
