@@ -128,6 +128,30 @@ public sealed class ClerkTests
         );
     }
 
+    [TestMethod]
+    public async Task A_reason_with_control_or_bidirectional_characters_is_refused_before_it_is_sealed()
+    {
+        var factory = Factories.Shared("Sqlite");
+        using var company = await ApiSession.CompanyAsync(factory, TestPki.Pki.CompanyA);
+        var id = await SendDeliveredAsync(factory, company);
+        using var registrar = await ApiSession.StaffAsync(factory, "bichig");
+
+        await ProblemAssert.HasCodeAsync(
+            await registrar.Http.PostAsJsonAsync($"/api/letters/{id}/report", new { reason = "зар\u202Eсурталчилгаа" }),
+            400,
+            "validation"
+        );
+        await OkAsync(await registrar.Http.PostAsync($"/api/letters/{id}/register", null));
+        using var head = await ApiSession.StaffAsync(factory, "dulguun");
+        await ProblemAssert.HasCodeAsync(
+            await head.Http.PostAsJsonAsync($"/api/letters/{id}/close", new { reason = "хаав\u0007\u001b[2J" }),
+            400,
+            "validation"
+        );
+        var seen = (await company.GetJsonAsync($"/api/letters/{id}")).GetProperty("recipients")[0];
+        Assert.AreEqual("Registered", seen.GetProperty("state").GetString());
+    }
+
     private static async Task<string> SendDeliveredAsync(ApiFactory factory, ApiSession company)
     {
         var id = (

@@ -221,6 +221,11 @@ internal sealed class ClerkActions(
                     );
                 }
 
+                if (UnreadableReason(request.Reason) is { } unreadable)
+                {
+                    return Task.FromResult<Outcome<Change>>(unreadable);
+                }
+
                 if (!DeliveryRules.IsInWork(delivery.State))
                 {
                     return Task.FromResult<Outcome<Change>>(
@@ -260,6 +265,11 @@ internal sealed class ClerkActions(
             return Refusal
                 .Invalid($"the reason may have at most {MaxReasonLength} characters.")
                 .Says("refusal.clerk.reasonTooLong", MaxReasonLength);
+        }
+
+        if (UnreadableReason(request.Reason) is { } unreadable)
+        {
+            return unreadable;
         }
 
         if (!ClerkRules.IsStaffWith(caller, ClerkRules.Reporters))
@@ -409,6 +419,17 @@ internal sealed class ClerkActions(
             .Deliveries.Include(d => d.Letter)
             .Where(DeliveryRules.ReceivedBy(caller.OrganizationId))
             .FirstOrDefaultAsync(d => d.LetterId == letterId, cancellationToken);
+
+    /// <summary>
+    /// A reason is sealed into evidence, shown to the sender and printed on receipts: control and bidirectional
+    /// control characters would make it read differently from what it says.
+    /// </summary>
+    public static Refusal? UnreadableReason(string? reason) =>
+        TextRules.HasControlCharacter(reason) || TextRules.HasBidiControl(reason)
+            ? Refusal
+                .Invalid("the reason may not contain control or bidirectional control characters.")
+                .Says("refusal.clerk.reasonCharacters")
+            : null;
 
     private static Refusal Forbidden(string[] roles) =>
         Refusal

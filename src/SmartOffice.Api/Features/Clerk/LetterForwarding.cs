@@ -54,12 +54,9 @@ internal sealed class LetterForwarding(
                 .Says("refusal.clerk.reasonRequired", ClerkActions.MaxReasonLength);
         }
 
-        // The reason is sealed into both agencies' evidence and printed on receipts: it must say what it shows.
-        if (TextRules.HasControlCharacter(reason) || TextRules.HasBidiControl(reason))
+        if (ClerkActions.UnreadableReason(reason) is { } unreadable)
         {
-            return Refusal
-                .Invalid("the reason may not contain control or bidirectional control characters.")
-                .Says("refusal.forward.reasonCharacters");
+            return unreadable;
         }
 
         var target = await db
