@@ -181,11 +181,25 @@ public sealed class LetterPageTests
         );
         var refused = await registrar.GetPageAsync($"/letters/{id}");
         StringAssert.Contains(refused, "5123456 нь лавлахад идэвхтэй байгууллага биш");
+        await registrar.PostFormAsync(
+            $"/letters/{id}",
+            $"/letters/{id}?handler=Forward",
+            new() { ["to"] = "Барилга хот", ["reason"] = "Хэсэгчилсэн нэр" }
+        );
+        StringAssert.Contains(
+            await registrar.GetPageAsync($"/letters/{id}"),
+            "Барилга хот нь лавлахад идэвхтэй байгууллага биш",
+            "part of a name is not taken for an agency"
+        );
 
         var forwarded = await registrar.PostFormAsync(
             $"/letters/{id}",
             $"/letters/{id}?handler=Forward",
-            new() { ["to"] = "Барилга хот байгуулалтын", ["reason"] = "Барилгын зөвшөөрөл тэдний харьяа" }
+            new()
+            {
+                ["to"] = "Нийслэлийн Барилга хот байгуулалтын газар",
+                ["reason"] = "Барилгын зөвшөөрөл тэдний харьяа",
+            }
         );
         Assert.AreEqual(HttpStatusCode.Redirect, forwarded.StatusCode);
         var page = await registrar.GetPageAsync($"/letters/{id}");

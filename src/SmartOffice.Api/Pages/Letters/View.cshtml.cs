@@ -161,8 +161,9 @@ internal sealed class ViewModel(
         );
 
     /// <summary>
-    /// What the clerk typed as the agency to forward to: a registry number as it is, or a name that one active agency
-    /// alone carries (typed without picking from the suggestions).
+    /// What the clerk typed as the agency to forward to: a registry number as it is, or the whole name of an active
+    /// agency (typed without picking from the suggestions). Part of a name is not enough: a typo that happened to match
+    /// one other agency would send the letter there.
     /// </summary>
     private async Task<string?> AgencyNumberAsync(string? typed, CancellationToken cancellationToken)
     {
@@ -178,7 +179,7 @@ internal sealed class ViewModel(
             .Where(o =>
                 o.Kind == SmartOffice.Exchange.Organizations.OrganizationKind.Agency
                 && o.Status == SmartOffice.Exchange.Organizations.OrganizationStatus.Active
-                && o.SearchName.Contains(lowered)
+                && o.SearchName == lowered
             )
             .Select(o => o.RegistryNumber)
             .Take(2)
