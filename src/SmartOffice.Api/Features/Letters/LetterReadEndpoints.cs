@@ -92,26 +92,9 @@ internal static class LetterReadEndpoints
             context.Connection.RemoteIpAddress?.ToString(),
             cancellationToken
         );
-        if (attachment?.Content is not null)
-        {
-            context.Response.Headers.ContentSecurityPolicy = Web.SecurityHeaders.SandboxPolicy;
-        }
-
-        return attachment switch
-        {
-            null => Problems.NotFound("attachment"),
-            { Content: null } => Problems.Create(
-                StatusCodes.Status500InternalServerError,
-                RefusalCodes.Internal,
-                "Document missing from the archive"
-            ),
-            _ => TypedResults.File(
-                attachment.Content,
-                "application/pdf",
-                attachment.Facts.FileName,
-                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{attachment.Facts.DocumentSha256}\"")
-            ),
-        };
+        return attachment is null
+            ? Problems.NotFound("attachment")
+            : Pdf(context, attachment.Content, attachment.Facts.FileName, attachment.Facts.DocumentSha256);
     }
 
     private static async Task<IResult> GetDocumentAsync(
@@ -127,27 +110,34 @@ internal static class LetterReadEndpoints
             context.Connection.RemoteIpAddress?.ToString(),
             cancellationToken
         );
-        if (document?.Content is not null)
-        {
-            // A signed letter is data for its reader: a browser that opens it from the API runs nothing from it.
-            context.Response.Headers.ContentSecurityPolicy = Web.SecurityHeaders.SandboxPolicy;
-        }
+        return document is null
+            ? Problems.NotFound()
+            : Pdf(context, document.Content, $"letter-{id:N}.pdf", document.Letter.DocumentSha256);
+    }
 
-        return document switch
+    /// <summary>
+    /// A stored PDF as the API answers it: its exact bytes with their SHA-256 as the ETag, sandboxed (a signed
+    /// document is data for its reader: a browser that opens it from the API runs nothing from it), or 500 when the
+    /// archive lost it.
+    /// </summary>
+    private static IResult Pdf(HttpContext context, Stream? content, string fileName, string sha256)
+    {
+        if (content is null)
         {
-            null => Problems.NotFound(),
-            { Content: null } => Problems.Create(
+            return Problems.Create(
                 StatusCodes.Status500InternalServerError,
                 RefusalCodes.Internal,
                 "Document missing from the archive"
-            ),
-            _ => TypedResults.File(
-                document.Content,
-                "application/pdf",
-                $"letter-{id:N}.pdf",
-                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{document.Letter.DocumentSha256}\"")
-            ),
-        };
+            );
+        }
+
+        context.Response.Headers.ContentSecurityPolicy = Web.SecurityHeaders.SandboxPolicy;
+        return TypedResults.File(
+            content,
+            "application/pdf",
+            fileName,
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{sha256}\"")
+        );
     }
 
     private static async Task<Results<Ok<LetterReport>, ProblemHttpResult>> GetReportAsync(

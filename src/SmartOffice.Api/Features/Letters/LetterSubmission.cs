@@ -518,15 +518,15 @@ internal sealed class LetterSubmission(
         }
         // Checked before the document is validated and archived; the database could not store them (NUL) or they hide
         // text.
-        if (HasControlCharacter(form.Subject))
+        if (TextRules.HasControlCharacter(form.Subject))
         {
             problems.Add(Problem("subject contains a control character", "refusal.letter.subjectControl"));
         }
-        if (HasControlCharacter(form.Reference))
+        if (TextRules.HasControlCharacter(form.Reference))
         {
             problems.Add(Problem("reference contains a control character", "refusal.letter.referenceControl"));
         }
-        if (form.Recipients.Any(HasControlCharacter))
+        if (form.Recipients.Any(TextRules.HasControlCharacter))
         {
             problems.Add(Problem("a recipient contains a control character", "refusal.letter.recipientControl"));
         }
@@ -550,10 +550,6 @@ internal sealed class LetterSubmission(
         static (string, RefusalSentence) Problem(string english, string key, params object?[] arguments) =>
             (english, new RefusalSentence(key, arguments));
     }
-
-    /// <summary>C0 controls and DEL, except tab and line breaks.</summary>
-    private static bool HasControlCharacter(string? text) =>
-        text is not null && text.Any(c => c is (< ' ' and not ('\t' or '\r' or '\n')) or '\u007f');
 
     internal static SubmitLetterResponse Respond(
         Letter letter,
