@@ -415,15 +415,14 @@ internal sealed class LetterSubmission(
     {
         var accepted = new List<(LetterAttachment, AttachmentUpload)>(form.Attachments.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal) { letterReport.SignedContentSha256! };
-        for (var i = 0; i < form.Attachments.Count; i++)
+        foreach (
+            var (number, name, upload, report) in AttachmentValidation.Validate(
+                validator,
+                caller.RegistryNumber,
+                form.Attachments
+            )
+        )
         {
-            var upload = form.Attachments[i];
-            var number = i + 1;
-            var name = LetterAttachmentRules.DisplayName(upload.FileName, number);
-            var report = validator.Validate(
-                upload.Content,
-                new ValidationRequest { ExpectedRegistryNumber = caller.RegistryNumber }
-            );
             if (!report.Accepted)
             {
                 Exchange.Telemetry.ExchangeTelemetry.Refused(report.Code);

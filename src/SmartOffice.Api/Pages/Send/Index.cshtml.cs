@@ -133,23 +133,17 @@ internal sealed class IndexModel(
             );
             Result = SendResult.FromReport(report);
             // Each attachment by the same rules: the first one that cannot be sent is named.
-            for (var i = 0; i < upload.Form.Attachments.Count && Result.IsAccepted; i++)
+            if (
+                Result.IsAccepted
+                && AttachmentValidation
+                    .Validate(validator, Caller.RegistryNumber, upload.Form.Attachments)
+                    .FirstOrDefault(a => !a.Report.Accepted)
+                    is { } refused
+            )
             {
-                var attachment = upload.Form.Attachments[i];
-                var checkedAttachment = validator.Validate(
-                    attachment.Content,
-                    new ValidationRequest { ExpectedRegistryNumber = Caller.RegistryNumber }
+                Result = SendResult.FromRefusal(
+                    AttachmentRefusals.Rejected(refused.Number, refused.Name, refused.Report)
                 );
-                if (!checkedAttachment.Accepted)
-                {
-                    Result = SendResult.FromRefusal(
-                        AttachmentRefusals.Rejected(
-                            i + 1,
-                            SmartOffice.Exchange.Letters.LetterAttachmentRules.DisplayName(attachment.FileName, i + 1),
-                            checkedAttachment
-                        )
-                    );
-                }
             }
         }
 
