@@ -119,7 +119,24 @@ public sealed class LetterSearchTests
 
         var list = ListIds(page);
         Assert.AreEqual(7, list.Count);
-        Assert.AreEqual(textOnly[^1], list[0], "the list stays newest first");
+        // The worker delivers concurrently, so delivery order, which the list follows, may differ from sending order.
+        var delivered = await DeliveredAtAsync(factory, list);
+        for (var i = 1; i < list.Count; i++)
+        {
+            Assert.IsTrue(delivered[list[i - 1]] >= delivered[list[i]], "the list stays newest first");
+        }
+    }
+
+    private static async Task<Dictionary<string, DateTimeOffset>> DeliveredAtAsync(ApiFactory factory, List<string> ids)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var letterIds = ids.Select(Guid.Parse).ToList();
+        var rows = await db
+            .Deliveries.Where(d => letterIds.Contains(d.LetterId) && d.RecipientRegistryNumber == "9011001")
+            .Select(d => new { d.LetterId, d.DeliveredAt })
+            .ToListAsync();
+        return rows.ToDictionary(r => r.LetterId.ToString(), r => r.DeliveredAt!.Value);
     }
 
     [TestMethod]
