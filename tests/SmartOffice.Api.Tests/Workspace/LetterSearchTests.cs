@@ -157,7 +157,13 @@ public sealed class LetterSearchTests
 
         Assert.AreEqual(exact, BestMatchIds(page).FirstOrDefault(), "the exact reference heads the best matches");
         Assert.AreEqual(7, ListIds(page).Count, "references starting with the typed words are found too");
-        Assert.AreNotEqual(exact, ListIds(page)[0], "the list stays newest first");
+        var list = ListIds(page);
+        var delivered = await DeliveredAtAsync(factory, list);
+        CollectionAssert.AreEqual(
+            list.OrderByDescending(id => delivered[id]).ToList(),
+            list,
+            "the list stays newest first, not best first"
+        );
     }
 
     private static async Task<string> SendAsync(
