@@ -63,11 +63,19 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
     {
         var senders = filter.Search is { } search ? await SendersNamedAsync(search, cancellationToken) : [];
         var filtered = Filtered(organizationId, filter, senders);
-        if (filter.Search is not null)
+        var inMemory = filter.Search is not null;
+        if (inMemory)
         {
             // A search reads its matches once, a few fields each, and counts, pages and ranks them in memory: the
             // full-text index and the rows it finds are visited once per request rather than once per query.
-            filtered = (await filtered.Select(Match).ToListAsync(cancellationToken)).AsQueryable();
+            // Read in the list's order, which filtering in memory keeps: the database's order, ties and all.
+            filtered = (
+                await filtered
+                    .OrderByDescending(d => d.DeliveredAt)
+                    .ThenByDescending(d => d.Id)
+                    .Select(Match)
+                    .ToListAsync(cancellationToken)
+            ).AsQueryable();
         }
 
         var weekEnd = today.AddDays(7);
@@ -121,13 +129,14 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             previous = await PreviousCursorAsync(tabRows, at, seen, start, pageSize, cancellationToken);
         }
 
-        var pageRows = rows.OrderByDescending(d => d.DeliveredAt)
-            .ThenByDescending(d => d.Id)
-            .Skip(skip)
-            .Take(pageSize + 1);
-        var page = filter.Search is null
-            ? await pageRows.Select(Row).ToListAsync(cancellationToken)
-            : await RowsAsync(db, [.. pageRows.Select(d => d.Id)], cancellationToken);
+        var page = !inMemory
+            ? await rows.OrderByDescending(d => d.DeliveredAt)
+                .ThenByDescending(d => d.Id)
+                .Skip(skip)
+                .Take(pageSize + 1)
+                .Select(Row)
+                .ToListAsync(cancellationToken)
+            : await RowsAsync(db, [.. rows.Skip(skip).Take(pageSize + 1).Select(d => d.Id)], cancellationToken);
         var shown = page.Take(pageSize).ToList();
         string? next = null;
         if (page.Count > pageSize)
@@ -142,7 +151,7 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             var unsearched = Filtered(organizationId, filter with { Search = null }, []);
             best = await new BestMatches(db).ReadAsync(
                 InTab(unsearched, filter.Tab, today, isAgency, me),
-                [.. tabRows.OrderByDescending(d => d.DeliveredAt).ThenByDescending(d => d.Id)],
+                [.. tabRows],
                 organizationId,
                 query,
                 cancellationToken
