@@ -15,51 +15,71 @@ internal sealed class BestMatches(ExchangeDbContext db)
 {
     public const int Count = 5;
 
+    /// <summary>
+    /// How many of the newest matches a subject tier first asks the index about, by letter id. A tier is a part of
+    /// the matches, so when it is common its newest letters are among these and the index reads no more; when it is
+    /// rare the whole tier is read from the index, and a rare tier is few rows.
+    /// </summary>
+    private const int Newest = 256;
+
     /// <param name="rows">The deliveries the list shows without the search (tab and other filters applied).</param>
+    /// <param name="matches">The deliveries the list shows with the search, newest first.</param>
     public async Task<IReadOnlyList<ReceivedRow>> ReadAsync(
         IQueryable<Delivery> rows,
+        IReadOnlyList<Delivery> matches,
         Guid organizationId,
         string search,
         CancellationToken cancellationToken
     )
     {
         var q = search.Trim();
-        var best = new List<ReceivedRow>();
-        foreach (var tier in Tiers(organizationId, q))
+        var exactly = Exactly(organizationId, q);
+        var best = await rows.Where(d => exactly.Contains(d.LetterId))
+            .OrderByDescending(d => d.DeliveredAt)
+            .ThenByDescending(d => d.Id)
+            .Take(Count)
+            .Select(ReceivedLetters.Row)
+            .ToListAsync(cancellationToken);
+        foreach (var fit in new[] { LetterSearch.Fit.Whole, LetterSearch.Fit.Prefix })
         {
-            var taken = best.Select(r => r.Delivery.Id).ToList();
-            best.AddRange(
-                await rows.Where(d => tier.Contains(d.LetterId) && !taken.Contains(d.Id))
-                    .OrderByDescending(d => d.DeliveredAt)
-                    .ThenByDescending(d => d.Id)
-                    .Take(Count - best.Count)
-                    .Select(ReceivedLetters.Row)
-                    .ToListAsync(cancellationToken)
-            );
-            if (best.Count == Count)
+            if (best.Count == Count || LetterSearch.InSubject(db, q, fit) is not { } tier)
             {
-                break;
+                continue;
             }
+
+            var taken = best.Select(r => r.Delivery.Id).ToHashSet();
+            var candidates = matches.Where(d => !taken.Contains(d.Id)).ToList();
+            var found = await NewestInAsync(tier, candidates, Count - best.Count, cancellationToken);
+            best.AddRange(await ReceivedLetters.RowsAsync(db, found, cancellationToken));
         }
 
         return best;
     }
 
-    private IEnumerable<IQueryable<Guid>> Tiers(Guid organizationId, string q)
-    {
-        yield return db
+    private IQueryable<Guid> Exactly(Guid organizationId, string q) =>
+        db
             .Letters.Where(l => l.Reference == q)
             .Select(l => l.Id)
             .Union(
                 db.Deliveries.Where(d => d.RecipientOrganizationId == organizationId && d.IncomingNumber == q)
                     .Select(d => d.LetterId)
             );
-        foreach (var fit in new[] { LetterSearch.Fit.Whole, LetterSearch.Fit.Prefix })
+
+    /// <summary>The newest <paramref name="count"/> candidates whose letter is in the tier, as delivery ids.</summary>
+    private static async Task<List<Guid>> NewestInAsync(
+        IQueryable<Guid> tier,
+        List<Delivery> candidates,
+        int count,
+        CancellationToken cancellationToken
+    )
+    {
+        var newest = candidates.Take(Newest).Select(d => d.LetterId).ToList();
+        var inTier = (await tier.Where(id => newest.Contains(id)).ToListAsync(cancellationToken)).ToHashSet();
+        if (inTier.Count < count && candidates.Count > Newest)
         {
-            if (LetterSearch.InSubject(db, q, fit) is { } subject)
-            {
-                yield return subject;
-            }
+            inTier.UnionWith(await tier.ToListAsync(cancellationToken));
         }
+
+        return [.. candidates.Where(d => inTier.Contains(d.LetterId)).Take(count).Select(d => d.Id)];
     }
 }

@@ -63,8 +63,23 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
     {
         var senders = filter.Search is { } search ? await SendersNamedAsync(search, cancellationToken) : [];
         var filtered = Filtered(organizationId, filter, senders);
+        var inMemory = filter.Search is not null;
+        if (inMemory)
+        {
+            // A search reads its matches once, a few fields each, and counts, pages and ranks them in memory: the
+            // full-text index and the rows it finds are visited once per request rather than once per query.
+            // Read in the list's order, which filtering in memory keeps: the database's order, ties and all.
+            filtered = (
+                await filtered
+                    .OrderByDescending(d => d.DeliveredAt)
+                    .ThenByDescending(d => d.Id)
+                    .Select(Match)
+                    .ToListAsync(cancellationToken)
+            ).AsQueryable();
+        }
+
         var weekEnd = today.AddDays(7);
-        var buckets = await filtered
+        var grouped = filtered
             .GroupBy(d => new
             {
                 d.State,
@@ -79,8 +94,8 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
                 g.Key.Soon,
                 g.Key.Mine,
                 Count = g.Count(),
-            })
-            .ToListAsync(cancellationToken);
+            });
+        var buckets = await LocalOrDatabase.ListAsync(grouped, cancellationToken);
         var counts = ReceivedFilter
             .TabsFor(isAgency)
             .ToDictionary(
@@ -110,16 +125,18 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             // Rows at exactly the cursor's time come first in this order; the previous page showed `seen` of them.
             rows = rows.Where(d => d.DeliveredAt <= at);
             skip = seen;
-            start = await tabRows.CountAsync(d => d.DeliveredAt > at, cancellationToken) + seen;
+            start = await LocalOrDatabase.CountAsync(tabRows.Where(d => d.DeliveredAt > at), cancellationToken) + seen;
             previous = await PreviousCursorAsync(tabRows, at, seen, start, pageSize, cancellationToken);
         }
 
-        var page = await rows.OrderByDescending(d => d.DeliveredAt)
-            .ThenByDescending(d => d.Id)
-            .Skip(skip)
-            .Take(pageSize + 1)
-            .Select(Row)
-            .ToListAsync(cancellationToken);
+        var page = !inMemory
+            ? await rows.OrderByDescending(d => d.DeliveredAt)
+                .ThenByDescending(d => d.Id)
+                .Skip(skip)
+                .Take(pageSize + 1)
+                .Select(Row)
+                .ToListAsync(cancellationToken)
+            : await RowsAsync(db, [.. rows.Skip(skip).Take(pageSize + 1).Select(d => d.Id)], cancellationToken);
         var shown = page.Take(pageSize).ToList();
         string? next = null;
         if (page.Count > pageSize)
@@ -134,6 +151,7 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             var unsearched = Filtered(organizationId, filter with { Search = null }, []);
             best = await new BestMatches(db).ReadAsync(
                 InTab(unsearched, filter.Tab, today, isAgency, me),
+                [.. tabRows],
                 organizationId,
                 query,
                 cancellationToken
@@ -151,6 +169,39 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
         d.Letter.SenderRegistryNumber,
         d.Letter.SubmittedAt
     );
+
+    /// <summary>What a search reads of each delivery it matches: enough to count, filter, order and page it.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Delivery, Delivery>> Match = d => new Delivery
+    {
+        Id = d.Id,
+        LetterId = d.LetterId,
+        RecipientOrganizationId = d.RecipientOrganizationId,
+        RecipientRegistryNumber = d.RecipientRegistryNumber,
+        State = d.State,
+        DeliveredAt = d.DeliveredAt,
+        DueDate = d.DueDate,
+        AssignedToUserId = d.AssignedToUserId,
+    };
+
+    /// <summary>The rows of these deliveries, in this order.</summary>
+    public static async Task<List<ReceivedRow>> RowsAsync(
+        ExchangeDbContext db,
+        IReadOnlyList<Guid> deliveryIds,
+        CancellationToken cancellationToken
+    )
+    {
+        if (deliveryIds.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db
+            .Deliveries.AsNoTracking()
+            .Where(d => deliveryIds.Contains(d.Id))
+            .Select(Row)
+            .ToDictionaryAsync(r => r.Delivery.Id, cancellationToken);
+        return [.. deliveryIds.Select(id => rows[id])];
+    }
 
     /// <summary>
     /// The cursor of the page before one that starts <paramref name="start"/> rows in, at cursor (at, seen): found by
@@ -177,14 +228,16 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             return TimeCursor.Format(at, seen - back + 1);
         }
 
-        var row = await rows.Where(d => d.DeliveredAt > at)
-            .OrderBy(d => d.DeliveredAt)
-            .ThenBy(d => d.Id)
-            .Skip(back - seen - 1)
-            .Select(d => new { DeliveredAt = d.DeliveredAt!.Value, d.Id })
-            .FirstAsync(cancellationToken);
-        var atRowTime = await rows.CountAsync(
-            d => d.DeliveredAt == row.DeliveredAt && d.Id.CompareTo(row.Id) >= 0,
+        var row = await LocalOrDatabase.FirstAsync(
+            rows.Where(d => d.DeliveredAt > at)
+                .OrderBy(d => d.DeliveredAt)
+                .ThenBy(d => d.Id)
+                .Skip(back - seen - 1)
+                .Select(d => new { DeliveredAt = d.DeliveredAt!.Value, d.Id }),
+            cancellationToken
+        );
+        var atRowTime = await LocalOrDatabase.CountAsync(
+            rows.Where(d => d.DeliveredAt == row.DeliveredAt && d.Id.CompareTo(row.Id) >= 0),
             cancellationToken
         );
         return TimeCursor.Format(row.DeliveredAt, atRowTime);
