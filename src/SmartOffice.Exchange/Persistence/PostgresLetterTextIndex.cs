@@ -1,12 +1,9 @@
 namespace SmartOffice.Exchange.Persistence;
 
 /// <summary>
-/// PostgreSQL's full-text index of letters: a narrow table of (letter, words) with a GIN index, kept from
-/// Letters.SearchText by triggers. Narrow, because a search visits the row of every letter the index finds (to check
-/// it is visible): rows of about 2 KB there, rather than the wide Letters rows, keep the visits few and cached. The
-/// words are stripped of positions (no query uses them) and stored uncompressed, so a letter with a long text has its
-/// words moved out of the row. The GIN index takes no pending list, so a search never scans recent letters one by one.
-/// Neither the table nor its triggers are in the EF model; only the search query (raw SQL) names them.
+/// The former PostgreSQL full-text index of letters (a narrow table of letter and stripped <c>tsvector</c> with a GIN
+/// index, kept by triggers), and before it the generated words column in the Letters rows. Only the migrations that
+/// create and remove them use these statements; searches use <see cref="PostgresLetterKeyIndex"/>.
 /// </summary>
 public static class PostgresLetterTextIndex
 {

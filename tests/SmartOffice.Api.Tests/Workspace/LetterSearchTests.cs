@@ -166,6 +166,36 @@ public sealed class LetterSearchTests
         );
     }
 
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task Matches_delivered_at_the_same_moment_are_listed_in_the_databases_order(string provider)
+    {
+        var factory = Factories.Shared(provider);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var sent = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            sent.Add(Guid.Parse(await SendAsync(factory, $"Нэг мөч {tag} {i}", $"Нэг мөч {tag}")));
+        }
+
+        using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
+        var query = $"/inbox?tab=new&q={Uri.EscapeDataString(tag)}";
+        await WaitForAsync(clerk, query, 6);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var mine = db.Deliveries.Where(d => sent.Contains(d.LetterId) && d.RecipientRegistryNumber == "9011001");
+        var moment = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        await mine.ExecuteUpdateAsync(s => s.SetProperty(d => d.DeliveredAt, moment));
+        var databaseOrder = await mine.OrderByDescending(d => d.DeliveredAt)
+            .ThenByDescending(d => d.Id)
+            .Select(d => d.LetterId)
+            .ToListAsync();
+
+        var listed = ListIds(await clerk.GetPageAsync(query));
+        CollectionAssert.AreEqual(databaseOrder.Select(id => id.ToString()).ToList(), listed);
+    }
+
     private static async Task<string> SendAsync(
         ApiFactory factory,
         string subject,

@@ -7,11 +7,12 @@ namespace SmartOffice.Api.Features.Letters;
 /// <summary>
 /// The query side of letter search for the inbox and the sent letters. Each way a letter can match is a set of letter
 /// ids found through an index of its own: every query word at the start of a word of <c>Letter.SearchText</c> by its
-/// stem or as written (see <see cref="LetterSearchText"/>) through the database's full-text index
-/// (<see cref="PostgresLetterTextIndex"/>, <see cref="SqliteLetterTextIndex"/>); the caller's own sets (names,
-/// numbers); and the subject of the few letters still waiting for their keys. The listings take the UNION of these
-/// sets and join only those letters to their own, so the text of a letter is only ever listed to those who may read
-/// it, and a search costs what its matches cost rather than a pass over every letter.
+/// stem or as written (see <see cref="LetterSearchText"/>) through the database's search index
+/// (<see cref="PostgresLetterKeyIndex"/>, <see cref="SqliteLetterTextIndex"/>); the caller's own sets (names,
+/// numbers); and the subject of the few letters still waiting for their keys. The listings take these sets together
+/// (duplicates and all, since they only test membership) and join only those letters to their own, so the text of a
+/// letter is only ever listed to those who may read it, and a search costs what its matches cost rather than a pass
+/// over every letter.
 /// </summary>
 internal static class LetterSearch
 {
@@ -35,9 +36,9 @@ internal static class LetterSearch
                 && (l.SubjectSearch.Contains(lowered) || (l.Reference != null && l.Reference.Contains(q)))
             )
             .Select(l => l.Id);
-        var matching = others.Union(withoutKeys);
+        var matching = others.Concat(withoutKeys);
         return Words(db, LetterSearchText.QueryKeys(q), Fit.Prefix, subject: false) is { } words
-            ? words.Union(matching)
+            ? words.Concat(matching)
             : matching;
     }
 
@@ -87,25 +88,15 @@ internal static class LetterSearch
             );
         }
 
-        // The query is written into the statement rather than passed as a parameter: the planner then knows how many
-        // letters it finds (a prepared statement's generic plan would guess) and picks the join for that many.
-        var suffix = fit == Fit.Prefix ? ":*" : "";
-        var tsquery = string.Join(
-            " & ",
-            alternatives.Select(a => "(" + string.Join(" | ", a.Select(p => Literal(p) + suffix)) + ")")
-        );
-        // Sanitized: Literal admits letters and digits only.
+        // The keys are written into the statement rather than passed as parameters: the planner then knows each
+        // key's range in the B-tree of keys.
+        var overlaps = alternatives.Select(a => PostgresLetterKeyIndex.Overlaps(a, whole: fit == Fit.Whole));
+        // Sanitized: Overlaps admits letters and digits only.
 #pragma warning disable EF1003
         return db.Database.SqlQueryRaw<Guid>(
-            $"SELECT \"LetterId\" AS \"Value\" FROM \"{PostgresLetterTextIndex.Table}\" "
-                + $"WHERE \"Words\" @@ '{tsquery}'::tsquery"
+            $"SELECT \"LetterId\" AS \"Value\" FROM \"{PostgresLetterKeyIndex.Table}\" "
+                + $"WHERE {string.Join(" AND ", overlaps)}"
         );
 #pragma warning restore EF1003
     }
-
-    // Keys come from MongolianSearch.Words: letters and digits only, so they need no quoting; checked all the same.
-    private static string Literal(string key) =>
-        key.All(char.IsLetterOrDigit)
-            ? key
-            : throw new ArgumentException("a search key is letters and digits", nameof(key));
 }

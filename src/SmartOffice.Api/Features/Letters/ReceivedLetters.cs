@@ -68,14 +68,10 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
         {
             // A search reads its matches once, a few fields each, and counts, pages and ranks them in memory: the
             // full-text index and the rows it finds are visited once per request rather than once per query.
-            // Read in the list's order, which filtering in memory keeps: the database's order, ties and all.
-            filtered = (
-                await filtered
-                    .OrderByDescending(d => d.DeliveredAt)
-                    .ThenByDescending(d => d.Id)
-                    .Select(Match)
-                    .ToListAsync(cancellationToken)
-            ).AsQueryable();
+            // Put in the list's order here (ties by id as the database orders them), which filtering keeps.
+            var matches = await filtered.Select(Match).ToListAsync(cancellationToken);
+            matches.Sort(NewestFirst.Instance);
+            filtered = matches.AsQueryable();
         }
 
         var weekEnd = today.AddDays(7);
@@ -170,13 +166,15 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
         d.Letter.SubmittedAt
     );
 
-    /// <summary>What a search reads of each delivery it matches: enough to count, filter, order and page it.</summary>
+    /// <summary>
+    /// What a search reads of each delivery it matches: enough to count, filter, order and page it (the recipient is
+    /// the caller, so it is not read).
+    /// </summary>
     private static readonly System.Linq.Expressions.Expression<Func<Delivery, Delivery>> Match = d => new Delivery
     {
         Id = d.Id,
         LetterId = d.LetterId,
-        RecipientOrganizationId = d.RecipientOrganizationId,
-        RecipientRegistryNumber = d.RecipientRegistryNumber,
+        RecipientRegistryNumber = "",
         State = d.State,
         DeliveredAt = d.DeliveredAt,
         DueDate = d.DueDate,
@@ -344,7 +342,7 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
                 )
                 .Select(d => d.LetterId)
             : db.Deliveries.Where(d => false).Select(d => d.LetterId);
-        return LetterSearch.Matching(db, q, fromSenders.Union(numbered));
+        return LetterSearch.Matching(db, q, fromSenders.Concat(numbered));
     }
 
     private static IQueryable<Delivery> InTab(
