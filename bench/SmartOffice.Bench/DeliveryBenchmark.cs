@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using Npgsql;
 using RabbitMQ.Client;
 using SmartOffice.Bench.Floor;
 using SmartOffice.Signing;
 using SmartOffice.Signing.Pki;
-using SmartOffice.Worker;
 
 namespace SmartOffice.Bench;
 
@@ -21,8 +18,7 @@ internal static class DeliveryBenchmark
 {
     public static async Task<int> RunAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("SMARTOFFICE_BENCH_POSTGRES")
-            ?? Environment.GetEnvironmentVariable("SMARTOFFICE_TEST_POSTGRES");
+        var admin = BenchDatabase.Admin;
         if (string.IsNullOrEmpty(admin))
         {
             Console.Error.WriteLine(
@@ -36,38 +32,7 @@ internal static class DeliveryBenchmark
         var pki = DemoPki.Create();
         var folder = Directory.CreateTempSubdirectory("smartoffice-bench-delivery-").FullName;
         pki.WriteTo(Path.Combine(folder, "pki"));
-        var database = $"smartoffice_bench_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {database}", connection).ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(admin)
-        {
-            Database = database,
-            MaxPoolSize = Measure.PoolSize,
-        }.ConnectionString;
-        var settings = new Dictionary<string, string?>
-        {
-            ["Messaging:Transport"] = "RabbitMq",
-            ["Outbox:Enabled"] = "true",
-            ["Limits:DuplicateWindowHours"] = "0",
-        };
-        var worker = WorkerHost.Build(
-            [],
-            new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "Postgres",
-                ["Messaging:Transport"] = "RabbitMq",
-                ["ConnectionStrings:SmartOffice"] = connectionString,
-                ["Seal:CertificatePath"] = Path.Combine(folder, "pki", "p12", "seal.p12"),
-                ["Seal:Password"] = "demo",
-                ["Archive:Path"] = Path.Combine(folder, "archive"),
-                ["urls"] = "http://127.0.0.1:0",
-                ["Logging:LogLevel:Default"] = "Warning",
-            }
-        );
+        var connectionString = await BenchDatabase.CreateAsync(admin);
         var letters = SubmissionBenchmark.SignLetters(pki);
         var work = new WorkItems(letters, WorkItems.DemoRecipients);
         Console.WriteLine(
@@ -93,29 +58,13 @@ internal static class DeliveryBenchmark
         var floorSustained = await DeliveryPhase.RunAsync(floor, work, 32, null, Phase);
 
         using var roundTrips = new DatabaseRoundTrips();
-        await using var api = await SubmissionBenchmark.StartApiAsync(
-            "http://127.0.0.1:5198",
-            folder,
-            connectionString,
-            settings
-        );
-        await WorkerHost.PrepareAsync(worker);
-        await worker.StartAsync();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 })
-        {
-            BaseAddress = new Uri("http://127.0.0.1:5198"),
-        };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer",
-            await SubmissionBenchmark.LoginAsync(http, pki.CompanyA)
-        );
-        var product = new ProductPipeline(api.Services, http, roundTrips);
+        await using var hosts = await ProductHosts.StartAsync(pki, folder, connectionString, roundTrips);
+        var product = hosts.Pipeline;
         var productWarmUp = await WarmUpAsync(product, work);
         var sustained = await DeliveryPhase.RunAsync(product, work, 32, null, Phase);
         var pace = Math.Max(1, Math.Round(0.8 * sustained.PerSecond));
         var paced = await DeliveryPhase.RunAsync(product, work, 64, pace, Phase);
-        await worker.StopAsync();
-        await api.StopAsync();
+        await hosts.StopAsync();
         var floorPaced = await DeliveryPhase.RunAsync(floor, work, 64, pace, Phase);
 
         Console.WriteLine(
@@ -197,7 +146,7 @@ internal static class DeliveryBenchmark
     /// <summary>
     /// An earlier run stopped before its worker drained the queue leaves messages for letters of its own database.
     /// </summary>
-    private static async Task PurgeLeftoversAsync()
+    internal static async Task PurgeLeftoversAsync()
     {
         await using var connection = await new ConnectionFactory
         {
