@@ -9,6 +9,11 @@ ensure_packages poppler-utils fonts-liberation2 chromium chromium-driver openssl
 # Node signs letters for the Signing tests (tests/tools/signpdf). Debian's nodejs + npm, unless a node that brings
 # its own npm is there already (NodeSource's nodejs does, and conflicts with Debian's npm package).
 command -v node >/dev/null && command -v npm >/dev/null || ensure_packages nodejs npm
+# Node trusts only its own CA list unless told: on a network whose TLS proxy the system's CA store vouches for, npm
+# would otherwise retry each download for minutes. The system store is added when there is one.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
 # npm ci only when node_modules is missing or older than the lock file (npm writes node_modules/.package-lock.json).
 # signpdf signs letters for the Signing tests; axe checks the workspace's pages in the browser tests.
 for tool in tests/tools/signpdf tests/tools/axe; do
