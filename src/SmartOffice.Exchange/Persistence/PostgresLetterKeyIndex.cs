@@ -37,7 +37,9 @@ public static class PostgresLetterKeyIndex
             + "FOR EACH ROW WHEN (OLD.\"SearchText\" IS DISTINCT FROM NEW.\"SearchText\") "
             + $"EXECUTE FUNCTION \"{Table}_Keep\"();",
         $"INSERT INTO \"{Keys}\" (\"Key\") SELECT DISTINCT w FROM \"Letters\" l, "
-            + "unnest(string_to_array(l.\"SearchText\", ' ')) w WHERE w <> '' ORDER BY w ON CONFLICT DO NOTHING;",
+            + "unnest(string_to_array(l.\"SearchText\", ' ')) w "
+            + $"WHERE w <> '' AND length(w) <= {Letters.Search.LetterSearchText.MaxKeyLength + 1} ORDER BY w "
+            + "ON CONFLICT DO NOTHING;",
         $"INSERT INTO \"{Table}\" (\"LetterId\", \"Keys\") SELECT l.\"Id\", {IdsOf(WordsOf("l"))} FROM \"Letters\" l "
             + "ON CONFLICT (\"LetterId\") DO NOTHING;",
         $"CREATE INDEX IF NOT EXISTS \"IX_{Table}_Keys\" ON \"{Table}\" USING gin (\"Keys\") WITH (fastupdate = off);",
@@ -72,8 +74,11 @@ public static class PostgresLetterKeyIndex
             ? key
             : throw new ArgumentException("a search key is letters and digits", nameof(key));
 
+    // Keys past the bound (LetterSearchText.MaxKeyLength, a subject key with its mark) are left out here too, so
+    // that a letter stored before the bound, or by other code, never fails on the B-tree's entry size limit.
     private static string WordsOf(string row) =>
-        $"ARRAY(SELECT DISTINCT w FROM unnest(string_to_array({row}.\"SearchText\", ' ')) w WHERE w <> '' ORDER BY w)";
+        $"ARRAY(SELECT DISTINCT w FROM unnest(string_to_array({row}.\"SearchText\", ' ')) w "
+        + $"WHERE w <> '' AND length(w) <= {Letters.Search.LetterSearchText.MaxKeyLength + 1} ORDER BY w)";
 
     private static string IdsOf(string words) =>
         $"ARRAY(SELECT k.\"Id\" FROM \"{Keys}\" k WHERE k.\"Key\" = ANY({words}) ORDER BY 1)";

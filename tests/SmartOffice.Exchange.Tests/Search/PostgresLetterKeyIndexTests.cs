@@ -56,6 +56,38 @@ public sealed class PostgresLetterKeyIndexTests
     }
 
     [TestMethod]
+    public async Task A_run_of_letters_past_any_words_length_is_left_out_and_the_letter_kept()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseRegistration.Postgres);
+        await database.Services.MigrateExchangeDatabaseAsync();
+        var sender = await SenderAsync(database);
+        // Longer than a B-tree entry may be (about 2.7 KB): written as is, past the bound LetterSearchText keeps.
+        // Random letters, so that PostgreSQL cannot compress the entry under the limit either.
+        var random = new Random(7);
+        var blob = string.Concat(Enumerable.Range(0, 3_000).Select(_ => (char)('а' + random.Next(32))));
+        var letter = new Letter
+        {
+            SenderOrganizationId = sender,
+            SenderRegistryNumber = "5123456",
+            Subject = "Хавсралт",
+            DocumentSha256 = new string('a', 64),
+            ValidationReportJson = "{}",
+            RecipientKey = "9011001",
+            SubmittedAt = DateTimeOffset.UnixEpoch,
+            SearchText = $" хавсралт {blob} ",
+        };
+        await database.UseAsync(async db =>
+        {
+            db.Letters.Add(letter);
+            await db.SaveChangesAsync();
+        });
+
+        CollectionAssert.AreEqual(new[] { letter.Id }, await FindAsync(database, "хавсралт", whole: true));
+        Assert.IsEmpty(await FindAsync(database, blob[..20], whole: false));
+        Assert.DoesNotContain(blob, LetterSearchText.Build("Хавсралт", blob), "the keys leave it out too");
+    }
+
+    [TestMethod]
     public async Task Letters_stored_at_once_with_the_same_new_words_are_all_kept()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseRegistration.Postgres);

@@ -13,6 +13,12 @@ public static class LetterSearchText
     /// <summary>Bound on the column: subject and reference come first, so a long body is what gets cut.</summary>
     public const int MaxLength = 16_000;
 
+    /// <summary>
+    /// Longer keys are not stored: no word is this long, but a PDF's text may hold a run of letters without spaces
+    /// (an encoded blob), and an index entry has a size limit (PostgreSQL's B-tree about 2.7 KB).
+    /// </summary>
+    public const int MaxKeyLength = 100;
+
     /// <summary>At most this many query words count; a pasted paragraph should not become a hundred LIKEs.</summary>
     public const int MaxQueryWords = 8;
 
@@ -40,7 +46,7 @@ public static class LetterSearchText
                 break;
             }
 
-            if (seen.Add(key))
+            if (key.Length <= MaxKeyLength + SubjectMark.Length && seen.Add(key))
             {
                 text.Append(key).Append(' ');
             }
