@@ -67,7 +67,7 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
         if (inMemory)
         {
             // A search reads its matches once, a few fields each, and counts, pages and ranks them in memory: the
-            // full-text index and the rows it finds are visited once per request rather than once per query.
+            // search index and the rows it finds are visited once per request rather than once per query.
             // Put in the list's order here (ties by id as the database orders them), which filtering keeps.
             var matches = await filtered.Select(Match).ToListAsync(cancellationToken);
             matches.Sort(NewestFirst.Instance);
