@@ -68,6 +68,34 @@ public static class PostgresLetterKeyIndex
         return $"\"Keys\" && ARRAY(SELECT \"Id\" FROM \"{Keys}\" WHERE {string.Join(" OR ", matches)})";
     }
 
+    /// <summary>
+    /// A statement reading the ids of the keys each group of <paramref name="prefixes"/> starts, as rows ("Word", "Id")
+    /// numbered by group: read before a search, so that the search names its keys' ids and the planner can tell from
+    /// the index's statistics how many letters they find.
+    /// </summary>
+    public static string KeyIdsOf(IReadOnlyList<IEnumerable<string>> prefixes)
+    {
+        ArgumentNullException.ThrowIfNull(prefixes);
+        return string.Join(
+            " UNION ALL ",
+            prefixes.Select(
+                (group, i) =>
+                    $"SELECT {i} AS \"Word\", \"Id\" FROM \"{Keys}\" WHERE "
+                    + string.Join(" OR ", group.Select(p => $"\"Key\" LIKE '{Checked(p)}%'"))
+            )
+        );
+    }
+
+    /// <summary>
+    /// The condition that a letter's keys include one of these ids, written out (as ARRAY[…]: a statement run through
+    /// EF's raw SQL must not hold braces).
+    /// </summary>
+    public static string OverlapsIds(IEnumerable<int> ids)
+    {
+        var list = string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return $"\"Keys\" && ARRAY[{list}]::integer[]";
+    }
+
     // Keys are letters and digits (MongolianSearch.Words): no quote, and nothing LIKE reads as a wildcard.
     private static string Checked(string key) =>
         key.Length > 0 && key.All(char.IsLetterOrDigit)

@@ -196,6 +196,26 @@ public sealed class LetterSearchTests
         CollectionAssert.AreEqual(databaseOrder.Select(id => id.ToString()).ToList(), listed);
     }
 
+    [TestMethod]
+    [DataRow("Sqlite")]
+    [DataRow("Postgres")]
+    public async Task A_word_no_letter_has_finds_nothing_beside_a_word_that_finds_some(string provider)
+    {
+        var factory = Factories.Shared(provider);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var sent = await SendAsync(factory, $"Цэцэрлэг {tag}", $"Цэцэрлэгийн засвар {tag}");
+        using var clerk = await WorkspaceClient.StaffAsync(factory, "bichig");
+        var found = await WaitForAsync(clerk, $"/inbox?tab=new&q={Uri.EscapeDataString(tag)}", 1);
+        CollectionAssert.AreEqual(new[] { sent }, ListIds(found));
+
+        // Every query word must find the letter: one unknown word leaves none, on the index's path as on the others'.
+        var unknown = $"жэврэгтэнгүй{tag[..4]}";
+        Assert.IsEmpty(
+            ListIds(await clerk.GetPageAsync($"/inbox?tab=new&q={Uri.EscapeDataString($"{tag} {unknown}")}"))
+        );
+        Assert.IsEmpty(ListIds(await clerk.GetPageAsync($"/inbox?tab=new&q={Uri.EscapeDataString(unknown)}")));
+    }
+
     private static async Task<string> SendAsync(
         ApiFactory factory,
         string subject,

@@ -25,7 +25,8 @@ internal static class LetterSearch
     /// The letters that match <paramref name="query"/> by their words or (while they have no keys yet) by subject or
     /// reference as typed, together with <paramref name="others"/> (the caller's matches by name and number).
     /// </summary>
-    public static IQueryable<Guid> Matching(ExchangeDbContext db, string query, IQueryable<Guid> others)
+    /// <param name="keyIds">The ids of the keys the query's words start, from <see cref="KeyIdsAsync"/>.</param>
+    public static Matches Matching(ExchangeDbContext db, string query, IQueryable<Guid> others, KeyIds? keyIds)
     {
         ArgumentNullException.ThrowIfNull(db);
         var q = query.Trim();
@@ -37,9 +38,79 @@ internal static class LetterSearch
             )
             .Select(l => l.Id);
         var matching = others.Concat(withoutKeys);
-        return Words(db, LetterSearchText.QueryKeys(q), Fit.Prefix, subject: false) is { } words
-            ? words.Concat(matching)
-            : matching;
+        var words = keyIds is not null
+            ? ByKeyIds(db, keyIds)
+            : Words(db, LetterSearchText.QueryKeys(q), Fit.Prefix, subject: false);
+        return new Matches(words, matching);
+    }
+
+    /// <summary>
+    /// A search's letters: those its words find (null for a query of no words) and the others (names, numbers,
+    /// letters still without keys). Kept apart so that a listing tests each with its own IN: PostgreSQL then hashes
+    /// each set once and checks the listing's rows against it, where one IN over both would be planned as if the
+    /// union held a few hundred letters (the number of distinct values of a union is not estimated).
+    /// </summary>
+    public sealed record Matches(IQueryable<Guid>? ByWords, IQueryable<Guid> Others);
+
+    /// <summary>
+    /// For each query word, the ids of the keys it starts (its stem or the word as typed). Null where the database
+    /// takes the words themselves (SQLite's FTS5), or when the query has no words.
+    /// </summary>
+    public sealed record KeyIds(IReadOnlyList<IReadOnlyList<int>> PerWord);
+
+    /// <summary>
+    /// Reads the ids of the keys the query's words start, on PostgreSQL, before the search: written into the search's
+    /// statement, they let the planner estimate from the index's statistics how many letters match, and so join a
+    /// common word's thousands of letters by hash rather than one index probe each.
+    /// </summary>
+    public static async Task<KeyIds?> KeyIdsAsync(
+        ExchangeDbContext db,
+        string query,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var keys = LetterSearchText.QueryKeys(query.Trim());
+        if (db.IsSqlite || keys.Count == 0)
+        {
+            return null;
+        }
+
+        var prefixes = keys.Select(k => LetterSearchText.Prefixes(k).Distinct()).ToList();
+        // Sanitized: KeyIdsOf admits letters and digits only.
+#pragma warning disable EF1003
+        var rows = await db
+            .Database.SqlQueryRaw<KeyIdRow>(PostgresLetterKeyIndex.KeyIdsOf(prefixes))
+            .ToListAsync(cancellationToken);
+#pragma warning restore EF1003
+        var perWord = Enumerable
+            .Range(0, prefixes.Count)
+            .Select(i => (IReadOnlyList<int>)[.. rows.Where(r => r.Word == i).Select(r => r.Id)])
+            .ToList();
+        // A word of one or two letters may start tens of thousands of keys: past this, the statement would be long
+        // and the estimate no better, so the search reads those ids itself.
+        return perWord.Any(ids => ids.Count > MaxWrittenIds) ? null : new KeyIds(perWord);
+    }
+
+    private const int MaxWrittenIds = 5_000;
+
+    private sealed record KeyIdRow(int Word, int Id);
+
+    private static IQueryable<Guid> ByKeyIds(ExchangeDbContext db, KeyIds keyIds)
+    {
+        if (keyIds.PerWord.Any(ids => ids.Count == 0))
+        {
+            return db.Letters.Where(l => false).Select(l => l.Id);
+        }
+
+        var overlaps = keyIds.PerWord.Select(PostgresLetterKeyIndex.OverlapsIds);
+        // Sanitized: integers only.
+#pragma warning disable EF1003
+        return db.Database.SqlQueryRaw<Guid>(
+            $"SELECT \"LetterId\" AS \"Value\" FROM \"{PostgresLetterKeyIndex.Table}\" "
+                + $"WHERE {string.Join(" AND ", overlaps)}"
+        );
+#pragma warning restore EF1003
     }
 
     /// <summary>

@@ -61,15 +61,14 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
         Guid? me = null
     )
     {
-        var senders = filter.Search is { } search ? await SendersNamedAsync(search, cancellationToken) : [];
-        var filtered = Filtered(organizationId, filter, senders);
+        var filtered = Filtered(organizationId, filter);
         var inMemory = filter.Search is not null;
-        if (inMemory)
+        if (filter.Search is { } search)
         {
             // A search reads its matches once, a few fields each, and counts, pages and ranks them in memory: the
             // search index and the rows it finds are visited once per request rather than once per query.
             // Put in the list's order here (ties by id as the database orders them), which filtering keeps.
-            var matches = await filtered.Select(Match).ToListAsync(cancellationToken);
+            var matches = await MatchesAsync(organizationId, filtered, search, cancellationToken);
             matches.Sort(NewestFirst.Instance);
             filtered = matches.AsQueryable();
         }
@@ -144,7 +143,7 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
         IReadOnlyList<ReceivedRow> best = [];
         if (cursor is null && filter.Search is { } query && counts.GetValueOrDefault(filter.Tab) > BestMatches.Count)
         {
-            var unsearched = Filtered(organizationId, filter with { Search = null }, []);
+            var unsearched = Filtered(organizationId, filter with { Search = null });
             best = await new BestMatches(db).ReadAsync(
                 InTab(unsearched, filter.Tab, today, isAgency, me),
                 [.. tabRows],
@@ -257,7 +256,10 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
                 _ => ReceivedFilter.New,
             };
 
-    private IQueryable<Delivery> Filtered(Guid organizationId, ReceivedFilter filter, IReadOnlyList<Guid> senders)
+    /// <summary>
+    /// The deliveries the list shows by its filters other than the search (see <see cref="MatchesAsync"/>).
+    /// </summary>
+    private IQueryable<Delivery> Filtered(Guid organizationId, ReceivedFilter filter)
     {
         var deliveries = db
             .Deliveries.AsNoTracking()
@@ -295,13 +297,40 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
             );
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        return deliveries;
+    }
+
+    /// <summary>
+    /// The deliveries of <paramref name="filtered"/> whose letter a search finds, a few fields each, in no order. The
+    /// letters its words find and the others (senders, numbers) are read apart, each with its own IN: PostgreSQL then
+    /// plans each from its own estimate (a common word's thousands of letters by hash, a rare one's by index),
+    /// where one IN over both would be planned as if their union held a few hundred letters.
+    /// </summary>
+    private async Task<List<Delivery>> MatchesAsync(
+        Guid organizationId,
+        IQueryable<Delivery> filtered,
+        string search,
+        CancellationToken cancellationToken
+    )
+    {
+        var senders = await SendersNamedAsync(search, cancellationToken);
+        var keyIds = await LetterSearch.KeyIdsAsync(db, search, cancellationToken);
+        var (byWords, others) = Matching(organizationId, search, senders, keyIds);
+        var matches = await filtered
+            .Where(d => others.Contains(d.LetterId))
+            .Select(Match)
+            .ToListAsync(cancellationToken);
+        if (byWords is not null)
         {
-            var matching = Matching(organizationId, filter.Search, senders);
-            deliveries = deliveries.Where(d => matching.Contains(d.LetterId));
+            var seen = matches.Select(d => d.Id).ToHashSet();
+            matches.AddRange(
+                (
+                    await filtered.Where(d => byWords.Contains(d.LetterId)).Select(Match).ToListAsync(cancellationToken)
+                ).Where(d => !seen.Contains(d.Id))
+            );
         }
 
-        return deliveries;
+        return matches;
     }
 
     /// <summary>
@@ -325,7 +354,12 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
     /// The letters a search finds in this organization's inbox: by their words (subject, reference, text), from one of
     /// the <paramref name="senders"/> it names, or by our incoming number.
     /// </summary>
-    private IQueryable<Guid> Matching(Guid organizationId, string search, IReadOnlyList<Guid> senders)
+    private LetterSearch.Matches Matching(
+        Guid organizationId,
+        string search,
+        IReadOnlyList<Guid> senders,
+        LetterSearch.KeyIds? keyIds
+    )
     {
         var q = search.Trim();
         var fromSenders =
@@ -342,7 +376,7 @@ internal sealed class ReceivedLetters(ExchangeDbContext db, ServiceClock clock)
                 )
                 .Select(d => d.LetterId)
             : db.Deliveries.Where(d => false).Select(d => d.LetterId);
-        return LetterSearch.Matching(db, q, fromSenders.Concat(numbered));
+        return LetterSearch.Matching(db, q, fromSenders.Concat(numbered), keyIds);
     }
 
     private static IQueryable<Delivery> InTab(

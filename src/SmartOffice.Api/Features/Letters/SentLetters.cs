@@ -36,8 +36,11 @@ internal sealed class SentLetters(ExchangeDbContext db, ServiceClock clock)
         var letters = db.Letters.AsNoTracking().Where(l => l.SenderOrganizationId == senderOrganizationId);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var matching = Matching(senderOrganizationId, filter.Search);
-            letters = letters.Where(l => matching.Contains(l.Id));
+            var keyIds = await LetterSearch.KeyIdsAsync(db, filter.Search, cancellationToken);
+            var (byWords, others) = Matching(senderOrganizationId, filter.Search, keyIds);
+            letters = byWords is null
+                ? letters.Where(l => others.Contains(l.Id))
+                : letters.Where(l => byWords.Contains(l.Id) || others.Contains(l.Id));
         }
 
         if (filter.State is { } state)
@@ -83,7 +86,7 @@ internal sealed class SentLetters(ExchangeDbContext db, ServiceClock clock)
     /// The letters a search finds among those this organization sent: by their words (subject, reference, text), or
     /// by a recipient whose name has the query or whose registry number starts with it.
     /// </summary>
-    private IQueryable<Guid> Matching(Guid senderOrganizationId, string search)
+    private LetterSearch.Matches Matching(Guid senderOrganizationId, string search, LetterSearch.KeyIds? keyIds)
     {
         var text = search.Trim();
         var lowered = text.ToLowerInvariant();
@@ -101,7 +104,7 @@ internal sealed class SentLetters(ExchangeDbContext db, ServiceClock clock)
         var toRecipients = db
             .Deliveries.Where(d => recipients.Contains(d.RecipientOrganizationId))
             .Select(d => d.LetterId);
-        return LetterSearch.Matching(db, text, toRecipients);
+        return LetterSearch.Matching(db, text, toRecipients, keyIds);
     }
 
     public Task<Letter?> ReadOneAsync(Guid senderOrganizationId, Guid letterId, CancellationToken cancellationToken) =>
