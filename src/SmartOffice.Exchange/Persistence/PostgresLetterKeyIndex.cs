@@ -38,7 +38,7 @@ public static class PostgresLetterKeyIndex
             + $"EXECUTE FUNCTION \"{Table}_Keep\"();",
         $"INSERT INTO \"{Keys}\" (\"Key\") SELECT DISTINCT w FROM \"Letters\" l, "
             + "unnest(string_to_array(l.\"SearchText\", ' ')) w "
-            + $"WHERE w <> '' AND length(w) <= {Letters.Search.LetterSearchText.MaxKeyLength + 1} ORDER BY w "
+            + $"WHERE w <> '' AND length(w) <= {Letters.Search.LetterSearchText.MaxKeyLength} ORDER BY w "
             + "ON CONFLICT DO NOTHING;",
         $"INSERT INTO \"{Table}\" (\"LetterId\", \"Keys\") SELECT l.\"Id\", {IdsOf(WordsOf("l"))} FROM \"Letters\" l "
             + "ON CONFLICT (\"LetterId\") DO NOTHING;",
@@ -64,8 +64,7 @@ public static class PostgresLetterKeyIndex
     public static string Overlaps(IEnumerable<string> prefixes, bool whole)
     {
         ArgumentNullException.ThrowIfNull(prefixes);
-        var matches = prefixes.Select(p => whole ? $"\"Key\" = '{Checked(p)}'" : $"\"Key\" LIKE '{Checked(p)}%'");
-        return $"\"Keys\" && ARRAY(SELECT \"Id\" FROM \"{Keys}\" WHERE {string.Join(" OR ", matches)})";
+        return $"\"Keys\" && ARRAY(SELECT \"Id\" FROM \"{Keys}\" WHERE {KeysFitting(prefixes, whole)})";
     }
 
     /// <summary>
@@ -79,9 +78,7 @@ public static class PostgresLetterKeyIndex
         return string.Join(
             " UNION ALL ",
             prefixes.Select(
-                (group, i) =>
-                    $"SELECT {i} AS \"Word\", \"Id\" FROM \"{Keys}\" WHERE "
-                    + string.Join(" OR ", group.Select(p => $"\"Key\" LIKE '{Checked(p)}%'"))
+                (group, i) => $"SELECT {i} AS \"Word\", \"Id\" FROM \"{Keys}\" WHERE {KeysFitting(group, whole: false)}"
             )
         );
     }
@@ -96,17 +93,24 @@ public static class PostgresLetterKeyIndex
         return $"\"Keys\" && ARRAY[{list}]::integer[]";
     }
 
+    /// <summary>The condition on SearchKeys that a key equals (whole) or starts with one of the prefixes.</summary>
+    private static string KeysFitting(IEnumerable<string> prefixes, bool whole) =>
+        string.Join(
+            " OR ",
+            prefixes.Select(p => whole ? $"\"Key\" = '{Checked(p)}'" : $"\"Key\" LIKE '{Checked(p)}%'")
+        );
+
     // Keys are letters and digits (MongolianSearch.Words): no quote, and nothing LIKE reads as a wildcard.
     private static string Checked(string key) =>
         key.Length > 0 && key.All(char.IsLetterOrDigit)
             ? key
             : throw new ArgumentException("a search key is letters and digits", nameof(key));
 
-    // Keys past the bound (LetterSearchText.MaxKeyLength, a subject key with its mark) are left out here too, so
+    // Keys past the bound (LetterSearchText.MaxKeyLength) are left out here too, so
     // that a letter stored before the bound, or by other code, never fails on the B-tree's entry size limit.
     private static string WordsOf(string row) =>
         $"ARRAY(SELECT DISTINCT w FROM unnest(string_to_array({row}.\"SearchText\", ' ')) w "
-        + $"WHERE w <> '' AND length(w) <= {Letters.Search.LetterSearchText.MaxKeyLength + 1} ORDER BY w)";
+        + $"WHERE w <> '' AND length(w) <= {Letters.Search.LetterSearchText.MaxKeyLength} ORDER BY w)";
 
     private static string IdsOf(string words) =>
         $"ARRAY(SELECT k.\"Id\" FROM \"{Keys}\" k WHERE k.\"Key\" = ANY({words}) ORDER BY 1)";

@@ -65,24 +65,9 @@ public sealed class PostgresLetterKeyIndexTests
         // Random letters, so that PostgreSQL cannot compress the entry under the limit either.
         var random = new Random(7);
         var blob = string.Concat(Enumerable.Range(0, 3_000).Select(_ => (char)('а' + random.Next(32))));
-        var letter = new Letter
-        {
-            SenderOrganizationId = sender,
-            SenderRegistryNumber = "5123456",
-            Subject = "Хавсралт",
-            DocumentSha256 = new string('a', 64),
-            ValidationReportJson = "{}",
-            RecipientKey = "9011001",
-            SubmittedAt = DateTimeOffset.UnixEpoch,
-            SearchText = $" хавсралт {blob} ",
-        };
-        await database.UseAsync(async db =>
-        {
-            db.Letters.Add(letter);
-            await db.SaveChangesAsync();
-        });
+        var letter = await LetterAsync(database, sender, "Хавсралт", body: null, searchText: $" хавсралт {blob} ");
 
-        CollectionAssert.AreEqual(new[] { letter.Id }, await FindAsync(database, "хавсралт", whole: true));
+        CollectionAssert.AreEqual(new[] { letter }, await FindAsync(database, "хавсралт", whole: true));
         Assert.IsEmpty(await FindAsync(database, blob[..20], whole: false));
         Assert.DoesNotContain(blob, LetterSearchText.Build("Хавсралт", blob), "the keys leave it out too");
     }
@@ -130,7 +115,14 @@ public sealed class PostgresLetterKeyIndexTests
         return organization.Id;
     }
 
-    private static async Task<Guid> LetterAsync(TestDatabase database, Guid sender, string subject, string? body)
+    /// <param name="searchText">The keys as stored, when not those <see cref="LetterSearchText.Build"/> makes.</param>
+    private static async Task<Guid> LetterAsync(
+        TestDatabase database,
+        Guid sender,
+        string subject,
+        string? body,
+        string? searchText = null
+    )
     {
         var letter = new Letter
         {
@@ -141,7 +133,7 @@ public sealed class PostgresLetterKeyIndexTests
             ValidationReportJson = "{}",
             RecipientKey = "9011001",
             SubmittedAt = DateTimeOffset.UnixEpoch,
-            SearchText = body is null ? "" : LetterSearchText.Build(subject, body),
+            SearchText = searchText ?? (body is null ? "" : LetterSearchText.Build(subject, body)),
         };
         await database.UseAsync(async db =>
         {

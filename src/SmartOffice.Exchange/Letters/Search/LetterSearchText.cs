@@ -14,8 +14,9 @@ public static class LetterSearchText
     public const int MaxLength = 16_000;
 
     /// <summary>
-    /// Longer keys are not stored: no word is this long, but a PDF's text may hold a run of letters without spaces
-    /// (an encoded blob), and an index entry has a size limit (PostgreSQL's B-tree about 2.7 KB).
+    /// Longer keys (a subject's mark included) are not stored: no word is this long, but a PDF's text may hold a run
+    /// of letters without spaces (an encoded blob), and an index entry has a size limit (PostgreSQL's B-tree about
+    /// 2.7 KB).
     /// </summary>
     public const int MaxKeyLength = 100;
 
@@ -46,7 +47,7 @@ public static class LetterSearchText
                 break;
             }
 
-            if (key.Length <= MaxKeyLength + SubjectMark.Length && seen.Add(key))
+            if (key.Length <= MaxKeyLength && seen.Add(key))
             {
                 text.Append(key).Append(' ');
             }
